@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lirscope-cli.c: the headless front end: plan, stats, validate, fingerprint.
+ *
+ * Exit status: 0 success, 1 a check failed (validation, threshold),
+ * 2 bad input or usage. All the work is done by core/; this file parses
+ * arguments and prints.
+ */
+#include "lir.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#define EXIT_CHECK_FAILED 1
+#define EXIT_BAD_INPUT 2
+
+typedef struct
+{
+  char *strategy;
+  gint64 alignment;
+  char **bindings;
+  char *output;
+  gboolean json;
+  gboolean graph_only;
+  gboolean no_params;
+  gboolean no_inputs;
+  gboolean no_constants;
+} CliOptions;
+
+static CliOptions opts;
+
+static const GOptionEntry planning_entries[] = {
+  { "strategy", 's', 0, G_OPTION_ARG_STRING, &opts.strategy,
+    "Placement strategy (re-plans an input that has a plan)", "NAME" },
+  { "alignment", 'a', 0, G_OPTION_ARG_INT64, &opts.alignment,
+    "Arena alignment in bytes, a power of two (default 64)", "N" },
+  { "bind", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts.bindings,
+    "Bind a symbolic dim, e.g. seq=128 (repeatable)", "SYM=N" },
+  { "no-params", 0, 0, G_OPTION_ARG_NONE, &opts.no_params,
+    "Leave params out of the arena", NULL },
+  { "no-inputs", 0, 0, G_OPTION_ARG_NONE, &opts.no_inputs,
+    "Leave inputs out of the arena", NULL },
+  { "no-constants", 0, 0, G_OPTION_ARG_NONE, &opts.no_constants,
+    "Leave constants out of the arena", NULL },
+  { NULL }
+};
+
+static void
+print_error (const char *what, const GError *error)
+{
+  g_printerr ("lirscope-cli: %s%s%s\n", what != NULL ? what : "", what != NULL ? ": " : "",
+              error->message);
+}
+
+static LirPlanOptions *
+build_plan_options (GError **error)
+{
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+
+  if (opts.strategy != NULL)
+    {
+      if (lir_strategy_lookup (opts.strategy) == NULL)
+        {
+          guint n;
+          const LirStrategy *const *all = lir_strategy_list (&n);
+          g_autoptr (GString) known = g_string_new (NULL);
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", all[i]->name);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND,
+                       "unknown strategy \"%s\" (known: %s)", opts.strategy, known->str);
+          return NULL;
+        }
+      lir_plan_options_set_strategy (options, opts.strategy);
+    }
+  if (opts.alignment != 0)
+    {
+      if (opts.alignment < 0 || (opts.alignment & (opts.alignment - 1)) != 0)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "--alignment %" G_GINT64_FORMAT " is not a power of two", opts.alignment);
+          return NULL;
+        }
+      lir_plan_options_set_alignment (options, (guint64)opts.alignment);
+    }
+  for (guint i = 0; opts.bindings != NULL && opts.bindings[i] != NULL; i++)
+    if (!lir_plan_options_parse_binding (options, opts.bindings[i], error))
+      return NULL;
+  if (opts.no_params)
+    lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
+  if (opts.no_inputs)
+    lir_plan_options_set_allocate (options, LIR_OP_INPUT, FALSE);
+  if (opts.no_constants)
+    lir_plan_options_set_allocate (options, LIR_OP_CONSTANT, FALSE);
+  return g_steal_pointer (&options);
+}
+
+/* Loads INPUT and plans it as the options say; prints the error itself. */
+static LirModule *
+load_planned (const char *path, double *plan_seconds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirPlanOptions) options = build_plan_options (&error);
+  g_autoptr (LirModule) module = NULL;
+  LirBufferPlan *before;
+
+  if (options == NULL)
+    {
+      print_error (NULL, error);
+      return NULL;
+    }
+  module = lir_io_load (path, &error);
+  if (module == NULL)
+    {
+      print_error (NULL, error);
+      return NULL;
+    }
+  before = lir_module_get_plan (module);
+  if (!lir_module_ensure_plan (module, options, &error))
+    {
+      print_error (path, error);
+      return NULL;
+    }
+  if (plan_seconds != NULL)
+    *plan_seconds = lir_module_get_plan (module) != before
+                        ? lir_buffer_plan_get_plan_seconds (lir_module_get_plan (module))
+                        : 0.0;
+  return g_steal_pointer (&module);
+}
+
+static gboolean
+parse_args (const char *command, const char *summary, const GOptionEntry *extra,
+            gboolean planning, int *argc, char ***argv, guint n_inputs)
+{
+  g_autofree char *usage = g_strdup_printf ("%s %s", command, n_inputs == 2 ? "A B" : "INPUT");
+  g_autoptr (GOptionContext) context = g_option_context_new (usage + strlen (command) + 1);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context,
+                                    "INPUT is a Lirscope graph or module JSON file, or - for "
+                                    "standard input.\nExit status: 0 ok, 1 a check failed, 2 "
+                                    "bad input or usage.");
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, NULL);
+  if (planning)
+    g_option_context_add_main_entries (context, planning_entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("lirscope-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  if ((guint)*argc != n_inputs + 1)
+    {
+      g_printerr ("lirscope-cli %s: expected %s (see lirscope-cli %s --help)\n", command,
+                  n_inputs == 2 ? "two inputs" : "one INPUT", command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_plan (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output,
+      "Write the planned module here (default: standard output)", "OUT" },
+    { NULL }
+  };
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *output;
+
+  if (!parse_args ("plan", "Plan a graph (or re-plan a module) and write the module.", entries,
+                   TRUE, &argc, &argv, 1))
+    return EXIT_BAD_INPUT;
+  output = opts.output != NULL ? opts.output : "-";
+  if (lir_io_same_file (argv[1], output))
+    {
+      g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
+      return EXIT_BAD_INPUT;
+    }
+  module = load_planned (argv[1], NULL);
+  if (module == NULL)
+    return EXIT_BAD_INPUT;
+  if (!lir_io_save (module, output, &error))
+    {
+      print_error (output, error);
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_SUCCESS;
+}
+
+static void
+json_field_string (GString *out, const char *key, const char *value, gboolean last)
+{
+  g_string_append_printf (out, "  \"%s\": ", key);
+  lir_json_append_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static int
+cmd_stats (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object", NULL },
+    { NULL }
+  };
+  g_autoptr (LirModule) module = NULL;
+  LirBufferPlan *plan;
+  LirPlanStats stats;
+  char fingerprint[17], graph_fingerprint[17];
+  double plan_seconds = 0;
+
+  if (!parse_args ("stats", "Summarize a plan: arena, savings, lower bound, efficiency.",
+                   entries, TRUE, &argc, &argv, 1))
+    return EXIT_BAD_INPUT;
+  module = load_planned (argv[1], &plan_seconds);
+  if (module == NULL)
+    return EXIT_BAD_INPUT;
+  plan = lir_module_get_plan (module);
+  lir_plan_stats_compute (plan, &stats);
+  lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
+  lir_fingerprint_format (lir_fingerprint_graph (lir_module_get_graph (module)), graph_fingerprint);
+
+  if (opts.json)
+    {
+      g_autoptr (GString) out = g_string_new ("{\n");
+      json_field_string (out, "name", lir_module_get_name (module), FALSE);
+      g_string_append_printf (out, "  \"nodes\": %u,\n", stats.n_nodes);
+      g_string_append_printf (out, "  \"buffers\": %u,\n", stats.n_buffers);
+      g_string_append_printf (out, "  \"views\": %u,\n", stats.n_views);
+      g_string_append_printf (out, "  \"steps\": %u,\n", lir_buffer_plan_get_n_steps (plan));
+      g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", stats.arena_size);
+      g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n",
+                              stats.total_unshared);
+      g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", stats.bytes_saved);
+      g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", stats.lower_bound);
+      g_string_append_printf (out, "  \"efficiency\": %.6f,\n", stats.efficiency);
+      g_string_append_printf (out, "  \"peak_step\": %u,\n", stats.peak_step);
+      g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
+                              lir_buffer_plan_get_alignment (plan));
+      json_field_string (out, "strategy", lir_buffer_plan_get_strategy (plan), FALSE);
+      g_string_append_printf (out, "  \"proven_optimal\": %s,\n",
+                              stats.arena_size == stats.lower_bound
+                                      || lir_buffer_plan_get_proven_optimal (plan)
+                                  ? "true"
+                                  : "false");
+      json_field_string (out, "fingerprint", fingerprint, FALSE);
+      json_field_string (out, "graph_fingerprint", graph_fingerprint, FALSE);
+      g_string_append_printf (out, "  \"plan_seconds\": %.6f\n}\n", plan_seconds);
+      fputs (out->str, stdout);
+    }
+  else
+    {
+      g_autofree char *arena = lir_format_bytes (stats.arena_size);
+      g_autofree char *unshared = lir_format_bytes (stats.total_unshared);
+      g_autofree char *saved = lir_format_bytes (stats.bytes_saved);
+      g_autofree char *bound = lir_format_bytes (stats.lower_bound);
+      double saved_pct = stats.total_unshared > 0
+                             ? 100.0 * (double)stats.bytes_saved / (double)stats.total_unshared
+                             : 0.0;
+
+      g_print ("%s\n", lir_module_get_name (module));
+      g_print ("  nodes           %u (%u buffers, %u views)\n", stats.n_nodes, stats.n_buffers,
+               stats.n_views);
+      g_print ("  arena size      %s (%" G_GUINT64_FORMAT " bytes)\n", arena, stats.arena_size);
+      g_print ("  total unshared  %s\n", unshared);
+      g_print ("  bytes saved     %s (%.1f%%)\n", saved, saved_pct);
+      g_print ("  lower bound     %s at step %u\n", bound, stats.peak_step);
+      g_print ("  efficiency      %.2f%%\n", 100.0 * stats.efficiency);
+      g_print ("  strategy        %s, alignment %" G_GUINT64_FORMAT "\n",
+               lir_buffer_plan_get_strategy (plan), lir_buffer_plan_get_alignment (plan));
+      for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
+        {
+          guint64 value;
+          const char *name = lir_buffer_plan_get_binding (plan, i, &value);
+          if (value != LIR_NO_VALUE)
+            g_print ("  symbol          %s = %" G_GUINT64_FORMAT "\n", name, value);
+        }
+      g_print ("  fingerprint     %s (graph %s)\n", fingerprint, graph_fingerprint);
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_validate (int argc, char **argv)
+{
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (GPtrArray) violations = NULL;
+  guint64 count;
+
+  if (!parse_args ("validate", "Check a plan against its graph; print every violation.", NULL,
+                   TRUE, &argc, &argv, 1))
+    return EXIT_BAD_INPUT;
+  module = load_planned (argv[1], NULL);
+  if (module == NULL)
+    return EXIT_BAD_INPUT;
+  violations = lir_validate_module (module, &count);
+  for (guint i = 0; i < violations->len; i++)
+    {
+      const LirViolation *v = g_ptr_array_index (violations, i);
+      g_print ("%s: %s\n", argv[1], v->message);
+    }
+  if (count > violations->len)
+    g_print ("%s: … and %" G_GUINT64_FORMAT " more\n", argv[1], count - violations->len);
+  if (count > 0)
+    {
+      g_printerr ("lirscope-cli: %s: %" G_GUINT64_FORMAT " violation%s\n", argv[1], count,
+                  count == 1 ? "" : "s");
+      return EXIT_CHECK_FAILED;
+    }
+  g_print ("%s: valid\n", argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_fingerprint (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "graph-only", 'g', 0, G_OPTION_ARG_NONE, &opts.graph_only,
+      "Fingerprint the graph alone, not the plan", NULL },
+    { NULL }
+  };
+  g_autoptr (LirModule) module = NULL;
+  char text[17];
+
+  if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint.",
+                   entries, TRUE, &argc, &argv, 1))
+    return EXIT_BAD_INPUT;
+  module = load_planned (argv[1], NULL);
+  if (module == NULL)
+    return EXIT_BAD_INPUT;
+  if (opts.graph_only)
+    lir_fingerprint_format (lir_fingerprint_graph (lir_module_get_graph (module)), text);
+  else
+    lir_fingerprint_format (lir_fingerprint_module (module), text);
+  g_print ("%s\n", text);
+  return EXIT_SUCCESS;
+}
+
+static const struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "plan", cmd_plan, "plan a graph and write the module" },
+  { "stats", cmd_stats, "arena size, savings, lower bound, efficiency" },
+  { "validate", cmd_validate, "check a plan; exit 1 on any violation" },
+  { "fingerprint", cmd_fingerprint, "the module's or graph's fingerprint" },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  guint n;
+  const LirStrategy *const *strategies = lir_strategy_list (&n);
+
+  fprintf (stream, "Usage: lirscope-cli COMMAND [OPTION…] INPUT\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, commands[i].summary);
+  fprintf (stream, "\nStrategies:\n");
+  for (guint i = 0; i < n; i++)
+    fprintf (stream, "  %-12s %s\n", strategies[i]->name, strategies[i]->summary);
+  fprintf (stream, "\nRun lirscope-cli COMMAND --help for a command's options.\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_BAD_INPUT;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("lirscope-cli %s\n", LIRSCOPE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *name = g_strdup_printf ("lirscope-cli %s", argv[1]);
+        argv[1] = name;
+        return commands[i].run (argc - 1, argv + 1);
+      }
+  g_printerr ("lirscope-cli: unknown command \"%s\"\n", argv[1]);
+  print_usage (stderr);
+  return EXIT_BAD_INPUT;
+}

@@ -1,0 +1,1022 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-json.c: read and write Lirscope's graph and module documents.
+ *
+ * Reading goes through json-glib and reports problems by JSON path
+ * ("graph.nodes[12].inputs[1]: node 40 does not exist"). Writing is a
+ * hand-rolled emitter with a fixed key order and one node, slot or view
+ * per line, so dumps diff well and write → read → write is byte-identical.
+ */
+#include "lir-json.h"
+
+#include "ir/lir-error.h"
+#include "ir/lir-graph-private.h"
+#include "lir-json-private.h"
+#include "plan/lir-analysis.h"
+#include "plan/lir-buffer-plan-private.h"
+
+#include <string.h>
+
+#define GRAPH_FORMAT "lirscope-graph"
+#define MODULE_FORMAT "lirscope-module"
+#define FORMAT_VERSION 1
+/* Sizes and offsets must fit json-glib's signed 64-bit integers. */
+#define MAX_BYTES ((guint64)G_MAXINT64)
+
+typedef struct
+{
+  JsonObject *object;
+  guint64 id;
+} FileNode;
+
+static gboolean
+read_shape (LirGraph *graph, JsonNode *node, LirShape *shape, LirJsonPath *path, GError **error)
+{
+  JsonObject *object = lir_json_to_object (node, path, error);
+  JsonNode *dtype_node, *dims_node;
+  JsonArray *dims;
+  const char *dtype_name;
+  gsize mark, mark2;
+
+  if (object == NULL)
+    return FALSE;
+  if ((dtype_node = lir_json_member (object, "dtype", TRUE, path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (path, "dtype", &mark);
+  if ((dtype_name = lir_json_to_string (dtype_node, path, error)) == NULL)
+    return FALSE;
+  if (!lir_dtype_from_string (dtype_name, &shape->dtype))
+    {
+      lir_json_error (error, path, "unknown dtype \"%s\"", dtype_name);
+      return FALSE;
+    }
+  lir_json_path_pop (path, mark);
+
+  if ((dims_node = lir_json_member (object, "dims", TRUE, path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (path, "dims", &mark);
+  if ((dims = lir_json_to_array (dims_node, path, error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (dims) > LIR_MAX_DIMS)
+    {
+      lir_json_error (error, path, "%u dims, more than the limit of %u",
+                      json_array_get_length (dims), LIR_MAX_DIMS);
+      return FALSE;
+    }
+  shape->n_dims = json_array_get_length (dims);
+  for (guint i = 0; i < shape->n_dims; i++)
+    {
+      JsonNode *dim = json_array_get_element (dims, i);
+
+      lir_json_path_push_index (path, i, &mark2);
+      if (JSON_NODE_HOLDS_VALUE (dim) && json_node_get_value_type (dim) == G_TYPE_STRING)
+        {
+          const char *symbol = json_node_get_string (dim);
+          guint32 index;
+          if (!lir_graph_lookup_symbol (graph, symbol, &index))
+            {
+              lir_json_error (error, path, "unknown symbol \"%s\" (declare it in \"symbols\")",
+                              symbol);
+              return FALSE;
+            }
+          shape->dims[i] = lir_dim_symbol (index);
+        }
+      else
+        {
+          guint64 size;
+          if (!lir_json_to_u64 (dim, MAX_BYTES, &size, path, error))
+            {
+              g_prefix_error (error, "dims are integers or symbol names; ");
+              return FALSE;
+            }
+          shape->dims[i] = lir_dim_static (size);
+        }
+      lir_json_path_pop (path, mark2);
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+/* Parses the typed fields of cast and narrow out of their attributes. */
+static gboolean
+read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, JsonObject *attrs,
+                LirJsonPath *path, GError **error)
+{
+  gsize mark;
+
+  if (kind != LIR_OP_CAST && kind != LIR_OP_NARROW)
+    return TRUE;
+  if (attrs == NULL)
+    {
+      lir_json_error (error, path, "missing field \"attrs\" (%s needs %s)",
+                      lir_op_kind_to_string (kind),
+                      kind == LIR_OP_CAST ? "\"to\"" : "\"axis\", \"start\" and \"len\"");
+      return FALSE;
+    }
+  lir_json_path_push_key (path, "attrs", &mark);
+  if (kind == LIR_OP_CAST)
+    {
+      JsonNode *to = lir_json_member (attrs, "to", TRUE, path, error);
+      const char *name;
+      LirDType dtype;
+      gsize mark2;
+
+      if (to == NULL)
+        return FALSE;
+      lir_json_path_push_key (path, "to", &mark2);
+      if ((name = lir_json_to_string (to, path, error)) == NULL)
+        return FALSE;
+      if (!lir_dtype_from_string (name, &dtype))
+        {
+          lir_json_error (error, path, "unknown dtype \"%s\"", name);
+          return FALSE;
+        }
+      lir_json_path_pop (path, mark2);
+      lir_graph_set_cast_to (graph, id, dtype);
+    }
+  else
+    {
+      guint64 axis, start, len;
+      if (!lir_json_get_u64 (attrs, "axis", LIR_MAX_DIMS, &axis, path, error)
+          || !lir_json_get_u64 (attrs, "start", MAX_BYTES, &start, path, error)
+          || !lir_json_get_u64 (attrs, "len", MAX_BYTES, &len, path, error))
+        return FALSE;
+      lir_graph_set_narrow (graph, id, (guint32)axis, start, len);
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+static gboolean
+read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes, GError **error)
+{
+  JsonNode *op_node, *name_node, *inputs_node, *shape_node, *attrs_node;
+  const char *op_name, *name = NULL;
+  g_autofree char *attrs_text = NULL;
+  g_autofree guint32 *inputs = NULL;
+  JsonObject *attrs = NULL;
+  guint n_inputs = 0;
+  LirShape shape = { 0 };
+  LirOpKind kind;
+  guint32 id;
+  gsize mark;
+
+  if ((op_node = lir_json_member (object, "op", TRUE, path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (path, "op", &mark);
+  if ((op_name = lir_json_to_string (op_node, path, error)) == NULL)
+    return FALSE;
+  if (op_name[0] == '\0' || strlen (op_name) > LIR_MAX_NAME_LENGTH)
+    {
+      lir_json_error (error, path, "an op name must have 1 to %u bytes", LIR_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+  lir_json_path_pop (path, mark);
+  kind = lir_op_kind_from_string (op_name);
+
+  name_node = json_object_get_member (object, "name");
+  if (name_node != NULL && !JSON_NODE_HOLDS_NULL (name_node))
+    {
+      lir_json_path_push_key (path, "name", &mark);
+      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+        return FALSE;
+      if (strlen (name) > LIR_MAX_NAME_LENGTH)
+        {
+          lir_json_error (error, path, "a name longer than %u bytes", LIR_MAX_NAME_LENGTH);
+          return FALSE;
+        }
+      lir_json_path_pop (path, mark);
+    }
+
+  inputs_node = json_object_get_member (object, "inputs");
+  if (inputs_node != NULL)
+    {
+      JsonArray *array;
+      lir_json_path_push_key (path, "inputs", &mark);
+      if ((array = lir_json_to_array (inputs_node, path, error)) == NULL)
+        return FALSE;
+      n_inputs = json_array_get_length (array);
+      if (n_inputs > LIR_MAX_INPUTS_PER_NODE)
+        {
+          lir_json_error (error, path, "more than %u inputs", LIR_MAX_INPUTS_PER_NODE);
+          return FALSE;
+        }
+      inputs = g_new (guint32, n_inputs + 1);
+      for (guint i = 0; i < n_inputs; i++)
+        {
+          guint64 input;
+          gsize mark2;
+          lir_json_path_push_index (path, i, &mark2);
+          if (!lir_json_to_u64 (json_array_get_element (array, i), G_MAXUINT32 - 1, &input,
+                                path, error))
+            return FALSE;
+          if (input >= n_nodes)
+            {
+              lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", input);
+              return FALSE;
+            }
+          inputs[i] = (guint32)input;
+          lir_json_path_pop (path, mark2);
+        }
+      lir_json_path_pop (path, mark);
+    }
+
+  if ((shape_node = lir_json_member (object, "shape", TRUE, path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (path, "shape", &mark);
+  if (!read_shape (graph, shape_node, &shape, path, error))
+    return FALSE;
+  lir_json_path_pop (path, mark);
+
+  attrs_node = json_object_get_member (object, "attrs");
+  if (attrs_node != NULL && !JSON_NODE_HOLDS_NULL (attrs_node))
+    {
+      lir_json_path_push_key (path, "attrs", &mark);
+      if ((attrs = lir_json_to_object (attrs_node, path, error)) == NULL)
+        return FALSE;
+      lir_json_path_pop (path, mark);
+      attrs_text = lir_json_canonical (attrs_node);
+    }
+
+  id = lir_graph_add_node (graph, kind, op_name, name, inputs, n_inputs, &shape, attrs_text);
+  return read_op_params (graph, id, kind, attrs, path, error);
+}
+
+static gboolean
+read_symbols (LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, "symbols");
+  JsonArray *array;
+  gsize mark, mark2;
+
+  if (node == NULL)
+    return TRUE;
+  lir_json_path_push_key (path, "symbols", &mark);
+  if ((array = lir_json_to_array (node, path, error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (array) > LIR_MAX_SYMBOLS)
+    {
+      lir_json_error (error, path, "more than %u symbols", LIR_MAX_SYMBOLS);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *symbol;
+      JsonNode *name_node, *default_node;
+      const char *name;
+      guint64 value = LIR_NO_VALUE;
+
+      lir_json_path_push_index (path, i, &mark2);
+      if ((symbol = lir_json_to_object (json_array_get_element (array, i), path, error)) == NULL)
+        return FALSE;
+      if ((name_node = lir_json_member (symbol, "name", TRUE, path, error)) == NULL)
+        return FALSE;
+      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+        return FALSE;
+      if (name[0] == '\0' || lir_graph_lookup_symbol (graph, name, NULL))
+        {
+          lir_json_error (error, path, "symbol names must be unique and non-empty");
+          return FALSE;
+        }
+      default_node = json_object_get_member (symbol, "default");
+      if (default_node != NULL && !JSON_NODE_HOLDS_NULL (default_node)
+          && !lir_json_get_u64 (symbol, "default", MAX_BYTES, &value, path, error))
+        return FALSE;
+      lir_graph_add_symbol (graph, name, value);
+      lir_json_path_pop (path, mark2);
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+/* Reads the graph part of a document (the document itself for a graph
+ * document, its "graph" member for a module). */
+static LirGraph *
+read_graph (JsonObject *object, LirJsonPath *path, GError **error)
+{
+  g_autoptr (LirGraph) graph = NULL;
+  JsonNode *name_node, *nodes_node, *outputs_node;
+  JsonArray *nodes, *outputs;
+  const char *name = "";
+  g_autofree FileNode *by_id = NULL;
+  g_autofree guint32 *order = NULL;
+  guint n;
+  gsize mark, mark2;
+
+  name_node = json_object_get_member (object, "name");
+  if (name_node != NULL)
+    {
+      lir_json_path_push_key (path, "name", &mark);
+      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+        return NULL;
+      lir_json_path_pop (path, mark);
+    }
+  graph = lir_graph_new (name);
+  if (!read_symbols (graph, object, path, error))
+    return NULL;
+
+  if ((nodes_node = lir_json_member (object, "nodes", TRUE, path, error)) == NULL)
+    return NULL;
+  lir_json_path_push_key (path, "nodes", &mark);
+  if ((nodes = lir_json_to_array (nodes_node, path, error)) == NULL)
+    return NULL;
+  n = json_array_get_length (nodes);
+  if (n > LIR_MAX_NODES)
+    {
+      lir_json_error (error, path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
+      return NULL;
+    }
+  /* Ids are dense but may come in any order: place each by its id, keep
+   * the file order for the scheduler. */
+  by_id = g_new0 (FileNode, n + 1);
+  order = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *node;
+      JsonNode *id_node;
+      guint64 id = i;
+
+      lir_json_path_push_index (path, i, &mark2);
+      if ((node = lir_json_to_object (json_array_get_element (nodes, i), path, error)) == NULL)
+        return NULL;
+      id_node = json_object_get_member (node, "id");
+      if (id_node != NULL)
+        {
+          gsize mark3;
+          lir_json_path_push_key (path, "id", &mark3);
+          if (!lir_json_to_u64 (id_node, G_MAXUINT32, &id, path, error))
+            return NULL;
+          if (id >= n)
+            {
+              lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is not below the node count %u",
+                              id, n);
+              return NULL;
+            }
+          if (by_id[id].object != NULL)
+            {
+              lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is used twice", id);
+              return NULL;
+            }
+          lir_json_path_pop (path, mark3);
+        }
+      else if (by_id[id].object != NULL)
+        {
+          lir_json_error (error, path, "missing field \"id\" (position %u is taken)", i);
+          return NULL;
+        }
+      by_id[id] = (FileNode){ node, i };
+      order[i] = (guint32)id;
+      lir_json_path_pop (path, mark2);
+    }
+  for (guint id = 0; id < n; id++)
+    {
+      if (by_id[id].object == NULL)
+        {
+          lir_json_error (error, path, "no node has id %u", id);
+          return NULL;
+        }
+      lir_json_path_push_index (path, (guint)by_id[id].id, &mark2);
+      if (!read_node (graph, by_id[id].object, path, n, error))
+        return NULL;
+      lir_json_path_pop (path, mark2);
+    }
+  lir_json_path_pop (path, mark);
+  if (!lir_graph_set_order (graph, order, n, error))
+    return NULL;
+
+  outputs_node = json_object_get_member (object, "outputs");
+  if (outputs_node != NULL)
+    {
+      g_autofree guint32 *ids = NULL;
+      lir_json_path_push_key (path, "outputs", &mark);
+      if ((outputs = lir_json_to_array (outputs_node, path, error)) == NULL)
+        return NULL;
+      ids = g_new (guint32, json_array_get_length (outputs) + 1);
+      for (guint i = 0; i < json_array_get_length (outputs); i++)
+        {
+          guint64 id;
+          lir_json_path_push_index (path, i, &mark2);
+          if (!lir_json_to_u64 (json_array_get_element (outputs, i), G_MAXUINT32, &id, path,
+                                error))
+            return NULL;
+          if (id >= n)
+            {
+              lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
+              return NULL;
+            }
+          ids[i] = (guint32)id;
+          lir_json_path_pop (path, mark2);
+        }
+      lir_graph_set_outputs (graph, ids, json_array_get_length (outputs));
+      lir_json_path_pop (path, mark);
+    }
+
+  if (!lir_graph_validate (graph, error))
+    {
+      g_prefix_error (error, "%s%s", path->text->str, path->text->len > 0 ? ": " : "");
+      return NULL;
+    }
+  return g_steal_pointer (&graph);
+}
+
+static gboolean
+read_id_array (JsonArray *array, guint n_nodes, guint32 *out, LirJsonPath *path, GError **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      guint64 id;
+      gsize mark;
+      lir_json_path_push_index (path, i, &mark);
+      if (!lir_json_to_u64 (json_array_get_element (array, i), G_MAXUINT32, &id, path, error))
+        return FALSE;
+      if (id >= n_nodes)
+        {
+          lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
+          return FALSE;
+        }
+      out[i] = (guint32)id;
+      lir_json_path_pop (path, mark);
+    }
+  return TRUE;
+}
+
+/* Reads one member of @object that is an array of objects, calling @each. */
+typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry,
+                               LirJsonPath *path, GError **error);
+
+static gboolean
+read_entries (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object, const char *key,
+              EachEntry each, LirJsonPath *path, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array;
+  gsize mark, mark2;
+
+  if (node == NULL)
+    return TRUE;
+  lir_json_path_push_key (path, key, &mark);
+  if ((array = lir_json_to_array (node, path, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry;
+      lir_json_path_push_index (path, i, &mark2);
+      if ((entry = lir_json_to_object (json_array_get_element (array, i), path, error)) == NULL
+          || !each (plan, graph, entry, path, error))
+        return FALSE;
+      lir_json_path_pop (path, mark2);
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+static gboolean
+read_node_ref (JsonObject *entry, const char *key, guint n_nodes, guint32 *out,
+               LirJsonPath *path, GError **error)
+{
+  guint64 id;
+
+  if (!lir_json_get_u64 (entry, key, G_MAXUINT32, &id, path, error))
+    return FALSE;
+  if (id >= n_nodes)
+    {
+      gsize mark;
+      lir_json_path_push_key (path, key, &mark);
+      lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
+      return FALSE;
+    }
+  *out = (guint32)id;
+  return TRUE;
+}
+
+static gboolean
+read_slot (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+           GError **error)
+{
+  guint32 node;
+  guint64 offset, size;
+
+  if (!read_node_ref (entry, "node", plan->n_nodes, &node, path, error)
+      || !lir_json_get_u64 (entry, "offset", MAX_BYTES, &offset, path, error)
+      || !lir_json_get_u64 (entry, "size", MAX_BYTES, &size, path, error))
+    return FALSE;
+  if (plan->slot_flags[node] != LIR_SLOT_NONE)
+    {
+      lir_json_error (error, path, "node %u has a second slot", node);
+      return FALSE;
+    }
+  plan->slots[node] = (LirBufferSlot){ offset, size };
+  plan->slot_flags[node] = LIR_SLOT_ALLOCATED;
+  return TRUE;
+}
+
+static gboolean
+read_view (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+           GError **error)
+{
+  guint32 node, root;
+  guint64 offset;
+
+  if (!read_node_ref (entry, "node", plan->n_nodes, &node, path, error)
+      || !read_node_ref (entry, "root", plan->n_nodes, &root, path, error)
+      || !lir_json_get_u64 (entry, "byte_offset", MAX_BYTES, &offset, path, error))
+    return FALSE;
+  if (plan->aliases[node].root != LIR_NO_NODE || node == root)
+    {
+      lir_json_error (error, path, "node %u is listed as a view twice or of itself", node);
+      return FALSE;
+    }
+  plan->aliases[node] = (LirViewAlias){ root, offset };
+  return TRUE;
+}
+
+static gboolean
+read_lifetime (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+               GError **error)
+{
+  guint32 node;
+  guint64 first, last;
+
+  if (!read_node_ref (entry, "node", plan->n_nodes, &node, path, error)
+      || !lir_json_get_u64 (entry, "first", G_MAXUINT32 - 2, &first, path, error)
+      || !lir_json_get_u64 (entry, "last", G_MAXUINT32 - 2, &last, path, error))
+    return FALSE;
+  if (last < first)
+    {
+      lir_json_error (error, path, "last step %" G_GUINT64_FORMAT " is before first step %"
+                      G_GUINT64_FORMAT, last, first);
+      return FALSE;
+    }
+  plan->lifetimes[node] = (LirLifetime){ (guint32)first, (guint32)last };
+  plan->n_steps = MAX (plan->n_steps, (guint)last + 1);
+  return TRUE;
+}
+
+static gboolean
+read_allocate (LirBufferPlan *plan, JsonObject *object, LirJsonPath *path, GError **error)
+{
+  static const char *const keys[] = { "params", "inputs", "constants" };
+  gboolean *fields[] = { &plan->allocate_params, &plan->allocate_inputs, &plan->allocate_constants };
+  JsonNode *node = json_object_get_member (object, "allocate");
+  JsonObject *allocate;
+  gsize mark;
+
+  if (node == NULL)
+    return TRUE;
+  lir_json_path_push_key (path, "allocate", &mark);
+  if ((allocate = lir_json_to_object (node, path, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      JsonNode *value = json_object_get_member (allocate, keys[i]);
+      if (value == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+        {
+          gsize mark2;
+          lir_json_path_push_key (path, keys[i], &mark2);
+          lir_json_error (error, path, "expected true or false");
+          return FALSE;
+        }
+      *fields[i] = json_node_get_boolean (value);
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+static gboolean
+read_bindings (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object,
+               guint64 *symbol_values, LirJsonPath *path, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, "bindings");
+  JsonObject *bindings;
+  g_autoptr (GList) members = NULL;
+  gsize mark;
+
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    symbol_values[s] = lir_graph_get_symbol_default (graph, s);
+  if (node == NULL)
+    return TRUE;
+  lir_json_path_push_key (path, "bindings", &mark);
+  if ((bindings = lir_json_to_object (node, path, error)) == NULL)
+    return FALSE;
+  members = json_object_get_members (bindings);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      guint32 symbol;
+      guint64 value;
+      if (!lir_graph_lookup_symbol (graph, l->data, &symbol))
+        {
+          lir_json_error (error, path, "the graph has no symbol \"%s\"", (const char *)l->data);
+          return FALSE;
+        }
+      if (!lir_json_get_u64 (bindings, l->data, MAX_BYTES, &value, path, error))
+        return FALSE;
+      symbol_values[symbol] = value;
+    }
+  /* Record bindings in graph symbol order, as the planner does. */
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    lir_buffer_plan_add_binding (plan, lir_graph_get_symbol_name (graph, s), symbol_values[s]);
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
+static LirBufferPlan *
+read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **error)
+{
+  guint n = lir_graph_get_n_nodes (graph);
+  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (n);
+  g_autofree guint64 *symbol_values = g_new (guint64, lir_graph_get_n_symbols (graph) + 1);
+  JsonNode *strategy, *schedule_node, *phases_node;
+  guint64 alignment, arena_size;
+
+  strategy = json_object_get_member (object, "strategy");
+  if (strategy != NULL)
+    {
+      const char *name;
+      gsize mark;
+      lir_json_path_push_key (path, "strategy", &mark);
+      if ((name = lir_json_to_string (strategy, path, error)) == NULL)
+        return NULL;
+      lir_buffer_plan_set_strategy (plan, name);
+      lir_json_path_pop (path, mark);
+    }
+  if (!lir_json_get_u64 (object, "alignment", 1ull << 40, &alignment, path, error)
+      || !lir_json_get_u64 (object, "arena_size", MAX_BYTES, &arena_size, path, error))
+    return NULL;
+  if (alignment == 0 || (alignment & (alignment - 1)) != 0)
+    {
+      gsize mark;
+      lir_json_path_push_key (path, "alignment", &mark);
+      lir_json_error (error, path, "%" G_GUINT64_FORMAT " is not a power of two", alignment);
+      return NULL;
+    }
+  plan->alignment = alignment;
+  plan->arena_size = arena_size;
+  if (!read_allocate (plan, object, path, error)
+      || !read_bindings (plan, graph, object, symbol_values, path, error))
+    return NULL;
+
+  plan->explicit_lifetimes = json_object_has_member (object, "lifetimes");
+  schedule_node = json_object_get_member (object, "schedule");
+  if (plan->explicit_lifetimes)
+    {
+      if (!read_entries (plan, graph, object, "lifetimes", read_lifetime, path, error))
+        return NULL;
+    }
+  else
+    {
+      JsonArray *schedule;
+      g_autofree guint32 *ids = NULL;
+      gsize mark;
+
+      if ((schedule_node = lir_json_member (object, "schedule", TRUE, path, error)) == NULL)
+        return NULL;
+      lir_json_path_push_key (path, "schedule", &mark);
+      if ((schedule = lir_json_to_array (schedule_node, path, error)) == NULL)
+        return NULL;
+      if (json_array_get_length (schedule) != n)
+        {
+          lir_json_error (error, path, "lists %u nodes, the graph has %u",
+                          json_array_get_length (schedule), n);
+          return NULL;
+        }
+      ids = g_new (guint32, n + 1);
+      if (!read_id_array (schedule, n, ids, path, error))
+        return NULL;
+      lir_json_path_pop (path, mark);
+      lir_buffer_plan_set_schedule (plan, ids, n);
+    }
+
+  if (!read_entries (plan, graph, object, "slots", read_slot, path, error)
+      || !read_entries (plan, graph, object, "views", read_view, path, error))
+    return NULL;
+  for (guint32 id = 0; id < n; id++)
+    if (plan->aliases[id].root != LIR_NO_NODE && plan->slot_flags[id] != LIR_SLOT_NONE)
+      plan->slot_flags[id] = LIR_SLOT_VIEW;
+
+  phases_node = json_object_get_member (object, "phases");
+  if (phases_node != NULL)
+    {
+      JsonArray *phases;
+      gsize mark, mark2;
+      lir_json_path_push_key (path, "phases", &mark);
+      if ((phases = lir_json_to_array (phases_node, path, error)) == NULL)
+        return NULL;
+      if (json_array_get_length (phases) != n)
+        {
+          lir_json_error (error, path, "lists %u phases, the graph has %u nodes",
+                          json_array_get_length (phases), n);
+          return NULL;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name;
+          LirPhase phase;
+          lir_json_path_push_index (path, i, &mark2);
+          if ((name = lir_json_to_string (json_array_get_element (phases, i), path, error)) == NULL)
+            return NULL;
+          if (!lir_phase_from_string (name, &phase))
+            {
+              lir_json_error (error, path, "unknown phase \"%s\"", name);
+              return NULL;
+            }
+          plan->phases[i] = phase;
+          lir_json_path_pop (path, mark2);
+        }
+      lir_json_path_pop (path, mark);
+    }
+
+  if (!plan->explicit_lifetimes)
+    {
+      /* Liveness is derived, never stored: recompute it from the graph. */
+      g_autofree LirViewAlias *aliases = g_new (LirViewAlias, n + 1);
+      const guint32 *schedule = (const guint32 *)plan->schedule->data;
+
+      lir_views_resolve (graph, symbol_values, aliases);
+      lir_liveness_compute (graph, schedule, n, aliases, plan->lifetimes);
+      if (phases_node == NULL)
+        lir_phases_derive (graph, schedule, n, plan->phases);
+    }
+  lir_buffer_plan_collect_io (plan, graph);
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+check_header (JsonObject *root, const char **format, LirJsonPath *path, GError **error)
+{
+  JsonNode *format_node = lir_json_member (root, "format", TRUE, path, error);
+  guint64 version;
+  gsize mark;
+
+  if (format_node == NULL)
+    return FALSE;
+  lir_json_path_push_key (path, "format", &mark);
+  if ((*format = lir_json_to_string (format_node, path, error)) == NULL)
+    return FALSE;
+  if (strcmp (*format, GRAPH_FORMAT) != 0 && strcmp (*format, MODULE_FORMAT) != 0)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
+                   "format: \"%s\" is not \"" GRAPH_FORMAT "\" or \"" MODULE_FORMAT "\"", *format);
+      return FALSE;
+    }
+  lir_json_path_pop (path, mark);
+  if (!lir_json_get_u64 (root, "version", G_MAXUINT32, &version, path, error))
+    return FALSE;
+  if (version != FORMAT_VERSION)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
+                   "version: %" G_GUINT64_FORMAT " is not supported (this Lirscope reads %d)",
+                   version, FORMAT_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lir_json_read:
+ * @data: a graph or module document
+ * @length: its length in bytes
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the module (without a plan for a graph
+ *   document), or %NULL with an error naming the JSON path
+ */
+LirModule *
+lir_json_read (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonNode) root_node = lir_json_parse (data, length, error);
+  g_autoptr (GString) path_text = g_string_new (NULL);
+  LirJsonPath path = { path_text };
+  g_autoptr (LirGraph) graph = NULL;
+  g_autoptr (LirBufferPlan) plan = NULL;
+  JsonObject *root;
+  const char *format;
+
+  if (root_node == NULL)
+    return NULL;
+  if ((root = lir_json_to_object (root_node, &path, error)) == NULL
+      || !check_header (root, &format, &path, error))
+    return NULL;
+
+  if (strcmp (format, GRAPH_FORMAT) == 0)
+    graph = read_graph (root, &path, error);
+  else
+    {
+      JsonNode *graph_node = lir_json_member (root, "graph", TRUE, &path, error);
+      JsonNode *plan_node;
+      JsonObject *object;
+      gsize mark;
+
+      if (graph_node == NULL)
+        return NULL;
+      lir_json_path_push_key (&path, "graph", &mark);
+      if ((object = lir_json_to_object (graph_node, &path, error)) == NULL
+          || (graph = read_graph (object, &path, error)) == NULL)
+        return NULL;
+      lir_json_path_pop (&path, mark);
+      if ((plan_node = lir_json_member (root, "plan", TRUE, &path, error)) == NULL)
+        return NULL;
+      lir_json_path_push_key (&path, "plan", &mark);
+      if ((object = lir_json_to_object (plan_node, &path, error)) == NULL
+          || (plan = read_plan (graph, object, &path, error)) == NULL)
+        return NULL;
+    }
+  if (graph == NULL)
+    return NULL;
+  return lir_module_new (graph, plan);
+}
+
+/* ---- writing ---- */
+
+static void
+write_u64_array (GString *out, const guint32 *ids, guint n)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%u", i > 0 ? ", " : "", ids[i]);
+  g_string_append_c (out, ']');
+}
+
+static void
+write_graph_body (GString *out, const LirGraph *graph, const char *indent)
+{
+  guint n = lir_graph_get_n_nodes (graph), n_order, n_outputs;
+  const guint32 *order = lir_graph_get_order (graph, &n_order);
+  const guint32 *outputs = lir_graph_get_outputs (graph, &n_outputs);
+
+  g_string_append_printf (out, "%s\"name\": ", indent);
+  lir_json_append_string (out, lir_graph_get_name (graph));
+  g_string_append_printf (out, ",\n%s\"symbols\": [", indent);
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    {
+      guint64 value = lir_graph_get_symbol_default (graph, s);
+      g_string_append_printf (out, "%s{\"name\": ", s > 0 ? ", " : "");
+      lir_json_append_string (out, lir_graph_get_symbol_name (graph, s));
+      if (value != LIR_NO_VALUE)
+        g_string_append_printf (out, ", \"default\": %" G_GUINT64_FORMAT, value);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "],\n%s\"nodes\": [", indent);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 id = order[i];
+      const LirNode *node = lir_graph_node (graph, id);
+      const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
+
+      g_string_append_printf (out, "%s\n%s  {\"id\": %u, \"op\": ", i > 0 ? "," : "", indent, id);
+      lir_json_append_string (out, node->op_name);
+      if (node->name != NULL)
+        {
+          g_string_append (out, ", \"name\": ");
+          lir_json_append_string (out, node->name);
+        }
+      g_string_append (out, ", \"inputs\": ");
+      write_u64_array (out, lir_graph_inputs_of (graph, node), node->n_inputs);
+      g_string_append_printf (out, ", \"shape\": {\"dtype\": \"%s\", \"dims\": [",
+                              lir_dtype_to_string (node->dtype));
+      for (guint d = 0; d < node->n_dims; d++)
+        {
+          if (d > 0)
+            g_string_append (out, ", ");
+          if (dims[d].symbol != LIR_DIM_STATIC)
+            lir_json_append_string (out, lir_graph_get_symbol_name (graph, dims[d].symbol));
+          else
+            g_string_append_printf (out, "%" G_GUINT64_FORMAT, dims[d].size);
+        }
+      g_string_append (out, "]}");
+      if (node->attrs != NULL)
+        g_string_append_printf (out, ", \"attrs\": %s", node->attrs);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "%s%s],\n%s\"outputs\": ", n > 0 ? "\n" : "", n > 0 ? indent : "", indent);
+  write_u64_array (out, outputs, n_outputs);
+}
+
+static void
+write_io_bindings (GString *out, const LirIoBinding *bindings, guint n)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i > 0 ? ", [" : "[");
+      lir_json_append_string (out, bindings[i].name != NULL ? bindings[i].name : "");
+      g_string_append_printf (out, ", %u]", bindings[i].node);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+write_plan (GString *out, const LirBufferPlan *plan)
+{
+  guint n = plan->n_nodes, count = 0, n_io;
+  const LirIoBinding *io;
+
+  g_string_append (out, "  \"plan\": {\n    \"strategy\": ");
+  lir_json_append_string (out, plan->strategy);
+  g_string_append_printf (out, ",\n    \"alignment\": %" G_GUINT64_FORMAT, plan->alignment);
+  g_string_append_printf (out, ",\n    \"arena_size\": %" G_GUINT64_FORMAT, plan->arena_size);
+  g_string_append_printf (out,
+                          ",\n    \"allocate\": {\"params\": %s, \"inputs\": %s, \"constants\": %s}",
+                          plan->allocate_params ? "true" : "false",
+                          plan->allocate_inputs ? "true" : "false",
+                          plan->allocate_constants ? "true" : "false");
+  g_string_append (out, ",\n    \"bindings\": {");
+  for (guint i = 0; i < plan->binding_names->len; i++)
+    {
+      guint64 value = g_array_index (plan->binding_values, guint64, i);
+      if (value == LIR_NO_VALUE)
+        continue;
+      g_string_append (out, count++ > 0 ? ", " : "");
+      lir_json_append_string (out, g_ptr_array_index (plan->binding_names, i));
+      g_string_append_printf (out, ": %" G_GUINT64_FORMAT, value);
+    }
+  g_string_append (out, "}");
+  if (plan->explicit_lifetimes)
+    {
+      g_string_append (out, ",\n    \"lifetimes\": [");
+      for (guint32 id = 0; id < n; id++)
+        g_string_append_printf (out, "%s\n      {\"node\": %u, \"first\": %u, \"last\": %u}",
+                                id > 0 ? "," : "", id, plan->lifetimes[id].first_step,
+                                plan->lifetimes[id].last_step);
+      g_string_append (out, n > 0 ? "\n    ]" : "]");
+    }
+  else
+    {
+      g_string_append (out, ",\n    \"schedule\": ");
+      write_u64_array (out, (const guint32 *)plan->schedule->data, plan->schedule->len);
+    }
+
+  g_string_append (out, ",\n    \"slots\": [");
+  count = 0;
+  for (guint32 id = 0; id < n; id++)
+    if (plan->slot_flags[id] != LIR_SLOT_NONE)
+      g_string_append_printf (out,
+                              "%s\n      {\"node\": %u, \"offset\": %" G_GUINT64_FORMAT
+                              ", \"size\": %" G_GUINT64_FORMAT "}",
+                              count++ > 0 ? "," : "", id, plan->slots[id].offset,
+                              plan->slots[id].size);
+  g_string_append (out, count > 0 ? "\n    ]" : "]");
+
+  g_string_append (out, ",\n    \"views\": [");
+  count = 0;
+  for (guint32 id = 0; id < n; id++)
+    if (plan->aliases[id].root != LIR_NO_NODE)
+      g_string_append_printf (out,
+                              "%s\n      {\"node\": %u, \"root\": %u, \"byte_offset\": %"
+                              G_GUINT64_FORMAT "}",
+                              count++ > 0 ? "," : "", id, plan->aliases[id].root,
+                              plan->aliases[id].byte_offset);
+  g_string_append (out, count > 0 ? "\n    ]" : "]");
+
+  g_string_append (out, ",\n    \"phases\": [");
+  for (guint32 id = 0; id < n; id++)
+    g_string_append_printf (out, "%s\"%s\"", id > 0 ? ", " : "",
+                            lir_phase_to_string (plan->phases[id]));
+  g_string_append (out, "],\n    \"io\": {\"inputs\": ");
+  io = lir_buffer_plan_get_io_inputs (plan, &n_io);
+  write_io_bindings (out, io, n_io);
+  g_string_append (out, ", \"params\": ");
+  io = lir_buffer_plan_get_io_params (plan, &n_io);
+  write_io_bindings (out, io, n_io);
+  g_string_append (out, ", \"outputs\": ");
+  write_u64_array (out, (const guint32 *)plan->io_outputs->data, plan->io_outputs->len);
+  g_string_append (out, "}\n  }\n");
+}
+
+/**
+ * lir_json_write:
+ * @module: a module
+ * @length: (out) (optional): length of the text
+ *
+ * Writes a module document when @module has a plan, else a graph document.
+ *
+ * Returns: (transfer full): the JSON text, ending in a newline
+ */
+char *
+lir_json_write (const LirModule *module, gsize *length)
+{
+  GString *out = g_string_sized_new (4096);
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+
+  if (plan == NULL)
+    {
+      g_string_append_printf (out, "{\n  \"format\": \"" GRAPH_FORMAT "\",\n  \"version\": %d,\n",
+                              FORMAT_VERSION);
+      write_graph_body (out, lir_module_get_graph (module), "  ");
+      g_string_append (out, "\n}\n");
+    }
+  else
+    {
+      g_string_append_printf (out,
+                              "{\n  \"format\": \"" MODULE_FORMAT "\",\n  \"version\": %d,\n"
+                              "  \"graph\": {\n",
+                              FORMAT_VERSION);
+      write_graph_body (out, lir_module_get_graph (module), "    ");
+      g_string_append (out, "\n  },\n");
+      write_plan (out, plan);
+      g_string_append (out, "}\n");
+    }
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

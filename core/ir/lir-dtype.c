@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-dtype.c: element type names and sizes. */
+#include "lir-dtype.h"
+
+#include <string.h>
+
+static const struct
+{
+  const char *name;
+  guint size_bytes;
+} dtype_info[LIR_N_DTYPES] = {
+  [LIR_DTYPE_F32] = { "f32", 4 },  [LIR_DTYPE_F16] = { "f16", 2 },
+  [LIR_DTYPE_BF16] = { "bf16", 2 }, [LIR_DTYPE_F64] = { "f64", 8 },
+  [LIR_DTYPE_I8] = { "i8", 1 },    [LIR_DTYPE_I16] = { "i16", 2 },
+  [LIR_DTYPE_I32] = { "i32", 4 },  [LIR_DTYPE_I64] = { "i64", 8 },
+  [LIR_DTYPE_U8] = { "u8", 1 },    [LIR_DTYPE_U32] = { "u32", 4 },
+  [LIR_DTYPE_BOOL] = { "bool", 1 }, [LIR_DTYPE_C64] = { "c64", 8 },
+};
+
+/**
+ * lir_dtype_size_bytes:
+ * @dtype: a #LirDType
+ *
+ * Returns: the size of one element in bytes
+ */
+guint
+lir_dtype_size_bytes (LirDType dtype)
+{
+  g_return_val_if_fail (dtype < LIR_N_DTYPES, 0);
+  return dtype_info[dtype].size_bytes;
+}
+
+/**
+ * lir_dtype_to_string:
+ * @dtype: a #LirDType
+ *
+ * Returns: (transfer none): the lower-case name used in Lirscope files
+ */
+const char *
+lir_dtype_to_string (LirDType dtype)
+{
+  g_return_val_if_fail (dtype < LIR_N_DTYPES, "invalid");
+  return dtype_info[dtype].name;
+}
+
+/**
+ * lir_dtype_from_string:
+ * @text: a dtype name, lower case (`f32`) or RLX's variant name (`F32`)
+ * @out_dtype: (out): the parsed dtype
+ *
+ * Returns: %TRUE if @text names a dtype
+ */
+gboolean
+lir_dtype_from_string (const char *text, LirDType *out_dtype)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < LIR_N_DTYPES; i++)
+    {
+      if (g_ascii_strcasecmp (text, dtype_info[i].name) == 0)
+        {
+          *out_dtype = (LirDType)i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-graph-private.h: the graph's storage, shared with core/plan for speed. */
+#pragma once
+
+#include "lir-graph.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *op_name; /* interned */
+  const char *name;    /* interned, or NULL */
+  const char *attrs;   /* interned canonical JSON object text, or NULL */
+  guint32 first_input; /* into LirGraph.inputs */
+  guint32 n_inputs;
+  guint32 first_dim;   /* into LirGraph.dims */
+  guint8 n_dims;
+  guint8 dtype;
+  guint8 kind;
+  guint8 cast_to;
+  guint32 narrow_axis;
+  guint64 narrow_start;
+  guint64 narrow_len;
+} LirNode;
+
+struct _LirGraph
+{
+  gint ref_count;
+  char *name;
+  GStringChunk *strings;
+  GArray *nodes;   /* LirNode, indexed by id */
+  GArray *inputs;  /* guint32, all nodes' inputs back to back */
+  GArray *dims;    /* LirDim, all nodes' dims back to back */
+  GArray *order;   /* guint32, the node ids in file (or build) order */
+  GArray *outputs; /* guint32 */
+  GPtrArray *symbol_names;   /* interned, not owned */
+  GArray *symbol_defaults;   /* guint64, LIR_NO_VALUE for none */
+};
+
+static inline const LirNode *
+lir_graph_node (const LirGraph *graph, guint32 id)
+{
+  return &g_array_index (graph->nodes, LirNode, id);
+}
+
+static inline const guint32 *
+lir_graph_inputs_of (const LirGraph *graph, const LirNode *node)
+{
+  return &g_array_index (graph->inputs, guint32, node->first_input);
+}
+
+G_END_DECLS

@@ -1,0 +1,813 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-graph.c: graph storage, the builder API and structural validation.
+ *
+ * The graph is a plain ref-counted struct (no GObject): it is the hot data
+ * model of the planner and the renderer, so nodes sit in one GArray and
+ * their variable-length parts (inputs, dims) in two more.
+ */
+#include "lir-graph-private.h"
+
+#include "lir-error.h"
+
+#include <string.h>
+
+/**
+ * lir_graph_new:
+ * @name: the graph's name
+ *
+ * Returns: (transfer full): a new empty graph
+ */
+LirGraph *
+lir_graph_new (const char *name)
+{
+  LirGraph *graph = g_new0 (LirGraph, 1);
+
+  graph->ref_count = 1;
+  graph->name = g_strdup (name != NULL ? name : "");
+  graph->strings = g_string_chunk_new (4096);
+  /* Reserved sizes keep ->data non-NULL, so index arithmetic is always defined. */
+  graph->nodes = g_array_sized_new (FALSE, FALSE, sizeof (LirNode), 16);
+  graph->inputs = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 16);
+  graph->dims = g_array_sized_new (FALSE, FALSE, sizeof (LirDim), 16);
+  graph->order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 16);
+  graph->outputs = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4);
+  graph->symbol_names = g_ptr_array_new ();
+  graph->symbol_defaults = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return graph;
+}
+
+/**
+ * lir_graph_ref:
+ * @graph: a graph
+ *
+ * Returns: (transfer full): @graph
+ */
+LirGraph *
+lir_graph_ref (LirGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_atomic_int_inc (&graph->ref_count);
+  return graph;
+}
+
+/**
+ * lir_graph_unref:
+ * @graph: (transfer full): a graph
+ */
+void
+lir_graph_unref (LirGraph *graph)
+{
+  g_return_if_fail (graph != NULL);
+  if (!g_atomic_int_dec_and_test (&graph->ref_count))
+    return;
+  g_free (graph->name);
+  g_string_chunk_free (graph->strings);
+  g_array_unref (graph->nodes);
+  g_array_unref (graph->inputs);
+  g_array_unref (graph->dims);
+  g_array_unref (graph->order);
+  g_array_unref (graph->outputs);
+  g_ptr_array_unref (graph->symbol_names);
+  g_array_unref (graph->symbol_defaults);
+  g_free (graph);
+}
+
+/**
+ * lir_graph_get_name:
+ * @graph: a graph
+ *
+ * Returns: (transfer none): the graph's name
+ */
+const char *
+lir_graph_get_name (const LirGraph *graph)
+{
+  return graph->name;
+}
+
+/**
+ * lir_graph_get_n_nodes:
+ * @graph: a graph
+ *
+ * Returns: the number of nodes; ids run from 0 to this minus one
+ */
+guint
+lir_graph_get_n_nodes (const LirGraph *graph)
+{
+  return graph->nodes->len;
+}
+
+static const char *
+intern (LirGraph *graph, const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (graph->strings, text) : NULL;
+}
+
+/**
+ * lir_graph_add_symbol:
+ * @graph: a graph
+ * @name: the symbol's name (`seq`)
+ * @default_value: its default binding, or %LIR_NO_VALUE
+ *
+ * Adds a symbolic dim, or returns the existing one of that name (whose
+ * default is replaced when @default_value is not %LIR_NO_VALUE).
+ *
+ * Returns: the symbol's index
+ */
+guint32
+lir_graph_add_symbol (LirGraph *graph, const char *name, guint64 default_value)
+{
+  guint32 symbol;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (lir_graph_lookup_symbol (graph, name, &symbol))
+    {
+      if (default_value != LIR_NO_VALUE)
+        g_array_index (graph->symbol_defaults, guint64, symbol) = default_value;
+      return symbol;
+    }
+  g_ptr_array_add (graph->symbol_names, (gpointer)intern (graph, name));
+  g_array_append_val (graph->symbol_defaults, default_value);
+  return graph->symbol_names->len - 1;
+}
+
+/**
+ * lir_graph_get_n_symbols:
+ * @graph: a graph
+ *
+ * Returns: the number of symbolic dims
+ */
+guint
+lir_graph_get_n_symbols (const LirGraph *graph)
+{
+  return graph->symbol_names->len;
+}
+
+/**
+ * lir_graph_get_symbol_name:
+ * @graph: a graph
+ * @symbol: a symbol index
+ *
+ * Returns: (transfer none): the symbol's name
+ */
+const char *
+lir_graph_get_symbol_name (const LirGraph *graph, guint32 symbol)
+{
+  g_return_val_if_fail (symbol < graph->symbol_names->len, NULL);
+  return g_ptr_array_index (graph->symbol_names, symbol);
+}
+
+/**
+ * lir_graph_get_symbol_default:
+ * @graph: a graph
+ * @symbol: a symbol index
+ *
+ * Returns: the default binding, or %LIR_NO_VALUE
+ */
+guint64
+lir_graph_get_symbol_default (const LirGraph *graph, guint32 symbol)
+{
+  g_return_val_if_fail (symbol < graph->symbol_defaults->len, LIR_NO_VALUE);
+  return g_array_index (graph->symbol_defaults, guint64, symbol);
+}
+
+/**
+ * lir_graph_lookup_symbol:
+ * @graph: a graph
+ * @name: a symbol name
+ * @out_symbol: (out) (optional): its index
+ *
+ * Returns: %TRUE if the graph has a symbol named @name
+ */
+gboolean
+lir_graph_lookup_symbol (const LirGraph *graph, const char *name, guint32 *out_symbol)
+{
+  for (guint i = 0; i < graph->symbol_names->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (graph->symbol_names, i), name) == 0)
+        {
+          if (out_symbol != NULL)
+            *out_symbol = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * lir_graph_add_node:
+ * @graph: a graph
+ * @kind: the op kind
+ * @op_name: (nullable): the op's name; required for %LIR_OP_OPAQUE,
+ *   otherwise the kind's name is used
+ * @name: (nullable): the node's name
+ * @inputs: (array length=n_inputs) (nullable): input node ids
+ * @n_inputs: number of inputs
+ * @shape: the output shape
+ * @attrs: (nullable): the op's attributes as canonical JSON object text
+ *
+ * Appends a node. Arguments are checked by lir_graph_validate().
+ *
+ * Returns: the new node's id
+ */
+guint32
+lir_graph_add_node (LirGraph *graph,
+                    LirOpKind kind,
+                    const char *op_name,
+                    const char *name,
+                    const guint32 *inputs,
+                    guint n_inputs,
+                    const LirShape *shape,
+                    const char *attrs)
+{
+  LirNode node = { 0 };
+  guint32 id = graph->nodes->len;
+
+  g_return_val_if_fail (kind < LIR_N_OP_KINDS, LIR_NO_NODE);
+  g_return_val_if_fail (kind != LIR_OP_OPAQUE || op_name != NULL, LIR_NO_NODE);
+  g_return_val_if_fail (shape != NULL && shape->n_dims <= LIR_MAX_DIMS, LIR_NO_NODE);
+  g_return_val_if_fail (graph->nodes->len < LIR_MAX_NODES, LIR_NO_NODE);
+
+  node.kind = kind;
+  node.op_name = intern (graph, kind == LIR_OP_OPAQUE ? op_name : lir_op_kind_to_string (kind));
+  node.name = intern (graph, name);
+  node.attrs = intern (graph, attrs);
+  node.first_input = graph->inputs->len;
+  node.n_inputs = n_inputs;
+  node.first_dim = graph->dims->len;
+  node.n_dims = shape->n_dims;
+  node.dtype = shape->dtype;
+  node.cast_to = shape->dtype;
+  if (n_inputs > 0)
+    g_array_append_vals (graph->inputs, inputs, n_inputs);
+  if (shape->n_dims > 0)
+    g_array_append_vals (graph->dims, shape->dims, shape->n_dims);
+  g_array_append_val (graph->nodes, node);
+  g_array_append_val (graph->order, id);
+  return id;
+}
+
+static LirNode *
+node_mut (LirGraph *graph, guint32 id)
+{
+  return &g_array_index (graph->nodes, LirNode, id);
+}
+
+/**
+ * lir_graph_set_cast_to:
+ * @graph: a graph
+ * @node: a cast node
+ * @to: the target dtype
+ */
+void
+lir_graph_set_cast_to (LirGraph *graph, guint32 node, LirDType to)
+{
+  g_return_if_fail (node < graph->nodes->len && to < LIR_N_DTYPES);
+  node_mut (graph, node)->cast_to = to;
+}
+
+/**
+ * lir_graph_set_narrow:
+ * @graph: a graph
+ * @node: a narrow node
+ * @axis: the narrowed axis
+ * @start: first index kept
+ * @len: number of indices kept
+ */
+void
+lir_graph_set_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 start, guint64 len)
+{
+  LirNode *n;
+
+  g_return_if_fail (node < graph->nodes->len);
+  n = node_mut (graph, node);
+  n->narrow_axis = axis;
+  n->narrow_start = start;
+  n->narrow_len = len;
+}
+
+/**
+ * lir_graph_set_outputs:
+ * @graph: a graph
+ * @outputs: (array length=n_outputs): output node ids
+ * @n_outputs: number of outputs
+ */
+void
+lir_graph_set_outputs (LirGraph *graph, const guint32 *outputs, guint n_outputs)
+{
+  g_array_set_size (graph->outputs, 0);
+  if (n_outputs > 0)
+    g_array_append_vals (graph->outputs, outputs, n_outputs);
+}
+
+/**
+ * lir_graph_set_order:
+ * @graph: a graph
+ * @order: (array length=n_order): every node id once, in file order
+ * @n_order: must equal the number of nodes
+ * @error: return location for a #GError
+ *
+ * Records the order in which the nodes were written, which the scheduler
+ * keeps when it is topological.
+ *
+ * Returns: %TRUE if @order is a permutation of the node ids
+ */
+gboolean
+lir_graph_set_order (LirGraph *graph, const guint32 *order, guint n_order, GError **error)
+{
+  g_autofree guint8 *seen = NULL;
+
+  if (n_order != graph->nodes->len)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "order lists %u nodes, the graph has %u", n_order, graph->nodes->len);
+      return FALSE;
+    }
+  seen = g_malloc0 (n_order + 1);
+  for (guint i = 0; i < n_order; i++)
+    {
+      if (order[i] >= n_order || seen[order[i]])
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "order[%u]: node %u is out of range or repeated", i, order[i]);
+          return FALSE;
+        }
+      seen[order[i]] = 1;
+    }
+  g_array_set_size (graph->order, 0);
+  g_array_append_vals (graph->order, order, n_order);
+  return TRUE;
+}
+
+guint32
+lir_graph_input (LirGraph *graph, const char *name, const LirShape *shape)
+{
+  return lir_graph_add_node (graph, LIR_OP_INPUT, NULL, name, NULL, 0, shape, NULL);
+}
+
+guint32
+lir_graph_param (LirGraph *graph, const char *name, const LirShape *shape)
+{
+  return lir_graph_add_node (graph, LIR_OP_PARAM, NULL, name, NULL, 0, shape, NULL);
+}
+
+guint32
+lir_graph_constant (LirGraph *graph, const char *name, const LirShape *shape)
+{
+  return lir_graph_add_node (graph, LIR_OP_CONSTANT, NULL, name, NULL, 0, shape, NULL);
+}
+
+guint32
+lir_graph_matmul (LirGraph *graph, guint32 a, guint32 b, const LirShape *shape)
+{
+  guint32 inputs[] = { a, b };
+  return lir_graph_add_node (graph, LIR_OP_MATMUL, NULL, NULL, inputs, 2, shape, NULL);
+}
+
+guint32
+lir_graph_reshape (LirGraph *graph, guint32 x, const LirShape *shape)
+{
+  return lir_graph_add_node (graph, LIR_OP_RESHAPE, NULL, NULL, &x, 1, shape, NULL);
+}
+
+guint32
+lir_graph_cast (LirGraph *graph, guint32 x, LirDType to, const LirShape *shape)
+{
+  g_autofree char *attrs = g_strdup_printf ("{\"to\":\"%s\"}", lir_dtype_to_string (to));
+  guint32 id = lir_graph_add_node (graph, LIR_OP_CAST, NULL, NULL, &x, 1, shape, attrs);
+
+  lir_graph_set_cast_to (graph, id, to);
+  return id;
+}
+
+guint32
+lir_graph_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint64 len,
+                  const LirShape *shape)
+{
+  g_autofree char *attrs = g_strdup_printf ("{\"axis\":%u,\"len\":%" G_GUINT64_FORMAT
+                                            ",\"start\":%" G_GUINT64_FORMAT "}",
+                                            axis, len, start);
+  guint32 id = lir_graph_add_node (graph, LIR_OP_NARROW, NULL, NULL, &x, 1, shape, attrs);
+
+  lir_graph_set_narrow (graph, id, axis, start, len);
+  return id;
+}
+
+guint32
+lir_graph_sample (LirGraph *graph, guint32 x, const LirShape *shape)
+{
+  return lir_graph_add_node (graph, LIR_OP_SAMPLE, NULL, NULL, &x, 1, shape, NULL);
+}
+
+/**
+ * lir_graph_op:
+ * @graph: a graph
+ * @op_name: any op name; first-class names map to their kind
+ * @inputs: (array length=n_inputs): input ids
+ * @n_inputs: number of inputs
+ * @shape: output shape
+ *
+ * The generic add-node for ops without attributes.
+ *
+ * Returns: the new node's id
+ */
+guint32
+lir_graph_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint n_inputs,
+              const LirShape *shape)
+{
+  return lir_graph_add_node (graph, lir_op_kind_from_string (op_name), op_name, NULL,
+                             inputs, n_inputs, shape, NULL);
+}
+
+LirOpKind
+lir_graph_node_kind (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, LIR_OP_OPAQUE);
+  return lir_graph_node (graph, node)->kind;
+}
+
+const char *
+lir_graph_node_op_name (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  return lir_graph_node (graph, node)->op_name;
+}
+
+/**
+ * lir_graph_node_name:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * Returns: (transfer none) (nullable): the node's name, if it has one
+ */
+const char *
+lir_graph_node_name (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  return lir_graph_node (graph, node)->name;
+}
+
+/**
+ * lir_graph_node_label:
+ * @graph: a graph
+ * @node: a node id
+ * @buffer: scratch space for an unnamed node's label
+ *
+ * Returns: (transfer none): the node's name, or `%<id>` as RLX prints ids
+ */
+const char *
+lir_graph_node_label (const LirGraph *graph, guint32 node, char buffer[24])
+{
+  const char *name = lir_graph_node_name (graph, node);
+
+  if (name != NULL)
+    return name;
+  g_snprintf (buffer, 24, "%%%u", node);
+  return buffer;
+}
+
+void
+lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
+{
+  g_return_if_fail (node < graph->nodes->len);
+  node_mut (graph, node)->name = intern (graph, name);
+}
+
+/**
+ * lir_graph_node_inputs:
+ * @graph: a graph
+ * @node: a node id
+ * @n_inputs: (out): number of inputs
+ *
+ * Returns: (transfer none) (array length=n_inputs): the input ids
+ */
+const guint32 *
+lir_graph_node_inputs (const LirGraph *graph, guint32 node, guint *n_inputs)
+{
+  const LirNode *n;
+
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  n = lir_graph_node (graph, node);
+  *n_inputs = n->n_inputs;
+  return lir_graph_inputs_of (graph, n);
+}
+
+void
+lir_graph_node_shape (const LirGraph *graph, guint32 node, LirShape *out_shape)
+{
+  const LirNode *n;
+
+  g_return_if_fail (node < graph->nodes->len);
+  n = lir_graph_node (graph, node);
+  out_shape->dtype = n->dtype;
+  out_shape->n_dims = n->n_dims;
+  if (n->n_dims > 0)
+    memcpy (out_shape->dims, &g_array_index (graph->dims, LirDim, n->first_dim),
+            n->n_dims * sizeof (LirDim));
+}
+
+LirDType
+lir_graph_node_dtype (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, LIR_DTYPE_F32);
+  return lir_graph_node (graph, node)->dtype;
+}
+
+/**
+ * lir_graph_node_attrs:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * Returns: (transfer none) (nullable): the attributes as JSON object text
+ */
+const char *
+lir_graph_node_attrs (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  return lir_graph_node (graph, node)->attrs;
+}
+
+LirDType
+lir_graph_node_cast_to (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, LIR_DTYPE_F32);
+  return lir_graph_node (graph, node)->cast_to;
+}
+
+void
+lir_graph_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start,
+                       guint64 *len)
+{
+  const LirNode *n;
+
+  g_return_if_fail (node < graph->nodes->len);
+  n = lir_graph_node (graph, node);
+  *axis = n->narrow_axis;
+  *start = n->narrow_start;
+  *len = n->narrow_len;
+}
+
+/**
+ * lir_graph_get_outputs:
+ * @graph: a graph
+ * @n_outputs: (out): number of outputs
+ *
+ * Returns: (transfer none) (array length=n_outputs): the output ids
+ */
+const guint32 *
+lir_graph_get_outputs (const LirGraph *graph, guint *n_outputs)
+{
+  *n_outputs = graph->outputs->len;
+  return (const guint32 *)graph->outputs->data;
+}
+
+/**
+ * lir_graph_get_order:
+ * @graph: a graph
+ * @n_order: (out): number of nodes
+ *
+ * Returns: (transfer none) (array length=n_order): node ids in file order
+ */
+const guint32 *
+lir_graph_get_order (const LirGraph *graph, guint *n_order)
+{
+  *n_order = graph->order->len;
+  return (const guint32 *)graph->order->data;
+}
+
+/**
+ * lir_graph_format_shape:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * Returns: (transfer full): the shape as text, e.g. `f32[seq, 768]`
+ */
+char *
+lir_graph_format_shape (const LirGraph *graph, guint32 node)
+{
+  GString *text = g_string_new (NULL);
+  LirShape shape;
+
+  lir_graph_node_shape (graph, node, &shape);
+  g_string_append_printf (text, "%s[", lir_dtype_to_string (shape.dtype));
+  for (guint i = 0; i < shape.n_dims; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      if (shape.dims[i].symbol != LIR_DIM_STATIC)
+        g_string_append (text, lir_graph_get_symbol_name (graph, shape.dims[i].symbol));
+      else
+        g_string_append_printf (text, "%" G_GUINT64_FORMAT, shape.dims[i].size);
+    }
+  g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **error)
+{
+  char label[24];
+  guint32 parent;
+  LirShape parent_shape;
+
+  if (node->n_inputs != 1)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "node %u (%s): %s takes exactly one input, it has %u", id,
+                   lir_graph_node_label (graph, id, label), node->op_name, node->n_inputs);
+      return FALSE;
+    }
+  if (node->kind != LIR_OP_NARROW)
+    return TRUE;
+
+  parent = lir_graph_inputs_of (graph, node)[0];
+  lir_graph_node_shape (graph, parent, &parent_shape);
+  if (node->narrow_axis >= parent_shape.n_dims)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "node %u (%s): narrow axis %u is out of range for a %u-dim input", id,
+                   lir_graph_node_label (graph, id, label), node->narrow_axis,
+                   parent_shape.n_dims);
+      return FALSE;
+    }
+  if (parent_shape.dims[node->narrow_axis].symbol == LIR_DIM_STATIC)
+    {
+      guint64 end;
+      guint64 extent = parent_shape.dims[node->narrow_axis].size;
+
+      if (!g_uint64_checked_add (&end, node->narrow_start, node->narrow_len) || end > extent)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "node %u (%s): narrow [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
+                       ") exceeds the input's axis %u of size %" G_GUINT64_FORMAT,
+                       id, lir_graph_node_label (graph, id, label), node->narrow_start,
+                       node->narrow_len, node->narrow_axis, extent);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Kahn's algorithm over the whole graph; on a cycle, name a node on it by
+ * walking input edges among the unprocessed nodes until one repeats. */
+static gboolean
+check_acyclic (const LirGraph *graph, GError **error)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint32 *indegree = g_new0 (guint32, n + 1);
+  g_autofree guint32 *consumers_start = g_new0 (guint32, n + 1);
+  g_autofree guint32 *consumers = NULL;
+  g_autofree guint32 *stack = g_new (guint32, n + 1);
+  g_autofree guint8 *done = g_new0 (guint8, n + 1);
+  guint stack_len = 0, processed = 0, n_edges = graph->inputs->len;
+  char label[24];
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const guint32 *inputs = lir_graph_inputs_of (graph, node);
+
+      indegree[id] = node->n_inputs;
+      for (guint i = 0; i < node->n_inputs; i++)
+        consumers_start[inputs[i]]++;
+    }
+  /* Prefix sums turn counts into a CSR adjacency of consumers. */
+  for (guint32 id = 0, sum = 0; id <= n; id++)
+    {
+      guint32 count = id < n ? consumers_start[id] : 0;
+      consumers_start[id] = sum;
+      sum += count;
+    }
+  consumers = g_new (guint32, n_edges + 1);
+  {
+    g_autofree guint32 *fill = g_memdup2 (consumers_start, (n + 1) * sizeof (guint32));
+    for (guint32 id = 0; id < n; id++)
+      {
+        const LirNode *node = lir_graph_node (graph, id);
+        const guint32 *inputs = lir_graph_inputs_of (graph, node);
+        for (guint i = 0; i < node->n_inputs; i++)
+          consumers[fill[inputs[i]]++] = id;
+      }
+  }
+
+  for (guint32 id = 0; id < n; id++)
+    if (indegree[id] == 0)
+      stack[stack_len++] = id;
+  while (stack_len > 0)
+    {
+      guint32 id = stack[--stack_len];
+      done[id] = 1;
+      processed++;
+      for (guint32 e = consumers_start[id]; e < consumers_start[id + 1]; e++)
+        if (--indegree[consumers[e]] == 0)
+          stack[stack_len++] = consumers[e];
+    }
+  if (processed == n)
+    return TRUE;
+
+  {
+    guint32 walker = 0;
+    g_autofree guint8 *visited = g_new0 (guint8, n + 1);
+
+    while (done[walker])
+      walker++;
+    /* Every unprocessed node has an unprocessed input, so this walk must
+     * revisit a node, which then lies on a cycle. */
+    while (!visited[walker])
+      {
+        const LirNode *node = lir_graph_node (graph, walker);
+        const guint32 *inputs = lir_graph_inputs_of (graph, node);
+
+        visited[walker] = 1;
+        for (guint i = 0; i < node->n_inputs; i++)
+          if (!done[inputs[i]])
+            {
+              walker = inputs[i];
+              break;
+            }
+      }
+    g_set_error (error, LIR_ERROR, LIR_ERROR_CYCLE, "the graph has a cycle through node %u (%s)",
+                 walker, lir_graph_node_label (graph, walker, label));
+  }
+  return FALSE;
+}
+
+/**
+ * lir_graph_validate:
+ * @graph: a graph
+ * @error: return location for a #GError
+ *
+ * Checks the graph's structure: inputs and outputs name existing nodes,
+ * input and param names are present and unique, symbols exist, views
+ * have one input and narrows stay in bounds, and there is no cycle.
+ *
+ * Returns: %TRUE if the graph is well-formed
+ */
+gboolean
+lir_graph_validate (const LirGraph *graph, GError **error)
+{
+  guint n = graph->nodes->len;
+  g_autoptr (GHashTable) boundary_names = g_hash_table_new (g_str_hash, g_str_equal);
+  char label[24];
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const guint32 *inputs = lir_graph_inputs_of (graph, node);
+      const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
+
+      for (guint i = 0; i < node->n_inputs; i++)
+        {
+          if (inputs[i] >= n)
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                           "node %u (%s): input %u names node %u, which does not exist", id,
+                           lir_graph_node_label (graph, id, label), i, inputs[i]);
+              return FALSE;
+            }
+        }
+      for (guint i = 0; i < node->n_dims; i++)
+        {
+          if (dims[i].symbol != LIR_DIM_STATIC && dims[i].symbol >= graph->symbol_names->len)
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                           "node %u (%s): dim %u names symbol %u, which does not exist", id,
+                           lir_graph_node_label (graph, id, label), i, dims[i].symbol);
+              return FALSE;
+            }
+        }
+      if (node->kind == LIR_OP_INPUT || node->kind == LIR_OP_PARAM)
+        {
+          if (node->name == NULL || node->name[0] == '\0')
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "node %u: %s needs a name", id,
+                           node->op_name);
+              return FALSE;
+            }
+          if (!g_hash_table_add (boundary_names, (gpointer)node->name))
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                           "node %u: the name \"%s\" is used by another input or param", id,
+                           node->name);
+              return FALSE;
+            }
+        }
+      if (node->kind == LIR_OP_RESHAPE || node->kind == LIR_OP_CAST
+          || node->kind == LIR_OP_NARROW)
+        {
+          if (!validate_view (graph, id, node, error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < graph->outputs->len; i++)
+    {
+      guint32 out = g_array_index (graph->outputs, guint32, i);
+      if (out >= n)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "output %u names node %u, which does not exist", i, out);
+          return FALSE;
+        }
+    }
+  return check_acyclic (graph, error);
+}

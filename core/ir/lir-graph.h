@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-graph.h: the tensor graph (MIR) and its builder API. */
+#pragma once
+
+#include "lir-dtype.h"
+#include "lir-op.h"
+#include "lir-shape.h"
+
+G_BEGIN_DECLS
+
+/* A node id that names no node. */
+#define LIR_NO_NODE G_MAXUINT32
+/* A symbol default that means "no default". */
+#define LIR_NO_VALUE G_MAXUINT64
+
+/* Resource limits; larger inputs are errors (see data/FORMAT.md). */
+#define LIR_MAX_NODES (16u * 1024u * 1024u)
+#define LIR_MAX_NAME_LENGTH 4096u
+#define LIR_MAX_INPUTS_PER_NODE 65536u
+#define LIR_MAX_SYMBOLS 1024u
+
+/**
+ * LirGraph:
+ *
+ * A tensor graph: nodes with dense ids `0..n-1`, each an op with inputs, a
+ * shape and attributes, plus the graph's outputs and symbolic dims.
+ * Nodes live in contiguous arrays and every string is interned, so a
+ * graph of hundreds of thousands of nodes stays compact.
+ *
+ * The builder functions do not check their arguments against the graph;
+ * call lir_graph_validate() once the graph is complete.
+ */
+typedef struct _LirGraph LirGraph;
+
+LirGraph    *lir_graph_new              (const char *name);
+LirGraph    *lir_graph_ref              (LirGraph *graph);
+void         lir_graph_unref            (LirGraph *graph);
+
+const char  *lir_graph_get_name         (const LirGraph *graph);
+guint        lir_graph_get_n_nodes      (const LirGraph *graph);
+
+guint32      lir_graph_add_symbol       (LirGraph   *graph,
+                                         const char *name,
+                                         guint64     default_value);
+guint        lir_graph_get_n_symbols    (const LirGraph *graph);
+const char  *lir_graph_get_symbol_name  (const LirGraph *graph,
+                                         guint32         symbol);
+guint64      lir_graph_get_symbol_default (const LirGraph *graph,
+                                           guint32         symbol);
+gboolean     lir_graph_lookup_symbol    (const LirGraph *graph,
+                                         const char     *name,
+                                         guint32        *out_symbol);
+
+guint32      lir_graph_add_node         (LirGraph       *graph,
+                                         LirOpKind       kind,
+                                         const char     *op_name,
+                                         const char     *name,
+                                         const guint32  *inputs,
+                                         guint           n_inputs,
+                                         const LirShape *shape,
+                                         const char     *attrs);
+void         lir_graph_set_cast_to      (LirGraph *graph,
+                                         guint32   node,
+                                         LirDType  to);
+void         lir_graph_set_narrow       (LirGraph *graph,
+                                         guint32   node,
+                                         guint32   axis,
+                                         guint64   start,
+                                         guint64   len);
+void         lir_graph_set_outputs      (LirGraph      *graph,
+                                         const guint32 *outputs,
+                                         guint          n_outputs);
+gboolean     lir_graph_set_order        (LirGraph      *graph,
+                                         const guint32 *order,
+                                         guint          n_order,
+                                         GError       **error);
+
+/* Typed builders, in the spirit of RLX's Graph API. */
+guint32      lir_graph_input            (LirGraph       *graph,
+                                         const char     *name,
+                                         const LirShape *shape);
+guint32      lir_graph_param            (LirGraph       *graph,
+                                         const char     *name,
+                                         const LirShape *shape);
+guint32      lir_graph_constant         (LirGraph       *graph,
+                                         const char     *name,
+                                         const LirShape *shape);
+guint32      lir_graph_matmul           (LirGraph       *graph,
+                                         guint32         a,
+                                         guint32         b,
+                                         const LirShape *shape);
+guint32      lir_graph_reshape          (LirGraph       *graph,
+                                         guint32         x,
+                                         const LirShape *shape);
+guint32      lir_graph_cast             (LirGraph       *graph,
+                                         guint32         x,
+                                         LirDType        to,
+                                         const LirShape *shape);
+guint32      lir_graph_narrow           (LirGraph       *graph,
+                                         guint32         x,
+                                         guint32         axis,
+                                         guint64         start,
+                                         guint64         len,
+                                         const LirShape *shape);
+guint32      lir_graph_sample           (LirGraph       *graph,
+                                         guint32         x,
+                                         const LirShape *shape);
+guint32      lir_graph_op               (LirGraph       *graph,
+                                         const char     *op_name,
+                                         const guint32  *inputs,
+                                         guint           n_inputs,
+                                         const LirShape *shape);
+
+/* Accessors. Node ids must be < lir_graph_get_n_nodes (). */
+LirOpKind    lir_graph_node_kind        (const LirGraph *graph,
+                                         guint32         node);
+const char  *lir_graph_node_op_name     (const LirGraph *graph,
+                                         guint32         node);
+const char  *lir_graph_node_name        (const LirGraph *graph,
+                                         guint32         node);
+const char  *lir_graph_node_label       (const LirGraph *graph,
+                                         guint32         node,
+                                         char            buffer[24]);
+void         lir_graph_set_node_name    (LirGraph   *graph,
+                                         guint32     node,
+                                         const char *name);
+const guint32 *lir_graph_node_inputs    (const LirGraph *graph,
+                                         guint32         node,
+                                         guint          *n_inputs);
+void         lir_graph_node_shape       (const LirGraph *graph,
+                                         guint32         node,
+                                         LirShape       *out_shape);
+LirDType     lir_graph_node_dtype       (const LirGraph *graph,
+                                         guint32         node);
+const char  *lir_graph_node_attrs       (const LirGraph *graph,
+                                         guint32         node);
+LirDType     lir_graph_node_cast_to     (const LirGraph *graph,
+                                         guint32         node);
+void         lir_graph_node_narrow      (const LirGraph *graph,
+                                         guint32         node,
+                                         guint32        *axis,
+                                         guint64        *start,
+                                         guint64        *len);
+const guint32 *lir_graph_get_outputs    (const LirGraph *graph,
+                                         guint          *n_outputs);
+const guint32 *lir_graph_get_order      (const LirGraph *graph,
+                                         guint          *n_order);
+char        *lir_graph_format_shape     (const LirGraph *graph,
+                                         guint32         node);
+
+gboolean     lir_graph_validate         (const LirGraph *graph,
+                                         GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirGraph, lir_graph_unref)
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-phase.c: phase names, in Lirscope's and RLX's spelling. */
+#include "lir-phase.h"
+
+#include <string.h>
+
+static const char *const phase_names[] = { "prologue", "steady_state", "epilogue", "none" };
+static const char *const rlx_phase_names[] = { "Prologue", "SteadyState", "Epilogue", NULL };
+
+/**
+ * lir_phase_to_string:
+ * @phase: a phase
+ *
+ * Returns: (transfer none): the phase's name in Lirscope files
+ */
+const char *
+lir_phase_to_string (LirPhase phase)
+{
+  g_return_val_if_fail (phase <= LIR_PHASE_NONE, "none");
+  return phase_names[phase];
+}
+
+/**
+ * lir_phase_from_string:
+ * @text: `prologue`, `steady_state`, `epilogue`, `none`, or RLX's
+ *   `Prologue`, `SteadyState`, `Epilogue`
+ * @out_phase: (out): the phase
+ *
+ * Returns: %TRUE if @text names a phase
+ */
+gboolean
+lir_phase_from_string (const char *text, LirPhase *out_phase)
+{
+  for (guint i = 0; i <= LIR_PHASE_NONE; i++)
+    {
+      if (strcmp (text, phase_names[i]) == 0
+          || (rlx_phase_names[i] != NULL && strcmp (text, rlx_phase_names[i]) == 0))
+        {
+          *out_phase = (LirPhase)i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-shape.c: shape construction and overflow-checked byte sizes. */
+#include "lir-shape.h"
+
+#include "lir-error.h"
+
+/**
+ * lir_shape_new_static:
+ * @dtype: element type
+ * @n_dims: number of dims, at most %LIR_MAX_DIMS
+ * @sizes: (array length=n_dims): static dim sizes
+ *
+ * Returns: a shape with only static dims
+ */
+LirShape
+lir_shape_new_static (LirDType dtype, guint n_dims, const guint64 *sizes)
+{
+  LirShape shape = { .dtype = dtype, .n_dims = 0 };
+
+  g_return_val_if_fail (n_dims <= LIR_MAX_DIMS, shape);
+
+  shape.n_dims = n_dims;
+  for (guint i = 0; i < n_dims; i++)
+    shape.dims[i] = lir_dim_static (sizes[i]);
+  return shape;
+}
+
+/**
+ * lir_shape_is_static:
+ * @shape: a shape
+ *
+ * Returns: %TRUE if no dim is symbolic
+ */
+gboolean
+lir_shape_is_static (const LirShape *shape)
+{
+  for (guint i = 0; i < shape->n_dims; i++)
+    if (shape->dims[i].symbol != LIR_DIM_STATIC)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * lir_shape_byte_size:
+ * @shape: a shape
+ * @symbol_values: (array length=n_symbols) (nullable): the bound value of
+ *   each symbol, or %G_MAXUINT64 for an unbound one
+ * @n_symbols: length of @symbol_values
+ * @out_bytes: (out): the byte size
+ * @error: return location for a #GError
+ *
+ * Computes elements × element size. Overflow and unbound symbols are
+ * errors, never a wrapped value.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lir_shape_byte_size (const LirShape *shape,
+                     const guint64 *symbol_values,
+                     guint n_symbols,
+                     guint64 *out_bytes,
+                     GError **error)
+{
+  guint64 bytes = lir_dtype_size_bytes (shape->dtype);
+
+  for (guint i = 0; i < shape->n_dims; i++)
+    {
+      const LirDim *dim = &shape->dims[i];
+      guint64 size = dim->size;
+
+      if (dim->symbol != LIR_DIM_STATIC)
+        {
+          if (symbol_values == NULL || dim->symbol >= n_symbols
+              || symbol_values[dim->symbol] == G_MAXUINT64)
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL,
+                           "dim %u is an unbound symbol", i);
+              return FALSE;
+            }
+          size = symbol_values[dim->symbol];
+        }
+      if (!g_uint64_checked_mul (&bytes, bytes, size))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
+                       "byte size overflows 64 bits at dim %u", i);
+          return FALSE;
+        }
+    }
+  *out_bytes = bytes;
+  return TRUE;
+}
+
+/**
+ * lir_shape_inner_bytes:
+ * @shape: a shape
+ * @out_bytes: (out): bytes of one slice along axis 0
+ *
+ * The byte size of the dims after the first, which is the stride of an
+ * axis-0 narrow. Fails when an inner dim is symbolic or on overflow.
+ *
+ * Returns: %TRUE if the inner dims are static and the size fits
+ */
+gboolean
+lir_shape_inner_bytes (const LirShape *shape, guint64 *out_bytes)
+{
+  guint64 bytes = lir_dtype_size_bytes (shape->dtype);
+
+  for (guint i = 1; i < shape->n_dims; i++)
+    {
+      if (shape->dims[i].symbol != LIR_DIM_STATIC)
+        return FALSE;
+      if (!g_uint64_checked_mul (&bytes, bytes, shape->dims[i].size))
+        return FALSE;
+    }
+  *out_bytes = bytes;
+  return TRUE;
+}

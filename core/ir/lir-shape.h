@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-shape.h: tensor shapes whose dims are static sizes or named symbols. */
+#pragma once
+
+#include "lir-dtype.h"
+
+G_BEGIN_DECLS
+
+/* Most dims a shape may have; deeper shapes are rejected on input. */
+#define LIR_MAX_DIMS 16
+/* The symbol index of a static dim. */
+#define LIR_DIM_STATIC G_MAXUINT32
+
+/**
+ * LirDim:
+ * @size: the size of a static dim (unused for a symbolic one)
+ * @symbol: index of the dim's symbol in its graph, or %LIR_DIM_STATIC
+ */
+typedef struct
+{
+  guint64 size;
+  guint32 symbol;
+} LirDim;
+
+/**
+ * LirShape:
+ * @dtype: element type
+ * @n_dims: number of dims
+ * @dims: the dims, outermost first
+ *
+ * A value type: shapes are copied, never shared.
+ */
+typedef struct
+{
+  LirDType dtype;
+  guint n_dims;
+  LirDim dims[LIR_MAX_DIMS];
+} LirShape;
+
+static inline LirDim
+lir_dim_static (guint64 size)
+{
+  return (LirDim){ .size = size, .symbol = LIR_DIM_STATIC };
+}
+
+static inline LirDim
+lir_dim_symbol (guint32 symbol)
+{
+  return (LirDim){ .size = 0, .symbol = symbol };
+}
+
+LirShape lir_shape_new_static (LirDType       dtype,
+                               guint          n_dims,
+                               const guint64 *sizes);
+gboolean lir_shape_is_static  (const LirShape *shape);
+gboolean lir_shape_byte_size  (const LirShape *shape,
+                               const guint64  *symbol_values,
+                               guint           n_symbols,
+                               guint64        *out_bytes,
+                               GError        **error);
+gboolean lir_shape_inner_bytes (const LirShape *shape,
+                                guint64        *out_bytes);
+
+/* Build a static shape from a list of sizes: LIR_SHAPE (LIR_DTYPE_F32, 8, 4). */
+#define LIR_SHAPE(dtype, ...)                                                 \
+  lir_shape_new_static ((dtype),                                              \
+                        sizeof ((const guint64[]){ __VA_ARGS__ })             \
+                            / sizeof (guint64),                               \
+                        (const guint64[]){ __VA_ARGS__ })
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-analysis.h: schedule, sizes, views, liveness and phases of a graph, as RLX defines them. */
+#pragma once
+
+#include "lir-buffer-plan.h"
+
+G_BEGIN_DECLS
+
+guint32  *lir_schedule_compute    (const LirGraph *graph,
+                                   guint          *n_schedule,
+                                   GError        **error);
+gboolean  lir_schedule_is_topological (const LirGraph *graph,
+                                       const guint32  *schedule,
+                                       guint           n_schedule);
+gboolean  lir_sizes_compute       (const LirGraph *graph,
+                                   const guint64  *symbol_values,
+                                   guint64        *sizes,
+                                   GError        **error);
+void      lir_views_resolve       (const LirGraph *graph,
+                                   const guint64  *symbol_values,
+                                   LirViewAlias   *aliases);
+void      lir_liveness_compute    (const LirGraph     *graph,
+                                   const guint32      *schedule,
+                                   guint               n_schedule,
+                                   const LirViewAlias *aliases,
+                                   LirLifetime        *lifetimes);
+void      lir_phases_derive       (const LirGraph *graph,
+                                   const guint32  *schedule,
+                                   guint           n_schedule,
+                                   guint8         *phases);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-buffer-plan-private.h: plan storage, filled by the planner and the readers. */
+#pragma once
+
+#include "lir-buffer-plan.h"
+
+G_BEGIN_DECLS
+
+enum {
+  LIR_SLOT_NONE = 0,
+  LIR_SLOT_ALLOCATED = 1 << 0, /* owns bytes in the arena */
+  LIR_SLOT_VIEW = 1 << 1,      /* borrows its root's bytes */
+};
+
+struct _LirBufferPlan
+{
+  gint ref_count;
+  guint n_nodes;
+  guint n_steps;     /* length of the time axis: schedule length + 1 for graphs */
+  guint64 arena_size;
+  guint64 alignment;
+  char *strategy;
+  gboolean proven_optimal;
+  double plan_seconds;
+  gboolean explicit_lifetimes;
+  gboolean allocate_params;
+  gboolean allocate_inputs;
+  gboolean allocate_constants;
+
+  GArray *schedule;       /* guint32 node ids */
+  guint32 *step_of;       /* n_nodes; G_MAXUINT32 when not scheduled */
+  guint8 *slot_flags;     /* n_nodes */
+  LirBufferSlot *slots;   /* n_nodes */
+  LirViewAlias *aliases;  /* n_nodes; root LIR_NO_NODE when not a view */
+  LirLifetime *lifetimes; /* n_nodes */
+  guint8 *phases;         /* n_nodes, LirPhase */
+
+  GArray *io_inputs;      /* LirIoBinding, names interned in the graph */
+  GArray *io_params;      /* LirIoBinding */
+  GArray *io_outputs;     /* guint32 */
+
+  GPtrArray *binding_names; /* owned strings */
+  GArray *binding_values;   /* guint64 */
+};
+
+LirBufferPlan *lir_buffer_plan_new           (guint n_nodes);
+void           lir_buffer_plan_set_strategy  (LirBufferPlan *plan,
+                                              const char    *strategy);
+void           lir_buffer_plan_set_schedule  (LirBufferPlan *plan,
+                                              const guint32 *schedule,
+                                              guint          n_schedule);
+void           lir_buffer_plan_add_binding   (LirBufferPlan *plan,
+                                              const char    *name,
+                                              guint64        value);
+void           lir_buffer_plan_update_arena  (LirBufferPlan *plan);
+void           lir_buffer_plan_collect_io    (LirBufferPlan  *plan,
+                                              const LirGraph *graph);
+
+G_END_DECLS

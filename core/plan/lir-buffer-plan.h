@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-buffer-plan.h: the execution plan: arena slots, schedule, views, phases, I/O. */
+#pragma once
+
+#include "ir/lir-graph.h"
+#include "ir/lir-phase.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirBufferSlot:
+ * @offset: byte offset in the arena
+ * @size: size in bytes
+ */
+typedef struct
+{
+  guint64 offset;
+  guint64 size;
+} LirBufferSlot;
+
+/**
+ * LirViewAlias:
+ * @root: the buffer-owning node the view reads
+ * @byte_offset: where the view starts inside the root's slot
+ */
+typedef struct
+{
+  guint32 root;
+  guint64 byte_offset;
+} LirViewAlias;
+
+/**
+ * LirLifetime:
+ * @first_step: the step that produces the buffer
+ * @last_step: the last step that reads it (inclusive, as in RLX)
+ */
+typedef struct
+{
+  guint32 first_step;
+  guint32 last_step;
+} LirLifetime;
+
+/**
+ * LirIoBinding:
+ * @name: (transfer none): the input's or param's name
+ * @node: its node
+ */
+typedef struct
+{
+  const char *name;
+  guint32 node;
+} LirIoBinding;
+
+/**
+ * LirBufferPlan:
+ *
+ * Everything the planner decided for one graph: the arena size, a slot
+ * per allocated node (view nodes get a slot inside their root's), the
+ * schedule, view aliases, a phase per node, the I/O manifest, the
+ * alignment and the symbol bindings it was planned with.
+ *
+ * Arrays are indexed by node id. Buffer-only plans (MiniMalloc CSV) have
+ * no schedule; their lifetimes are given rather than derived.
+ */
+typedef struct _LirBufferPlan LirBufferPlan;
+
+LirBufferPlan       *lir_buffer_plan_ref              (LirBufferPlan *plan);
+void                 lir_buffer_plan_unref            (LirBufferPlan *plan);
+
+guint                lir_buffer_plan_get_n_nodes      (const LirBufferPlan *plan);
+guint                lir_buffer_plan_get_n_steps      (const LirBufferPlan *plan);
+guint64              lir_buffer_plan_get_arena_size   (const LirBufferPlan *plan);
+guint64              lir_buffer_plan_get_alignment    (const LirBufferPlan *plan);
+const char          *lir_buffer_plan_get_strategy     (const LirBufferPlan *plan);
+gboolean             lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan);
+double               lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan);
+const guint32       *lir_buffer_plan_get_schedule     (const LirBufferPlan *plan,
+                                                       guint               *n_steps);
+guint32              lir_buffer_plan_step_of          (const LirBufferPlan *plan,
+                                                       guint32              node);
+const LirBufferSlot *lir_buffer_plan_slot             (const LirBufferPlan *plan,
+                                                       guint32              node);
+gboolean             lir_buffer_plan_is_view          (const LirBufferPlan *plan,
+                                                       guint32              node);
+const LirViewAlias  *lir_buffer_plan_view_alias       (const LirBufferPlan *plan,
+                                                       guint32              node);
+const LirLifetime   *lir_buffer_plan_lifetime         (const LirBufferPlan *plan,
+                                                       guint32              node);
+gboolean             lir_buffer_plan_has_explicit_lifetimes (const LirBufferPlan *plan);
+LirPhase             lir_buffer_plan_phase_of         (const LirBufferPlan *plan,
+                                                       guint32              node);
+guint32             *lir_buffer_plan_nodes_in_phase   (const LirBufferPlan *plan,
+                                                       LirPhase             phase,
+                                                       guint               *n_nodes);
+guint64              lir_buffer_plan_total_unshared   (const LirBufferPlan *plan);
+guint64              lir_buffer_plan_bytes_saved      (const LirBufferPlan *plan);
+
+const LirIoBinding  *lir_buffer_plan_get_io_inputs    (const LirBufferPlan *plan,
+                                                       guint               *n_inputs);
+const LirIoBinding  *lir_buffer_plan_get_io_params    (const LirBufferPlan *plan,
+                                                       guint               *n_params);
+const guint32       *lir_buffer_plan_get_io_outputs   (const LirBufferPlan *plan,
+                                                       guint               *n_outputs);
+
+guint                lir_buffer_plan_get_n_bindings   (const LirBufferPlan *plan);
+const char          *lir_buffer_plan_get_binding      (const LirBufferPlan *plan,
+                                                       guint                index,
+                                                       guint64             *value);
+gboolean             lir_buffer_plan_get_allocates    (const LirBufferPlan *plan,
+                                                       LirOpKind            boundary_kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirBufferPlan, lir_buffer_plan_unref)
+
+G_END_DECLS

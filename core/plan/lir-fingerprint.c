@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-fingerprint.c: the canonical byte encoding of a module, hashed with XXH3-64.
+ *
+ * Every integer is written as 8 little-endian bytes and every string as its
+ * length then its bytes (a missing string as length 2^64-1), so the
+ * encoding is the same on every platform and never depends on hash-table
+ * order. The layout is documented in data/FORMAT.md; the pinned vectors in
+ * tests/core/test-fingerprint.c must change whenever it does.
+ */
+#include "lir-fingerprint.h"
+
+#include "ir/lir-graph-private.h"
+#include "lir-buffer-plan-private.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+typedef struct
+{
+  XXH3_state_t *state;
+} Encoder;
+
+static void
+put_u64 (Encoder *e, guint64 value)
+{
+  guint8 bytes[8];
+
+  for (guint i = 0; i < 8; i++)
+    bytes[i] = (guint8)(value >> (8 * i));
+  XXH3_64bits_update (e->state, bytes, sizeof bytes);
+}
+
+static void
+put_str (Encoder *e, const char *text)
+{
+  if (text == NULL)
+    {
+      put_u64 (e, G_MAXUINT64);
+      return;
+    }
+  put_u64 (e, strlen (text));
+  XXH3_64bits_update (e->state, text, strlen (text));
+}
+
+static void
+encode_graph (Encoder *e, const LirGraph *graph)
+{
+  guint n = lir_graph_get_n_nodes (graph), n_outputs;
+  const guint32 *outputs = lir_graph_get_outputs (graph, &n_outputs);
+
+  put_str (e, "graph");
+  put_str (e, lir_graph_get_name (graph));
+  put_u64 (e, lir_graph_get_n_symbols (graph));
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    {
+      put_str (e, lir_graph_get_symbol_name (graph, s));
+      put_u64 (e, lir_graph_get_symbol_default (graph, s));
+    }
+  put_u64 (e, n);
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const guint32 *inputs = lir_graph_inputs_of (graph, node);
+      const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
+
+      put_str (e, node->op_name);
+      put_str (e, node->name);
+      put_str (e, node->attrs);
+      put_str (e, lir_dtype_to_string (node->dtype));
+      put_u64 (e, node->n_dims);
+      for (guint i = 0; i < node->n_dims; i++)
+        {
+          put_u64 (e, dims[i].symbol == LIR_DIM_STATIC ? 0 : 1);
+          put_u64 (e, dims[i].symbol == LIR_DIM_STATIC ? dims[i].size : dims[i].symbol);
+        }
+      put_u64 (e, node->n_inputs);
+      for (guint i = 0; i < node->n_inputs; i++)
+        put_u64 (e, inputs[i]);
+    }
+  put_u64 (e, n_outputs);
+  for (guint i = 0; i < n_outputs; i++)
+    put_u64 (e, outputs[i]);
+}
+
+static void
+encode_plan (Encoder *e, const LirBufferPlan *plan)
+{
+  put_str (e, "plan");
+  put_u64 (e, plan->alignment);
+  put_u64 (e, plan->arena_size);
+  put_u64 (e, plan->explicit_lifetimes);
+  put_u64 (e, plan->binding_names->len);
+  for (guint i = 0; i < plan->binding_names->len; i++)
+    {
+      put_str (e, g_ptr_array_index (plan->binding_names, i));
+      put_u64 (e, g_array_index (plan->binding_values, guint64, i));
+    }
+  put_u64 (e, plan->schedule->len);
+  for (guint i = 0; i < plan->schedule->len; i++)
+    put_u64 (e, g_array_index (plan->schedule, guint32, i));
+  put_u64 (e, plan->n_nodes);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      put_u64 (e, plan->slot_flags[id]);
+      put_u64 (e, plan->slots[id].offset);
+      put_u64 (e, plan->slots[id].size);
+      put_u64 (e, plan->aliases[id].root);
+      put_u64 (e, plan->aliases[id].byte_offset);
+      put_u64 (e, plan->phases[id]);
+      if (plan->explicit_lifetimes)
+        {
+          put_u64 (e, plan->lifetimes[id].first_step);
+          put_u64 (e, plan->lifetimes[id].last_step);
+        }
+    }
+}
+
+static LirFingerprint
+finish (Encoder *e)
+{
+  LirFingerprint fp = { XXH3_64bits_digest (e->state) };
+
+  XXH3_freeState (e->state);
+  return fp;
+}
+
+/**
+ * lir_fingerprint_graph:
+ * @graph: a graph
+ *
+ * Returns: the fingerprint of the graph alone, so "same graph, different
+ *   plan" can be told from "different graph"
+ */
+LirFingerprint
+lir_fingerprint_graph (const LirGraph *graph)
+{
+  Encoder e = { XXH3_createState () };
+
+  XXH3_64bits_reset (e.state);
+  put_str (&e, "LIRSCOPE-FP1");
+  encode_graph (&e, graph);
+  return finish (&e);
+}
+
+/**
+ * lir_fingerprint_module:
+ * @module: a module
+ *
+ * Returns: the fingerprint of the graph and the whole plan (schedule,
+ *   slots, aliases, phases, alignment, arena size, bindings)
+ */
+LirFingerprint
+lir_fingerprint_module (const LirModule *module)
+{
+  Encoder e = { XXH3_createState () };
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+
+  XXH3_64bits_reset (e.state);
+  put_str (&e, "LIRSCOPE-FP1");
+  encode_graph (&e, lir_module_get_graph (module));
+  if (plan != NULL)
+    encode_plan (&e, plan);
+  else
+    put_str (&e, "unplanned");
+  return finish (&e);
+}
+
+/**
+ * lir_fingerprint_format:
+ * @fingerprint: a fingerprint
+ * @text: (out caller-allocates): 16 lowercase hex digits and a NUL
+ */
+void
+lir_fingerprint_format (LirFingerprint fingerprint, char text[17])
+{
+  g_snprintf (text, 17, "%016" G_GINT64_MODIFIER "x", fingerprint.value);
+}

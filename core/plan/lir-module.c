@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-module.c: graph + plan, and the rule for when an input is (re-)planned. */
+#include "lir-module.h"
+
+#include "lir-buffer-plan-private.h"
+#include "lir-planner.h"
+#include "lir-strategy.h"
+
+#include <string.h>
+
+struct _LirModule
+{
+  gint ref_count;
+  LirGraph *graph;
+  LirBufferPlan *plan;
+};
+
+/**
+ * lir_module_new:
+ * @graph: (transfer none): the graph
+ * @plan: (transfer none) (nullable): its plan
+ *
+ * Returns: (transfer full): a new module
+ */
+LirModule *
+lir_module_new (LirGraph *graph, LirBufferPlan *plan)
+{
+  LirModule *module = g_new0 (LirModule, 1);
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  module->ref_count = 1;
+  module->graph = lir_graph_ref (graph);
+  module->plan = plan != NULL ? lir_buffer_plan_ref (plan) : NULL;
+  return module;
+}
+
+LirModule *
+lir_module_ref (LirModule *module)
+{
+  g_atomic_int_inc (&module->ref_count);
+  return module;
+}
+
+void
+lir_module_unref (LirModule *module)
+{
+  if (!g_atomic_int_dec_and_test (&module->ref_count))
+    return;
+  lir_graph_unref (module->graph);
+  g_clear_pointer (&module->plan, lir_buffer_plan_unref);
+  g_free (module);
+}
+
+/**
+ * lir_module_get_graph:
+ * @module: a module
+ *
+ * Returns: (transfer none): the graph
+ */
+LirGraph *
+lir_module_get_graph (const LirModule *module)
+{
+  return module->graph;
+}
+
+/**
+ * lir_module_get_plan:
+ * @module: a module
+ *
+ * Returns: (transfer none) (nullable): the plan, if planned
+ */
+LirBufferPlan *
+lir_module_get_plan (const LirModule *module)
+{
+  return module->plan;
+}
+
+/**
+ * lir_module_set_plan:
+ * @module: a module
+ * @plan: (transfer none) (nullable): the new plan
+ */
+void
+lir_module_set_plan (LirModule *module, LirBufferPlan *plan)
+{
+  if (plan != NULL)
+    lir_buffer_plan_ref (plan);
+  g_clear_pointer (&module->plan, lir_buffer_plan_unref);
+  module->plan = plan;
+}
+
+gboolean
+lir_module_is_buffer_only (const LirModule *module)
+{
+  return module->plan != NULL && lir_buffer_plan_has_explicit_lifetimes (module->plan);
+}
+
+const char *
+lir_module_get_name (const LirModule *module)
+{
+  return lir_graph_get_name (module->graph);
+}
+
+/**
+ * lir_module_replan:
+ * @module: a module
+ * @options: planning options
+ * @error: return location for a #GError
+ *
+ * Plans @module's graph afresh. Without a strategy in @options, a module
+ * that already has a plan keeps its strategy (when Lirscope knows it).
+ * Phases the file gave are kept; buffer-only modules keep their lifetimes.
+ *
+ * Returns: (transfer full): a new module sharing the graph, or %NULL
+ */
+LirModule *
+lir_module_replan (const LirModule *module, const LirPlanOptions *options, GError **error)
+{
+  g_autoptr (LirPlanOptions) effective = lir_plan_options_copy (options);
+  g_autoptr (LirBufferPlan) plan = NULL;
+  LirBufferPlan *old = module->plan;
+
+  if (lir_plan_options_get_strategy (options) == NULL && old != NULL
+      && lir_strategy_lookup (lir_buffer_plan_get_strategy (old)) != NULL)
+    lir_plan_options_set_strategy (effective, lir_buffer_plan_get_strategy (old));
+
+  if (old != NULL && old->explicit_lifetimes)
+    plan = lir_plan_buffers (module->graph, old, effective, error);
+  else
+    plan = lir_plan_graph (module->graph, effective, error);
+  if (plan == NULL)
+    return NULL;
+
+  if (old != NULL && !old->explicit_lifetimes && old->n_nodes == plan->n_nodes)
+    memcpy (plan->phases, old->phases, plan->n_nodes);
+  return lir_module_new (module->graph, plan);
+}
+
+/**
+ * lir_module_ensure_plan:
+ * @module: a module
+ * @options: planning options
+ * @error: return location for a #GError
+ *
+ * Gives @module a plan when it has none, or re-plans it when @options ask
+ * for something (a strategy, alignment, bindings, allocation, capacity).
+ * Otherwise the existing plan is kept as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lir_module_ensure_plan (LirModule *module, const LirPlanOptions *options, GError **error)
+{
+  g_autoptr (LirModule) planned = NULL;
+
+  if (module->plan != NULL && !lir_plan_options_changes_plan (options))
+    return TRUE;
+  planned = lir_module_replan (module, options, error);
+  if (planned == NULL)
+    return FALSE;
+  lir_module_set_plan (module, planned->plan);
+  return TRUE;
+}

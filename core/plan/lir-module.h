@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-module.h: a graph together with its plan, the unit files hold. */
+#pragma once
+
+#include "lir-buffer-plan.h"
+#include "lir-plan-options.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirModule:
+ *
+ * A graph and, once planned, its #LirBufferPlan. A module read from a
+ * MiniMalloc CSV has a buffer-only graph: one opaque `buffer` node per
+ * row, with lifetimes given in the plan.
+ */
+typedef struct _LirModule LirModule;
+
+LirModule     *lir_module_new          (LirGraph      *graph,
+                                        LirBufferPlan *plan);
+LirModule     *lir_module_ref          (LirModule *module);
+void           lir_module_unref        (LirModule *module);
+LirGraph      *lir_module_get_graph    (const LirModule *module);
+LirBufferPlan *lir_module_get_plan     (const LirModule *module);
+void           lir_module_set_plan     (LirModule     *module,
+                                        LirBufferPlan *plan);
+gboolean       lir_module_is_buffer_only (const LirModule *module);
+const char    *lir_module_get_name     (const LirModule *module);
+gboolean       lir_module_ensure_plan  (LirModule            *module,
+                                        const LirPlanOptions *options,
+                                        GError              **error);
+LirModule     *lir_module_replan       (const LirModule      *module,
+                                        const LirPlanOptions *options,
+                                        GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirModule, lir_module_unref)
+
+G_END_DECLS

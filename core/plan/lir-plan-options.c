@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-plan-options.c: planning options and symbol bindings. */
+#include "lir-plan-options.h"
+
+#include "ir/lir-error.h"
+#include "lir-strategy.h"
+
+#include <string.h>
+
+struct _LirPlanOptions
+{
+  char *strategy; /* NULL: keep an existing plan, or use the default */
+  guint64 alignment; /* 0: the default */
+  gboolean allocate_params;
+  gboolean allocate_inputs;
+  gboolean allocate_constants;
+  gboolean allocation_set;
+  GPtrArray *binding_names;
+  GArray *binding_values;
+  guint64 capacity;
+  guint64 effort;
+  double time_limit;
+  GCancellable *cancellable;
+};
+
+/**
+ * lir_plan_options_new:
+ *
+ * Returns: (transfer full): default options: default strategy and
+ *   alignment, every boundary buffer in the arena, no bindings
+ */
+LirPlanOptions *
+lir_plan_options_new (void)
+{
+  LirPlanOptions *options = g_new0 (LirPlanOptions, 1);
+
+  options->allocate_params = options->allocate_inputs = options->allocate_constants = TRUE;
+  options->binding_names = g_ptr_array_new_with_free_func (g_free);
+  options->binding_values = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return options;
+}
+
+/**
+ * lir_plan_options_copy:
+ * @options: options
+ *
+ * Returns: (transfer full): a deep copy
+ */
+LirPlanOptions *
+lir_plan_options_copy (const LirPlanOptions *options)
+{
+  LirPlanOptions *copy = lir_plan_options_new ();
+
+  copy->strategy = g_strdup (options->strategy);
+  copy->alignment = options->alignment;
+  copy->allocate_params = options->allocate_params;
+  copy->allocate_inputs = options->allocate_inputs;
+  copy->allocate_constants = options->allocate_constants;
+  copy->allocation_set = options->allocation_set;
+  for (guint i = 0; i < options->binding_names->len; i++)
+    lir_plan_options_bind (copy, g_ptr_array_index (options->binding_names, i),
+                           g_array_index (options->binding_values, guint64, i));
+  copy->capacity = options->capacity;
+  copy->effort = options->effort;
+  copy->time_limit = options->time_limit;
+  g_set_object (&copy->cancellable, options->cancellable);
+  return copy;
+}
+
+void
+lir_plan_options_free (LirPlanOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free (options->strategy);
+  g_ptr_array_unref (options->binding_names);
+  g_array_unref (options->binding_values);
+  g_clear_object (&options->cancellable);
+  g_free (options);
+}
+
+void
+lir_plan_options_set_strategy (LirPlanOptions *options, const char *strategy)
+{
+  g_free (options->strategy);
+  options->strategy = g_strdup (strategy);
+}
+
+/**
+ * lir_plan_options_get_strategy:
+ * @options: options
+ *
+ * Returns: (transfer none) (nullable): the chosen strategy, or %NULL
+ */
+const char *
+lir_plan_options_get_strategy (const LirPlanOptions *options)
+{
+  return options->strategy;
+}
+
+void
+lir_plan_options_set_alignment (LirPlanOptions *options, guint64 alignment)
+{
+  options->alignment = alignment;
+}
+
+/**
+ * lir_plan_options_get_alignment:
+ * @options: options
+ *
+ * Returns: the alignment, or 0 when none was chosen
+ */
+guint64
+lir_plan_options_get_alignment (const LirPlanOptions *options)
+{
+  return options->alignment;
+}
+
+/**
+ * lir_plan_options_set_allocate:
+ * @options: options
+ * @boundary_kind: %LIR_OP_INPUT, %LIR_OP_PARAM or %LIR_OP_CONSTANT
+ * @allocate: whether such buffers get arena slots
+ *
+ * RLX's MemoryPlanOptions: a runtime that keeps weights elsewhere leaves
+ * params out of the activation arena.
+ */
+void
+lir_plan_options_set_allocate (LirPlanOptions *options, LirOpKind boundary_kind, gboolean allocate)
+{
+  switch (boundary_kind)
+    {
+    case LIR_OP_INPUT:
+      options->allocate_inputs = allocate;
+      break;
+    case LIR_OP_PARAM:
+      options->allocate_params = allocate;
+      break;
+    case LIR_OP_CONSTANT:
+      options->allocate_constants = allocate;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  options->allocation_set = TRUE;
+}
+
+gboolean
+lir_plan_options_get_allocate (const LirPlanOptions *options, LirOpKind boundary_kind)
+{
+  switch (boundary_kind)
+    {
+    case LIR_OP_INPUT:
+      return options->allocate_inputs;
+    case LIR_OP_PARAM:
+      return options->allocate_params;
+    case LIR_OP_CONSTANT:
+      return options->allocate_constants;
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * lir_plan_options_bind:
+ * @options: options
+ * @symbol: a symbol name
+ * @value: its value; replaces an earlier binding of the same symbol
+ */
+void
+lir_plan_options_bind (LirPlanOptions *options, const char *symbol, guint64 value)
+{
+  for (guint i = 0; i < options->binding_names->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (options->binding_names, i), symbol) == 0)
+        {
+          g_array_index (options->binding_values, guint64, i) = value;
+          return;
+        }
+    }
+  g_ptr_array_add (options->binding_names, g_strdup (symbol));
+  g_array_append_val (options->binding_values, value);
+}
+
+/**
+ * lir_plan_options_parse_binding:
+ * @options: options
+ * @text: `SYMBOL=N`
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @text was a valid binding
+ */
+gboolean
+lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GError **error)
+{
+  const char *eq = strchr (text, '=');
+  g_autofree char *name = NULL;
+  guint64 value;
+
+  if (eq == NULL || eq == text)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "binding \"%s\" is not of the form SYMBOL=N", text);
+      return FALSE;
+    }
+  name = g_strndup (text, eq - text);
+  if (!g_ascii_string_to_unsigned (eq + 1, 10, 0, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "binding \"%s\": \"%s\" is not a non-negative integer", text, eq + 1);
+      return FALSE;
+    }
+  lir_plan_options_bind (options, name, value);
+  return TRUE;
+}
+
+guint
+lir_plan_options_get_n_bindings (const LirPlanOptions *options)
+{
+  return options->binding_names->len;
+}
+
+void
+lir_plan_options_set_capacity (LirPlanOptions *options, guint64 capacity)
+{
+  options->capacity = capacity;
+}
+
+guint64
+lir_plan_options_get_capacity (const LirPlanOptions *options)
+{
+  return options->capacity;
+}
+
+void
+lir_plan_options_set_effort (LirPlanOptions *options, guint64 effort)
+{
+  options->effort = effort;
+}
+
+guint64
+lir_plan_options_get_effort (const LirPlanOptions *options)
+{
+  return options->effort;
+}
+
+void
+lir_plan_options_set_time_limit (LirPlanOptions *options, double seconds)
+{
+  options->time_limit = seconds;
+}
+
+void
+lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancellable)
+{
+  g_set_object (&options->cancellable, cancellable);
+}
+
+/**
+ * lir_plan_options_changes_plan:
+ * @options: options
+ *
+ * Returns: %TRUE if the options ask for something an existing plan may not
+ *   have (a strategy, an alignment, bindings, boundary allocation, a
+ *   capacity), so an input that already has a plan must be re-planned
+ */
+gboolean
+lir_plan_options_changes_plan (const LirPlanOptions *options)
+{
+  return options->strategy != NULL || options->alignment != 0
+         || options->binding_names->len > 0 || options->allocation_set
+         || options->capacity != 0;
+}
+
+/**
+ * lir_plan_options_resolve_symbols:
+ * @options: options
+ * @graph: the graph to plan
+ * @error: return location for a #GError
+ *
+ * Each graph symbol takes its binding from @options, else the graph's
+ * default, else stays unbound (%LIR_NO_VALUE). Binding a symbol the graph
+ * does not have is an error, so a typo does not pass silently.
+ *
+ * Returns: (transfer full) (array): one value per graph symbol, or %NULL
+ */
+guint64 *
+lir_plan_options_resolve_symbols (const LirPlanOptions *options, const LirGraph *graph,
+                                  GError **error)
+{
+  guint n_symbols = lir_graph_get_n_symbols (graph);
+  g_autofree guint64 *values = g_new (guint64, n_symbols + 1);
+
+  for (guint32 s = 0; s < n_symbols; s++)
+    values[s] = lir_graph_get_symbol_default (graph, s);
+  for (guint i = 0; i < options->binding_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (options->binding_names, i);
+      guint32 symbol;
+
+      if (!lir_graph_lookup_symbol (graph, name, &symbol))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND,
+                       "the graph has no symbol named \"%s\"", name);
+          return NULL;
+        }
+      values[symbol] = g_array_index (options->binding_values, guint64, i);
+    }
+  return g_steal_pointer (&values);
+}

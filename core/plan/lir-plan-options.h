@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-plan-options.h: what a caller may choose when planning. */
+#pragma once
+
+#include "ir/lir-graph.h"
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LirPlanOptions LirPlanOptions;
+
+LirPlanOptions *lir_plan_options_new            (void);
+LirPlanOptions *lir_plan_options_copy           (const LirPlanOptions *options);
+void            lir_plan_options_free           (LirPlanOptions *options);
+
+void            lir_plan_options_set_strategy   (LirPlanOptions *options,
+                                                 const char     *strategy);
+const char     *lir_plan_options_get_strategy   (const LirPlanOptions *options);
+void            lir_plan_options_set_alignment  (LirPlanOptions *options,
+                                                 guint64         alignment);
+guint64         lir_plan_options_get_alignment  (const LirPlanOptions *options);
+void            lir_plan_options_set_allocate   (LirPlanOptions *options,
+                                                 LirOpKind       boundary_kind,
+                                                 gboolean        allocate);
+gboolean        lir_plan_options_get_allocate   (const LirPlanOptions *options,
+                                                 LirOpKind             boundary_kind);
+void            lir_plan_options_bind           (LirPlanOptions *options,
+                                                 const char     *symbol,
+                                                 guint64         value);
+gboolean        lir_plan_options_parse_binding  (LirPlanOptions *options,
+                                                 const char     *text,
+                                                 GError        **error);
+guint           lir_plan_options_get_n_bindings (const LirPlanOptions *options);
+void            lir_plan_options_set_capacity   (LirPlanOptions *options,
+                                                 guint64         capacity);
+guint64         lir_plan_options_get_capacity   (const LirPlanOptions *options);
+void            lir_plan_options_set_effort     (LirPlanOptions *options,
+                                                 guint64         effort);
+guint64         lir_plan_options_get_effort     (const LirPlanOptions *options);
+void            lir_plan_options_set_time_limit (LirPlanOptions *options,
+                                                 double          seconds);
+void            lir_plan_options_set_cancellable (LirPlanOptions *options,
+                                                  GCancellable   *cancellable);
+gboolean        lir_plan_options_changes_plan   (const LirPlanOptions *options);
+
+guint64        *lir_plan_options_resolve_symbols (const LirPlanOptions *options,
+                                                  const LirGraph       *graph,
+                                                  GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanOptions, lir_plan_options_free)
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-planner.c: runs the analysis passes, hands the buffers to a strategy and
+ * assembles the plan: slots, view slots, phases, I/O manifest, bindings. */
+#include "lir-planner.h"
+
+#include "ir/lir-error.h"
+#include "ir/lir-graph-private.h"
+#include "lir-analysis.h"
+#include "lir-buffer-plan-private.h"
+#include "lir-strategy.h"
+
+#include <string.h>
+
+static const LirStrategy *
+choose_strategy (const LirPlanOptions *options, GError **error)
+{
+  const char *name = lir_plan_options_get_strategy (options);
+  const LirStrategy *strategy;
+
+  if (name == NULL)
+    name = LIR_DEFAULT_STRATEGY;
+  strategy = lir_strategy_lookup (name);
+  if (strategy == NULL)
+    {
+      g_autoptr (GString) known = g_string_new (NULL);
+      guint n;
+      const LirStrategy *const *all = lir_strategy_list (&n);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", all[i]->name);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND,
+                   "unknown strategy \"%s\" (known: %s)", name, known->str);
+    }
+  return strategy;
+}
+
+/* Places every allocated, non-view slot of @plan (sizes already set) and
+ * then points each view's slot into its root's. */
+static gboolean
+place (LirBufferPlan *plan, const LirPlanOptions *options, GError **error)
+{
+  const LirStrategy *strategy = choose_strategy (options, error);
+  g_autoptr (GArray) buffers = NULL;
+  g_autofree guint64 *offsets = NULL;
+  LirAllocRequest request = { 0 };
+  LirAllocOutcome outcome;
+  gint64 started = g_get_monotonic_time ();
+  guint k = 0;
+
+  if (strategy == NULL)
+    return FALSE;
+  plan->alignment = lir_plan_options_get_alignment (options);
+  if (plan->alignment == 0)
+    plan->alignment = LIR_DEFAULT_ALIGNMENT;
+
+  buffers = g_array_sized_new (FALSE, FALSE, sizeof (LirAllocBuffer), plan->n_nodes + 1);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      if (plan->slot_flags[id] & LIR_SLOT_ALLOCATED)
+        {
+          LirAllocBuffer b = { plan->slots[id].size, plan->lifetimes[id].first_step,
+                               plan->lifetimes[id].last_step, id };
+          g_array_append_val (buffers, b);
+        }
+    }
+  request.buffers = (const LirAllocBuffer *)buffers->data;
+  request.n_buffers = buffers->len;
+  request.n_steps = plan->n_steps;
+  request.alignment = plan->alignment;
+  request.capacity = lir_plan_options_get_capacity (options);
+  request.effort = lir_plan_options_get_effort (options);
+  offsets = g_new0 (guint64, buffers->len + 1);
+  if (!lir_strategy_run (strategy, &request, offsets, &outcome, error))
+    return FALSE;
+
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    if (plan->slot_flags[id] & LIR_SLOT_ALLOCATED)
+      plan->slots[id].offset = offsets[k++];
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      guint32 root = plan->aliases[id].root;
+      guint64 offset;
+
+      if (root == LIR_NO_NODE || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
+        continue;
+      if (!g_uint64_checked_add (&offset, plan->slots[root].offset, plan->aliases[id].byte_offset))
+        offset = G_MAXUINT64;
+      plan->slots[id].offset = offset;
+      plan->slot_flags[id] = LIR_SLOT_VIEW;
+    }
+  lir_buffer_plan_update_arena (plan);
+  lir_buffer_plan_set_strategy (plan, strategy->name);
+  plan->proven_optimal = outcome.proven_optimal;
+  plan->plan_seconds = (g_get_monotonic_time () - started) / 1e6;
+  return TRUE;
+}
+
+/**
+ * lir_plan_graph:
+ * @graph: a graph
+ * @options: planning options
+ * @error: return location for a #GError
+ *
+ * Validates @graph, binds its symbols, schedules it, resolves views,
+ * computes liveness and phases, and places every buffer with the chosen
+ * strategy.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+LirBufferPlan *
+lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **error)
+{
+  g_autoptr (LirBufferPlan) plan = NULL;
+  g_autofree guint64 *symbol_values = NULL;
+  g_autofree guint64 *sizes = NULL;
+  g_autofree guint32 *schedule = NULL;
+  guint n = lir_graph_get_n_nodes (graph), n_schedule;
+
+  if (!lir_graph_validate (graph, error))
+    return NULL;
+  symbol_values = lir_plan_options_resolve_symbols (options, graph, error);
+  if (symbol_values == NULL)
+    return NULL;
+  sizes = g_new (guint64, n + 1);
+  if (!lir_sizes_compute (graph, symbol_values, sizes, error))
+    return NULL;
+  schedule = lir_schedule_compute (graph, &n_schedule, error);
+  if (schedule == NULL)
+    return NULL;
+
+  plan = lir_buffer_plan_new (n);
+  lir_buffer_plan_set_schedule (plan, schedule, n_schedule);
+  lir_views_resolve (graph, symbol_values, plan->aliases);
+  lir_liveness_compute (graph, schedule, n_schedule, plan->aliases, plan->lifetimes);
+  lir_phases_derive (graph, schedule, n_schedule, plan->phases);
+  lir_buffer_plan_collect_io (plan, graph);
+  plan->allocate_params = lir_plan_options_get_allocate (options, LIR_OP_PARAM);
+  plan->allocate_inputs = lir_plan_options_get_allocate (options, LIR_OP_INPUT);
+  plan->allocate_constants = lir_plan_options_get_allocate (options, LIR_OP_CONSTANT);
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    lir_buffer_plan_add_binding (plan, lir_graph_get_symbol_name (graph, s), symbol_values[s]);
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      LirOpKind kind = lir_graph_node (graph, id)->kind;
+
+      plan->slots[id].size = sizes[id];
+      if (plan->aliases[id].root == LIR_NO_NODE && sizes[id] > 0
+          && lir_buffer_plan_get_allocates (plan, kind))
+        plan->slot_flags[id] = LIR_SLOT_ALLOCATED;
+    }
+  if (!place (plan, options, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * lir_plan_buffers:
+ * @graph: the buffer-only graph of @given (one node per buffer)
+ * @given: a plan whose lifetimes are explicit (read from a CSV)
+ * @options: planning options
+ * @error: return location for a #GError
+ *
+ * Re-places the buffers of a buffer-only plan, keeping their lifetimes.
+ *
+ * Returns: (transfer full): the new plan, or %NULL with @error set
+ */
+LirBufferPlan *
+lir_plan_buffers (const LirGraph *graph, const LirBufferPlan *given,
+                  const LirPlanOptions *options, GError **error)
+{
+  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (given->n_nodes);
+
+  g_return_val_if_fail (given->explicit_lifetimes, NULL);
+  g_return_val_if_fail (lir_graph_get_n_nodes (graph) == given->n_nodes, NULL);
+
+  plan->explicit_lifetimes = TRUE;
+  plan->n_steps = given->n_steps;
+  memcpy (plan->lifetimes, given->lifetimes, given->n_nodes * sizeof (LirLifetime));
+  memcpy (plan->phases, given->phases, given->n_nodes);
+  for (guint32 id = 0; id < given->n_nodes; id++)
+    {
+      plan->slots[id].size = given->slots[id].size;
+      plan->slot_flags[id] = given->slots[id].size > 0 ? LIR_SLOT_ALLOCATED : LIR_SLOT_NONE;
+    }
+  if (!place (plan, options, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-planner.h: from a graph (or a buffer list) to a complete LirBufferPlan. */
+#pragma once
+
+#include "lir-buffer-plan.h"
+#include "lir-plan-options.h"
+
+G_BEGIN_DECLS
+
+LirBufferPlan *lir_plan_graph   (const LirGraph       *graph,
+                                 const LirPlanOptions *options,
+                                 GError              **error);
+LirBufferPlan *lir_plan_buffers (const LirGraph       *graph,
+                                 const LirBufferPlan  *given,
+                                 const LirPlanOptions *options,
+                                 GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-strategy-private.h: the strategies' entry points and shared helpers. */
+#pragma once
+
+#include "lir-strategy.h"
+
+G_BEGIN_DECLS
+
+gboolean lir_strategy_naive_place      (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
+gboolean lir_strategy_rlx_greedy_place (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
+
+/* Round @value up to a multiple of @alignment (a power of two); FALSE on overflow. */
+static inline gboolean
+lir_align_up (guint64 value, guint64 alignment, guint64 *out)
+{
+  guint64 sum;
+
+  if (!g_uint64_checked_add (&sum, value, alignment - 1))
+    return FALSE;
+  *out = sum & ~(alignment - 1);
+  return TRUE;
+}
+
+static inline gboolean
+lir_alloc_buffers_conflict (const LirAllocBuffer *a, const LirAllocBuffer *b)
+{
+  return a->first_step <= b->last_step && b->first_step <= a->last_step;
+}
+
+G_END_DECLS

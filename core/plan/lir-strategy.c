@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-strategy.c: the strategy table and what every strategy shares. */
+#include "lir-strategy-private.h"
+
+#include "ir/lir-error.h"
+
+#include <string.h>
+
+static const LirStrategy naive = {
+  "naive", "no sharing: every buffer gets its own bytes, in id order",
+  lir_strategy_naive_place,
+};
+static const LirStrategy rlx_greedy = {
+  "rlx-greedy",
+  "RLX's planner: size descending, lowest conflict-free offset among 0 and placed ends",
+  lir_strategy_rlx_greedy_place,
+};
+
+static const LirStrategy *const strategies[] = { &naive, &rlx_greedy };
+
+/**
+ * lir_strategy_list:
+ * @n_strategies: (out): number of strategies
+ *
+ * Returns: (transfer none) (array length=n_strategies): every strategy
+ */
+const LirStrategy *const *
+lir_strategy_list (guint *n_strategies)
+{
+  *n_strategies = G_N_ELEMENTS (strategies);
+  return strategies;
+}
+
+/**
+ * lir_strategy_lookup:
+ * @name: a strategy name
+ *
+ * Returns: (transfer none) (nullable): the strategy, or %NULL
+ */
+const LirStrategy *
+lir_strategy_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
+    if (strcmp (strategies[i]->name, name) == 0)
+      return strategies[i];
+  return NULL;
+}
+
+/**
+ * lir_alloc_lower_bound:
+ * @request: buffers to place
+ * @peak_step: (out) (optional): a step where the live bytes peak
+ *
+ * Returns: the most bytes live at any one step (saturating)
+ */
+guint64
+lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
+{
+  guint32 n_steps = request->n_steps;
+  g_autofree gint64 *delta = NULL;
+  guint64 live = 0, best = 0;
+  guint32 best_step = 0;
+
+  for (guint i = 0; i < request->n_buffers; i++)
+    n_steps = MAX (n_steps, request->buffers[i].last_step + 1);
+  delta = g_new0 (gint64, (gsize)n_steps + 2);
+  /* Sizes are capped at G_MAXINT64 by every reader, so signed deltas fit;
+   * the running sum saturates instead of wrapping. */
+  for (guint i = 0; i < request->n_buffers; i++)
+    {
+      const LirAllocBuffer *b = &request->buffers[i];
+      gint64 size = (gint64)MIN (b->size, (guint64)G_MAXINT64);
+      delta[b->first_step] += size;
+      delta[b->last_step + 1] -= size;
+    }
+  for (guint32 step = 0; step < n_steps; step++)
+    {
+      if (delta[step] >= 0)
+        {
+          if (!g_uint64_checked_add (&live, live, (guint64)delta[step]))
+            live = G_MAXUINT64;
+        }
+      else
+        live -= MIN (live, (guint64)(-delta[step]));
+      if (live > best)
+        {
+          best = live;
+          best_step = step;
+        }
+    }
+  if (peak_step != NULL)
+    *peak_step = best_step;
+  return best;
+}
+
+/**
+ * lir_strategy_run:
+ * @strategy: a strategy
+ * @request: the buffers and constraints
+ * @offsets: (out caller-allocates) (array): one offset per buffer
+ * @outcome: (out caller-allocates): what the strategy achieved
+ * @error: return location for a #GError
+ *
+ * Checks the request, runs @strategy and fills in the arena size, the
+ * lower bound and whether the result is provably optimal.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
+                  guint64 *offsets, LirAllocOutcome *outcome, GError **error)
+{
+  guint64 arena = 0;
+
+  if (request->alignment == 0 || (request->alignment & (request->alignment - 1)) != 0)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "alignment %" G_GUINT64_FORMAT " is not a power of two", request->alignment);
+      return FALSE;
+    }
+  memset (outcome, 0, sizeof *outcome);
+  if (!strategy->place (request, offsets, outcome, error))
+    return FALSE;
+  for (guint i = 0; i < request->n_buffers; i++)
+    {
+      guint64 end;
+      if (!g_uint64_checked_add (&end, offsets[i], request->buffers[i].size))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
+                       "buffer %u ends beyond 2^64 bytes", request->buffers[i].id);
+          return FALSE;
+        }
+      arena = MAX (arena, end);
+    }
+  outcome->arena_size = arena;
+  outcome->lower_bound = lir_alloc_lower_bound (request, NULL);
+  if (arena == outcome->lower_bound)
+    outcome->proven_optimal = TRUE;
+  if (request->capacity != 0 && arena > request->capacity)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
+                   "%s needs %" G_GUINT64_FORMAT " bytes, more than the capacity of %"
+                   G_GUINT64_FORMAT, strategy->name, arena, request->capacity);
+      return FALSE;
+    }
+  return TRUE;
+}

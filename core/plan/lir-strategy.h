@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-strategy.h: the interface every placement strategy implements, and the table of them. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/**
+ * LirAllocBuffer:
+ * @size: bytes, always > 0
+ * @first_step: first live step
+ * @last_step: last live step, inclusive
+ * @id: a stable id (node id or CSV row) used to break ties
+ *
+ * One buffer to place. Two buffers conflict when their step ranges
+ * intersect; conflicting buffers must not share a byte.
+ */
+typedef struct
+{
+  guint64 size;
+  guint32 first_step;
+  guint32 last_step;
+  guint32 id;
+} LirAllocBuffer;
+
+/**
+ * LirAllocRequest:
+ * @buffers: (array length=n_buffers): what to place
+ * @n_buffers: number of buffers
+ * @n_steps: every step is < this
+ * @alignment: every offset is a multiple of this (a power of two)
+ * @capacity: the arena must not exceed this (0: no limit)
+ * @effort: search budget in steps for searching strategies (0: default)
+ * @time_limit_seconds: wall-clock limit, opt-in (0: none)
+ * @cancellable: (nullable): cancels a long search
+ */
+typedef struct
+{
+  const LirAllocBuffer *buffers;
+  guint n_buffers;
+  guint32 n_steps;
+  guint64 alignment;
+  guint64 capacity;
+  guint64 effort;
+  double time_limit_seconds;
+  GCancellable *cancellable;
+} LirAllocRequest;
+
+/**
+ * LirAllocOutcome:
+ * @arena_size: the highest end of a placed buffer
+ * @lower_bound: the peak live bytes of the request
+ * @proven_optimal: the strategy proved no smaller arena exists
+ * @effort_used: search steps taken (0 for heuristics)
+ */
+typedef struct
+{
+  guint64 arena_size;
+  guint64 lower_bound;
+  gboolean proven_optimal;
+  guint64 effort_used;
+} LirAllocOutcome;
+
+/**
+ * LirStrategyFunc:
+ * @request: the buffers and constraints
+ * @offsets: (out caller-allocates) (array): one offset per buffer
+ * @outcome: (out caller-allocates): what the strategy achieved
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if every buffer was placed
+ */
+typedef gboolean (*LirStrategyFunc) (const LirAllocRequest *request,
+                                     guint64               *offsets,
+                                     LirAllocOutcome       *outcome,
+                                     GError               **error);
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  LirStrategyFunc place;
+} LirStrategy;
+
+#define LIR_DEFAULT_STRATEGY "rlx-greedy"
+#define LIR_DEFAULT_ALIGNMENT 64
+
+const LirStrategy        *lir_strategy_lookup (const char *name);
+const LirStrategy *const *lir_strategy_list   (guint *n_strategies);
+gboolean                  lir_strategy_run    (const LirStrategy     *strategy,
+                                               const LirAllocRequest *request,
+                                               guint64               *offsets,
+                                               LirAllocOutcome       *outcome,
+                                               GError               **error);
+guint64                   lir_alloc_lower_bound (const LirAllocRequest *request,
+                                                 guint32               *peak_step);
+
+G_END_DECLS

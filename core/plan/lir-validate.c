@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-validate.c: checks a plan against its graph without trusting any strategy.
+ *
+ * Sizes, views and lifetimes are recomputed from the graph and the plan's
+ * own schedule (buffer-only plans bring their lifetimes), then every rule
+ * is checked and every violation reported.
+ */
+#include "lir-validate.h"
+
+#include "ir/lir-graph-private.h"
+#include "lir-analysis.h"
+#include "lir-buffer-plan-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct
+{
+  GPtrArray *list;
+  guint64 count;
+} Report;
+
+static void
+violation_free (gpointer data)
+{
+  LirViolation *v = data;
+  g_free (v->message);
+  g_free (v);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+report (Report *r, LirViolationKind kind, guint32 node, guint32 other, const char *format, ...)
+{
+  LirViolation *v;
+  va_list args;
+
+  r->count++;
+  if (r->list->len >= LIR_MAX_LISTED_VIOLATIONS)
+    return;
+  v = g_new0 (LirViolation, 1);
+  v->kind = kind;
+  v->node = node;
+  v->other = other;
+  va_start (args, format);
+  v->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (r->list, v);
+}
+
+typedef struct
+{
+  guint32 id;
+  guint32 first;
+  guint32 last;
+  guint64 offset;
+  guint64 end;
+} Rect;
+
+static int
+compare_first (const void *pa, const void *pb)
+{
+  const Rect *a = pa, *b = pb;
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Sweep over steps; the active set holds the owning buffers live at the
+ * current step. A valid plan keeps it small (what fits in the arena at
+ * once), so each new buffer is compared with all of it. */
+static void
+check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifetime *lifetimes,
+                Report *r)
+{
+  g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr (GArray) active = g_array_new (FALSE, FALSE, sizeof (Rect));
+  char la[24], lb[24];
+
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      Rect rect;
+      if (!(plan->slot_flags[id] & LIR_SLOT_ALLOCATED) || plan->slots[id].size == 0)
+        continue;
+      rect.id = id;
+      rect.first = lifetimes[id].first_step;
+      rect.last = lifetimes[id].last_step;
+      rect.offset = plan->slots[id].offset;
+      if (!g_uint64_checked_add (&rect.end, rect.offset, plan->slots[id].size))
+        rect.end = G_MAXUINT64;
+      g_array_append_val (rects, rect);
+    }
+  qsort (rects->data, rects->len, sizeof (Rect), compare_first);
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const Rect *rect = &g_array_index (rects, Rect, i);
+
+      for (guint j = 0; j < active->len;)
+        {
+          Rect *other = &g_array_index (active, Rect, j);
+          if (other->last < rect->first)
+            {
+              g_array_remove_index_fast (active, j);
+              continue;
+            }
+          if (other->offset < rect->end && rect->offset < other->end)
+            report (r, LIR_VIOLATION_OVERLAP, other->id, rect->id,
+                    "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%"
+                    G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
+                    "are live (steps %u-%u and %u-%u)",
+                    lir_graph_node_label (graph, other->id, la), other->offset, other->end,
+                    lir_graph_node_label (graph, rect->id, lb), rect->offset, rect->end,
+                    other->first, other->last, rect->first, rect->last);
+          j++;
+        }
+      g_array_append_val (active, *rect);
+    }
+}
+
+/**
+ * lir_validate_module:
+ * @module: a planned module
+ * @n_violations: (out) (optional): how many violations there are, which
+ *   may exceed the number listed (%LIR_MAX_LISTED_VIOLATIONS)
+ *
+ * Checks: the schedule is a topological order of every node; every slot
+ * has its node's byte size, lies inside the arena and (for owning
+ * buffers) is aligned; every buffer the options allocate has a slot; no
+ * two owning buffers live at the same step share a byte; every view is
+ * the alias the graph implies and lies inside its root's slot; the arena
+ * size is the highest slot end.
+ *
+ * Returns: (transfer full) (element-type LirViolation): the violations,
+ *   empty for a valid plan
+ */
+GPtrArray *
+lir_validate_module (const LirModule *module, guint64 *n_violations)
+{
+  Report r = { g_ptr_array_new_with_free_func (violation_free), 0 };
+  const LirGraph *graph = lir_module_get_graph (module);
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+  guint n = lir_graph_get_n_nodes (graph);
+  g_autofree guint64 *sizes = NULL;
+  g_autofree guint64 *symbol_values = NULL;
+  g_autofree LirViewAlias *aliases = NULL;
+  g_autofree LirLifetime *lifetimes = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 highest = 0;
+  char label[24], root_label[24];
+
+  if (plan == NULL || plan->n_nodes != n)
+    {
+      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE,
+              "the plan does not cover the graph's %u nodes", n);
+      goto out;
+    }
+  if (!lir_graph_validate (graph, &error))
+    {
+      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE, "%s", error->message);
+      goto out;
+    }
+
+  /* Sizes under the plan's own bindings. */
+  symbol_values = g_new (guint64, lir_graph_get_n_symbols (graph) + 1);
+  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
+    {
+      symbol_values[s] = lir_graph_get_symbol_default (graph, s);
+      for (guint b = 0; b < plan->binding_names->len; b++)
+        if (g_str_equal (g_ptr_array_index (plan->binding_names, b),
+                         lir_graph_get_symbol_name (graph, s)))
+          symbol_values[s] = g_array_index (plan->binding_values, guint64, b);
+    }
+  sizes = g_new0 (guint64, n + 1);
+  if (!lir_sizes_compute (graph, symbol_values, sizes, &error))
+    {
+      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE, "%s", error->message);
+      goto out;
+    }
+
+  aliases = g_new (LirViewAlias, n + 1);
+  lifetimes = g_new0 (LirLifetime, n + 1);
+  if (plan->explicit_lifetimes)
+    {
+      for (guint32 id = 0; id < n; id++)
+        aliases[id] = (LirViewAlias){ LIR_NO_NODE, 0 };
+      memcpy (lifetimes, plan->lifetimes, n * sizeof (LirLifetime));
+    }
+  else
+    {
+      const guint32 *schedule = (const guint32 *)plan->schedule->data;
+
+      if (!lir_schedule_is_topological (graph, schedule, plan->schedule->len))
+        {
+          report (&r, LIR_VIOLATION_SCHEDULE, LIR_NO_NODE, LIR_NO_NODE,
+                  "the schedule is not a topological order of all %u nodes", n);
+          goto out;
+        }
+      lir_views_resolve (graph, symbol_values, aliases);
+      lir_liveness_compute (graph, schedule, plan->schedule->len, aliases, lifetimes);
+    }
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirBufferSlot *slot = &plan->slots[id];
+      guint8 flags = plan->slot_flags[id];
+      gboolean is_view = aliases[id].root != LIR_NO_NODE;
+      LirOpKind kind = lir_graph_node (graph, id)->kind;
+      guint64 end;
+
+      lir_graph_node_label (graph, id, label);
+      if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
+          || (is_view && (plan->aliases[id].root != aliases[id].root
+                          || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
+        report (&r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
+                "%s: the plan's view alias does not match the graph (expected %s)", label,
+                is_view ? "a view" : "no view");
+      if (flags == LIR_SLOT_NONE)
+        {
+          if (!is_view && sizes[id] > 0 && lir_buffer_plan_get_allocates (plan, kind))
+            report (&r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
+                    "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
+          continue;
+        }
+      if (slot->size != sizes[id])
+        report (&r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+                "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT
+                " bytes", label, slot->size, sizes[id]);
+      if (!g_uint64_checked_add (&end, slot->offset, slot->size) || end > plan->arena_size)
+        report (&r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
+                "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
+                ") ends beyond the arena of %" G_GUINT64_FORMAT " bytes",
+                label, slot->offset, slot->size, plan->arena_size);
+      if (flags & LIR_SLOT_ALLOCATED)
+        {
+          if (plan->alignment != 0 && slot->offset % plan->alignment != 0)
+            report (&r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
+                    "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %"
+                    G_GUINT64_FORMAT, label, slot->offset, plan->alignment);
+          if (g_uint64_checked_add (&end, slot->offset, slot->size))
+            highest = MAX (highest, end);
+        }
+      else if (flags & LIR_SLOT_VIEW)
+        {
+          guint32 root = plan->aliases[id].root;
+          const LirBufferSlot *root_slot;
+          guint64 start, view_end, root_end;
+
+          if (root >= n || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
+            {
+              report (&r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                      "%s: a view whose root owns no slot", label);
+              continue;
+            }
+          root_slot = &plan->slots[root];
+          lir_graph_node_label (graph, root, root_label);
+          if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
+              || !g_uint64_checked_add (&view_end, start, sizes[id])
+              || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)
+              || view_end > root_end || slot->offset != start)
+            report (&r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                    "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
+                    " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%"
+                    G_GUINT64_FORMAT ") or its offset is not the root's plus the alias",
+                    label, root_label, plan->aliases[id].byte_offset, sizes[id],
+                    root_slot->offset, root_slot->size);
+        }
+    }
+  if (highest != plan->arena_size)
+    report (&r, LIR_VIOLATION_ARENA_SIZE, LIR_NO_NODE, LIR_NO_NODE,
+            "arena_size is %" G_GUINT64_FORMAT " but the highest slot ends at %" G_GUINT64_FORMAT,
+            plan->arena_size, highest);
+  check_overlaps (plan, graph, lifetimes, &r);
+
+out:
+  if (n_violations != NULL)
+    *n_violations = r.count;
+  return r.list;
+}
