@@ -6,6 +6,8 @@
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
 
+#include <string.h>
+
 /**
  * lir_schedule_is_topological:
  * @graph: a graph
@@ -100,8 +102,10 @@ lir_schedule_compute (const LirGraph *graph, guint *n_schedule, GError **error)
 
   if (lir_schedule_is_topological (graph, order, n_order))
     {
+      schedule = g_new (guint32, n + 1);
+      memcpy (schedule, order, (gsize)n * sizeof (guint32));
       *n_schedule = n;
-      return g_memdup2 (order, (gsize)n * sizeof (guint32) + 1);
+      return schedule;
     }
 
   indegree = g_new0 (guint32, n + 1);

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: lirscope-cli end to end: exit codes, outputs, malformed inputs. */
+#include "lir.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static int
+run_cli (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("LIRSCOPE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out,
+                               err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_plan_validate_examples (void)
+{
+  static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), examples[i], NULL);
+      g_autofree char *output = g_build_filename (dir, examples[i], NULL);
+      g_autofree char *out = NULL, *err = NULL, *fp1 = NULL, *fp2 = NULL;
+      const char *plan[] = { "plan", input, "-o", output, NULL };
+      const char *validate[] = { "validate", output, NULL };
+      const char *fingerprint_in[] = { "fingerprint", input, NULL };
+      const char *fingerprint_out[] = { "fingerprint", output, NULL };
+
+      g_assert_cmpint (run_cli (plan, &out, &err), ==, 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_cli (validate, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, "valid"));
+      g_assert_cmpint (run_cli (fingerprint_in, &fp1, NULL), ==, 0);
+      g_assert_cmpint (run_cli (fingerprint_out, &fp2, NULL), ==, 0);
+      g_assert_cmpuint (strlen (fp1), ==, 17);
+      g_assert_cmpstr (fp1, ==, fp2);
+      g_unlink (output);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_stats_json_fields (void)
+{
+  static const char *const fields[] = {
+    "name", "nodes", "buffers", "arena_size", "total_unshared", "bytes_saved", "lower_bound",
+    "efficiency", "peak_step", "alignment", "strategy", "fingerprint", "graph_fingerprint",
+    "plan_seconds",
+  };
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "dynamic-seq.json", NULL);
+  const char *args[] = { "stats", "--json", "--bind", "seq=256", input, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_true (json_object_has_member (object, fields[i]));
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "dynamic-seq");
+  g_assert_cmpuint (strlen (json_object_get_string_member (object, "fingerprint")), ==, 16);
+  g_assert_cmpint (json_object_get_int_member (object, "arena_size"), >=,
+                   json_object_get_int_member (object, "lower_bound"));
+}
+
+/* Every file in tests/data/bad/ is refused with exit 2 and one line naming
+ * the file and the place (a JSON path or line:column). */
+static void
+test_bad_inputs (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "bad", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *out = NULL, *err = NULL;
+      const char *args[] = { "stats", path, NULL };
+      int status = run_cli (args, &out, &err);
+
+      if (status != 2 || strchr (err, '\n') != strrchr (err, '\n') || strstr (err, path) == NULL)
+        g_error ("%s: exit %d, stderr \"%s\"", name, status, err);
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 30);
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *unknown[] = { "frobnicate", NULL };
+  const char *no_input[] = { "stats", NULL };
+  const char *bad_strategy[] = { "plan", "--strategy", "nope", "x.json", NULL };
+  const char *version[] = { "--version", NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (unknown, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (no_input, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (bad_strategy, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (version, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "lirscope-cli "));
+}
+
+static void
+test_refuses_to_overwrite_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  const char *args[] = { "plan", copy, "-o", copy, NULL };
+
+  g_assert_true (g_file_get_contents (input, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, before, -1, NULL));
+  g_assert_cmpint (run_cli (args, NULL, NULL), ==, 2);
+  g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/plan-validate-examples", test_plan_validate_examples);
+  g_test_add_func ("/cli/stats-json-fields", test_stats_json_fields);
+  g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/refuses-to-overwrite-input", test_refuses_to_overwrite_input);
+  return g_test_run ();
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-graph.c: dtypes, shapes, the builder API and graph validation. */
+#include "lir.h"
+
+#include <string.h>
+
+static void
+test_dtype_sizes (void)
+{
+  static const struct { const char *name; guint size; } cases[] = {
+    { "f32", 4 }, { "f16", 2 }, { "bf16", 2 }, { "f64", 8 }, { "i8", 1 }, { "i16", 2 },
+    { "i32", 4 }, { "i64", 8 }, { "u8", 1 },  { "u32", 4 }, { "bool", 1 }, { "c64", 8 },
+    { "F32", 4 }, { "BF16", 2 }, { "C64", 8 },
+  };
+  LirDType dtype;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (lir_dtype_from_string (cases[i].name, &dtype));
+      g_assert_cmpuint (lir_dtype_size_bytes (dtype), ==, cases[i].size);
+    }
+  g_assert_false (lir_dtype_from_string ("f8", &dtype));
+}
+
+static void
+test_shape_overflow_is_error (void)
+{
+  LirShape shape = LIR_SHAPE (LIR_DTYPE_F64, G_MAXUINT64 / 4, 3);
+  g_autoptr (GError) error = NULL;
+  guint64 bytes = 0;
+
+  g_assert_false (lir_shape_byte_size (&shape, NULL, 0, &bytes, &error));
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW);
+  g_assert_cmpuint (bytes, ==, 0);
+
+  shape = LIR_SHAPE (LIR_DTYPE_F16, 3, 5);
+  g_assert_true (lir_shape_byte_size (&shape, NULL, 0, &bytes, NULL));
+  g_assert_cmpuint (bytes, ==, 30);
+}
+
+static void
+test_builder (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s4 = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  LirShape s44 = LIR_SHAPE (LIR_DTYPE_F32, 4, 4);
+  guint32 x = lir_graph_input (g, "x", &s4);
+  guint32 w = lir_graph_param (g, "w", &s44);
+  guint32 y = lir_graph_matmul (g, x, w, &s44);
+  guint32 c = lir_graph_cast (g, y, LIR_DTYPE_F16, &s44);
+  guint32 opaque = lir_graph_op (g, "softmax", &c, 1, &s44);
+  guint n_inputs;
+  const guint32 *inputs;
+  char label[24];
+
+  lir_graph_set_outputs (g, &opaque, 1);
+  g_assert_true (lir_graph_validate (g, NULL));
+  g_assert_cmpuint (lir_graph_get_n_nodes (g), ==, 5);
+  g_assert_cmpint (lir_graph_node_kind (g, y), ==, LIR_OP_MATMUL);
+  g_assert_cmpint (lir_graph_node_kind (g, opaque), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_node_op_name (g, opaque), ==, "softmax");
+  g_assert_cmpint (lir_graph_node_cast_to (g, c), ==, LIR_DTYPE_F16);
+  g_assert_cmpstr (lir_graph_node_attrs (g, c), ==, "{\"to\":\"f16\"}");
+  inputs = lir_graph_node_inputs (g, y, &n_inputs);
+  g_assert_cmpuint (n_inputs, ==, 2);
+  g_assert_cmpuint (inputs[0], ==, x);
+  g_assert_cmpuint (inputs[1], ==, w);
+  g_assert_cmpstr (lir_graph_node_label (g, y, label), ==, "%2");
+  g_assert_cmpstr (lir_graph_node_label (g, x, label), ==, "x");
+}
+
+static void
+test_unknown_input_is_error (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  guint32 bad = 7;
+  g_autoptr (GError) error = NULL;
+
+  lir_graph_input (g, "x", &s);
+  lir_graph_op (g, "relu", &bad, 1, &s);
+  g_assert_false (lir_graph_validate (g, &error));
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "node 7"));
+}
+
+static void
+test_cycle_names_a_node (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  guint32 in = 2, a, b;
+  g_autoptr (GError) error = NULL;
+
+  lir_graph_input (g, "x", &s);            /* 0 */
+  a = lir_graph_op (g, "relu", &in, 1, &s); /* 1 reads 2 */
+  b = lir_graph_op (g, "relu", &a, 1, &s);  /* 2 reads 1 */
+  g_assert_cmpuint (b, ==, 2);
+  g_assert_false (lir_graph_validate (g, &error));
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_CYCLE);
+  g_assert_true (strstr (error->message, "node 1") != NULL || strstr (error->message, "node 2") != NULL);
+}
+
+static void
+test_duplicate_boundary_names (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  g_autoptr (GError) error = NULL;
+
+  lir_graph_input (g, "x", &s);
+  lir_graph_param (g, "x", &s);
+  g_assert_false (lir_graph_validate (g, &error));
+  g_assert_nonnull (strstr (error->message, "\"x\""));
+}
+
+static void
+test_missing_output_is_error (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  guint32 out = 3;
+  g_autoptr (GError) error = NULL;
+
+  lir_graph_input (g, "x", &s);
+  lir_graph_set_outputs (g, &out, 1);
+  g_assert_false (lir_graph_validate (g, &error));
+  g_assert_nonnull (strstr (error->message, "output 0"));
+}
+
+static void
+test_narrow_out_of_bounds (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 8);
+  LirShape s4 = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  g_autoptr (GError) error = NULL;
+  guint32 x = lir_graph_input (g, "x", &s);
+
+  lir_graph_narrow (g, x, 0, 6, 4, &s4);
+  g_assert_false (lir_graph_validate (g, &error));
+  g_assert_nonnull (strstr (error->message, "narrow"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ir/dtype/sizes", test_dtype_sizes);
+  g_test_add_func ("/ir/shape/overflow-is-error", test_shape_overflow_is_error);
+  g_test_add_func ("/ir/graph/builder", test_builder);
+  g_test_add_func ("/ir/graph/unknown-input", test_unknown_input_is_error);
+  g_test_add_func ("/ir/graph/cycle-names-node", test_cycle_names_a_node);
+  g_test_add_func ("/ir/graph/duplicate-boundary-names", test_duplicate_boundary_names);
+  g_test_add_func ("/ir/graph/missing-output", test_missing_output_is_error);
+  g_test_add_func ("/ir/graph/narrow-out-of-bounds", test_narrow_out_of_bounds);
+  return g_test_run ();
+}

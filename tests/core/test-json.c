@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-json.c: JSON round trips and error places. */
+#include "lir.h"
+
+#include <string.h>
+
+static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+
+static char *
+write_text (const LirModule *module)
+{
+  return lir_json_write (module, NULL);
+}
+
+static void
+test_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), examples[i], NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_io_load (path, &error);
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autofree char *graph_text = NULL, *graph_again = NULL, *text = NULL, *again_text = NULL;
+      g_autoptr (LirModule) graph_back = NULL;
+      g_autoptr (LirModule) back = NULL;
+
+      g_assert_no_error (error);
+      /* Graph document: write -> read -> write is byte-identical. */
+      graph_text = write_text (module);
+      graph_back = lir_json_read (graph_text, strlen (graph_text), &error);
+      g_assert_no_error (error);
+      graph_again = write_text (graph_back);
+      g_assert_cmpstr (graph_text, ==, graph_again);
+
+      /* Module document too. */
+      g_assert_true (lir_module_ensure_plan (module, options, &error));
+      text = write_text (module);
+      back = lir_json_read (text, strlen (text), &error);
+      g_assert_no_error (error);
+      again_text = write_text (back);
+      g_assert_cmpstr (text, ==, again_text);
+    }
+}
+
+static void
+test_opaque_attrs_kept (void)
+{
+  const char *doc = "{\"format\":\"lirscope-graph\",\"version\":1,\"name\":\"o\",\"nodes\":["
+                    "{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}},"
+                    "{\"op\":\"my_fancy_op\",\"inputs\":[0],\"shape\":{\"dtype\":\"bf16\",\"dims\":[4]},"
+                    "\"attrs\":{\"z\":[1,2.5,\"s\"],\"a\":{\"nested\":true,\"n\":null}}}],\"outputs\":[1]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  LirGraph *g;
+
+  g_assert_no_error (error);
+  g = lir_module_get_graph (module);
+  g_assert_cmpint (lir_graph_node_kind (g, 1), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_node_op_name (g, 1), ==, "my_fancy_op");
+  g_assert_cmpstr (lir_graph_node_attrs (g, 1), ==, "{\"a\":{\"n\":null,\"nested\":true},\"z\":[1,2.5,\"s\"]}");
+}
+
+static void
+test_error_places (void)
+{
+  static const struct { const char *doc; const char *expected; } cases[] = {
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}},{\"op\":\"relu\",\"inputs\":[0,40],"
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}}]}",
+      "nodes[1].inputs[1]: node 40 does not exist" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
+      "\"shape\":{\"dtype\":\"f7\",\"dims\":[4]}}]}",
+      "nodes[0].shape.dtype: unknown dtype \"f7\"" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[-4]}}]}",
+      "nodes[0].shape.dims[0]" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"name\":\"x\"}]}",
+      "nodes[0]: missing field \"op\"" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\"", "1:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_json_read (cases[i].doc, strlen (cases[i].doc), &error);
+
+      g_assert_null (module);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].expected) == NULL)
+        g_error ("case %u: \"%s\" does not contain \"%s\"", i, error->message, cases[i].expected);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/io/json/round-trip", test_round_trip);
+  g_test_add_func ("/io/json/opaque-attrs-kept", test_opaque_attrs_kept);
+  g_test_add_func ("/io/json/error-places", test_error_places);
+  return g_test_run ();
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-strategies.c: strategies against references, and a property test over
+ * thousands of seeded random graphs with views. */
+#include "lir.h"
+
+#include <string.h>
+
+/* RLX's placement loop, transcribed literally: every candidate (0 and each
+ * placed end) tested against every placed buffer. Cubic; the reference. */
+static void
+rlx_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, guint64 *offsets)
+{
+  g_autofree guint32 *order = g_new (guint32, n + 1);
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  /* Stable insertion sort by size descending: ties keep id order. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && buffers[order[j - 1]].size < buffers[order[j]].size; j--)
+      {
+        guint32 t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint k = 0; k < n; k++)
+    {
+      const LirAllocBuffer *b = &buffers[order[k]];
+      guint64 best = G_MAXUINT64;
+      g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
+      guint64 zero = 0;
+
+      g_array_append_val (candidates, zero);
+      for (guint p = 0; p < placed->len; p++)
+        {
+          guint32 id = g_array_index (placed, guint32, p);
+          guint64 end = offsets[id] + buffers[id].size;
+          g_array_append_val (candidates, end);
+        }
+      for (guint c = 0; c < candidates->len; c++)
+        {
+          guint64 aligned = (g_array_index (candidates, guint64, c) + alignment - 1) & ~(alignment - 1);
+          gboolean conflict = FALSE;
+          for (guint p = 0; p < placed->len && !conflict; p++)
+            {
+              guint32 id = g_array_index (placed, guint32, p);
+              gboolean mem = aligned < offsets[id] + buffers[id].size && aligned + b->size > offsets[id];
+              gboolean time = b->first_step <= buffers[id].last_step && b->last_step >= buffers[id].first_step;
+              conflict = mem && time;
+            }
+          if (!conflict && aligned < best)
+            best = aligned;
+        }
+      offsets[order[k]] = best;
+      g_array_append_val (placed, order[k]);
+    }
+}
+
+static LirAllocBuffer *
+random_buffers (GRand *rand, guint n, guint32 n_steps)
+{
+  LirAllocBuffer *buffers = g_new (LirAllocBuffer, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 first = g_rand_int_range (rand, 0, n_steps);
+      guint32 len = g_rand_int_range (rand, 0, 6);
+      /* Few distinct sizes, so ties (broken by id) happen often. */
+      static const guint64 sizes[] = { 16, 48, 64, 100, 128, 256 };
+      buffers[i] = (LirAllocBuffer){ sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))],
+                                     first, MIN (first + len, n_steps - 1), i };
+    }
+  return buffers;
+}
+
+static void
+test_rlx_greedy_matches_reference (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
+  const LirStrategy *strategy = lir_strategy_lookup ("rlx-greedy");
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 60);
+      guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
+      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 20);
+      g_autofree guint64 *expected = g_new0 (guint64, n);
+      g_autofree guint64 *actual = g_new0 (guint64, n);
+      LirAllocRequest request = { buffers, n, 20, alignment };
+      LirAllocOutcome outcome;
+
+      rlx_reference (buffers, n, alignment, expected);
+      g_assert_true (lir_strategy_run (strategy, &request, actual, &outcome, NULL));
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpuint (actual[i], ==, expected[i]);
+    }
+}
+
+/* A random DAG shaped like a model: inputs and params first, then ops
+ * reading earlier nodes, with reshape, cast and axis-0 narrow views. */
+static LirGraph *
+random_graph (GRand *rand, guint n_nodes)
+{
+  LirGraph *g = lir_graph_new ("random");
+  g_autoptr (GArray) outputs = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      guint64 rows = g_rand_int_range (rand, 1, 17), cols = g_rand_int_range (rand, 1, 9);
+      LirShape s = LIR_SHAPE (LIR_DTYPE_F32, rows, cols);
+      guint choice = g_rand_int_range (rand, 0, 10);
+      guint32 a = i > 0 ? (guint32)g_rand_int_range (rand, 0, i) : 0;
+      guint32 id;
+
+      if (i < 2 || choice == 0)
+        {
+          g_autofree char *name = g_strdup_printf ("in%u", i);
+          id = i % 2 == 0 ? lir_graph_input (g, name, &s) : lir_graph_param (g, name, &s);
+        }
+      else if (choice == 1)
+        {
+          LirShape parent;
+          lir_graph_node_shape (g, a, &parent);
+          guint64 elems = parent.dims[0].size * (parent.n_dims > 1 ? parent.dims[1].size : 1);
+          LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, elems);
+          parent.dtype = lir_graph_node_dtype (g, a);
+          flat.dtype = parent.dtype;
+          id = lir_graph_reshape (g, a, &flat);
+        }
+      else if (choice == 2)
+        {
+          LirShape parent;
+          lir_graph_node_shape (g, a, &parent);
+          id = lir_graph_cast (g, a, g_rand_boolean (rand) ? parent.dtype : LIR_DTYPE_F16, &parent);
+        }
+      else if (choice == 3)
+        {
+          LirShape parent;
+          guint64 start, len;
+          lir_graph_node_shape (g, a, &parent);
+          start = g_rand_int_range (rand, 0, (gint32)parent.dims[0].size);
+          len = g_rand_int_range (rand, 1, (gint32)(parent.dims[0].size - start) + 1);
+          parent.dims[0].size = len;
+          id = lir_graph_narrow (g, a, 0, start, len, &parent);
+        }
+      else if (choice == 4)
+        id = lir_graph_sample (g, a, &s);
+      else
+        {
+          guint32 inputs[2] = { a, (guint32)g_rand_int_range (rand, 0, i) };
+          id = choice == 5 ? lir_graph_matmul (g, inputs[0], inputs[1], &s)
+                           : lir_graph_op (g, "add", inputs, 2, &s);
+        }
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        g_array_append_val (outputs, id);
+    }
+  lir_graph_set_outputs (g, (const guint32 *)outputs->data, outputs->len);
+  return g;
+}
+
+static void
+test_property_every_plan_valid (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  guint n_strategies;
+  const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
+  guint rounds = g_test_slow () ? 5000 : 1500;
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr (LirGraph) g = random_graph (rand, g_rand_int_range (rand, 1, 40));
+      guint64 alignment = 1u << g_rand_int_range (rand, 0, 8);
+
+      g_assert_true (lir_graph_validate (g, NULL));
+      for (guint s = 0; s < n_strategies; s++)
+        {
+          g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+          g_autoptr (LirBufferPlan) plan = NULL;
+          g_autoptr (LirBufferPlan) again = NULL;
+          g_autoptr (LirModule) module = NULL;
+          g_autoptr (GPtrArray) violations = NULL;
+          g_autoptr (GError) error = NULL;
+          LirPlanStats stats;
+          guint64 count;
+
+          lir_plan_options_set_strategy (options, strategies[s]->name);
+          lir_plan_options_set_alignment (options, alignment);
+          if (round % 7 == 0)
+            lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
+          plan = lir_plan_graph (g, options, &error);
+          g_assert_no_error (error);
+          module = lir_module_new (g, plan);
+          violations = lir_validate_module (module, &count);
+          if (count > 0)
+            g_error ("round %u, %s: %s", round, strategies[s]->name,
+                     ((LirViolation *)g_ptr_array_index (violations, 0))->message);
+          lir_plan_stats_compute (plan, &stats);
+          g_assert_cmpuint (stats.arena_size, >=, stats.lower_bound);
+
+          /* Deterministic: the same input gives the same plan. */
+          again = lir_plan_graph (g, options, NULL);
+          for (guint32 id = 0; id < lir_graph_get_n_nodes (g); id++)
+            {
+              const LirBufferSlot *x = lir_buffer_plan_slot (plan, id);
+              const LirBufferSlot *y = lir_buffer_plan_slot (again, id);
+              g_assert_true ((x == NULL) == (y == NULL));
+              if (x != NULL)
+                g_assert_cmpuint (x->offset, ==, y->offset);
+            }
+        }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
+  g_test_add_func ("/plan/strategy/property-every-plan-valid", test_property_every_plan_valid);
+  return g_test_run ();
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-validate.c: the validator finds each kind of broken plan, and all of them. */
+#include "lir.h"
+#include "plan/lir-buffer-plan-private.h"
+
+#include <string.h>
+
+typedef struct
+{
+  LirModule *module;
+  LirBufferPlan *plan;
+  const LirGraph *graph;
+} Fixture;
+
+static guint32
+find_node (const LirGraph *graph, const char *name)
+{
+  for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+    if (g_strcmp0 (lir_graph_node_name (graph, id), name) == 0)
+      return id;
+  g_assert_not_reached ();
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+
+  f->module = lir_io_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lir_module_ensure_plan (f->module, options, &error));
+  f->plan = lir_module_get_plan (f->module);
+  f->graph = lir_module_get_graph (f->module);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  lir_module_unref (f->module);
+}
+
+static guint64
+count_kind (const LirModule *module, LirViolationKind kind, guint64 *total)
+{
+  g_autoptr (GPtrArray) violations = lir_validate_module (module, total);
+  guint64 n = 0;
+
+  for (guint i = 0; i < violations->len; i++)
+    if (((LirViolation *)g_ptr_array_index (violations, i))->kind == kind)
+      n++;
+  return n;
+}
+
+static void
+test_valid (Fixture *f, gconstpointer data)
+{
+  guint64 total;
+  g_autoptr (GPtrArray) violations = lir_validate_module (f->module, &total);
+  g_assert_cmpuint (total, ==, 0);
+  g_assert_cmpuint (violations->len, ==, 0);
+}
+
+static void
+test_overlap (Fixture *f, gconstpointer data)
+{
+  guint32 q = find_node (f->graph, "q_proj"), k = find_node (f->graph, "k_proj");
+  guint64 total;
+
+  f->plan->slots[k].offset = f->plan->slots[q].offset;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_OVERLAP, &total), >=, 1);
+}
+
+static void
+test_misaligned_and_arena (Fixture *f, gconstpointer data)
+{
+  guint32 q = find_node (f->graph, "q_proj");
+  guint64 total;
+
+  f->plan->slots[q].offset += 4;
+  f->plan->arena_size += 4096;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_MISALIGNED, &total), ==, 1);
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_ARENA_SIZE, &total), ==, 1);
+  /* Every violation is reported, not only the first. */
+  g_assert_cmpuint (total, >=, 2);
+}
+
+static void
+test_out_of_arena (Fixture *f, gconstpointer data)
+{
+  guint64 total;
+
+  f->plan->arena_size -= 64;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_OUT_OF_ARENA, &total), >=, 1);
+}
+
+static void
+test_view_outside_root (Fixture *f, gconstpointer data)
+{
+  guint32 last = find_node (f->graph, "last_token");
+  guint64 total;
+
+  f->plan->slots[last].offset += 64;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, &total), ==, 1);
+}
+
+static void
+test_view_mismatch (Fixture *f, gconstpointer data)
+{
+  guint32 last = find_node (f->graph, "last_token");
+  guint64 total;
+
+  f->plan->aliases[last].byte_offset = 0;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_VIEW_MISMATCH, &total), ==, 1);
+}
+
+static void
+test_schedule (Fixture *f, gconstpointer data)
+{
+  guint32 *schedule = (guint32 *)f->plan->schedule->data;
+  guint32 first = schedule[0];
+  guint64 total;
+
+  schedule[0] = schedule[f->plan->schedule->len - 1];
+  schedule[f->plan->schedule->len - 1] = first;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_SCHEDULE, &total), ==, 1);
+}
+
+static void
+test_size_and_missing (Fixture *f, gconstpointer data)
+{
+  guint32 q = find_node (f->graph, "q_proj"), v = find_node (f->graph, "v_proj");
+  guint64 total;
+
+  f->plan->slots[q].size -= 4;
+  f->plan->slot_flags[v] = 0;
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_SIZE_MISMATCH, &total), ==, 1);
+  g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_MISSING_SLOT, &total), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/plan/validate/valid", test_valid);
+  ADD ("/plan/validate/overlap", test_overlap);
+  ADD ("/plan/validate/misaligned-and-arena", test_misaligned_and_arena);
+  ADD ("/plan/validate/out-of-arena", test_out_of_arena);
+  ADD ("/plan/validate/view-outside-root", test_view_outside_root);
+  ADD ("/plan/validate/view-mismatch", test_view_mismatch);
+  ADD ("/plan/validate/schedule", test_schedule);
+  ADD ("/plan/validate/size-and-missing", test_size_and_missing);
+  return g_test_run ();
+}
