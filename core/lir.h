@@ -8,6 +8,7 @@
 #include "ir/lir-op.h"
 #include "ir/lir-phase.h"
 #include "ir/lir-shape.h"
+#include "io/lir-csv.h"
 #include "io/lir-io.h"
 #include "io/lir-json.h"
 #include "plan/lir-analysis.h"

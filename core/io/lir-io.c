@@ -3,6 +3,7 @@
 #include "lir-io.h"
 
 #include "ir/lir-error.h"
+#include "lir-csv.h"
 #include "lir-json.h"
 
 #include <gio/gio.h>
@@ -37,8 +38,10 @@ lir_io_load_data (const char *data, gsize length, GError **error)
     }
   if (data[i] == '{' || data[i] == '[')
     return lir_json_read (data + i, length - i, error);
+  if (g_ascii_isalpha (data[i]))
+    return lir_csv_read (data, length, error);
   g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
-               "not a Lirscope JSON document (it does not start with '{')");
+               "neither a JSON document nor a CSV with a header row");
   return NULL;
 }
 
@@ -159,7 +162,8 @@ gboolean
 lir_io_save (const LirModule *module, const char *path, GError **error)
 {
   gsize length;
-  g_autofree char *text = lir_json_write (module, &length);
+  g_autofree char *text = g_str_has_suffix (path, ".csv") ? lir_csv_write (module, &length)
+                                                          : lir_json_write (module, &length);
 
   return lir_io_write_atomic (path, text, length, error);
 }

@@ -23,6 +23,7 @@ struct _LirBufferPlan
   gboolean proven_optimal;
   double plan_seconds;
   gboolean explicit_lifetimes;
+  gboolean unplaced;  /* lifetimes known, no offsets yet (a CSV without offsets) */
   gboolean allocate_params;
   gboolean allocate_inputs;
   gboolean allocate_constants;

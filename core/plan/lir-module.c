@@ -153,7 +153,7 @@ lir_module_ensure_plan (LirModule *module, const LirPlanOptions *options, GError
 {
   g_autoptr (LirModule) planned = NULL;
 
-  if (module->plan != NULL && !lir_plan_options_changes_plan (options))
+  if (module->plan != NULL && !module->plan->unplaced && !lir_plan_options_changes_plan (options))
     return TRUE;
   planned = lir_module_replan (module, options, error);
   if (planned == NULL)

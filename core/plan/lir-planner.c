@@ -37,7 +37,8 @@ choose_strategy (const LirPlanOptions *options, GError **error)
 /* Places every allocated, non-view slot of @plan (sizes already set) and
  * then points each view's slot into its root's. */
 static gboolean
-place (LirBufferPlan *plan, const LirPlanOptions *options, GError **error)
+place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_alignment,
+       GError **error)
 {
   const LirStrategy *strategy = choose_strategy (options, error);
   g_autoptr (GArray) buffers = NULL;
@@ -51,7 +52,7 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, GError **error)
     return FALSE;
   plan->alignment = lir_plan_options_get_alignment (options);
   if (plan->alignment == 0)
-    plan->alignment = LIR_DEFAULT_ALIGNMENT;
+    plan->alignment = default_alignment;
 
   buffers = g_array_sized_new (FALSE, FALSE, sizeof (LirAllocBuffer), plan->n_nodes + 1);
   for (guint32 id = 0; id < plan->n_nodes; id++)
@@ -149,7 +150,7 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
           && lir_buffer_plan_get_allocates (plan, kind))
         plan->slot_flags[id] = LIR_SLOT_ALLOCATED;
     }
-  if (!place (plan, options, error))
+  if (!place (plan, options, LIR_DEFAULT_ALIGNMENT, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
@@ -183,7 +184,8 @@ lir_plan_buffers (const LirGraph *graph, const LirBufferPlan *given,
       plan->slots[id].size = given->slots[id].size;
       plan->slot_flags[id] = given->slots[id].size > 0 ? LIR_SLOT_ALLOCATED : LIR_SLOT_NONE;
     }
-  if (!place (plan, options, error))
+  /* Buffer lists (MiniMalloc) have exact capacities: no padding unless asked. */
+  if (!place (plan, options, given->alignment, error))
     return NULL;
   return g_steal_pointer (&plan);
 }

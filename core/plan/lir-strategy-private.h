@@ -15,6 +15,19 @@ gboolean lir_strategy_rlx_greedy_place (const LirAllocRequest *request,
                                         LirAllocOutcome       *outcome,
                                         GError               **error);
 
+gboolean lir_strategy_best_fit_place   (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
+gboolean lir_strategy_greedy_breadth_place (const LirAllocRequest *request,
+                                            guint64               *offsets,
+                                            LirAllocOutcome       *outcome,
+                                            GError               **error);
+gboolean lir_place_in_order            (const LirAllocRequest *request,
+                                        const guint32         *order,
+                                        guint64               *offsets,
+                                        GError               **error);
+
 /* Round @value up to a multiple of @alignment (a power of two); FALSE on overflow. */
 static inline gboolean
 lir_align_up (guint64 value, guint64 alignment, guint64 *out)

@@ -16,7 +16,18 @@ static const LirStrategy rlx_greedy = {
   lir_strategy_rlx_greedy_place,
 };
 
-static const LirStrategy *const strategies[] = { &naive, &rlx_greedy };
+static const LirStrategy best_fit = {
+  "best-fit",
+  "global decreasing-size best fit (XLA's heap simulator): smallest gap that fits",
+  lir_strategy_best_fit_place,
+};
+static const LirStrategy greedy_breadth = {
+  "greedy-breadth",
+  "TFLite's greedy by breadth: widest steps first, largest buffers first, best fit",
+  lir_strategy_greedy_breadth_place,
+};
+
+static const LirStrategy *const strategies[] = { &naive, &rlx_greedy, &best_fit, &greedy_breadth };
 
 /**
  * lir_strategy_list:

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-csv.h: MiniMalloc's buffer-list CSV (id,lower,upper,size[,offset]). */
+#pragma once
+
+#include "plan/lir-module.h"
+
+G_BEGIN_DECLS
+
+LirModule *lir_csv_read  (const char *data,
+                          gsize       length,
+                          GError    **error);
+char      *lir_csv_write (const LirModule *module,
+                          gsize           *length);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-strategy-greedy-breadth.c: TFLite's "greedy by breadth" (Pisarchyk &
+ * Lee, 2020). Steps are visited widest first (most live bytes); at each, its
+ * unplaced buffers go in largest first, each into the best-fitting gap.
+ *
+ * A buffer is therefore placed at the widest step of its lifetime. That
+ * step's rank is a range minimum over the lifetime, answered by a segment
+ * tree, which turns the walk into one sort: (rank, size desc, id).
+ */
+#include "lir-placer.h"
+
+#include "ir/lir-error.h"
+
+typedef struct
+{
+  const LirAllocBuffer *buffers;
+  const guint32 *rank_of_buffer;
+} OrderContext;
+
+static int
+compare_breadth_order (const void *pa, const void *pb, void *user_data)
+{
+  const OrderContext *ctx = user_data;
+  guint32 ia = *(const guint32 *)pa, ib = *(const guint32 *)pb;
+  const LirAllocBuffer *a = &ctx->buffers[ia], *b = &ctx->buffers[ib];
+
+  if (ctx->rank_of_buffer[ia] != ctx->rank_of_buffer[ib])
+    return ctx->rank_of_buffer[ia] < ctx->rank_of_buffer[ib] ? -1 : 1;
+  if (a->size != b->size)
+    return a->size > b->size ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+static int
+compare_steps_by_breadth (const void *pa, const void *pb, void *user_data)
+{
+  const guint64 *breadth = user_data;
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  if (breadth[a] != breadth[b])
+    return breadth[a] > breadth[b] ? -1 : 1;
+  return (a > b) - (a < b);
+}
+
+gboolean
+lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
+                                   LirAllocOutcome *outcome, GError **error)
+{
+  guint n = request->n_buffers;
+  guint32 n_steps = 1, size = 1;
+  g_autofree guint64 *breadth = NULL;
+  g_autofree guint32 *steps = NULL, *rank = NULL, *tree = NULL, *rank_of_buffer = NULL, *order = NULL;
+  OrderContext ctx;
+
+  for (guint i = 0; i < n; i++)
+    n_steps = MAX (n_steps, request->buffers[i].last_step + 1);
+  breadth = g_new0 (guint64, n_steps + 1);
+  {
+    g_autofree guint64 *drop = g_new0 (guint64, n_steps + 1);
+    guint64 live = 0;
+    for (guint i = 0; i < n; i++)
+      {
+        breadth[request->buffers[i].first_step] += request->buffers[i].size;
+        drop[request->buffers[i].last_step + 1] += request->buffers[i].size;
+      }
+    for (guint32 s = 0; s < n_steps; s++)
+      {
+        live = live - drop[s] + breadth[s];
+        breadth[s] = live;
+      }
+  }
+  steps = g_new (guint32, n_steps);
+  for (guint32 s = 0; s < n_steps; s++)
+    steps[s] = s;
+  g_qsort_with_data (steps, n_steps, sizeof (guint32), compare_steps_by_breadth, breadth);
+  rank = g_new (guint32, n_steps);
+  for (guint32 r = 0; r < n_steps; r++)
+    rank[steps[r]] = r;
+
+  /* Range-minimum segment tree over step ranks. */
+  while (size < n_steps)
+    size *= 2;
+  tree = g_new (guint32, 2 * size);
+  for (guint32 i = 0; i < size; i++)
+    tree[size + i] = i < n_steps ? rank[i] : G_MAXUINT32;
+  for (guint32 i = size - 1; i >= 1; i--)
+    tree[i] = MIN (tree[2 * i], tree[2 * i + 1]);
+
+  rank_of_buffer = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 lo = request->buffers[i].first_step + size, hi = request->buffers[i].last_step + size + 1;
+      guint32 best = G_MAXUINT32;
+      for (; lo < hi; lo /= 2, hi /= 2)
+        {
+          if (lo & 1)
+            best = MIN (best, tree[lo++]);
+          if (hi & 1)
+            best = MIN (best, tree[--hi]);
+        }
+      rank_of_buffer[i] = best;
+    }
+  order = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  ctx = (OrderContext){ request->buffers, rank_of_buffer };
+  g_qsort_with_data (order, n, sizeof (guint32), compare_breadth_order, &ctx);
+  return lir_place_in_order (request, order, offsets, error);
+}
