@@ -25,9 +25,13 @@ typedef struct
   gboolean no_params;
   gboolean no_inputs;
   gboolean no_constants;
+  gint64 capacity;
+  gint64 effort;
 } CliOptions;
 
 static CliOptions opts;
+/* Set when planning failed only because no plan fits --capacity: exit 1. */
+static gboolean capacity_failed;
 
 static const GOptionEntry planning_entries[] = {
   { "strategy", 's', 0, G_OPTION_ARG_STRING, &opts.strategy,
@@ -36,6 +40,10 @@ static const GOptionEntry planning_entries[] = {
     "Arena alignment in bytes, a power of two (default 64)", "N" },
   { "bind", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts.bindings,
     "Bind a symbolic dim, e.g. seq=128 (repeatable)", "SYM=N" },
+  { "capacity", 0, 0, G_OPTION_ARG_INT64, &opts.capacity,
+    "Fail (exit 1) unless the arena fits in N bytes; exact searches for such a plan", "N" },
+  { "effort", 0, 0, G_OPTION_ARG_INT64, &opts.effort,
+    "Search budget of the exact strategy, in search steps", "N" },
   { "no-params", 0, 0, G_OPTION_ARG_NONE, &opts.no_params,
     "Leave params out of the arena", NULL },
   { "no-inputs", 0, 0, G_OPTION_ARG_NONE, &opts.no_inputs,
@@ -85,6 +93,13 @@ build_plan_options (GError **error)
   for (guint i = 0; opts.bindings != NULL && opts.bindings[i] != NULL; i++)
     if (!lir_plan_options_parse_binding (options, opts.bindings[i], error))
       return NULL;
+  if (opts.capacity < 0 || opts.effort < 0)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--capacity and --effort are not negative");
+      return NULL;
+    }
+  lir_plan_options_set_capacity (options, (guint64)opts.capacity);
+  lir_plan_options_set_effort (options, (guint64)opts.effort);
   if (opts.no_params)
     lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
   if (opts.no_inputs)
@@ -118,6 +133,8 @@ load_planned (const char *path, double *plan_seconds)
   if (!lir_module_ensure_plan (module, options, &error))
     {
       print_error (path, error);
+      if (g_error_matches (error, LIR_ERROR, LIR_ERROR_CAPACITY))
+        capacity_failed = TRUE;
       return NULL;
     }
   if (plan_seconds != NULL)
@@ -181,7 +198,7 @@ cmd_plan (int argc, char **argv)
     }
   module = load_planned (argv[1], NULL);
   if (module == NULL)
-    return EXIT_BAD_INPUT;
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   if (!lir_io_save (module, output, &error))
     {
       print_error (output, error);
@@ -216,7 +233,7 @@ cmd_stats (int argc, char **argv)
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], &plan_seconds);
   if (module == NULL)
-    return EXIT_BAD_INPUT;
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   plan = lir_module_get_plan (module);
   lir_plan_stats_compute (plan, &stats);
   lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
@@ -294,7 +311,7 @@ cmd_validate (int argc, char **argv)
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], NULL);
   if (module == NULL)
-    return EXIT_BAD_INPUT;
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   violations = lir_validate_module (module, &count);
   for (guint i = 0; i < violations->len; i++)
     {

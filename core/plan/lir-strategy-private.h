@@ -23,6 +23,14 @@ gboolean lir_strategy_greedy_breadth_place (const LirAllocRequest *request,
                                             guint64               *offsets,
                                             LirAllocOutcome       *outcome,
                                             GError               **error);
+gboolean lir_strategy_exact_place      (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
+gboolean lir_strategy_auto_place       (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
 gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         const guint32         *order,
                                         guint64               *offsets,

@@ -27,7 +27,20 @@ static const LirStrategy greedy_breadth = {
   lir_strategy_greedy_breadth_place,
 };
 
-static const LirStrategy *const strategies[] = { &naive, &rlx_greedy, &best_fit, &greedy_breadth };
+static const LirStrategy exact = {
+  "exact",
+  "branch and bound over canonical placements; proves optimality within its effort",
+  lir_strategy_exact_place,
+};
+
+static const LirStrategy auto_strategy = {
+  "auto",
+  "the default: best of the heuristics, then exact within a small budget",
+  lir_strategy_auto_place,
+};
+
+static const LirStrategy *const strategies[] = { &auto_strategy, &naive, &rlx_greedy, &best_fit,
+                                                 &greedy_breadth, &exact };
 
 /**
  * lir_strategy_list:
@@ -145,6 +158,7 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
     }
   outcome->arena_size = arena;
   outcome->lower_bound = lir_alloc_lower_bound (request, NULL);
+  /* Reaching the lower bound is a proof of optimality by itself. */
   if (arena == outcome->lower_bound)
     outcome->proven_optimal = TRUE;
   if (request->capacity != 0 && arena > request->capacity)

@@ -83,7 +83,7 @@ typedef struct
   LirStrategyFunc place;
 } LirStrategy;
 
-#define LIR_DEFAULT_STRATEGY "rlx-greedy"
+#define LIR_DEFAULT_STRATEGY "auto"
 #define LIR_DEFAULT_ALIGNMENT 64
 
 const LirStrategy        *lir_strategy_lookup (const char *name);

@@ -211,11 +211,75 @@ test_property_every_plan_valid (void)
     }
 }
 
+/* The smallest arena over every assignment of offsets, by exhaustive search. */
+static gboolean
+brute_force_fits (const LirAllocBuffer *buffers, guint n, guint k, guint64 *offsets, guint64 capacity)
+{
+  if (k == n)
+    return TRUE;
+  for (guint64 at = 0; at + buffers[k].size <= capacity; at++)
+    {
+      gboolean ok = TRUE;
+      for (guint j = 0; j < k && ok; j++)
+        ok = !(buffers[j].first_step <= buffers[k].last_step && buffers[k].first_step <= buffers[j].last_step
+               && at < offsets[j] + buffers[j].size && offsets[j] < at + buffers[k].size);
+      if (!ok)
+        continue;
+      offsets[k] = at;
+      if (brute_force_fits (buffers, n, k + 1, offsets, capacity))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_exact_is_optimal (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  const LirStrategy *exact = lir_strategy_lookup ("exact");
+
+  for (guint round = 0; round < 400; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 7);
+      g_autofree LirAllocBuffer *buffers = g_new (LirAllocBuffer, n);
+      g_autofree guint64 *offsets = g_new0 (guint64, n);
+      g_autofree guint64 *scratch = g_new0 (guint64, n);
+      LirAllocRequest request = { buffers, n, 6, 1 };
+      LirAllocOutcome outcome;
+      guint64 optimum = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 first = g_rand_int_range (rand, 0, 6);
+          buffers[i] = (LirAllocBuffer){ g_rand_int_range (rand, 1, 5), first,
+                                         MIN (first + g_rand_int_range (rand, 0, 4), 5), i };
+        }
+      while (!brute_force_fits (buffers, n, 0, scratch, optimum))
+        optimum++;
+      g_assert_true (lir_strategy_run (exact, &request, offsets, &outcome, NULL));
+      g_assert_cmpuint (outcome.arena_size, ==, optimum);
+      g_assert_true (outcome.proven_optimal);
+
+      /* With the optimum as capacity it succeeds; one byte less, it proves none exists. */
+      request.capacity = optimum;
+      g_assert_true (lir_strategy_run (exact, &request, offsets, &outcome, NULL));
+      if (optimum > 1)
+        {
+          g_autoptr (GError) error = NULL;
+          request.capacity = optimum - 1;
+          g_assert_false (lir_strategy_run (exact, &request, offsets, &outcome, &error));
+          g_assert_error (error, LIR_ERROR, LIR_ERROR_CAPACITY);
+          g_assert_nonnull (strstr (error->message, "proved"));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
   g_test_add_func ("/plan/strategy/property-every-plan-valid", test_property_every_plan_valid);
+  g_test_add_func ("/plan/strategy/exact-is-optimal", test_exact_is_optimal);
   return g_test_run ();
 }

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-strategy-auto.c: the default. Runs the fast heuristics, keeps the best,
+ * stops at once if it reaches the lower bound, else lets the exact search
+ * improve it within a small budget (on problems small enough for it). */
+#include "lir-strategy-private.h"
+
+#include <string.h>
+
+#define AUTO_EFFORT 200000
+/* The exact search's conflict lists grow with n²; beyond this, heuristics only. */
+#define AUTO_EXACT_MAX_BUFFERS 5000
+
+static guint64
+arena_of (const LirAllocRequest *request, const guint64 *offsets)
+{
+  guint64 arena = 0;
+  for (guint i = 0; i < request->n_buffers; i++)
+    arena = MAX (arena, offsets[i] + request->buffers[i].size);
+  return arena;
+}
+
+gboolean
+lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
+                         LirAllocOutcome *outcome, GError **error)
+{
+  static const LirStrategyFunc heuristics[] = {
+    lir_strategy_best_fit_place,
+    lir_strategy_rlx_greedy_place,
+    lir_strategy_greedy_breadth_place,
+  };
+  guint n = request->n_buffers;
+  g_autofree guint64 *trial = g_new0 (guint64, n + 1);
+  guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64;
+
+  for (guint h = 0; h < G_N_ELEMENTS (heuristics) && best > lower; h++)
+    {
+      if (!heuristics[h] (request, trial, outcome, error))
+        return FALSE;
+      if (arena_of (request, trial) < best)
+        {
+          best = arena_of (request, trial);
+          memcpy (offsets, trial, n * sizeof (guint64));
+        }
+    }
+  if (best > lower && n <= AUTO_EXACT_MAX_BUFFERS)
+    {
+      LirAllocRequest bounded = *request;
+      LirAllocOutcome exact_outcome = { 0 };
+
+      bounded.capacity = 0;
+      bounded.effort = request->effort != 0 ? request->effort : AUTO_EFFORT;
+      if (!lir_strategy_exact_place (&bounded, trial, &exact_outcome, error))
+        return FALSE;
+      outcome->effort_used = exact_outcome.effort_used;
+      if (arena_of (request, trial) < best)
+        {
+          memcpy (offsets, trial, n * sizeof (guint64));
+          outcome->proven_optimal = exact_outcome.proven_optimal;
+        }
+      else if (arena_of (request, trial) == best)
+        outcome->proven_optimal = exact_outcome.proven_optimal;
+    }
+  return TRUE;
+}

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-planner.c: arena quality and speed of every strategy. Prints tables:
+ * the MiniMalloc challenging instances, the example graphs, scaling on
+ * generated ML-like instances, and a 200k-node graph loaded and planned.
+ *
+ * Each measurement runs in a forked child, so the peak RSS reported is that
+ * strategy's alone. Usage: bench-planner [DATA_DIR] [--quick]
+ */
+#include "lir.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct
+{
+  gboolean ok;
+  guint64 arena;
+  guint64 lower_bound;
+  gboolean proven;
+  double seconds;
+  long max_rss_kib;
+  char message[200];
+} Result;
+
+/* Runs @strategy on @request in a child process. */
+static Result
+measure (const LirAllocRequest *request, const char *strategy)
+{
+  int fds[2];
+  Result result = { 0 };
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    return result;
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autofree guint64 *offsets = g_new0 (guint64, request->n_buffers + 1);
+      g_autoptr (GError) error = NULL;
+      LirAllocOutcome outcome;
+      gint64 start = g_get_monotonic_time ();
+      Result r = { 0 };
+
+      close (fds[0]);
+      r.ok = lir_strategy_run (lir_strategy_lookup (strategy), request, offsets, &outcome, &error);
+      r.seconds = (g_get_monotonic_time () - start) / 1e6;
+      r.arena = outcome.arena_size;
+      r.lower_bound = outcome.lower_bound;
+      r.proven = outcome.proven_optimal;
+      if (error != NULL)
+        g_strlcpy (r.message, error->message, sizeof r.message);
+      if (write (fds[1], &r, sizeof r) != sizeof r)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &result, sizeof result) != sizeof result)
+    result.ok = FALSE;
+  close (fds[0]);
+  {
+    struct rusage usage;
+    int status;
+    if (wait4 (pid, &status, 0, &usage) == pid)
+      result.max_rss_kib = usage.ru_maxrss;
+  }
+  return result;
+}
+
+static GArray *
+buffers_of (const LirModule *module)
+{
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+  GArray *buffers = g_array_new (FALSE, FALSE, sizeof (LirAllocBuffer));
+
+  for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
+    {
+      const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+      const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+      LirAllocBuffer b;
+
+      if (slot == NULL || lir_buffer_plan_is_view (plan, id) || slot->size == 0)
+        continue;
+      b = (LirAllocBuffer){ slot->size, life->first_step, life->last_step, id };
+      g_array_append_val (buffers, b);
+    }
+  return buffers;
+}
+
+static LirModule *
+load_with_lifetimes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+
+  if (module == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  /* Naive placement just to get every buffer's size and lifetime. */
+  lir_plan_options_set_strategy (options, "naive");
+  lir_plan_options_set_alignment (options, 1);
+  if (!lir_module_ensure_plan (module, options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&module);
+}
+
+static const char *const table_strategies[] = { "rlx-greedy", "best-fit", "greedy-breadth", "exact", "auto" };
+
+static void
+table_minimalloc (const char *dir)
+{
+  static const char *const names[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K" };
+  double exact_total = 0;
+
+  g_print ("\n## MiniMalloc challenging instances (capacity 1048576, alignment 1)\n\n");
+  g_print ("| inst | n | lower bound |");
+  for (guint s = 0; s < G_N_ELEMENTS (table_strategies); s++)
+    g_print (" %s arena (ratio, s) |", table_strategies[s]);
+  g_print (" exact meets 1048576? |\n|---|---|---|");
+  for (guint s = 0; s <= G_N_ELEMENTS (table_strategies); s++)
+    g_print ("---|");
+  g_print ("\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.1048576.csv", dir, names[i]);
+      g_autoptr (LirModule) module = load_with_lifetimes (path);
+      g_autoptr (GArray) buffers = NULL;
+      LirAllocRequest request = { 0 };
+      guint64 lower;
+      Result capacity_run;
+
+      if (module == NULL)
+        continue;
+      buffers = buffers_of (module);
+      request.buffers = (const LirAllocBuffer *)buffers->data;
+      request.n_buffers = buffers->len;
+      request.alignment = 1;
+      lower = lir_alloc_lower_bound (&request, NULL);
+      g_print ("| %s | %u | %" G_GUINT64_FORMAT " |", names[i], buffers->len, lower);
+      for (guint s = 0; s < G_N_ELEMENTS (table_strategies); s++)
+        {
+          Result r = measure (&request, table_strategies[s]);
+          if (!r.ok)
+            g_print (" failed: %s |", r.message);
+          else
+            g_print (" %" G_GUINT64_FORMAT " (%.3f, %.2f s) |", r.arena, (double)r.arena / lower, r.seconds);
+        }
+      request.capacity = 1048576;
+      capacity_run = measure (&request, "exact");
+      exact_total += capacity_run.seconds;
+      g_print (" %s in %.2f s |\n", capacity_run.ok ? "yes" : "no", capacity_run.seconds);
+    }
+  g_print ("\nexact with --capacity 1048576, all 11: %.2f s\n", exact_total);
+}
+
+static void
+table_examples (const char *examples_dir)
+{
+  static const char *const names[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+
+  g_print ("\n## Example graphs (alignment 64)\n\n| graph | buffers | lower bound |");
+  for (guint s = 0; s < G_N_ELEMENTS (table_strategies); s++)
+    g_print (" %s (ratio) |", table_strategies[s]);
+  g_print ("\n|---|---|---|");
+  for (guint s = 0; s < G_N_ELEMENTS (table_strategies); s++)
+    g_print ("---|");
+  g_print ("\n");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (examples_dir, names[i], NULL);
+      g_autoptr (LirModule) module = load_with_lifetimes (path);
+      g_autoptr (GArray) buffers = NULL;
+      LirAllocRequest request = { 0 };
+      guint64 lower;
+
+      if (module == NULL)
+        continue;
+      buffers = buffers_of (module);
+      request.buffers = (const LirAllocBuffer *)buffers->data;
+      request.n_buffers = buffers->len;
+      request.alignment = 64;
+      lower = lir_alloc_lower_bound (&request, NULL);
+      g_print ("| %s | %u | %" G_GUINT64_FORMAT " |", names[i], buffers->len, lower);
+      for (guint s = 0; s < G_N_ELEMENTS (table_strategies); s++)
+        {
+          Result r = measure (&request, table_strategies[s]);
+          g_print (" %" G_GUINT64_FORMAT " (%.3f) |", r.arena, (double)r.arena / lower);
+        }
+      g_print ("\n");
+    }
+}
+
+/* ML-like: mostly short-lived activations, a few long-lived buffers,
+ * log-uniform sizes from 64 B to 64 MiB. */
+static GArray *
+generate (guint n, guint32 seed)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  GArray *buffers = g_array_sized_new (FALSE, FALSE, sizeof (LirAllocBuffer), n);
+  guint32 steps = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      LirAllocBuffer b;
+      guint32 first = (guint32)((guint64)i * steps / n);
+      /* One buffer in a thousand lives up to a tenth of the run (weights,
+       * caches); the rest die within a few steps (activations). */
+      guint32 len = g_rand_int_range (rand, 0, 1000) == 0 ? g_rand_int_range (rand, 0, steps / 10 + 1)
+                                                          : g_rand_int_range (rand, 1, 8);
+      b.size = (guint64)exp (g_rand_double_range (rand, log (64.0), log (64.0 * 1024 * 1024)));
+      b.first_step = first;
+      b.last_step = MIN (first + len, steps - 1);
+      b.id = i;
+      g_array_append_val (buffers, b);
+    }
+  return buffers;
+}
+
+static void
+table_scaling (gboolean quick)
+{
+  static const guint sizes[] = { 1000, 10000, 20000, 100000, 1000000 };
+  static const char *const strategies[] = { "rlx-greedy", "best-fit", "greedy-breadth", "auto" };
+
+  g_print ("\n## Scaling on generated ML-like instances (seeded; alignment 64)\n\n");
+  g_print ("| n | strategy | seconds | peak RSS MiB | arena / lower bound | speed vs rlx-greedy |\n");
+  g_print ("|---|---|---|---|---|---|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i);
+      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, 0, 64 };
+      double rlx_seconds = 0;
+
+      if (quick && sizes[i] > 100000)
+        break;
+      for (guint s = 0; s < G_N_ELEMENTS (strategies); s++)
+        {
+          Result r;
+          /* rlx-greedy is quadratic: past 20k buffers it would take minutes. */
+          if (g_str_equal (strategies[s], "rlx-greedy") && sizes[i] > 20000)
+            {
+              g_print ("| %u | %s | (skipped: quadratic) | | | |\n", sizes[i], strategies[s]);
+              continue;
+            }
+          r = measure (&request, strategies[s]);
+          if (g_str_equal (strategies[s], "rlx-greedy"))
+            rlx_seconds = r.seconds;
+          g_print ("| %u | %s | %.3f | %.1f | %.3f |", sizes[i], strategies[s], r.seconds,
+                   r.max_rss_kib / 1024.0, (double)r.arena / r.lower_bound);
+          if (rlx_seconds > 0 && sizes[i] <= 20000)
+            g_print (" %.1fx |\n", rlx_seconds / MAX (r.seconds, 1e-6));
+          else
+            g_print (" |\n");
+        }
+    }
+}
+
+/* A 200k-node transformer-like graph through the whole pipeline in a child. */
+static void
+table_big_graph (void)
+{
+  int fds[2];
+  pid_t pid;
+  double figures[3] = { 0 };
+  struct rusage usage;
+  int status;
+
+  g_print ("\n## A 200,000-node graph: JSON write, read, plan (auto), validate\n\n");
+  if (pipe (fds) != 0)
+    return;
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autoptr (LirGraph) g = lir_graph_new ("big");
+      g_autoptr (LirModule) module = NULL;
+      g_autoptr (LirModule) loaded = NULL;
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (GPtrArray) violations = NULL;
+      g_autofree char *text = NULL;
+      LirShape act = LIR_SHAPE (LIR_DTYPE_F16, 128, 1024);
+      LirShape w = LIR_SHAPE (LIR_DTYPE_F16, 1024, 1024);
+      guint32 x, prev;
+      gint64 t0, t1, t2;
+      gsize length;
+      guint64 count;
+
+      prev = x = lir_graph_input (g, "x", &act);
+      for (guint i = 1; lir_graph_get_n_nodes (g) < 200000; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("w%u", i);
+          guint32 wi = lir_graph_param (g, name, &w);
+          guint32 mm = lir_graph_matmul (g, prev, wi, &act);
+          guint32 in[] = { mm, prev };
+          guint32 add = lir_graph_op (g, "add", in, 2, &act);
+          prev = lir_graph_op (g, "gelu", &add, 1, &act);
+        }
+      lir_graph_set_outputs (g, &prev, 1);
+      module = lir_module_new (g, NULL);
+      text = lir_json_write (module, &length);
+      t0 = g_get_monotonic_time ();
+      loaded = lir_json_read (text, length, NULL);
+      t1 = g_get_monotonic_time ();
+      g_clear_pointer (&text, g_free);
+      lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
+      if (loaded == NULL || !lir_module_ensure_plan (loaded, options, NULL))
+        _exit (1);
+      t2 = g_get_monotonic_time ();
+      violations = lir_validate_module (loaded, &count);
+      figures[0] = (t1 - t0) / 1e6;
+      figures[1] = (t2 - t1) / 1e6;
+      figures[2] = (double)count;
+      if (write (fds[1], figures, sizeof figures) != sizeof figures)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], figures, sizeof figures) != sizeof figures)
+    g_print ("failed\n");
+  close (fds[0]);
+  wait4 (pid, &status, 0, &usage);
+  g_print ("| nodes | read s | plan s | violations | peak RSS MiB |\n|---|---|---|---|---|\n");
+  g_print ("| 200000 | %.2f | %.2f | %.0f | %.0f |\n", figures[0], figures[1], figures[2],
+           usage.ru_maxrss / 1024.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *data = argc > 1 && argv[1][0] != '-' ? argv[1] : "tests/data/minimalloc";
+  gboolean quick = argc > 1 && g_str_equal (argv[argc - 1], "--quick");
+
+  g_print ("# bench-planner\n");
+  table_minimalloc (data);
+  table_examples ("data/examples");
+  table_scaling (quick);
+  table_big_graph ();
+  return 0;
+}
