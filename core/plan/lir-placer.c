@@ -146,7 +146,8 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
   limit = lo;
   g_array_set_size (placer->spans, 0);
   collect (placer, 1, 0, placer->tree_size, limit, b->first_step);
-  qsort (placer->spans->data, placer->spans->len, sizeof (Span), compare_spans);
+  if (placer->spans->len > 1)
+    qsort (placer->spans->data, placer->spans->len, sizeof (Span), compare_spans);
 
   for (guint i = 0; i <= placer->spans->len; i++)
     {

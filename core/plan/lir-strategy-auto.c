@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lir-strategy-auto.c: the default. Runs the fast heuristics, keeps the best,
  * stops at once if it reaches the lower bound, else lets the exact search
- * improve it within a small budget (on problems small enough for it). */
+ * improve it within a small budget (on problems small enough for it).
+ * The quadratic rlx-greedy only joins on problems up to 20k buffers. */
 #include "lir-strategy-private.h"
 
 #include <string.h>
@@ -9,6 +10,8 @@
 #define AUTO_EFFORT 200000
 /* The exact search's conflict lists grow with n²; beyond this, heuristics only. */
 #define AUTO_EXACT_MAX_BUFFERS 5000
+/* rlx-greedy is quadratic; beyond this it would dominate the run time. */
+#define AUTO_RLX_GREEDY_MAX_BUFFERS 20000
 
 static guint64
 arena_of (const LirAllocRequest *request, const guint64 *offsets)
@@ -34,6 +37,8 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
 
   for (guint h = 0; h < G_N_ELEMENTS (heuristics) && best > lower; h++)
     {
+      if (heuristics[h] == lir_strategy_rlx_greedy_place && n > AUTO_RLX_GREEDY_MAX_BUFFERS)
+        continue;
       if (!heuristics[h] (request, trial, outcome, error))
         return FALSE;
       if (arena_of (request, trial) < best)

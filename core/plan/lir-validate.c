@@ -90,7 +90,8 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
         rect.end = G_MAXUINT64;
       g_array_append_val (rects, rect);
     }
-  qsort (rects->data, rects->len, sizeof (Rect), compare_first);
+  if (rects->len > 1)
+    qsort (rects->data, rects->len, sizeof (Rect), compare_first);
 
   for (guint i = 0; i < rects->len; i++)
     {

@@ -185,6 +185,9 @@ test_property_every_plan_valid (void)
 
           lir_plan_options_set_strategy (options, strategies[s]->name);
           lir_plan_options_set_alignment (options, alignment);
+          /* A small search budget keeps exact and auto quick; validity must
+           * hold whatever the budget. */
+          lir_plan_options_set_effort (options, 5000);
           if (round % 7 == 0)
             lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
           plan = lir_plan_graph (g, options, &error);
