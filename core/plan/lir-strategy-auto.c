@@ -13,15 +13,6 @@
 /* rlx-greedy is quadratic; beyond this it would dominate the run time. */
 #define AUTO_RLX_GREEDY_MAX_BUFFERS 20000
 
-static guint64
-arena_of (const LirAllocRequest *request, const guint64 *offsets)
-{
-  guint64 arena = 0;
-  for (guint i = 0; i < request->n_buffers; i++)
-    arena = MAX (arena, offsets[i] + request->buffers[i].size);
-  return arena;
-}
-
 gboolean
 lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
                          LirAllocOutcome *outcome, GError **error)
@@ -41,9 +32,9 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
         continue;
       if (!heuristics[h] (request, trial, outcome, error))
         return FALSE;
-      if (arena_of (request, trial) < best)
+      if (lir_alloc_arena_size (request, trial) < best)
         {
-          best = arena_of (request, trial);
+          best = lir_alloc_arena_size (request, trial);
           memcpy (offsets, trial, n * sizeof (guint64));
         }
     }
@@ -57,12 +48,12 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       if (!lir_strategy_exact_place (&bounded, trial, &exact_outcome, error))
         return FALSE;
       outcome->effort_used = exact_outcome.effort_used;
-      if (arena_of (request, trial) < best)
+      if (lir_alloc_arena_size (request, trial) < best)
         {
           memcpy (offsets, trial, n * sizeof (guint64));
           outcome->proven_optimal = exact_outcome.proven_optimal;
         }
-      else if (arena_of (request, trial) == best)
+      else if (lir_alloc_arena_size (request, trial) == best)
         outcome->proven_optimal = exact_outcome.proven_optimal;
     }
   return TRUE;

@@ -358,15 +358,6 @@ try_capacity (Search *s, guint64 capacity, guint64 *offsets)
   return TRUE;
 }
 
-static guint64
-arena_of (const LirAllocRequest *request, const guint64 *offsets)
-{
-  guint64 arena = 0;
-  for (guint i = 0; i < request->n_buffers; i++)
-    arena = MAX (arena, offsets[i] + request->buffers[i].size);
-  return arena;
-}
-
 gboolean
 lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
                           LirAllocOutcome *outcome, GError **error)
@@ -382,9 +373,9 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   if (!lir_strategy_best_fit_place (request, best, outcome, error)
       || !lir_strategy_rlx_greedy_place (request, trial, outcome, error))
     return FALSE;
-  if (arena_of (request, trial) < arena_of (request, best))
+  if (lir_alloc_arena_size (request, trial) < lir_alloc_arena_size (request, best))
     memcpy (best, trial, n * sizeof (guint64));
-  upper = arena_of (request, best);
+  upper = lir_alloc_arena_size (request, best);
   have_best = request->capacity == 0 || upper <= request->capacity;
   if (!lir_align_up (lir_alloc_lower_bound (request, NULL), 1, &lower))
     lower = 0;
@@ -403,7 +394,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
       if (try_capacity (&s, request->capacity, trial))
         {
           memcpy (best, trial, n * sizeof (guint64));
-          upper = arena_of (request, best);
+          upper = lir_alloc_arena_size (request, best);
           have_best = TRUE;
         }
       else
@@ -436,7 +427,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
         if (try_capacity (&s, target, trial))
           {
             memcpy (best, trial, n * sizeof (guint64));
-            upper = arena_of (request, best);
+            upper = lir_alloc_arena_size (request, best);
           }
         else
           {

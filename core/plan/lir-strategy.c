@@ -71,6 +71,25 @@ lir_strategy_lookup (const char *name)
 }
 
 /**
+ * lir_alloc_arena_size:
+ * @request: buffers
+ * @offsets: (array): one offset per buffer
+ *
+ * Returns: the highest end of a buffer, saturating at %G_MAXUINT64
+ */
+guint64
+lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
+{
+  guint64 arena = 0, end;
+
+  for (guint i = 0; i < request->n_buffers; i++)
+    arena = MAX (arena, g_uint64_checked_add (&end, offsets[i], request->buffers[i].size)
+                            ? end
+                            : G_MAXUINT64);
+  return arena;
+}
+
+/**
  * lir_alloc_lower_bound:
  * @request: buffers to place
  * @peak_step: (out) (optional): a step where the live bytes peak

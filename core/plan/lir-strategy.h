@@ -93,6 +93,8 @@ gboolean                  lir_strategy_run    (const LirStrategy     *strategy,
                                                guint64               *offsets,
                                                LirAllocOutcome       *outcome,
                                                GError               **error);
+guint64                   lir_alloc_arena_size  (const LirAllocRequest *request,
+                                                 const guint64         *offsets);
 guint64                   lir_alloc_lower_bound (const LirAllocRequest *request,
                                                  guint32               *peak_step);
 
