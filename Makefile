@@ -40,13 +40,22 @@ run: build
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 
+# Runs meson test, then prints "N passed, N failed, N skipped" from its log.
+define run_suite
+	status=0; $(2) xvfb-run -a meson test -C $(1) --print-errorlogs || status=$$?; \
+	python3 -c 'import json, sys; r = [json.loads(l)["result"] for l in open(sys.argv[1])]; \
+	  ok = r.count("OK") + r.count("EXPECTEDFAIL"); skip = r.count("SKIP"); \
+	  print(f"$(1): {ok} passed, {len(r) - ok - skip} failed, {skip} skipped")' \
+	  $(1)/meson-logs/testlog.json; \
+	exit $$status
+endef
+
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  xvfb-run -a meson test -C $(ASAN_BUILD) --print-errorlogs
+	$(call run_suite,$(ASAN_BUILD),ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
 
 test: build
-	xvfb-run -a meson test -C $(BUILD) --print-errorlogs
+	$(call run_suite,$(BUILD),)
 	$(MAKE) test-asan
 
 clean:
