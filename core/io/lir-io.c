@@ -90,12 +90,13 @@ lir_io_load (const char *path, GError **error)
   LirModule *module;
   gsize length = 0;
   GStatBuf st;
+  gboolean exists = strcmp (path, "-") != 0 && g_stat (path, &st) == 0;
 
   if (strcmp (path, "-") == 0)
     data = read_stdin (&length, &local);
-  else if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+  else if (exists && S_ISDIR (st.st_mode))
     g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "is a directory");
-  else if (g_stat (path, &st) == 0 && (guint64)st.st_size > LIR_MAX_FILE_BYTES)
+  else if (exists && (guint64)st.st_size > LIR_MAX_FILE_BYTES)
     g_set_error (&local, LIR_ERROR, LIR_ERROR_LIMIT, "larger than %llu bytes",
                  (unsigned long long)LIR_MAX_FILE_BYTES);
   else if (!g_file_get_contents (path, &data, &length, &local))

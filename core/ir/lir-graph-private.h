@@ -49,4 +49,9 @@ lir_graph_inputs_of (const LirGraph *graph, const LirNode *node)
   return &g_array_index (graph->inputs, guint32, node->first_input);
 }
 
+void lir_graph_build_consumers (const LirGraph *graph,
+                                guint32        *indegree,
+                                guint32       **start,
+                                guint32       **consumers);
+
 G_END_DECLS

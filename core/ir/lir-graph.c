@@ -648,6 +648,54 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
   return TRUE;
 }
 
+/**
+ * lir_graph_build_consumers: (skip)
+ * @graph: a graph
+ * @indegree: (out caller-allocates): per node, its inputs that exist
+ * @start: (out) (transfer full): n + 1 offsets into @consumers
+ * @consumers: (out) (transfer full): every node's consumers, back to back
+ *
+ * The reverse edges as a compressed adjacency (CSR), for Kahn's algorithm.
+ * Inputs naming nodes that do not exist are skipped.
+ */
+void
+lir_graph_build_consumers (const LirGraph *graph, guint32 *indegree, guint32 **start,
+                           guint32 **consumers)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint32 *fill = NULL;
+  guint32 *offsets = g_new0 (guint32, n + 2);
+  guint32 *edges;
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const guint32 *inputs = lir_graph_inputs_of (graph, node);
+
+      indegree[id] = 0;
+      for (guint i = 0; i < node->n_inputs; i++)
+        if (inputs[i] < n)
+          {
+            indegree[id]++;
+            offsets[inputs[i] + 1]++;
+          }
+    }
+  for (guint i = 1; i <= n; i++)
+    offsets[i] += offsets[i - 1];
+  edges = g_new (guint32, offsets[n] + 1);
+  fill = g_memdup2 (offsets, (n + 1) * sizeof (guint32));
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const guint32 *inputs = lir_graph_inputs_of (graph, node);
+      for (guint i = 0; i < node->n_inputs; i++)
+        if (inputs[i] < n)
+          edges[fill[inputs[i]]++] = id;
+    }
+  *start = offsets;
+  *consumers = edges;
+}
+
 /* Kahn's algorithm over the whole graph; on a cycle, name a node on it by
  * walking input edges among the unprocessed nodes until one repeats. */
 static gboolean
@@ -655,41 +703,14 @@ check_acyclic (const LirGraph *graph, GError **error)
 {
   guint n = graph->nodes->len;
   g_autofree guint32 *indegree = g_new0 (guint32, n + 1);
-  g_autofree guint32 *consumers_start = g_new0 (guint32, n + 1);
+  g_autofree guint32 *consumers_start = NULL;
   g_autofree guint32 *consumers = NULL;
   g_autofree guint32 *stack = g_new (guint32, n + 1);
   g_autofree guint8 *done = g_new0 (guint8, n + 1);
-  guint stack_len = 0, processed = 0, n_edges = graph->inputs->len;
+  guint stack_len = 0, processed = 0;
   char label[24];
 
-  for (guint32 id = 0; id < n; id++)
-    {
-      const LirNode *node = lir_graph_node (graph, id);
-      const guint32 *inputs = lir_graph_inputs_of (graph, node);
-
-      indegree[id] = node->n_inputs;
-      for (guint i = 0; i < node->n_inputs; i++)
-        consumers_start[inputs[i]]++;
-    }
-  /* Prefix sums turn counts into a CSR adjacency of consumers. */
-  for (guint32 id = 0, sum = 0; id <= n; id++)
-    {
-      guint32 count = id < n ? consumers_start[id] : 0;
-      consumers_start[id] = sum;
-      sum += count;
-    }
-  consumers = g_new (guint32, n_edges + 1);
-  {
-    g_autofree guint32 *fill = g_memdup2 (consumers_start, (n + 1) * sizeof (guint32));
-    for (guint32 id = 0; id < n; id++)
-      {
-        const LirNode *node = lir_graph_node (graph, id);
-        const guint32 *inputs = lir_graph_inputs_of (graph, node);
-        for (guint i = 0; i < node->n_inputs; i++)
-          consumers[fill[inputs[i]]++] = id;
-      }
-  }
-
+  lir_graph_build_consumers (graph, indegree, &consumers_start, &consumers);
   for (guint32 id = 0; id < n; id++)
     if (indegree[id] == 0)
       stack[stack_len++] = id;

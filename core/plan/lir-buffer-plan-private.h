@@ -54,6 +54,8 @@ void           lir_buffer_plan_add_binding   (LirBufferPlan *plan,
                                               const char    *name,
                                               guint64        value);
 void           lir_buffer_plan_update_arena  (LirBufferPlan *plan);
+guint64       *lir_buffer_plan_symbol_values (const LirBufferPlan *plan,
+                                              const LirGraph      *graph);
 void           lir_buffer_plan_collect_io    (LirBufferPlan  *plan,
                                               const LirGraph *graph);
 

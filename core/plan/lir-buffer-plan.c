@@ -122,6 +122,25 @@ lir_buffer_plan_update_arena (LirBufferPlan *plan)
   plan->arena_size = arena;
 }
 
+/* The value of each of @graph's symbols under the plan's bindings (the
+ * graph's default where the plan has none), LIR_NO_VALUE when unbound. */
+guint64 *
+lir_buffer_plan_symbol_values (const LirBufferPlan *plan, const LirGraph *graph)
+{
+  guint n_symbols = lir_graph_get_n_symbols (graph);
+  guint64 *values = g_new (guint64, n_symbols + 1);
+
+  for (guint32 s = 0; s < n_symbols; s++)
+    values[s] = lir_graph_get_symbol_default (graph, s);
+  for (guint b = 0; b < plan->binding_names->len; b++)
+    {
+      guint32 symbol;
+      if (lir_graph_lookup_symbol (graph, g_ptr_array_index (plan->binding_names, b), &symbol))
+        values[symbol] = g_array_index (plan->binding_values, guint64, b);
+    }
+  return values;
+}
+
 /* RLX's LirIoManifest::collect: inputs and params in node order, then the
  * graph's outputs. */
 void

@@ -81,6 +81,10 @@ lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
   stats->total_unshared = lir_buffer_plan_total_unshared (plan);
   stats->bytes_saved = lir_buffer_plan_bytes_saved (plan);
   stats->efficiency = plan->arena_size > 0 ? (double)stats->lower_bound / plan->arena_size : 1.0;
+  stats->saved_fraction = stats->total_unshared > 0
+                              ? (double)stats->bytes_saved / (double)stats->total_unshared
+                              : 0.0;
+  stats->proven_optimal = plan->proven_optimal || stats->arena_size == stats->lower_bound;
 }
 
 /**

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  *   no plan can use less
  * @peak_step: the first step where @lower_bound is reached
  * @efficiency: @lower_bound / @arena_size (1 for an empty arena)
+ * @saved_fraction: @bytes_saved / @total_unshared (0 when nothing is allocated)
+ * @proven_optimal: the arena reaches the lower bound, or the strategy proved
+ *   no smaller arena exists
  */
 typedef struct
 {
@@ -30,6 +33,8 @@ typedef struct
   guint64 lower_bound;
   guint32 peak_step;
   double efficiency;
+  double saved_fraction;
+  gboolean proven_optimal;
 } LirPlanStats;
 
 void     lir_plan_stats_compute      (const LirBufferPlan *plan,

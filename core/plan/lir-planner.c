@@ -15,23 +15,8 @@ static const LirStrategy *
 choose_strategy (const LirPlanOptions *options, GError **error)
 {
   const char *name = lir_plan_options_get_strategy (options);
-  const LirStrategy *strategy;
 
-  if (name == NULL)
-    name = LIR_DEFAULT_STRATEGY;
-  strategy = lir_strategy_lookup (name);
-  if (strategy == NULL)
-    {
-      g_autoptr (GString) known = g_string_new (NULL);
-      guint n;
-      const LirStrategy *const *all = lir_strategy_list (&n);
-
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", all[i]->name);
-      g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND,
-                   "unknown strategy \"%s\" (known: %s)", name, known->str);
-    }
-  return strategy;
+  return lir_strategy_find (name != NULL ? name : LIR_DEFAULT_STRATEGY, error);
 }
 
 /* Places every allocated, non-view slot of @plan (sizes already set) and

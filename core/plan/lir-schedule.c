@@ -109,30 +109,7 @@ lir_schedule_compute (const LirGraph *graph, guint *n_schedule, GError **error)
     }
 
   indegree = g_new0 (guint32, n + 1);
-  start = g_new0 (guint32, n + 2);
-  for (guint32 id = 0; id < n; id++)
-    {
-      const LirNode *node = lir_graph_node (graph, id);
-      const guint32 *inputs = lir_graph_inputs_of (graph, node);
-      indegree[id] = node->n_inputs;
-      for (guint i = 0; i < node->n_inputs; i++)
-        if (inputs[i] < n)
-          start[inputs[i] + 1]++;
-    }
-  for (guint i = 1; i <= n; i++)
-    start[i] += start[i - 1];
-  consumers = g_new (guint32, start[n] + 1);
-  {
-    g_autofree guint32 *fill = g_memdup2 (start, (n + 1) * sizeof (guint32));
-    for (guint32 id = 0; id < n; id++)
-      {
-        const LirNode *node = lir_graph_node (graph, id);
-        const guint32 *inputs = lir_graph_inputs_of (graph, node);
-        for (guint i = 0; i < node->n_inputs; i++)
-          if (inputs[i] < n)
-            consumers[fill[inputs[i]]++] = id;
-      }
-  }
+  lir_graph_build_consumers (graph, indegree, &start, &consumers);
 
   heap = g_new (guint32, n + 1);
   schedule = g_new (guint32, n + 1);

@@ -71,6 +71,31 @@ lir_strategy_lookup (const char *name)
 }
 
 /**
+ * lir_strategy_find:
+ * @name: a strategy name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): the strategy, or %NULL with an error
+ *   that lists the known names
+ */
+const LirStrategy *
+lir_strategy_find (const char *name, GError **error)
+{
+  const LirStrategy *strategy = lir_strategy_lookup (name);
+
+  if (strategy == NULL)
+    {
+      g_autoptr (GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", strategies[i]->name);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND, "unknown strategy \"%s\" (known: %s)",
+                   name, known->str);
+    }
+  return strategy;
+}
+
+/**
  * lir_alloc_arena_size:
  * @request: buffers
  * @offsets: (array): one offset per buffer

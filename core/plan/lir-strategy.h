@@ -87,6 +87,8 @@ typedef struct
 #define LIR_DEFAULT_ALIGNMENT 64
 
 const LirStrategy        *lir_strategy_lookup (const char *name);
+const LirStrategy        *lir_strategy_find   (const char *name,
+                                               GError    **error);
 const LirStrategy *const *lir_strategy_list   (guint *n_strategies);
 gboolean                  lir_strategy_run    (const LirStrategy     *strategy,
                                                const LirAllocRequest *request,

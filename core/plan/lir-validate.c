@@ -163,15 +163,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
     }
 
   /* Sizes under the plan's own bindings. */
-  symbol_values = g_new (guint64, lir_graph_get_n_symbols (graph) + 1);
-  for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
-    {
-      symbol_values[s] = lir_graph_get_symbol_default (graph, s);
-      for (guint b = 0; b < plan->binding_names->len; b++)
-        if (g_str_equal (g_ptr_array_index (plan->binding_names, b),
-                         lir_graph_get_symbol_name (graph, s)))
-          symbol_values[s] = g_array_index (plan->binding_values, guint64, b);
-    }
+  symbol_values = lir_buffer_plan_symbol_values (plan, graph);
   sizes = g_new0 (guint64, n + 1);
   if (!lir_sizes_compute (graph, symbol_values, sizes, &error))
     {
