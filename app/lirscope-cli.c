@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lirscope-cli.c: the headless front end: plan, stats, validate, fingerprint.
+/* lirscope-cli.c: the headless front end: plan, stats, validate, fingerprint, render.
  *
  * Exit status: 0 success, 1 a check failed (validation, threshold),
  * 2 bad input or usage. All the work is done by core/; this file parses
@@ -27,6 +27,12 @@ typedef struct
   gboolean no_constants;
   gint64 capacity;
   gint64 effort;
+  gint width;
+  gint height;
+  char *color_by;
+  char *steps;
+  char *theme;
+  gboolean no_labels;
 } CliOptions;
 
 static CliOptions opts;
@@ -339,6 +345,131 @@ cmd_fingerprint (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* Parses "A:B" (either side may be empty) into a step range over [0, n_steps). */
+static gboolean
+parse_step_range (const char *text, guint n_steps, LirViewport *viewport, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ":", -1);
+  guint64 a = 0, b = n_steps;
+
+  if (g_strv_length (parts) != 2 ||
+      (*parts[0] != '\0' && !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, &a, NULL)) ||
+      (*parts[1] != '\0' && !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &b, NULL)))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--steps \"%s\": expected A:B, two step numbers (either may be left out)", text);
+      return FALSE;
+    }
+  if (a >= b || a >= n_steps)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--steps %s: the range is empty (the plan has steps 0 to %u)", text,
+                   n_steps - 1);
+      return FALSE;
+    }
+  viewport->step_start = (double)a;
+  viewport->step_end = (double)MIN (b, n_steps);
+  return TRUE;
+}
+
+static gboolean
+parse_render_options (LirRenderOptions *options, GError **error)
+{
+  lir_render_options_init (options);
+  options->labels = !opts.no_labels;
+  if (opts.color_by == NULL || strcmp (opts.color_by, "phase") == 0)
+    options->color_by = LIR_COLOR_BY_PHASE;
+  else if (strcmp (opts.color_by, "op") == 0)
+    options->color_by = LIR_COLOR_BY_OP;
+  else if (strcmp (opts.color_by, "size") == 0)
+    options->color_by = LIR_COLOR_BY_SIZE;
+  else
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--color-by \"%s\": expected phase, op or size", opts.color_by);
+      return FALSE;
+    }
+  if (opts.theme == NULL || strcmp (opts.theme, "light") == 0)
+    options->theme = LIR_THEME_LIGHT;
+  else if (strcmp (opts.theme, "dark") == 0)
+    options->theme = LIR_THEME_DARK;
+  else
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--theme \"%s\": expected light or dark", opts.theme);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_render (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output,
+      "Write the image here; the extension picks the format: .svg, .png or .pdf", "OUT" },
+    { "width", 'W', 0, G_OPTION_ARG_INT, &opts.width, "Width in pixels (default 1600)", "PX" },
+    { "height", 'H', 0, G_OPTION_ARG_INT, &opts.height, "Height in pixels (default 900)", "PX" },
+    { "color-by", 0, 0, G_OPTION_ARG_STRING, &opts.color_by,
+      "Colour buffers by phase (default), op or size", "WHAT" },
+    { "steps", 0, 0, G_OPTION_ARG_STRING, &opts.steps,
+      "Draw only steps A to B (exclusive), e.g. 100:200", "A:B" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &opts.theme, "light (default) or dark", "THEME" },
+    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &opts.no_labels, "Leave out buffer and step names",
+      NULL },
+    { NULL }
+  };
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirRenderer) renderer = NULL;
+  g_autoptr (GError) error = NULL;
+  LirRenderOptions options;
+  LirRenderFormat format;
+  LirViewport viewport;
+
+  if (!parse_args ("render", "Draw the plan's timeline as SVG, PNG or PDF.", entries, TRUE, &argc,
+                   &argv, 1))
+    return EXIT_BAD_INPUT;
+  if (opts.output == NULL)
+    {
+      g_printerr ("lirscope-cli render: -o OUT is required (OUT.svg, OUT.png or OUT.pdf)\n");
+      return EXIT_BAD_INPUT;
+    }
+  if (!lir_render_format_from_path (opts.output, &format))
+    {
+      g_printerr ("lirscope-cli render: %s: unknown image format; use .svg, .png or .pdf\n",
+                  opts.output);
+      return EXIT_BAD_INPUT;
+    }
+  if (lir_io_same_file (argv[1], opts.output))
+    {
+      g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
+      return EXIT_BAD_INPUT;
+    }
+  if (!parse_render_options (&options, &error))
+    {
+      print_error ("render", error);
+      return EXIT_BAD_INPUT;
+    }
+  module = load_planned (argv[1], NULL);
+  if (module == NULL)
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
+  renderer = lir_renderer_new (module);
+  lir_renderer_full_viewport (renderer, &viewport);
+  if (opts.steps != NULL &&
+      !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))
+    {
+      print_error ("render", error);
+      return EXIT_BAD_INPUT;
+    }
+  if (!lir_renderer_export (renderer, opts.output, format, opts.width > 0 ? opts.width : 1600,
+                            opts.height > 0 ? opts.height : 900, &viewport, &options, &error))
+    {
+      print_error (opts.output, error);
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_SUCCESS;
+}
+
 static const struct
 {
   const char *name;
@@ -349,6 +480,7 @@ static const struct
   { "stats", cmd_stats, "arena size, savings, lower bound, efficiency" },
   { "validate", cmd_validate, "check a plan; exit 1 on any violation" },
   { "fingerprint", cmd_fingerprint, "the module's or graph's fingerprint" },
+  { "render", cmd_render, "draw the plan as SVG, PNG or PDF" },
 };
 
 static void

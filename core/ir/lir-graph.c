@@ -651,7 +651,7 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
 /**
  * lir_graph_build_consumers: (skip)
  * @graph: a graph
- * @indegree: (out caller-allocates): per node, its inputs that exist
+ * @indegree: (out caller-allocates) (optional): per node, its inputs that exist
  * @start: (out) (transfer full): n + 1 offsets into @consumers
  * @consumers: (out) (transfer full): every node's consumers, back to back
  *
@@ -672,13 +672,16 @@ lir_graph_build_consumers (const LirGraph *graph, guint32 *indegree, guint32 **s
       const LirNode *node = lir_graph_node (graph, id);
       const guint32 *inputs = lir_graph_inputs_of (graph, node);
 
-      indegree[id] = 0;
+      guint32 count = 0;
+
       for (guint i = 0; i < node->n_inputs; i++)
         if (inputs[i] < n)
           {
-            indegree[id]++;
+            count++;
             offsets[inputs[i] + 1]++;
           }
+      if (indegree != NULL)
+        indegree[id] = count;
     }
   for (guint i = 1; i <= n; i++)
     offsets[i] += offsets[i - 1];

@@ -104,7 +104,7 @@ lir_module_get_name (const LirModule *module)
 /**
  * lir_module_replan:
  * @module: a module
- * @options: planning options
+ * @options: (nullable): planning options, %NULL for the defaults
  * @error: return location for a #GError
  *
  * Plans @module's graph afresh. Without a strategy in @options, a module
@@ -116,11 +116,12 @@ lir_module_get_name (const LirModule *module)
 LirModule *
 lir_module_replan (const LirModule *module, const LirPlanOptions *options, GError **error)
 {
-  g_autoptr (LirPlanOptions) effective = lir_plan_options_copy (options);
+  g_autoptr (LirPlanOptions) effective =
+    options != NULL ? lir_plan_options_copy (options) : lir_plan_options_new ();
   g_autoptr (LirBufferPlan) plan = NULL;
   LirBufferPlan *old = module->plan;
 
-  if (lir_plan_options_get_strategy (options) == NULL && old != NULL
+  if (lir_plan_options_get_strategy (effective) == NULL && old != NULL
       && lir_strategy_lookup (lir_buffer_plan_get_strategy (old)) != NULL)
     lir_plan_options_set_strategy (effective, lir_buffer_plan_get_strategy (old));
 
@@ -139,7 +140,7 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
 /**
  * lir_module_ensure_plan:
  * @module: a module
- * @options: planning options
+ * @options: (nullable): planning options, %NULL for the defaults
  * @error: return location for a #GError
  *
  * Gives @module a plan when it has none, or re-plans it when @options ask

@@ -258,7 +258,7 @@ lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancell
 
 /**
  * lir_plan_options_changes_plan:
- * @options: options
+ * @options: (nullable): options
  *
  * Returns: %TRUE if the options ask for something an existing plan may not
  *   have (a strategy, an alignment, bindings, boundary allocation, a
@@ -267,6 +267,8 @@ lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancell
 gboolean
 lir_plan_options_changes_plan (const LirPlanOptions *options)
 {
+  if (options == NULL)
+    return FALSE;
   return options->strategy != NULL || options->alignment != 0
          || options->binding_names->len > 0 || options->allocation_set
          || options->capacity != 0;

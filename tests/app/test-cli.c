@@ -137,6 +137,90 @@ test_refuses_to_overwrite_input (void)
   g_rmdir (dir);
 }
 
+static void
+test_render (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
+                                           "A.1048576.csv", NULL);
+  static const char *const outputs[] = { "out.svg", "out.png", "out.PDF" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *output = g_build_filename (dir, outputs[i], NULL);
+      g_autofree char *data = NULL;
+      const char *args[] = { "render", input, "-o", output, "--width", "800", "--height", "500",
+                             "--color-by", "op", "--theme", "dark", "--steps", "10:30", NULL };
+      gsize length;
+
+      g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+      g_assert_true (g_file_get_contents (output, &data, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      if (i == 0)
+        g_assert_true (g_str_has_prefix (data, "<?xml") && strstr (data, "<svg") != NULL);
+      else if (i == 1)
+        g_assert_cmpmem (data, 4, "\x89PNG", 4);
+      else
+        g_assert_true (g_str_has_prefix (data, "%PDF-"));
+      g_unlink (output);
+    }
+
+  /* Buffer-only input, then the same SVG twice: identical bytes. */
+  {
+    g_autofree char *a = g_build_filename (dir, "a.svg", NULL);
+    g_autofree char *b = g_build_filename (dir, "b.svg", NULL);
+    g_autofree char *da = NULL, *db = NULL;
+    const char *args_a[] = { "render", csv, "-o", a, NULL };
+    const char *args_b[] = { "render", csv, "-o", b, NULL };
+
+    g_assert_cmpint (run_cli (args_a, NULL, NULL), ==, 0);
+    g_assert_cmpint (run_cli (args_b, NULL, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (a, &da, NULL, NULL));
+    g_assert_true (g_file_get_contents (b, &db, NULL, NULL));
+    g_assert_cmpstr (da, ==, db);
+    g_unlink (a);
+    g_unlink (b);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_render_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  g_autofree char *svg = g_build_filename (dir, "x.svg", NULL);
+  g_autofree char *copy = g_build_filename (dir, "in.svg", NULL);
+  const char *no_output[] = { "render", input, NULL };
+  const char *bad_ext[] = { "render", input, "-o", "x.bmp", NULL };
+  const char *bad_color[] = { "render", input, "-o", svg, "--color-by", "mood", NULL };
+  const char *bad_theme[] = { "render", input, "-o", svg, "--theme", "sepia", NULL };
+  const char *bad_steps[] = { "render", input, "-o", svg, "--steps", "9:3", NULL };
+  const char *junk_steps[] = { "render", input, "-o", svg, "--steps", "a-b", NULL };
+  const char *too_wide[] = { "render", input, "-o", svg, "--width", "90000", NULL };
+  const char *self[] = { "render", copy, "-o", copy, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (no_output, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (bad_ext, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (bad_color, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "phase, op or size"));
+  g_assert_cmpint (run_cli (bad_theme, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (bad_steps, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (junk_steps, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (too_wide, NULL, NULL), ==, 2);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  /* An SVG-named input that is not a plan, as the output too: untouched. */
+  g_assert_true (g_file_set_contents (copy, "not a plan", -1, NULL));
+  g_assert_cmpint (run_cli (self, NULL, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (copy, &err, NULL, NULL));
+  g_assert_cmpstr (err, ==, "not a plan");
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -146,5 +230,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-to-overwrite-input", test_refuses_to_overwrite_input);
+  g_test_add_func ("/cli/render", test_render);
+  g_test_add_func ("/cli/render-errors", test_render_errors);
   return g_test_run ();
 }

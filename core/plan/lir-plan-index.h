@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-plan-index.h: which buffers are live over a step range, and which one is at a point. */
+#pragma once
+
+#include "lir-buffer-plan.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirPlanIndex:
+ *
+ * A static interval index over a plan's slots (owning buffers and views).
+ * Building it is O(n log n); a query over a step range costs
+ * O((k + 1) log n) for k answers, so drawing a viewport or hit-testing a
+ * pointer never scans the whole plan.
+ */
+typedef struct _LirPlanIndex LirPlanIndex;
+
+LirPlanIndex *lir_plan_index_new   (LirBufferPlan *plan);
+void          lir_plan_index_free  (LirPlanIndex *index);
+guint         lir_plan_index_get_n_entries (const LirPlanIndex *index);
+guint         lir_plan_index_query (const LirPlanIndex *index,
+                                    guint32             first_step,
+                                    guint32             last_step,
+                                    GArray             *nodes);
+guint32       lir_plan_index_hit   (const LirPlanIndex *index,
+                                    guint32             step,
+                                    guint64             byte);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanIndex, lir_plan_index_free)
+
+G_END_DECLS

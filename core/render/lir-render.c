@@ -1,0 +1,1504 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-render.c: lays out and draws the plan timeline on a LirCanvas.
+ *
+ * From top to bottom: a header (name, figures, fingerprints), a legend, the
+ * live-bytes strip chart, the phase band, then the timeline itself with x =
+ * schedule step and y = arena offset, 0 at the bottom. A buffer is the
+ * rectangle [first step, last step + 1) x [offset, offset + size).
+ *
+ * Cost is bounded by pixels, not buffers: only buffers the index returns
+ * for the visible steps are visited, and those smaller than the canvas's
+ * min_item_px in either direction are painted into a coarse grid whose
+ * same-coloured cells are merged into rectangles.
+ */
+#include "lir-render.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "io/lir-io.h"
+#include "ir/lir-error.h"
+#include "ir/lir-graph-private.h"
+#include "lir-canvas.h"
+#include "plan/lir-buffer-plan-private.h"
+#include "plan/lir-fingerprint.h"
+#include "plan/lir-plan-stats.h"
+
+#define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
+#define N_SIZE_CLASSES 5
+#define LOD_EMPTY 0xff
+
+#define FONT 11.0
+#define FONT_SMALL 9.5
+#define FONT_TITLE 15.0
+
+typedef struct
+{
+  LirRgba background;
+  LirRgba plot_background;
+  LirRgba foreground;
+  LirRgba muted;
+  LirRgba grid;
+  LirRgba outline;
+  LirRgba accent;
+  LirRgba arena;
+  LirRgba bound;
+  LirRgba strip_fill;
+} Theme;
+
+static const Theme themes[] = {
+  [LIR_THEME_LIGHT] = {
+    .background = { 1, 1, 1, 1 },
+    .plot_background = { 0.98, 0.98, 0.98, 1 },
+    .foreground = { 0.14, 0.14, 0.16, 1 },
+    .muted = { 0.40, 0.40, 0.44, 1 },
+    .grid = { 0.0, 0.0, 0.0, 0.08 },
+    .outline = { 0.0, 0.0, 0.0, 0.45 },
+    .accent = { 0.75, 0.11, 0.16, 1 },
+    .arena = { 0.75, 0.11, 0.16, 1 },
+    .bound = { 0.15, 0.35, 0.75, 1 },
+    .strip_fill = { 0.21, 0.52, 0.89, 0.45 },
+  },
+  [LIR_THEME_DARK] = {
+    .background = { 0.14, 0.14, 0.15, 1 },
+    .plot_background = { 0.11, 0.11, 0.12, 1 },
+    .foreground = { 0.93, 0.93, 0.93, 1 },
+    .muted = { 0.66, 0.66, 0.70, 1 },
+    .grid = { 1.0, 1.0, 1.0, 0.08 },
+    .outline = { 0.0, 0.0, 0.0, 0.6 },
+    .accent = { 1.0, 0.47, 0.0, 1 },
+    .arena = { 0.96, 0.38, 0.32, 1 },
+    .bound = { 0.47, 0.68, 0.98, 1 },
+    .strip_fill = { 0.38, 0.63, 0.92, 0.45 },
+  },
+};
+
+/* GNOME's palette, so the app and the exports look at home on the desktop. */
+static const LirRgba phase_colors[] = {
+  [LIR_PHASE_PROLOGUE] = { 0.21, 0.52, 0.89, 1 },     /* blue 3 */
+  [LIR_PHASE_STEADY_STATE] = { 0.18, 0.76, 0.49, 1 }, /* green 4 */
+  [LIR_PHASE_EPILOGUE] = { 1.00, 0.47, 0.00, 1 },     /* orange 3 */
+  [LIR_PHASE_NONE] = { 0.60, 0.60, 0.59, 1 },         /* light 5 */
+};
+
+static const LirRgba op_colors[N_OP_COLORS + 1] = {
+  { 0.21, 0.52, 0.89, 1 }, { 0.18, 0.76, 0.49, 1 }, { 1.00, 0.47, 0.00, 1 },
+  { 0.57, 0.25, 0.67, 1 }, { 0.96, 0.76, 0.07, 1 }, { 0.88, 0.11, 0.14, 1 },
+  { 0.53, 0.37, 0.24, 1 }, { 0.38, 0.63, 0.92, 1 }, { 0.75, 0.38, 0.80, 1 },
+  { 0.15, 0.64, 0.41, 1 }, { 0.60, 0.60, 0.59, 1 },
+};
+
+static const LirRgba size_colors[N_SIZE_CLASSES] = {
+  { 0.60, 0.76, 0.95, 1 }, { 0.38, 0.63, 0.92, 1 }, { 0.21, 0.52, 0.89, 1 },
+  { 0.11, 0.44, 0.85, 1 }, { 0.10, 0.30, 0.60, 1 },
+};
+
+static const char *const size_class_names[N_SIZE_CLASSES] = {
+  "< 4 KiB", "< 64 KiB", "< 1 MiB", "< 16 MiB", "≥ 16 MiB",
+};
+
+struct _LirRenderer
+{
+  LirModule *module;
+  LirBufferPlan *plan;
+  LirGraph *graph;
+  LirPlanIndex *index;
+  LirPlanStats stats;
+  guint n_steps;
+  guint64 *live;
+  guint64 max_live;
+  guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
+  const char *op_names[N_OP_COLORS]; /* interned in the graph */
+  guint n_op_names;
+  gboolean has_phases;
+  guint32 *step_node;               /* node scheduled at each step, LIR_NO_NODE */
+  guint32 *consumer_start;          /* CSR of readers, graph modules only */
+  guint32 *consumers;
+  char fingerprint[17];
+  char graph_fingerprint[17];
+};
+
+/* ---- set-up --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  guint64 bytes;
+} OpTotal;
+
+static int
+compare_op_totals (const void *pa, const void *pb)
+{
+  const OpTotal *a = pa, *b = pb;
+
+  if (a->bytes != b->bytes)
+    return a->bytes > b->bytes ? -1 : 1;
+  return strcmp (a->name, b->name);
+}
+
+/* Ranks op names by the arena bytes their buffers own, so the legend lists
+ * the kinds that matter; ties break by name, keeping colours stable. */
+static void
+rank_ops (LirRenderer *r)
+{
+  g_autoptr (GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) sorted = g_array_new (FALSE, FALSE, sizeof (OpTotal));
+  g_autoptr (GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = r->plan->n_nodes;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const char *op = lir_graph_node_op_name (r->graph, id);
+      OpTotal *total = g_hash_table_lookup (totals, op);
+
+      if (total == NULL)
+        {
+          total = g_new0 (OpTotal, 1);
+          total->name = op;
+          g_hash_table_insert (totals, (gpointer)op, total);
+        }
+      if (r->plan->slot_flags[id] & LIR_SLOT_ALLOCATED)
+        total->bytes = MIN (total->bytes, G_MAXUINT64 - r->plan->slots[id].size) +
+                       r->plan->slots[id].size;
+    }
+  g_hash_table_iter_init (&iter, totals);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_array_append_val (sorted, *(OpTotal *)value);
+      g_free (value);
+    }
+  if (sorted->len > 0)
+    qsort (sorted->data, sorted->len, sizeof (OpTotal), compare_op_totals);
+  r->n_op_names = MIN (sorted->len, N_OP_COLORS);
+  for (guint i = 0; i < r->n_op_names; i++)
+    {
+      r->op_names[i] = g_array_index (sorted, OpTotal, i).name;
+      g_hash_table_insert (rank, (gpointer)r->op_names[i], GUINT_TO_POINTER (i + 1));
+    }
+  r->op_rank = g_new (guint8, n + 1);
+  for (guint32 id = 0; id < n; id++)
+    {
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_node_op_name (r->graph, id)));
+
+      r->op_rank[id] = found != 0 ? found - 1 : N_OP_COLORS;
+    }
+}
+
+/**
+ * lir_renderer_new:
+ * @module: a planned module
+ *
+ * Precomputes what every frame needs: statistics, live bytes per step, the
+ * interval index, colours and fingerprints.
+ *
+ * Returns: (transfer full): a renderer holding a reference to @module
+ */
+LirRenderer *
+lir_renderer_new (LirModule *module)
+{
+  LirRenderer *r = g_new0 (LirRenderer, 1);
+  guint n_schedule;
+  const guint32 *schedule;
+
+  g_return_val_if_fail (lir_module_get_plan (module) != NULL, NULL);
+  r->module = lir_module_ref (module);
+  r->plan = lir_module_get_plan (module);
+  r->graph = lir_module_get_graph (module);
+  r->index = lir_plan_index_new (r->plan);
+  lir_plan_stats_compute (r->plan, &r->stats);
+  r->live = lir_buffer_plan_live_bytes (r->plan, &r->n_steps);
+  for (guint32 id = 0; id < r->plan->n_nodes; id++)
+    if (r->plan->slot_flags[id] != LIR_SLOT_NONE)
+      r->n_steps = MAX (r->n_steps, r->plan->lifetimes[id].last_step + 1);
+  r->n_steps = MAX (r->n_steps, 1);
+  for (guint s = 0; s < r->n_steps; s++)
+    r->max_live = MAX (r->max_live, r->live[s]);
+  rank_ops (r);
+
+  schedule = lir_buffer_plan_get_schedule (r->plan, &n_schedule);
+  r->step_node = g_new (guint32, r->n_steps + 1);
+  for (guint s = 0; s < r->n_steps; s++)
+    r->step_node[s] = s < n_schedule ? schedule[s] : LIR_NO_NODE;
+  for (guint32 id = 0; id < r->plan->n_nodes; id++)
+    if (r->plan->phases[id] != LIR_PHASE_NONE)
+      r->has_phases = TRUE;
+  if (!lir_module_is_buffer_only (module))
+    lir_graph_build_consumers (r->graph, NULL, &r->consumer_start, &r->consumers);
+
+  lir_fingerprint_format (lir_fingerprint_module (module), r->fingerprint);
+  lir_fingerprint_format (lir_fingerprint_graph (r->graph), r->graph_fingerprint);
+  return r;
+}
+
+void
+lir_renderer_free (LirRenderer *r)
+{
+  if (r == NULL)
+    return;
+  lir_plan_index_free (r->index);
+  lir_module_unref (r->module);
+  g_free (r->live);
+  g_free (r->op_rank);
+  g_free (r->step_node);
+  g_free (r->consumer_start);
+  g_free (r->consumers);
+  g_free (r);
+}
+
+LirModule *
+lir_renderer_get_module (const LirRenderer *r)
+{
+  return r->module;
+}
+
+const LirPlanIndex *
+lir_renderer_get_index (const LirRenderer *r)
+{
+  return r->index;
+}
+
+guint
+lir_renderer_get_n_steps (const LirRenderer *r)
+{
+  return r->n_steps;
+}
+
+/**
+ * lir_renderer_get_live_bytes:
+ * @renderer: a renderer
+ *
+ * Returns: (transfer none) (array): owning bytes live at each of
+ *   lir_renderer_get_n_steps() steps
+ */
+const guint64 *
+lir_renderer_get_live_bytes (const LirRenderer *r)
+{
+  return r->live;
+}
+
+void
+lir_render_options_init (LirRenderOptions *options)
+{
+  *options = (LirRenderOptions){
+    .color_by = LIR_COLOR_BY_PHASE,
+    .theme = LIR_THEME_LIGHT,
+    .labels = TRUE,
+    .header = TRUE,
+    .strip = TRUE,
+    .hidden_phases = 0,
+    .selected = LIR_NO_NODE,
+    .cursor_step = -1,
+  };
+}
+
+/**
+ * lir_render_format_from_path:
+ * @path: an output path
+ * @format: (out): the format its extension names
+ *
+ * Returns: %FALSE unless @path ends in .svg, .png or .pdf (any case)
+ */
+gboolean
+lir_render_format_from_path (const char *path, LirRenderFormat *format)
+{
+  const char *dot = strrchr (path, '.');
+
+  if (dot == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (dot, ".svg") == 0)
+    *format = LIR_RENDER_SVG;
+  else if (g_ascii_strcasecmp (dot, ".png") == 0)
+    *format = LIR_RENDER_PNG;
+  else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    *format = LIR_RENDER_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * lir_renderer_full_viewport:
+ * @renderer: a renderer
+ * @viewport: (out caller-allocates): every step, and the arena with headroom
+ */
+void
+lir_renderer_full_viewport (const LirRenderer *r, LirViewport *viewport)
+{
+  double top = (double)MAX (MAX (r->stats.arena_size, r->max_live), 1);
+
+  viewport->step_start = 0;
+  viewport->step_end = r->n_steps;
+  viewport->byte_start = 0;
+  viewport->byte_end = top * 1.06;
+}
+
+/* ---- layout and scales ---------------------------------------------------------------- */
+
+#define MARGIN 10.0
+#define AXIS_LEFT 74.0
+#define AXIS_BOTTOM 44.0
+#define LINE 17.0
+
+static double
+header_height (const LirRenderer *r, const LirRenderOptions *o)
+{
+  /* title, two lines of figures, fingerprints, legend */
+  return o->header ? MARGIN + 5 * LINE + 4 : 0;
+}
+
+void
+lir_renderer_layout (const LirRenderer *r, double width, double height,
+                     const LirRenderOptions *o, LirRenderLayout *l)
+{
+  double top, rest;
+
+  memset (l, 0, sizeof *l);
+  l->header_height = header_height (r, o);
+  top = l->header_height + (o->header ? 0 : MARGIN);
+  l->plot_x = AXIS_LEFT;
+  l->plot_width = MAX (width - AXIS_LEFT - MARGIN - 6, 1);
+  rest = MAX (height - top - AXIS_BOTTOM, 1);
+  if (o->strip)
+    {
+      l->strip_x = l->plot_x;
+      l->strip_width = l->plot_width;
+      l->strip_y = top;
+      l->strip_height = CLAMP (rest * 0.18, 30.0, 110.0);
+      if (l->strip_height > rest / 2)
+        l->strip_height = rest / 3;
+      top += l->strip_height + 4;
+    }
+  if (r->has_phases)
+    {
+      l->band_y = top;
+      l->band_height = 14;
+      top += l->band_height + 2;
+    }
+  l->plot_y = top;
+  l->plot_height = MAX (height - top - AXIS_BOTTOM, 1);
+}
+
+typedef struct
+{
+  const LirRenderer *r;
+  const LirRenderOptions *o;
+  const Theme *theme;
+  LirCanvas *canvas;
+  LirRenderLayout l;
+  LirViewport vp;
+  double width, height;
+  double px_per_step;
+  double px_per_byte;
+} Frame;
+
+/**
+ * lir_render_layout_x_of_step:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @step: a step (fractional: 2.5 is the middle of step 2)
+ *
+ * Returns: the pixel column of @step
+ */
+double
+lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *viewport, double step)
+{
+  double span = viewport->step_end - viewport->step_start;
+
+  return layout->plot_x + (step - viewport->step_start) * layout->plot_width / (span > 0 ? span : 1);
+}
+
+/**
+ * lir_render_layout_y_of_byte:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @byte: an arena offset
+ *
+ * Returns: the pixel row of @byte (offset 0 is at the bottom)
+ */
+double
+lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *viewport, double byte)
+{
+  double span = viewport->byte_end - viewport->byte_start;
+
+  return layout->plot_y + layout->plot_height -
+         (byte - viewport->byte_start) * layout->plot_height / (span > 0 ? span : 1);
+}
+
+/**
+ * lir_render_layout_step_at:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @x: a pixel column
+ *
+ * Returns: the (fractional) step under @x; floor it for the step index
+ */
+double
+lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *viewport, double x)
+{
+  return viewport->step_start +
+         (x - layout->plot_x) * (viewport->step_end - viewport->step_start) / MAX (layout->plot_width, 1);
+}
+
+/**
+ * lir_render_layout_byte_at:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @y: a pixel row
+ *
+ * Returns: the arena offset under @y
+ */
+double
+lir_render_layout_byte_at (const LirRenderLayout *layout, const LirViewport *viewport, double y)
+{
+  return viewport->byte_start + (layout->plot_y + layout->plot_height - y) *
+                                  (viewport->byte_end - viewport->byte_start) /
+                                  MAX (layout->plot_height, 1);
+}
+
+static double
+step_x (const Frame *f, double step)
+{
+  return lir_render_layout_x_of_step (&f->l, &f->vp, step);
+}
+
+static double
+byte_y (const Frame *f, double byte)
+{
+  return lir_render_layout_y_of_byte (&f->l, &f->vp, byte);
+}
+
+/* Short byte labels for axes: "1.5 MiB", "256 KiB", "0". C locale. */
+static char *
+format_bytes_short (double bytes)
+{
+  static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  guint unit = 0;
+
+  if (bytes <= 0)
+    return g_strdup ("0");
+  while (bytes >= 1024.0 && unit + 1 < G_N_ELEMENTS (units))
+    {
+      bytes /= 1024.0;
+      unit++;
+    }
+  g_ascii_formatd (buf, sizeof buf, bytes >= 100 ? "%.0f" : "%.3g", bytes);
+  return g_strdup_printf ("%s %s", buf, units[unit]);
+}
+
+/* Long form for the header and tooltips: "1.50 MiB (1572864 B)". */
+static char *
+format_bytes_long (guint64 bytes)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  double v = (double)bytes / 1024.0;
+  guint unit = 0;
+
+  if (bytes < 1024)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " B", bytes);
+  while (v >= 1024.0 && unit + 1 < G_N_ELEMENTS (units))
+    {
+      v /= 1024.0;
+      unit++;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
+  return g_strdup_printf ("%s %s", buf, units[unit]);
+}
+
+static char *
+format_percent (double fraction)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.1f", fraction * 100.0);
+  return g_strdup_printf ("%s%%", buf);
+}
+
+/* Nice tick spacing for steps: 1, 2 or 5 times a power of ten. */
+static double
+nice_step_spacing (double min_spacing)
+{
+  double power = 1;
+
+  if (min_spacing <= 1)
+    return 1;
+  while (power * 10 <= min_spacing)
+    power *= 10;
+  if (power >= min_spacing)
+    return power;
+  if (2 * power >= min_spacing)
+    return 2 * power;
+  if (5 * power >= min_spacing)
+    return 5 * power;
+  return 10 * power;
+}
+
+/* Byte ticks at powers of two, which read naturally in KiB/MiB. */
+static double
+nice_byte_spacing (double min_spacing)
+{
+  double spacing = 1;
+
+  while (spacing < min_spacing && spacing < 1e300)
+    spacing *= 2;
+  return spacing;
+}
+
+/* ---- colours -------------------------------------------------------------------------- */
+
+static guint
+size_class (guint64 bytes)
+{
+  if (bytes < 4096)
+    return 0;
+  if (bytes < 65536)
+    return 1;
+  if (bytes < 1048576)
+    return 2;
+  if (bytes < 16777216)
+    return 3;
+  return 4;
+}
+
+/* Phase colouring means nothing without phases (MiniMalloc CSV): fall back to size. */
+static LirColorBy
+effective_color_by (const Frame *f)
+{
+  if (f->o->color_by == LIR_COLOR_BY_PHASE && !f->r->has_phases)
+    return LIR_COLOR_BY_SIZE;
+  return f->o->color_by;
+}
+
+/* A small integer per colour, for the level-of-detail grid. */
+static guint8
+color_key (const Frame *f, guint32 id)
+{
+  const LirBufferPlan *plan = f->r->plan;
+
+  switch (effective_color_by (f))
+    {
+    case LIR_COLOR_BY_OP:
+      return f->r->op_rank[id];
+    case LIR_COLOR_BY_SIZE:
+      return size_class (plan->slots[id].size);
+    case LIR_COLOR_BY_PHASE:
+    default:
+      return plan->phases[id];
+    }
+}
+
+static LirRgba
+key_color (const Frame *f, guint8 key)
+{
+  switch (effective_color_by (f))
+    {
+    case LIR_COLOR_BY_OP:
+      return op_colors[MIN (key, N_OP_COLORS)];
+    case LIR_COLOR_BY_SIZE:
+      return size_colors[MIN (key, N_SIZE_CLASSES - 1)];
+    case LIR_COLOR_BY_PHASE:
+    default:
+      return phase_colors[MIN (key, LIR_PHASE_NONE)];
+    }
+}
+
+static gboolean
+is_dimmed (const Frame *f, guint32 id)
+{
+  guint phase = f->r->plan->phases[id];
+
+  return phase < LIR_PHASE_NONE && (f->o->hidden_phases & (1u << phase)) != 0;
+}
+
+static LirRgba
+with_alpha (LirRgba c, double a)
+{
+  c.a = a;
+  return c;
+}
+
+/* ---- descriptions --------------------------------------------------------------------- */
+
+/**
+ * lir_renderer_describe:
+ * @renderer: a renderer
+ * @node: a node with a slot
+ *
+ * Returns: (transfer full): several lines about the buffer, as the SVG
+ *   tooltips and the app show them
+ */
+char *
+lir_renderer_describe (const LirRenderer *r, guint32 node)
+{
+  const LirBufferPlan *plan = r->plan;
+  const LirBufferSlot *slot = &plan->slots[node];
+  const LirLifetime *life = &plan->lifetimes[node];
+  char scratch[24];
+  GString *out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
+  g_autofree char *bytes = format_bytes_long (slot->size);
+
+  g_string_append_printf (out, "\nop %s", lir_graph_node_op_name (r->graph, node));
+  if (!lir_module_is_buffer_only (r->module))
+    {
+      g_autofree char *shape = lir_graph_format_shape (r->graph, node);
+
+      g_string_append_printf (out, ", shape %s", shape);
+    }
+  g_string_append_printf (out, "\n%s (%" G_GUINT64_FORMAT " B) at offset %" G_GUINT64_FORMAT,
+                          bytes, slot->size, slot->offset);
+  g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
+  if (plan->phases[node] != LIR_PHASE_NONE)
+    g_string_append_printf (out, ", %s", lir_phase_to_string (plan->phases[node]));
+  if (plan->aliases[node].root != LIR_NO_NODE)
+    g_string_append_printf (out, "\nview of %s at +%" G_GUINT64_FORMAT " B",
+                            lir_graph_node_label (r->graph, plan->aliases[node].root, scratch),
+                            plan->aliases[node].byte_offset);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- buffers -------------------------------------------------------------------------- */
+
+typedef struct
+{
+  double x0, y0, x1, y1; /* clipped to the plot, pixels */
+  gboolean whole;        /* big enough to draw on its own */
+} Box;
+
+static gboolean
+buffer_box (const Frame *f, guint32 id, Box *box)
+{
+  const LirBufferPlan *plan = f->r->plan;
+  const LirLifetime *life = &plan->lifetimes[id];
+  const LirBufferSlot *slot = &plan->slots[id];
+  double x0 = step_x (f, life->first_step), x1 = step_x (f, (double)life->last_step + 1);
+  double y1 = byte_y (f, (double)slot->offset);
+  double y0 = byte_y (f, (double)slot->offset + (double)slot->size);
+  double min = f->canvas->min_item_px;
+
+  if (x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y ||
+      y0 >= f->l.plot_y + f->l.plot_height)
+    return FALSE;
+  box->whole = x1 - x0 >= min && y1 - y0 >= min;
+  box->x0 = MAX (x0, f->l.plot_x - 2);
+  box->x1 = MIN (x1, f->l.plot_x + f->l.plot_width + 2);
+  box->y0 = MAX (y0, f->l.plot_y - 2);
+  box->y1 = MIN (y1, f->l.plot_y + f->l.plot_height + 2);
+  return TRUE;
+}
+
+/* The level-of-detail grid: one colour key per cell, merged into
+ * rectangles row by row, and rows into taller rectangles when a run
+ * repeats exactly in the next row. */
+typedef struct
+{
+  guint cols, rows;
+  double cell;
+  guint8 *keys;
+  guint *counts; /* buffers per cell, for the merged item's title */
+} LodGrid;
+
+typedef struct
+{
+  guint x0, x1, y0;
+  guint8 key;
+  guint count;
+} Run;
+
+static void
+lod_mark (LodGrid *g, const Frame *f, const Box *box, guint8 key)
+{
+  guint c0 = (guint)MAX ((box->x0 - f->l.plot_x) / g->cell, 0);
+  guint c1 = (guint)MAX (ceil ((box->x1 - f->l.plot_x) / g->cell), c0 + 1);
+  guint r0 = (guint)MAX ((box->y0 - f->l.plot_y) / g->cell, 0);
+  guint r1 = (guint)MAX (ceil ((box->y1 - f->l.plot_y) / g->cell), r0 + 1);
+
+  c1 = MIN (c1, g->cols);
+  r1 = MIN (r1, g->rows);
+  for (guint row = r0; row < r1; row++)
+    for (guint col = c0; col < c1; col++)
+      {
+        guint i = row * g->cols + col;
+
+        /* The larger key wins a contested cell, so the result does not
+         * depend on visiting order. */
+        if (g->keys[i] == LOD_EMPTY || key > g->keys[i])
+          g->keys[i] = key;
+        g->counts[i]++;
+      }
+}
+
+static void
+lod_emit (const Frame *f, const LodGrid *g, const Run *run, guint y1)
+{
+  LirRgba color = key_color (f, run->key);
+  double x = f->l.plot_x + run->x0 * g->cell, y = f->l.plot_y + run->y0 * g->cell;
+
+  if (f->canvas->wants_titles)
+    {
+      g_autofree char *title = g_strdup_printf ("%u small buffers merged; zoom in to see them",
+                                                run->count);
+
+      f->canvas->funcs->begin_item (f->canvas, "lod", title);
+    }
+  color.a = 0.8;
+  f->canvas->funcs->fill_rect (f->canvas, x, y, (run->x1 - run->x0) * g->cell,
+                               (y1 - run->y0) * g->cell, &color);
+  if (f->canvas->wants_titles)
+    f->canvas->funcs->end_item (f->canvas);
+}
+
+static void
+lod_flush (const Frame *f, const LodGrid *g)
+{
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr (GArray) next = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  for (guint row = 0; row <= g->rows; row++)
+    {
+      guint o = 0;
+
+      g_array_set_size (next, 0);
+      for (guint col = 0; row < g->rows && col < g->cols;)
+        {
+          const guint8 *keys = &g->keys[row * g->cols];
+          Run run = { col, col, row, keys[col], 0 };
+
+          while (run.x1 < g->cols && keys[run.x1] == run.key)
+            run.count += g->counts[row * g->cols + run.x1++];
+          col = run.x1;
+          if (run.key == LOD_EMPTY)
+            continue;
+          /* Extend the open run above when it spans the same cells. */
+          while (o < open->len && g_array_index (open, Run, o).x0 < run.x0)
+            {
+              lod_emit (f, g, &g_array_index (open, Run, o), row);
+              o++;
+            }
+          if (o < open->len && g_array_index (open, Run, o).x0 == run.x0 &&
+              g_array_index (open, Run, o).x1 == run.x1 && g_array_index (open, Run, o).key == run.key)
+            {
+              Run *above = &g_array_index (open, Run, o++);
+
+              above->count += run.count;
+              g_array_append_val (next, *above);
+            }
+          else
+            g_array_append_val (next, run);
+        }
+      for (; o < open->len; o++)
+        lod_emit (f, g, &g_array_index (open, Run, o), row);
+      {
+        GArray *swap = open;
+        open = next;
+        next = swap;
+      }
+    }
+}
+
+static void
+draw_buffer_label (const Frame *f, guint32 id, const Box *box)
+{
+  char scratch[24];
+  const char *label = lir_graph_node_label (f->r->graph, id, scratch);
+  double width, avail_w = box->x1 - box->x0 - 6, avail_h = box->y1 - box->y0;
+  double size = FONT_SMALL;
+  LirRgba ink = { 0, 0, 0, 0.85 };
+
+  if (avail_h < size + 3 || avail_w < 12)
+    return;
+  width = f->canvas->funcs->text_width (f->canvas, label, size, FALSE);
+  if (width > avail_w)
+    return;
+  f->canvas->funcs->text (f->canvas, box->x0 + 3, box->y0 + MIN (avail_h / 2 + size / 2.8, size + 2),
+                          label, size, FALSE, LIR_ALIGN_START, &ink);
+}
+
+static void
+draw_whole_buffer (const Frame *f, guint32 id, const Box *box, gboolean view)
+{
+  LirCanvas *c = f->canvas;
+  LirRgba color = key_color (f, color_key (f, id));
+  double w = box->x1 - box->x0, h = box->y1 - box->y0;
+  gboolean dim = is_dimmed (f, id);
+
+  if (c->wants_titles)
+    {
+      g_autofree char *title = lir_renderer_describe (f->r, id);
+
+      c->funcs->begin_item (c, view ? "view" : "buffer", title);
+    }
+  if (view)
+    {
+      /* A view borrows its root's bytes: hatched and dashed, never filled
+       * like an allocation. */
+      LirRgba hatch = with_alpha (f->theme->foreground, dim ? 0.12 : 0.45);
+
+      c->funcs->hatch_rect (c, box->x0, box->y0, w, h, &hatch);
+      if (w >= 3 && h >= 3)
+        c->funcs->stroke_rect (c, box->x0, box->y0, w, h, &hatch, 1.0, TRUE);
+    }
+  else
+    {
+      color.a = dim ? 0.15 : 0.88;
+      c->funcs->fill_rect (c, box->x0, box->y0, w, h, &color);
+      if (w >= 4 && h >= 4)
+        {
+          LirRgba outline = with_alpha (f->theme->outline, dim ? 0.1 : 0.45);
+
+          c->funcs->stroke_rect (c, box->x0, box->y0, w, h, &outline, 1.0, FALSE);
+        }
+      if (f->o->labels && !dim)
+        draw_buffer_label (f, id, box);
+    }
+  if (c->wants_titles)
+    c->funcs->end_item (c);
+}
+
+static void
+draw_buffers (const Frame *f)
+{
+  const LirBufferPlan *plan = f->r->plan;
+  g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 first = (guint32)CLAMP (floor (f->vp.step_start), 0, G_MAXUINT32);
+  guint32 last = (guint32)CLAMP (ceil (f->vp.step_end), 0, G_MAXUINT32);
+  LodGrid grid = { 0 };
+  gboolean any_lod = FALSE;
+
+  if (f->vp.step_end <= 0)
+    return;
+  lir_plan_index_query (f->r->index, first, last, visible);
+  grid.cell = MAX (f->canvas->min_item_px, 1.0);
+  grid.cols = (guint)ceil (f->l.plot_width / grid.cell);
+  grid.rows = (guint)ceil (f->l.plot_height / grid.cell);
+  grid.keys = g_malloc ((gsize)grid.cols * grid.rows);
+  grid.counts = g_new0 (guint, (gsize)grid.cols * grid.rows);
+  memset (grid.keys, LOD_EMPTY, (gsize)grid.cols * grid.rows);
+
+  /* Owning buffers first, then views on top of them. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < visible->len; i++)
+      {
+        guint32 id = g_array_index (visible, guint32, i);
+        gboolean view = (plan->slot_flags[id] & LIR_SLOT_VIEW) != 0;
+        Box box;
+
+        if (view != (pass == 1) || !buffer_box (f, id, &box))
+          continue;
+        if (box.whole)
+          draw_whole_buffer (f, id, &box, view);
+        else if (!view)
+          {
+            lod_mark (&grid, f, &box, color_key (f, id));
+            any_lod = TRUE;
+          }
+      }
+  if (any_lod)
+    lod_flush (f, &grid);
+  g_free (grid.keys);
+  g_free (grid.counts);
+}
+
+/* ---- axes, lines and overlays --------------------------------------------------------- */
+
+static void
+draw_byte_axis (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  double range = f->vp.byte_end - f->vp.byte_start;
+  double spacing = nice_byte_spacing (range / MAX (f->l.plot_height / 42.0, 1));
+  double tick = ceil (f->vp.byte_start / spacing) * spacing;
+
+  for (guint n = 0; tick <= f->vp.byte_end && n < 200; tick += spacing, n++)
+    {
+      double y = byte_y (f, tick);
+      g_autofree char *label = format_bytes_short (tick);
+
+      c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, &f->theme->grid, 1.0,
+                      FALSE);
+      c->funcs->text (c, f->l.plot_x - 6, y + 3.5, label, FONT_SMALL, FALSE, LIR_ALIGN_END,
+                      &f->theme->muted);
+    }
+}
+
+static void
+draw_step_axis (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  double spacing = nice_step_spacing (64.0 / f->px_per_step);
+  double tick = ceil (f->vp.step_start / spacing) * spacing;
+  double axis_y = f->l.plot_y + f->l.plot_height;
+  double names_end = -1e9;
+  gboolean names = f->o->labels && f->px_per_step >= 24 && !lir_module_is_buffer_only (f->r->module);
+
+  for (guint n = 0; tick < f->vp.step_end && n < 400; tick += spacing, n++)
+    {
+      double x = step_x (f, tick);
+      char label[24];
+
+      c->funcs->line (c, x, f->l.plot_y, x, axis_y, &f->theme->grid, 1.0, FALSE);
+      g_snprintf (label, sizeof label, "%.0f", tick);
+      c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                      &f->theme->muted);
+    }
+  if (!names)
+    return;
+  /* Node names under the steps when there is room; a label that would
+   * touch the previous one is dropped. */
+  for (double s = floor (MAX (f->vp.step_start, 0)); s < MIN (f->vp.step_end, f->r->n_steps); s++)
+    {
+      guint32 node = f->r->step_node[(guint)s];
+      const char *name;
+      double x, width;
+      char scratch[24];
+
+      if (node == LIR_NO_NODE)
+        continue;
+      name = lir_graph_node_label (f->r->graph, node, scratch);
+      width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
+      x = step_x (f, s + 0.5) - width / 2;
+      if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x - 20)
+        continue;
+      c->funcs->text (c, x, axis_y + 28, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                      &f->theme->foreground);
+      names_end = x + width;
+    }
+}
+
+static void
+draw_hline (const Frame *f, double bytes, const LirRgba *color, gboolean dashed, const char *label)
+{
+  LirCanvas *c = f->canvas;
+  double y = byte_y (f, bytes);
+
+  if (y < f->l.plot_y - 0.5 || y > f->l.plot_y + f->l.plot_height + 0.5)
+    return;
+  c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, color, 1.5, dashed);
+  c->funcs->text (c, f->l.plot_x + f->l.plot_width - 4, y - 4, label, FONT_SMALL, TRUE,
+                  LIR_ALIGN_END, color);
+}
+
+static void
+draw_reference_lines (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirPlanStats *s = &f->r->stats;
+  g_autofree char *arena = format_bytes_short ((double)s->arena_size);
+  g_autofree char *bound = format_bytes_short ((double)s->lower_bound);
+  g_autofree char *arena_label = g_strdup_printf ("arena %s", arena);
+  g_autofree char *bound_label = g_strdup_printf ("lower bound %s", bound);
+  double peak_x = step_x (f, s->peak_step + 0.5);
+
+  /* When the two lines coincide, one label says both. */
+  if (s->arena_size == s->lower_bound)
+    {
+      g_autofree char *both = g_strdup_printf ("arena = lower bound = %s", arena);
+
+      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, both);
+    }
+  else
+    {
+      draw_hline (f, (double)s->lower_bound, &f->theme->bound, TRUE, bound_label);
+      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, arena_label);
+    }
+  if (s->lower_bound > 0 && peak_x >= f->l.plot_x && peak_x <= f->l.plot_x + f->l.plot_width)
+    {
+      c->funcs->line (c, peak_x, f->l.plot_y, peak_x, f->l.plot_y + f->l.plot_height,
+                      &f->theme->bound, 1.0, TRUE);
+      c->funcs->text (c, peak_x + 3, f->l.plot_y + 11, "peak", FONT_SMALL, TRUE, LIR_ALIGN_START,
+                      &f->theme->bound);
+    }
+}
+
+static void
+draw_selection (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirBufferPlan *plan = f->r->plan;
+  guint32 id = f->o->selected;
+  const LirLifetime *life;
+  double axis_y = f->l.plot_y + f->l.plot_height;
+  Box box;
+
+  if (id == LIR_NO_NODE || id >= plan->n_nodes || plan->slot_flags[id] == LIR_SLOT_NONE)
+    return;
+  life = &plan->lifetimes[id];
+  /* The lifetime as a bar on the step axis, readers as ticks on it. */
+  {
+    double x0 = MAX (step_x (f, life->first_step), f->l.plot_x);
+    double x1 = MIN (step_x (f, (double)life->last_step + 1), f->l.plot_x + f->l.plot_width);
+    LirRgba bar = with_alpha (f->theme->accent, 0.35);
+
+    if (x1 > x0)
+      c->funcs->fill_rect (c, x0, axis_y + 1, x1 - x0, 4, &bar);
+  }
+  if (f->r->consumers != NULL)
+    {
+      for (guint32 k = f->r->consumer_start[id]; k < f->r->consumer_start[id + 1]; k++)
+        {
+          guint32 step = plan->step_of[f->r->consumers[k]];
+          double x;
+
+          if (step == G_MAXUINT32)
+            continue;
+          x = step_x (f, step + 0.5);
+          if (x >= f->l.plot_x && x <= f->l.plot_x + f->l.plot_width)
+            c->funcs->line (c, x, f->l.plot_y, x, axis_y + 5, &f->theme->accent, 1.0, TRUE);
+        }
+    }
+  if (buffer_box (f, id, &box))
+    {
+      double w = MAX (box.x1 - box.x0, 3), h = MAX (box.y1 - box.y0, 3);
+
+      c->funcs->stroke_rect (c, box.x0 - 1, box.y0 - 1, w + 2, h + 2, &f->theme->accent, 2.5, FALSE);
+    }
+}
+
+static void
+draw_cursor (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  gint64 step = f->o->cursor_step;
+  double x;
+  g_autofree char *bytes = NULL;
+  g_autofree char *label = NULL;
+
+  if (step < 0 || (guint64)step >= f->r->n_steps)
+    return;
+  x = step_x (f, step + 0.5);
+  if (x < f->l.plot_x || x > f->l.plot_x + f->l.plot_width)
+    return;
+  bytes = format_bytes_short ((double)f->r->live[step]);
+  label = g_strdup_printf ("step %" G_GINT64_FORMAT " · live %s", step, bytes);
+  c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0,
+                  FALSE);
+  if (x + 8 + c->funcs->text_width (c, label, FONT_SMALL, TRUE) < f->l.plot_x + f->l.plot_width)
+    c->funcs->text (c, x + 4, f->l.plot_y + 24, label, FONT_SMALL, TRUE, LIR_ALIGN_START,
+                    &f->theme->foreground);
+  else
+    c->funcs->text (c, x - 4, f->l.plot_y + 24, label, FONT_SMALL, TRUE, LIR_ALIGN_END,
+                    &f->theme->foreground);
+}
+
+/* ---- strip chart and phase band ------------------------------------------------------- */
+
+static void
+draw_strip (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirRenderLayout *l = &f->l;
+  double top = (double)MAX (MAX (f->r->stats.arena_size, f->r->max_live), 1) * 1.25;
+  guint cols = (guint)MAX (ceil (l->strip_width), 1);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  double base = l->strip_y + l->strip_height;
+  g_autofree char *peak = format_bytes_short ((double)f->r->max_live);
+  g_autofree char *title = g_strdup_printf ("live bytes (peak %s)", peak);
+  double y_arena = base - (double)f->r->stats.arena_size / top * l->strip_height;
+
+  c->funcs->fill_rect (c, l->strip_x, l->strip_y, l->strip_width, l->strip_height,
+                       &f->theme->plot_background);
+  /* One point per pixel column: the most bytes live at any step in it. */
+  for (guint col = 0; col < cols; col++)
+    {
+      double s0 = f->vp.step_start + col / f->px_per_step;
+      double s1 = f->vp.step_start + (col + 1) / f->px_per_step;
+      gint64 a = (gint64)floor (s0), b = (gint64)ceil (s1);
+      guint64 most = 0;
+      gboolean any = FALSE;
+      double y;
+
+      a = MAX (a, 0);
+      b = MIN (b, (gint64)f->r->n_steps);
+      for (gint64 s = a; s < b; s++)
+        {
+          most = MAX (most, f->r->live[s]);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      if (points->len == 0)
+        {
+          double x = l->strip_x + col, y0 = base;
+
+          g_array_append_val (points, x);
+          g_array_append_val (points, y0);
+        }
+      y = base - (double)most / top * l->strip_height;
+      for (int k = 0; k < 2; k++)
+        {
+          double x = l->strip_x + col + k;
+
+          g_array_append_val (points, x);
+          g_array_append_val (points, y);
+        }
+    }
+  if (points->len >= 4)
+    {
+      double x = g_array_index (points, double, points->len - 2), y = base;
+
+      g_array_append_val (points, x);
+      g_array_append_val (points, y);
+      c->funcs->fill_polygon (c, (double *)points->data, points->len / 2, &f->theme->strip_fill);
+    }
+  c->funcs->line (c, l->strip_x, y_arena, l->strip_x + l->strip_width, y_arena, &f->theme->arena,
+                  1.0, TRUE);
+  c->funcs->text (c, l->strip_x + 4, l->strip_y + 11, title, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                  &f->theme->foreground);
+}
+
+static void
+draw_phase_band (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirRenderLayout *l = &f->l;
+  guint cols = (guint)MAX (ceil (l->plot_width), 1);
+  guint run_start = 0;
+  int run_phase = -1;
+
+  c->funcs->text (c, l->plot_x - 6, l->band_y + 10.5, "phase", FONT_SMALL, TRUE, LIR_ALIGN_END,
+                  &f->theme->muted);
+  /* Runs of pixel columns with the same phase (that of the column's first step). */
+  for (guint col = 0; col <= cols; col++)
+    {
+      int phase = -1;
+
+      if (col < cols)
+        {
+          double s = floor (f->vp.step_start + (col + 0.5) / f->px_per_step);
+
+          if (s >= 0 && s < f->r->n_steps && f->r->step_node[(guint)s] != LIR_NO_NODE)
+            phase = f->r->plan->phases[f->r->step_node[(guint)s]];
+        }
+      if (phase == run_phase && col < cols)
+        continue;
+      if (run_phase >= 0)
+        {
+          LirRgba color = phase_colors[run_phase];
+          double x = l->plot_x + run_start, w = (double)col - run_start;
+          const char *name = lir_phase_to_string ((LirPhase)run_phase);
+
+          color.a = (f->o->hidden_phases & (1u << run_phase)) ? 0.25 : 0.9;
+          if (f->canvas->wants_titles)
+            f->canvas->funcs->begin_item (c, "phase", name);
+          c->funcs->fill_rect (c, x, l->band_y, w, l->band_height, &color);
+          if (f->canvas->wants_titles)
+            f->canvas->funcs->end_item (c);
+          if (c->funcs->text_width (c, name, FONT_SMALL, FALSE) + 6 < w)
+            {
+              LirRgba ink = { 0, 0, 0, 0.85 };
+
+              c->funcs->text (c, x + 3, l->band_y + 10.5, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                              &ink);
+            }
+        }
+      run_start = col;
+      run_phase = phase;
+    }
+}
+
+/* ---- header and legend ---------------------------------------------------------------- */
+
+static void
+draw_header (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirRenderer *r = f->r;
+  const LirPlanStats *s = &r->stats;
+  const LirBufferPlan *plan = r->plan;
+  const char *name = lir_module_get_name (r->module);
+  g_autofree char *arena = format_bytes_long (s->arena_size);
+  g_autofree char *unshared = format_bytes_long (s->total_unshared);
+  g_autofree char *saved = format_bytes_long (s->bytes_saved);
+  g_autofree char *saved_pct = format_percent (s->saved_fraction);
+  g_autofree char *bound = format_bytes_long (s->lower_bound);
+  g_autofree char *efficiency = format_percent (s->efficiency);
+  g_autofree char *title = NULL;
+  g_autofree char *line1 = NULL;
+  g_autofree char *line2 = NULL;
+  g_autofree char *line3 = NULL;
+  double y = MARGIN + FONT_TITLE;
+
+  title = g_strdup_printf ("%s", name != NULL && *name != '\0' ? name : "(unnamed)");
+  line1 = g_strdup_printf ("arena %s (%" G_GUINT64_FORMAT " B) · total unshared %s · saved %s (%s)",
+                           arena, s->arena_size, unshared, saved, saved_pct);
+  line2 = g_strdup_printf ("lower bound %s · efficiency %s%s · peak at step %u · %u buffers, %u views, %u steps",
+                           bound, efficiency, s->proven_optimal ? " (optimal)" : "", s->peak_step,
+                           s->n_buffers, s->n_views, r->n_steps);
+  line3 = g_strdup_printf ("strategy %s · alignment %" G_GUINT64_FORMAT " B · fingerprint %s · graph %s",
+                           *plan->strategy != '\0' ? plan->strategy : "(from file)", plan->alignment,
+                           r->fingerprint, r->graph_fingerprint);
+  c->funcs->text (c, MARGIN, y, title, FONT_TITLE, TRUE, LIR_ALIGN_START, &f->theme->foreground);
+  y += LINE + 1;
+  c->funcs->text (c, MARGIN, y, line1, FONT, FALSE, LIR_ALIGN_START, &f->theme->foreground);
+  y += LINE;
+  c->funcs->text (c, MARGIN, y, line2, FONT, FALSE, LIR_ALIGN_START, &f->theme->foreground);
+  y += LINE;
+  c->funcs->text (c, MARGIN, y, line3, FONT, FALSE, LIR_ALIGN_START, &f->theme->muted);
+}
+
+typedef struct
+{
+  const Frame *f;
+  double x, y;
+} Legend;
+
+/* Adds one legend entry unless it would run off the canvas. */
+static void
+legend_add (Legend *lg, const LirRgba *swatch, gboolean hatched, gboolean line, gboolean dashed,
+            const char *label)
+{
+  const Frame *f = lg->f;
+  LirCanvas *c = f->canvas;
+  double width = 16 + c->funcs->text_width (c, label, FONT_SMALL, FALSE) + 14;
+
+  if (lg->x + width > f->width - MARGIN)
+    return;
+  if (line)
+    c->funcs->line (c, lg->x, lg->y - 3.5, lg->x + 12, lg->y - 3.5, swatch, 2.0, dashed);
+  else if (hatched)
+    {
+      c->funcs->hatch_rect (c, lg->x, lg->y - 9, 12, 10, swatch);
+      c->funcs->stroke_rect (c, lg->x, lg->y - 9, 12, 10, swatch, 1.0, TRUE);
+    }
+  else
+    c->funcs->fill_rect (c, lg->x, lg->y - 9, 12, 10, swatch);
+  c->funcs->text (c, lg->x + 16, lg->y, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                  &f->theme->foreground);
+  lg->x += width;
+}
+
+static void
+draw_legend (const Frame *f)
+{
+  Legend lg = { f, MARGIN, MARGIN + FONT_TITLE + 4 * LINE + 1 };
+  LirRgba hatch = with_alpha (f->theme->foreground, 0.45);
+
+  switch (effective_color_by (f))
+    {
+    case LIR_COLOR_BY_OP:
+      for (guint i = 0; i < f->r->n_op_names; i++)
+        legend_add (&lg, &op_colors[i], FALSE, FALSE, FALSE, f->r->op_names[i]);
+      if (f->r->n_op_names == N_OP_COLORS)
+        legend_add (&lg, &op_colors[N_OP_COLORS], FALSE, FALSE, FALSE, "other");
+      break;
+    case LIR_COLOR_BY_SIZE:
+      for (guint i = 0; i < N_SIZE_CLASSES; i++)
+        legend_add (&lg, &size_colors[i], FALSE, FALSE, FALSE, size_class_names[i]);
+      break;
+    case LIR_COLOR_BY_PHASE:
+    default:
+      for (guint p = 0; p <= LIR_PHASE_NONE; p++)
+        legend_add (&lg, &phase_colors[p], FALSE, FALSE, FALSE,
+                    p == LIR_PHASE_NONE ? "no phase" : lir_phase_to_string ((LirPhase)p));
+      break;
+    }
+  legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
+  legend_add (&lg, &f->theme->arena, FALSE, TRUE, FALSE, "arena size");
+  legend_add (&lg, &f->theme->bound, FALSE, TRUE, TRUE, "lower bound / peak");
+}
+
+/* ---- the one drawing path ------------------------------------------------------------- */
+
+static void
+draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height,
+            const LirViewport *viewport, const LirRenderOptions *options)
+{
+  Frame f = { 0 };
+  LirCanvas *c = canvas;
+
+  f.r = r;
+  f.o = options;
+  f.theme = &themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
+  f.canvas = canvas;
+  f.width = width;
+  f.height = height;
+  f.vp = *viewport;
+  /* A degenerate viewport would divide by zero; widen it to something drawable. */
+  if (!(f.vp.step_end > f.vp.step_start))
+    f.vp.step_end = f.vp.step_start + 1;
+  if (!(f.vp.byte_end > f.vp.byte_start))
+    f.vp.byte_end = f.vp.byte_start + 1;
+  lir_renderer_layout (r, width, height, options, &f.l);
+  f.px_per_step = f.l.plot_width / (f.vp.step_end - f.vp.step_start);
+  f.px_per_byte = f.l.plot_height / (f.vp.byte_end - f.vp.byte_start);
+
+  c->funcs->fill_rect (c, 0, 0, width, height, &f.theme->background);
+  if (options->header)
+    {
+      draw_header (&f);
+      draw_legend (&f);
+    }
+  if (options->strip)
+    {
+      c->funcs->push_clip (c, f.l.strip_x, f.l.strip_y - 2, f.l.strip_width, f.l.strip_height + 2);
+      draw_strip (&f);
+      c->funcs->pop_clip (c);
+      c->funcs->text (c, f.l.strip_x - 6, f.l.strip_y + 10, "live", FONT_SMALL, TRUE,
+                      LIR_ALIGN_END, &f.theme->muted);
+    }
+  if (r->has_phases)
+    draw_phase_band (&f);
+
+  c->funcs->fill_rect (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height,
+                       &f.theme->plot_background);
+  draw_byte_axis (&f);
+  c->funcs->push_clip (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height);
+  draw_buffers (&f);
+  draw_reference_lines (&f);
+  draw_cursor (&f);
+  c->funcs->pop_clip (c);
+  draw_step_axis (&f);
+  c->funcs->push_clip (c, f.l.plot_x - 4, f.l.plot_y - 4, f.l.plot_width + 8,
+                       f.l.plot_height + 12);
+  draw_selection (&f);
+  c->funcs->pop_clip (c);
+  c->funcs->text (c, f.l.plot_x + f.l.plot_width, height - 4, "schedule step →", FONT_SMALL, FALSE,
+                  LIR_ALIGN_END, &f.theme->muted);
+}
+
+/**
+ * lir_renderer_draw:
+ * @renderer: a renderer
+ * @cr: where to draw; the area is (0, 0, @width, @height) in user units
+ * @width: width in pixels
+ * @height: height in pixels
+ * @viewport: the steps and bytes to show
+ * @options: what to draw
+ *
+ * The drawing path the app's timeline widget and the PNG and PDF exports share.
+ */
+void
+lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, double height,
+                   const LirViewport *viewport, const LirRenderOptions *options)
+{
+  g_autoptr (LirCanvas) canvas = lir_canvas_cairo_new (cr);
+
+  cairo_save (cr);
+  draw_frame (renderer, canvas, width, height, viewport, options);
+  cairo_restore (cr);
+}
+
+/**
+ * lir_renderer_to_svg:
+ * @renderer: a renderer
+ * @width: width in pixels
+ * @height: height in pixels
+ * @viewport: the steps and bytes to show
+ * @options: what to draw
+ * @length: (out) (optional): the text's length
+ *
+ * Returns: (transfer full): the same picture as an SVG document, with a
+ *   <title> per buffer
+ */
+char *
+lir_renderer_to_svg (const LirRenderer *renderer, double width, double height,
+                     const LirViewport *viewport, const LirRenderOptions *options, gsize *length)
+{
+  const Theme *theme = &themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
+  LirRgba hatch = with_alpha (theme->foreground, 0.45);
+  g_autoptr (LirCanvas) canvas = lir_canvas_svg_new (width, height, &hatch);
+
+  draw_frame (renderer, canvas, width, height, viewport, options);
+  return lir_canvas_svg_finish (canvas, length);
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Cairo cannot allocate surfaces past 32767 pixels a side. */
+#define MAX_RASTER_SIDE 32767.0
+
+/**
+ * lir_renderer_export_bytes:
+ * @renderer: a renderer
+ * @format: SVG, PNG or PDF
+ * @width: width in pixels (points for PDF)
+ * @height: height in pixels (points for PDF)
+ * @viewport: the steps and bytes to show
+ * @options: what to draw
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the encoded image
+ */
+GBytes *
+lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, double width,
+                           double height, const LirViewport *viewport,
+                           const LirRenderOptions *options, GError **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (!(width >= 16 && height >= 16 && width <= MAX_RASTER_SIDE && height <= MAX_RASTER_SIDE))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
+                   "image size %gx%g is out of range (16 to %.0f pixels a side)", width, height,
+                   MAX_RASTER_SIDE);
+      return NULL;
+    }
+  if (format == LIR_RENDER_SVG)
+    {
+      gsize length;
+      char *svg = lir_renderer_to_svg (renderer, width, height, viewport, options, &length);
+
+      return g_bytes_new_take (svg, length);
+    }
+  if (format == LIR_RENDER_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
+  else
+    surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  cr = cairo_create (surface);
+  lir_renderer_draw (renderer, cr, width, height, viewport, options);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == LIR_RENDER_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_finish (surface); /* a PDF is complete only now */
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "drawing failed: %s",
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * lir_renderer_export:
+ * @renderer: a renderer
+ * @path: the file to write, atomically
+ * @format: SVG, PNG or PDF
+ * @width: width in pixels (points for PDF)
+ * @height: height in pixels (points for PDF)
+ * @viewport: the steps and bytes to show
+ * @options: what to draw
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with @error set if drawing or writing failed
+ */
+gboolean
+lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFormat format,
+                     double width, double height, const LirViewport *viewport,
+                     const LirRenderOptions *options, GError **error)
+{
+  g_autoptr (GBytes) bytes =
+    lir_renderer_export_bytes (renderer, format, width, height, viewport, options, error);
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return lir_io_write_atomic (path, data, length, error);
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-render.h: the plan timeline, drawn once for the app and every export. */
+#pragma once
+
+#include <cairo.h>
+
+#include "plan/lir-module.h"
+#include "plan/lir-plan-index.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LIR_COLOR_BY_PHASE,
+  LIR_COLOR_BY_OP,
+  LIR_COLOR_BY_SIZE,
+} LirColorBy;
+
+typedef enum {
+  LIR_THEME_LIGHT,
+  LIR_THEME_DARK,
+} LirTheme;
+
+typedef enum {
+  LIR_RENDER_SVG,
+  LIR_RENDER_PNG,
+  LIR_RENDER_PDF,
+} LirRenderFormat;
+
+/**
+ * LirViewport:
+ * @step_start: first visible step (fractional when zoomed)
+ * @step_end: end of the visible steps (exclusive)
+ * @byte_start: lowest visible arena offset
+ * @byte_end: highest visible arena offset
+ *
+ * The region of the timeline to draw. Offset 0 is at the bottom.
+ */
+typedef struct
+{
+  double step_start;
+  double step_end;
+  double byte_start;
+  double byte_end;
+} LirViewport;
+
+/**
+ * LirRenderOptions:
+ * @color_by: what a buffer's colour says
+ * @theme: light or dark
+ * @labels: draw buffer and step names where they fit
+ * @header: draw the title block and the legend
+ * @strip: draw the live-bytes strip chart above the timeline
+ * @hidden_phases: bit (1 << #LirPhase) set dims that phase's buffers
+ * @selected: a node to highlight with its lifetime and readers, or %LIR_NO_NODE
+ * @cursor_step: a step to mark with the live set's bytes, or -1
+ */
+typedef struct
+{
+  LirColorBy color_by;
+  LirTheme theme;
+  gboolean labels;
+  gboolean header;
+  gboolean strip;
+  guint hidden_phases;
+  guint32 selected;
+  gint64 cursor_step;
+} LirRenderOptions;
+
+/**
+ * LirRenderLayout:
+ *
+ * Where things land for a given size, so a widget can map pointer
+ * positions to steps and bytes. Rectangles are in pixels.
+ */
+typedef struct
+{
+  double header_height;
+  double strip_x, strip_y, strip_width, strip_height;
+  double band_y, band_height; /* the phase band */
+  double plot_x, plot_y, plot_width, plot_height;
+} LirRenderLayout;
+
+typedef struct _LirRenderer LirRenderer;
+
+void          lir_render_options_init     (LirRenderOptions *options);
+gboolean      lir_render_format_from_path (const char      *path,
+                                           LirRenderFormat *format);
+
+LirRenderer  *lir_renderer_new            (LirModule *module);
+void          lir_renderer_free           (LirRenderer *renderer);
+LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
+const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
+guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
+const guint64 *lir_renderer_get_live_bytes (const LirRenderer *renderer);
+void          lir_renderer_full_viewport  (const LirRenderer *renderer,
+                                           LirViewport       *viewport);
+void          lir_renderer_layout         (const LirRenderer      *renderer,
+                                           double                  width,
+                                           double                  height,
+                                           const LirRenderOptions *options,
+                                           LirRenderLayout        *layout);
+double        lir_render_layout_x_of_step (const LirRenderLayout *layout,
+                                           const LirViewport     *viewport,
+                                           double                 step);
+double        lir_render_layout_y_of_byte (const LirRenderLayout *layout,
+                                           const LirViewport     *viewport,
+                                           double                 byte);
+double        lir_render_layout_step_at   (const LirRenderLayout *layout,
+                                           const LirViewport     *viewport,
+                                           double                 x);
+double        lir_render_layout_byte_at   (const LirRenderLayout *layout,
+                                           const LirViewport     *viewport,
+                                           double                 y);
+char         *lir_renderer_describe       (const LirRenderer *renderer,
+                                           guint32            node);
+void          lir_renderer_draw           (const LirRenderer      *renderer,
+                                           cairo_t                *cr,
+                                           double                  width,
+                                           double                  height,
+                                           const LirViewport      *viewport,
+                                           const LirRenderOptions *options);
+char         *lir_renderer_to_svg         (const LirRenderer      *renderer,
+                                           double                  width,
+                                           double                  height,
+                                           const LirViewport      *viewport,
+                                           const LirRenderOptions *options,
+                                           gsize                  *length);
+GBytes       *lir_renderer_export_bytes   (const LirRenderer      *renderer,
+                                           LirRenderFormat         format,
+                                           double                  width,
+                                           double                  height,
+                                           const LirViewport      *viewport,
+                                           const LirRenderOptions *options,
+                                           GError                **error);
+gboolean      lir_renderer_export         (const LirRenderer      *renderer,
+                                           const char             *path,
+                                           LirRenderFormat         format,
+                                           double                  width,
+                                           double                  height,
+                                           const LirViewport      *viewport,
+                                           const LirRenderOptions *options,
+                                           GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirRenderer, lir_renderer_free)
+
+G_END_DECLS

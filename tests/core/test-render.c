@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-render.c: the timeline drawing: SVG structure, PNG pixels, determinism,
+ * level of detail, the plan index it stands on, and every bundled input. */
+#include "lir.h"
+
+#include <string.h>
+
+/* x -> a -> r (reshape view of a) -> b; c is independent and long-lived. */
+static LirModule *
+small_module (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("render-small");
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GError) error = NULL;
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 64, 256);
+  LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, 64 * 256);
+  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 a = lir_graph_op (g, "relu", &x, 1, &s);
+  guint32 r = lir_graph_reshape (g, a, &flat);
+  guint32 b = lir_graph_op (g, "gelu", &r, 1, &flat);
+  guint32 in[] = { b, x };
+  guint32 c = lir_graph_op (g, "add", in, 2, &flat);
+  LirModule *module;
+
+  lir_graph_set_outputs (g, &c, 1);
+  module = lir_module_new (g, NULL);
+  lir_plan_options_set_strategy (options, "best-fit");
+  g_assert_true (lir_module_ensure_plan (module, options, &error));
+  g_assert_no_error (error);
+  return module;
+}
+
+typedef struct
+{
+  guint buffers;
+  guint views;
+  guint lods;
+  guint titles;
+  gboolean in_title;
+  GString *text; /* all character data, titles and text elements */
+} SvgCount;
+
+static void
+svg_start (GMarkupParseContext *context, const char *element, const char **names,
+           const char **values, gpointer user_data, GError **error)
+{
+  SvgCount *count = user_data;
+
+  if (strcmp (element, "title") == 0)
+    {
+      count->titles++;
+      count->in_title = TRUE;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], "class") == 0)
+      {
+        if (strcmp (values[i], "buffer") == 0)
+          count->buffers++;
+        else if (strcmp (values[i], "view") == 0)
+          count->views++;
+        else if (strcmp (values[i], "lod") == 0)
+          count->lods++;
+      }
+}
+
+static void
+svg_end (GMarkupParseContext *context, const char *element, gpointer user_data, GError **error)
+{
+  SvgCount *count = user_data;
+
+  if (strcmp (element, "title") == 0)
+    count->in_title = FALSE;
+}
+
+static void
+svg_text (GMarkupParseContext *context, const char *text, gsize length, gpointer user_data,
+          GError **error)
+{
+  SvgCount *count = user_data;
+
+  g_string_append_len (count->text, text, (gssize)length);
+  g_string_append_c (count->text, '\n');
+}
+
+/* Parses the SVG as XML (GMarkup is strict about well-formedness). */
+static void
+parse_svg (const char *svg, gsize length, SvgCount *count)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+
+  memset (count, 0, sizeof *count);
+  count->text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, count, NULL);
+  g_markup_parse_context_parse (context, svg, (gssize)length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+render_svg (LirRenderer *renderer, const LirRenderOptions *options, gsize *length)
+{
+  LirViewport viewport;
+
+  lir_renderer_full_viewport (renderer, &viewport);
+  return lir_renderer_to_svg (renderer, 1200, 800, &viewport, options, length);
+}
+
+static void
+test_svg_structure (void)
+{
+  g_autoptr (LirModule) module = small_module ();
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  LirPlanStats stats;
+  LirRenderOptions options;
+  SvgCount count;
+  g_autofree char *svg = NULL;
+  g_autofree char *arena = NULL;
+  g_autofree char *saved = NULL;
+  char fingerprint[17];
+  gsize length;
+
+  lir_plan_stats_compute (plan, &stats);
+  lir_render_options_init (&options);
+  svg = render_svg (renderer, &options, &length);
+  parse_svg (svg, length, &count);
+
+  /* Every buffer here is large: each is its own element with a title. */
+  g_assert_cmpuint (stats.n_views, ==, 1);
+  g_assert_cmpuint (count.buffers, ==, stats.n_buffers);
+  g_assert_cmpuint (count.views, ==, stats.n_views);
+  g_assert_cmpuint (count.lods, ==, 0);
+  g_assert_cmpuint (count.titles, >=, stats.n_buffers + stats.n_views);
+
+  /* The header holds the arena size, the bytes saved and the fingerprint. */
+  arena = g_strdup_printf ("(%" G_GUINT64_FORMAT " B)", stats.arena_size);
+  g_assert_nonnull (strstr (count.text->str, arena));
+  g_assert_nonnull (strstr (count.text->str, "saved "));
+  saved = g_strdup_printf ("(%.1f%%)", stats.saved_fraction * 100);
+  g_assert_nonnull (strstr (count.text->str, saved));
+  lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
+  g_assert_nonnull (strstr (count.text->str, fingerprint));
+  g_assert_nonnull (strstr (count.text->str, "render-small"));
+  /* A view's title names its root. */
+  g_assert_nonnull (strstr (count.text->str, "view of "));
+  g_string_free (count.text, TRUE);
+
+  /* Without labels or header there is less text, and no fingerprint. */
+  options.header = FALSE;
+  options.labels = FALSE;
+  g_clear_pointer (&svg, g_free);
+  svg = render_svg (renderer, &options, &length);
+  parse_svg (svg, length, &count);
+  g_assert_null (strstr (count.text->str, fingerprint));
+  g_assert_cmpuint (count.buffers, ==, stats.n_buffers);
+  g_string_free (count.text, TRUE);
+}
+
+static void
+test_svg_deterministic (void)
+{
+  g_autoptr (LirModule) a = small_module ();
+  g_autoptr (LirModule) b = small_module ();
+  g_autoptr (LirRenderer) ra = lir_renderer_new (a);
+  g_autoptr (LirRenderer) rb = lir_renderer_new (b);
+  LirRenderOptions options;
+
+  lir_render_options_init (&options);
+  for (guint theme = 0; theme < 2; theme++)
+    for (guint color_by = 0; color_by < 3; color_by++)
+      {
+        g_autofree char *sa = NULL;
+        g_autofree char *sb = NULL;
+        gsize la, lb;
+
+        options.theme = theme;
+        options.color_by = color_by;
+        sa = render_svg (ra, &options, &la);
+        sb = render_svg (rb, &options, &lb);
+        g_assert_cmpmem (sa, la, sb, lb);
+      }
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface, int x, int y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *)(data + y * stride))[x] & 0xffffff;
+}
+
+static gboolean
+near (guint32 rgb, double r, double g, double b, int tolerance)
+{
+  int pr = (rgb >> 16) & 0xff, pg = (rgb >> 8) & 0xff, pb = rgb & 0xff;
+
+  return ABS (pr - (int)(r * 255)) <= tolerance && ABS (pg - (int)(g * 255)) <= tolerance &&
+         ABS (pb - (int)(b * 255)) <= tolerance;
+}
+
+static void
+test_png_pixels (void)
+{
+  g_autoptr (LirModule) module = small_module ();
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GError) error = NULL;
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport viewport;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 a = 1; /* "relu": steady state, owns its slot */
+  const LirBufferSlot *slot = lir_buffer_plan_slot (plan, a);
+  const LirLifetime *life = lir_buffer_plan_lifetime (plan, a);
+  double x, y;
+  guint32 rgb;
+
+  lir_render_options_init (&options);
+  options.labels = FALSE;
+  lir_renderer_full_viewport (renderer, &viewport);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1000, 700);
+  cr = cairo_create (surface);
+  lir_renderer_draw (renderer, cr, 1000, 700, &viewport, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  lir_renderer_layout (renderer, 1000, 700, &options, &layout);
+
+  /* Inside "relu"'s rectangle: its phase colour at 0.88 over the plot. */
+  x = lir_render_layout_x_of_step (&layout, &viewport, life->first_step + 0.5);
+  y = lir_render_layout_y_of_byte (&layout, &viewport, slot->offset + slot->size / 2.0);
+  g_assert_cmpint (lir_buffer_plan_phase_of (plan, a), ==, LIR_PHASE_STEADY_STATE);
+  rgb = pixel_at (surface, (int)x, (int)y);
+  g_assert_true (near (rgb, 0.18 * 0.88 + 0.98 * 0.12, 0.76 * 0.88 + 0.98 * 0.12,
+                       0.49 * 0.88 + 0.98 * 0.12, 6));
+  /* The hit-test agrees with the picture. */
+  g_assert_cmpuint (lir_plan_index_hit (lir_renderer_get_index (renderer), life->first_step,
+                                        slot->offset + slot->size / 2),
+                    ==, a);
+
+  /* Above the arena, before any long-lived buffer: the plot background. */
+  x = lir_render_layout_x_of_step (&layout, &viewport, 0.3);
+  y = lir_render_layout_y_of_byte (&layout, &viewport, viewport.byte_end * 0.999);
+  rgb = pixel_at (surface, (int)x, (int)y);
+  g_assert_true (near (rgb, 0.98, 0.98, 0.98, 12));
+  /* The margin: the page background. */
+  g_assert_true (near (pixel_at (surface, 2, 690), 1, 1, 1, 1));
+  cairo_surface_destroy (surface);
+
+  /* The PNG export is a real PNG of the requested size. */
+  png = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 640, 480, &viewport, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+}
+
+static void
+test_pdf_and_limits (void)
+{
+  g_autoptr (LirModule) module = small_module ();
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GBytes) huge = NULL;
+  g_autoptr (GError) error = NULL;
+  LirRenderOptions options;
+  LirViewport viewport;
+
+  lir_render_options_init (&options);
+  lir_renderer_full_viewport (renderer, &viewport);
+  pdf = lir_renderer_export_bytes (renderer, LIR_RENDER_PDF, 800, 600, &viewport, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+  huge = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 100000, 600, &viewport, &options,
+                                    &error);
+  g_assert_null (huge);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
+}
+
+/* A degenerate or far-away viewport draws without dividing by zero. */
+static void
+test_odd_viewports (void)
+{
+  g_autoptr (LirModule) module = small_module ();
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  const LirViewport viewports[] = {
+    { 0, 0, 0, 0 }, { 5, 2, 10, 1 }, { 1e9, 2e9, 0, 1 }, { -50, -10, -5, -1 }, { 0.25, 0.5, 3, 4 },
+  };
+  LirRenderOptions options;
+
+  lir_render_options_init (&options);
+  options.selected = 1;
+  options.cursor_step = 2;
+  for (guint i = 0; i < G_N_ELEMENTS (viewports); i++)
+    {
+      g_autofree char *svg = lir_renderer_to_svg (renderer, 300, 200, &viewports[i], &options, NULL);
+      SvgCount count;
+
+      parse_svg (svg, strlen (svg), &count);
+      g_string_free (count.text, TRUE);
+    }
+}
+
+/* Thousands of thin buffers: the SVG stays bounded by pixels. */
+static void
+test_level_of_detail (void)
+{
+  GString *csv = g_string_new ("id,lower,upper,size,offset\n");
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirRenderer) renderer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *svg = NULL;
+  LirRenderOptions options;
+  SvgCount count;
+  gsize length;
+  guint n = 40000;
+
+  /* Staircase: buffer i lives [i, i + 2) at offset (i % 2) * 64. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%u,%u,%u,64,%u\n", i, i, i + 2, (i % 2) * 64);
+  module = lir_io_load_data (csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_string_free (csv, TRUE);
+  renderer = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  svg = render_svg (renderer, &options, &length);
+  parse_svg (svg, length, &count);
+  g_assert_cmpuint (count.buffers, ==, 0);
+  g_assert_cmpuint (count.lods, >, 0);
+  g_assert_cmpuint (count.lods, <, 2000);
+  g_assert_cmpuint (length, <, 1000000);
+  g_string_free (count.text, TRUE);
+}
+
+static void
+test_index (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr (LirGraph) g = lir_graph_new ("random");
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (LirBufferPlan) plan = NULL;
+      g_autoptr (LirPlanIndex) index = NULL;
+      g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (guint32));
+      LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 16);
+      guint n = g_rand_int_range (rand, 1, 60), n_steps;
+      guint32 last;
+
+      last = lir_graph_input (g, "x", &s);
+      for (guint i = 1; i < n; i++)
+        {
+          guint32 in[2] = { last, g_rand_int_range (rand, 0, (gint32)lir_graph_get_n_nodes (g)) };
+          LirShape t = LIR_SHAPE (LIR_DTYPE_F32, g_rand_int_range (rand, 1, 100));
+
+          last = lir_graph_op (g, "op", in, 2, &t);
+        }
+      lir_graph_set_outputs (g, &last, 1);
+      plan = lir_plan_graph (g, options, NULL);
+      g_assert_nonnull (plan);
+      index = lir_plan_index_new (plan);
+      n_steps = lir_buffer_plan_get_n_steps (plan);
+      for (guint q = 0; q < 30; q++)
+        {
+          guint32 a = g_rand_int_range (rand, 0, (gint32)n_steps + 2);
+          guint32 b = a + g_rand_int_range (rand, 0, 5);
+          guint expected = 0;
+
+          g_array_set_size (got, 0);
+          lir_plan_index_query (index, a, b, got);
+          for (guint32 id = 0; id < lir_graph_get_n_nodes (g); id++)
+            {
+              const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+
+              if (lir_buffer_plan_slot (plan, id) != NULL && life->first_step <= b &&
+                  life->last_step >= a)
+                expected++;
+            }
+          g_assert_cmpuint (got->len, ==, expected);
+          for (guint i = 1; i < got->len; i++)
+            {
+              guint32 p = g_array_index (got, guint32, i - 1), c = g_array_index (got, guint32, i);
+
+              g_assert_cmpuint (lir_buffer_plan_lifetime (plan, p)->first_step, <=,
+                                lir_buffer_plan_lifetime (plan, c)->first_step);
+            }
+        }
+    }
+}
+
+static void
+render_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirRenderer) renderer = NULL;
+  LirRenderOptions options;
+  SvgCount count;
+
+  g_assert_no_error (error);
+  g_assert_true (lir_module_ensure_plan (module, NULL, &error));
+  renderer = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  for (guint color_by = 0; color_by < 3; color_by++)
+    {
+      g_autofree char *svg = NULL;
+      g_autoptr (GBytes) png = NULL;
+      LirViewport viewport;
+      gsize length;
+
+      options.color_by = color_by;
+      svg = render_svg (renderer, &options, &length);
+      parse_svg (svg, length, &count);
+      g_assert_cmpuint (count.buffers + count.lods, >, 0);
+      g_string_free (count.text, TRUE);
+      lir_renderer_full_viewport (renderer, &viewport);
+      png = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 400, 300, &viewport, &options,
+                                       &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_every_input (void)
+{
+  const char *dirs[] = { g_getenv ("LIRSCOPE_EXAMPLES"), NULL };
+  g_autofree char *minimalloc = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", NULL);
+  guint rendered = 0;
+
+  dirs[1] = minimalloc;
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr (GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], name, NULL);
+
+          if (!g_str_has_suffix (name, ".json") && !g_str_has_suffix (name, ".csv"))
+            continue;
+          g_test_message ("rendering %s", path);
+          render_file (path);
+          rendered++;
+        }
+    }
+  g_assert_cmpuint (rendered, >=, 14);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/svg/structure", test_svg_structure);
+  g_test_add_func ("/render/svg/deterministic", test_svg_deterministic);
+  g_test_add_func ("/render/png/pixels", test_png_pixels);
+  g_test_add_func ("/render/pdf-and-limits", test_pdf_and_limits);
+  g_test_add_func ("/render/odd-viewports", test_odd_viewports);
+  g_test_add_func ("/render/level-of-detail", test_level_of_detail);
+  g_test_add_func ("/render/index", test_index);
+  g_test_add_func ("/render/every-input", test_every_input);
+  return g_test_run ();
+}
