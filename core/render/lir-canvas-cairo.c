@@ -3,11 +3,14 @@
 #include "lir-canvas.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
   LirCanvas parent;
   cairo_t *cr;
+  cairo_pattern_t *hatch;
+  LirRgba hatch_color;
 } CairoCanvas;
 
 #define CR(canvas) (((CairoCanvas *)(canvas))->cr)
@@ -37,6 +40,18 @@ cairo_fill_rect (LirCanvas *canvas, double x, double y, double w, double h, cons
 }
 
 static void
+cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
+                  const LirRgba *color)
+{
+  cairo_t *cr = CR (canvas);
+
+  set_color (cr, color);
+  for (guint i = 0; i < n; i++)
+    cairo_rectangle (cr, dx + xywh[4 * i], dy + xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]);
+  cairo_fill (cr);
+}
+
+static void
 cairo_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h,
                    const LirRgba *color, double line_width, gboolean dashed)
 {
@@ -51,24 +66,46 @@ cairo_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h,
   set_dash (cr, FALSE);
 }
 
+/* A 6x6 tile with one diagonal, repeated: the cost is the area, not the
+ * number of diagonals (a tall, thin view would need hundreds). */
+static cairo_pattern_t *
+hatch_pattern (CairoCanvas *canvas, const LirRgba *color)
+{
+  cairo_surface_t *tile;
+  cairo_t *cr;
+  cairo_matrix_t matrix;
+
+  if (canvas->hatch != NULL && memcmp (&canvas->hatch_color, color, sizeof *color) == 0)
+    return canvas->hatch;
+  g_clear_pointer (&canvas->hatch, cairo_pattern_destroy);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 6, 6);
+  cr = cairo_create (tile);
+  set_color (cr, color);
+  cairo_set_line_width (cr, 1.0);
+  for (int k = -1; k <= 1; k++)
+    {
+      cairo_move_to (cr, k * 6.0, 0);
+      cairo_line_to (cr, k * 6.0 + 6.0, 6.0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  canvas->hatch = cairo_pattern_create_for_surface (tile);
+  cairo_surface_destroy (tile);
+  cairo_pattern_set_extend (canvas->hatch, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_identity (&matrix);
+  cairo_pattern_set_matrix (canvas->hatch, &matrix);
+  canvas->hatch_color = *color;
+  return canvas->hatch;
+}
+
 static void
 cairo_hatch_rect (LirCanvas *canvas, double x, double y, double w, double h, const LirRgba *color)
 {
   cairo_t *cr = CR (canvas);
 
-  cairo_save (cr);
+  cairo_set_source (cr, hatch_pattern ((CairoCanvas *)canvas, color));
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  set_color (cr, color);
-  cairo_set_line_width (cr, 1.0);
-  /* Diagonals 6 px apart. */
-  for (double d = floor ((x - h) / 6.0) * 6.0; d < x + w; d += 6.0)
-    {
-      cairo_move_to (cr, d, y);
-      cairo_line_to (cr, d + h, y + h);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_fill (cr);
 }
 
 static void
@@ -164,11 +201,13 @@ cairo_pop_clip (LirCanvas *canvas)
 static void
 cairo_canvas_free (LirCanvas *canvas)
 {
+  g_clear_pointer (&((CairoCanvas *)canvas)->hatch, cairo_pattern_destroy);
   g_free (canvas);
 }
 
 static const LirCanvasFuncs cairo_funcs = {
   .fill_rect = cairo_fill_rect,
+  .fill_rects = cairo_fill_rects,
   .stroke_rect = cairo_stroke_rect,
   .hatch_rect = cairo_hatch_rect,
   .line = cairo_line,

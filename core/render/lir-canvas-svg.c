@@ -100,6 +100,37 @@ svg_fill_rect (LirCanvas *canvas, double x, double y, double w, double h, const 
   g_string_append (out, "/>\n");
 }
 
+/* One <path> of rectangles, relative moves keep it short. */
+static void
+svg_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
+                const LirRgba *color)
+{
+  GString *out = OUT (canvas);
+
+  if (n == 0)
+    return;
+  g_string_append (out, "<path d=\"");
+  for (guint i = 0; i < n; i++)
+    {
+      const double *r = &xywh[4 * i];
+
+      g_string_append_c (out, 'M');
+      put_num (out, dx + r[0]);
+      g_string_append_c (out, ' ');
+      put_num (out, dy + r[1]);
+      g_string_append_c (out, 'h');
+      put_num (out, r[2]);
+      g_string_append_c (out, 'v');
+      put_num (out, r[3]);
+      g_string_append_c (out, 'h');
+      put_num (out, -r[2]);
+      g_string_append_c (out, 'z');
+    }
+  g_string_append_c (out, '"');
+  put_color (out, "fill", color);
+  g_string_append (out, "/>\n");
+}
+
 static void
 svg_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h, const LirRgba *color,
                  double line_width, gboolean dashed)
@@ -257,6 +288,7 @@ svg_canvas_free (LirCanvas *canvas)
 
 static const LirCanvasFuncs svg_funcs = {
   .fill_rect = svg_fill_rect,
+  .fill_rects = svg_fill_rects,
   .stroke_rect = svg_stroke_rect,
   .hatch_rect = svg_hatch_rect,
   .line = svg_line,

@@ -31,6 +31,9 @@ typedef struct
 {
   void (*fill_rect) (LirCanvas *canvas, double x, double y, double w, double h,
                      const LirRgba *color);
+  /* n rectangles (x, y, w, h each), offset by (dx, dy), one colour. */
+  void (*fill_rects) (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
+                      const LirRgba *color);
   void (*stroke_rect) (LirCanvas *canvas, double x, double y, double w, double h,
                        const LirRgba *color, double line_width, gboolean dashed);
   void (*hatch_rect) (LirCanvas *canvas, double x, double y, double w, double h,

@@ -698,14 +698,13 @@ typedef struct
   guint cols, rows;
   double cell;
   guint8 *keys;
-  guint *counts; /* buffers per cell, for the merged item's title */
+  guint merged[256]; /* buffers merged, per colour key, for the title */
 } LodGrid;
 
 typedef struct
 {
   guint x0, x1, y0;
   guint8 key;
-  guint count;
 } Run;
 
 static void
@@ -718,37 +717,30 @@ lod_mark (LodGrid *g, const Frame *f, const Box *box, guint8 key)
 
   c1 = MIN (c1, g->cols);
   r1 = MIN (r1, g->rows);
+  g->merged[key]++;
+  /* The larger key wins a contested cell, so the result does not depend
+   * on visiting order (LOD_EMPTY is 0xff: compare with key + 1). */
   for (guint row = r0; row < r1; row++)
-    for (guint col = c0; col < c1; col++)
-      {
-        guint i = row * g->cols + col;
+    {
+      guint8 *cells = &g->keys[row * g->cols];
 
-        /* The larger key wins a contested cell, so the result does not
-         * depend on visiting order. */
-        if (g->keys[i] == LOD_EMPTY || key > g->keys[i])
-          g->keys[i] = key;
-        g->counts[i]++;
-      }
+      for (guint col = c0; col < c1; col++)
+        if ((guint8)(cells[col] + 1) < key + 1)
+          cells[col] = key;
+    }
 }
 
+/* Merged cells are batched per colour and filled in one call: cairo fills
+ * a path of many rectangles far faster than many one-rectangle fills. */
 static void
-lod_emit (const Frame *f, const LodGrid *g, const Run *run, guint y1)
+lod_emit (const LodGrid *g, GArray **batches, const Run *run, guint y1)
 {
-  LirRgba color = key_color (f, run->key);
-  double x = f->l.plot_x + run->x0 * g->cell, y = f->l.plot_y + run->y0 * g->cell;
+  double rect[4] = { run->x0 * g->cell, run->y0 * g->cell, (run->x1 - run->x0) * g->cell,
+                     (y1 - run->y0) * g->cell };
 
-  if (f->canvas->wants_titles)
-    {
-      g_autofree char *title = g_strdup_printf ("%u small buffers merged; zoom in to see them",
-                                                run->count);
-
-      f->canvas->funcs->begin_item (f->canvas, "lod", title);
-    }
-  color.a = 0.8;
-  f->canvas->funcs->fill_rect (f->canvas, x, y, (run->x1 - run->x0) * g->cell,
-                               (y1 - run->y0) * g->cell, &color);
-  if (f->canvas->wants_titles)
-    f->canvas->funcs->end_item (f->canvas);
+  if (batches[run->key] == NULL)
+    batches[run->key] = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (batches[run->key], rect, 4);
 }
 
 static void
@@ -756,6 +748,7 @@ lod_flush (const Frame *f, const LodGrid *g)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr (GArray) next = g_array_new (FALSE, FALSE, sizeof (Run));
+  GArray *batches[256] = { NULL };
 
   for (guint row = 0; row <= g->rows; row++)
     {
@@ -765,37 +758,51 @@ lod_flush (const Frame *f, const LodGrid *g)
       for (guint col = 0; row < g->rows && col < g->cols;)
         {
           const guint8 *keys = &g->keys[row * g->cols];
-          Run run = { col, col, row, keys[col], 0 };
+          Run run = { col, col, row, keys[col] };
 
           while (run.x1 < g->cols && keys[run.x1] == run.key)
-            run.count += g->counts[row * g->cols + run.x1++];
+            run.x1++;
           col = run.x1;
           if (run.key == LOD_EMPTY)
             continue;
           /* Extend the open run above when it spans the same cells. */
           while (o < open->len && g_array_index (open, Run, o).x0 < run.x0)
-            {
-              lod_emit (f, g, &g_array_index (open, Run, o), row);
-              o++;
-            }
+            lod_emit (g, batches, &g_array_index (open, Run, o++), row);
           if (o < open->len && g_array_index (open, Run, o).x0 == run.x0 &&
               g_array_index (open, Run, o).x1 == run.x1 && g_array_index (open, Run, o).key == run.key)
-            {
-              Run *above = &g_array_index (open, Run, o++);
-
-              above->count += run.count;
-              g_array_append_val (next, *above);
-            }
+            g_array_append_val (next, g_array_index (open, Run, o++));
           else
             g_array_append_val (next, run);
         }
       for (; o < open->len; o++)
-        lod_emit (f, g, &g_array_index (open, Run, o), row);
+        lod_emit (g, batches, &g_array_index (open, Run, o), row);
       {
         GArray *swap = open;
         open = next;
         next = swap;
       }
+    }
+  for (guint key = 0; key < G_N_ELEMENTS (batches); key++)
+    {
+      LirRgba color;
+
+      if (batches[key] == NULL)
+        continue;
+      color = key_color (f, (guint8)key);
+      color.a = 0.8;
+      if (f->canvas->wants_titles)
+        {
+          g_autofree char *title =
+            g_strdup_printf ("%u buffers too small to draw one by one; zoom in", g->merged[key]);
+
+          f->canvas->funcs->begin_item (f->canvas, "lod", title);
+        }
+      f->canvas->funcs->fill_rects (f->canvas, f->l.plot_x, f->l.plot_y,
+                                    (const double *)batches[key]->data, batches[key]->len / 4,
+                                    &color);
+      if (f->canvas->wants_titles)
+        f->canvas->funcs->end_item (f->canvas);
+      g_array_unref (batches[key]);
     }
 }
 
@@ -865,41 +872,68 @@ draw_buffers (const Frame *f)
   g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 first = (guint32)CLAMP (floor (f->vp.step_start), 0, G_MAXUINT32);
   guint32 last = (guint32)CLAMP (ceil (f->vp.step_end), 0, G_MAXUINT32);
-  LodGrid grid = { 0 };
+  g_autofree LodGrid *grid_storage = g_new0 (LodGrid, 1);
+  LodGrid *grid = grid_storage;
   gboolean any_lod = FALSE;
 
   if (f->vp.step_end <= 0)
     return;
   lir_plan_index_query (f->r->index, first, last, visible);
-  grid.cell = MAX (f->canvas->min_item_px, 1.0);
-  grid.cols = (guint)ceil (f->l.plot_width / grid.cell);
-  grid.rows = (guint)ceil (f->l.plot_height / grid.cell);
-  grid.keys = g_malloc ((gsize)grid.cols * grid.rows);
-  grid.counts = g_new0 (guint, (gsize)grid.cols * grid.rows);
-  memset (grid.keys, LOD_EMPTY, (gsize)grid.cols * grid.rows);
+  grid->cell = MAX (f->canvas->min_item_px, 1.0);
+  grid->cols = (guint)ceil (f->l.plot_width / grid->cell);
+  grid->rows = (guint)ceil (f->l.plot_height / grid->cell);
+  grid->keys = g_malloc ((gsize)grid->cols * grid->rows);
+  memset (grid->keys, LOD_EMPTY, (gsize)grid->cols * grid->rows);
 
-  /* Owning buffers first, then views on top of them. */
+  /* Owning buffers first, then views on top of them. On screen, small
+   * buffers (no outline, no label) are batched per colour. */
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < visible->len; i++)
-      {
-        guint32 id = g_array_index (visible, guint32, i);
-        gboolean view = (plan->slot_flags[id] & LIR_SLOT_VIEW) != 0;
-        Box box;
+    {
+      GArray *batches[256] = { NULL };
 
-        if (view != (pass == 1) || !buffer_box (f, id, &box))
-          continue;
-        if (box.whole)
-          draw_whole_buffer (f, id, &box, view);
-        else if (!view)
+      for (guint i = 0; i < visible->len; i++)
+        {
+          guint32 id = g_array_index (visible, guint32, i);
+          gboolean view = (plan->slot_flags[id] & LIR_SLOT_VIEW) != 0;
+          Box box;
+
+          if (view != (pass == 1) || !buffer_box (f, id, &box))
+            continue;
+          if (!box.whole)
+            {
+              if (!view)
+                {
+                  lod_mark (grid, f, &box, color_key (f, id));
+                  any_lod = TRUE;
+                }
+            }
+          else if (!view && !f->canvas->wants_titles && !is_dimmed (f, id) &&
+                   (box.x1 - box.x0 < 4 || box.y1 - box.y0 < 4))
+            {
+              guint8 key = color_key (f, id);
+              double rect[4] = { box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0 };
+
+              if (batches[key] == NULL)
+                batches[key] = g_array_new (FALSE, FALSE, sizeof (double));
+              g_array_append_vals (batches[key], rect, 4);
+            }
+          else
+            draw_whole_buffer (f, id, &box, view);
+        }
+      for (guint key = 0; key < G_N_ELEMENTS (batches); key++)
+        if (batches[key] != NULL)
           {
-            lod_mark (&grid, f, &box, color_key (f, id));
-            any_lod = TRUE;
+            LirRgba color = key_color (f, (guint8)key);
+
+            color.a = 0.88;
+            f->canvas->funcs->fill_rects (f->canvas, 0, 0, (const double *)batches[key]->data,
+                                          batches[key]->len / 4, &color);
+            g_array_unref (batches[key]);
           }
-      }
-  if (any_lod)
-    lod_flush (f, &grid);
-  g_free (grid.keys);
-  g_free (grid.counts);
+      if (pass == 0 && any_lod)
+        lod_flush (f, grid);
+    }
+  g_free (grid->keys);
 }
 
 /* ---- axes, lines and overlays --------------------------------------------------------- */
@@ -941,8 +975,9 @@ draw_step_axis (const Frame *f)
 
       c->funcs->line (c, x, f->l.plot_y, x, axis_y, &f->theme->grid, 1.0, FALSE);
       g_snprintf (label, sizeof label, "%.0f", tick);
-      c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                      &f->theme->muted);
+      if (x + c->funcs->text_width (c, label, FONT_SMALL, FALSE) <= f->width - 2)
+        c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
+                        &f->theme->muted);
     }
   if (!names)
     return;
