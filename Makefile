@@ -6,7 +6,7 @@ EXAMPLE ?= data/examples/decoder-block.json
 
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
-       xvfb xauth desktop-file-utils appstream
+       xvfb xauth dbus-daemon desktop-file-utils appstream
 
 .PHONY: all deps build run test test-asan clean
 
@@ -34,15 +34,17 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	meson compile -C $(BUILD)
 
+# Runs the app from the build tree: the compiled settings schema is there.
 run: build
-	./$(BUILD)/app/lirscope-cli stats $(EXAMPLE)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data ./$(BUILD)/app/lirscope $(EXAMPLE)
 
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 
-# Runs meson test, then prints "N passed, N failed, N skipped" from its log.
+# Runs meson test under Xvfb and a private session bus (GTK warns, fatally
+# in tests, without one), then prints "N passed, N failed, N skipped" from its log.
 define run_suite
-	status=0; $(2) xvfb-run -a meson test -C $(1) --print-errorlogs || status=$$?; \
+	status=0; $(2) xvfb-run -a dbus-run-session -- meson test -C $(1) --print-errorlogs || status=$$?; \
 	python3 -c 'import json, sys; r = [json.loads(l)["result"] for l in open(sys.argv[1])]; \
 	  ok = r.count("OK") + r.count("EXPECTEDFAIL"); skip = r.count("SKIP"); \
 	  print(f"$(1): {ok} passed, {len(r) - ok - skip} failed, {skip} skipped")' \

@@ -279,6 +279,26 @@ lir_renderer_get_live_bytes (const LirRenderer *r)
   return r->live;
 }
 
+/**
+ * lir_renderer_get_readers:
+ * @renderer: a renderer
+ * @node: a node id
+ * @n_readers: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_readers) (nullable): the nodes
+ *   that take @node as an input (the selection highlights their steps);
+ *   %NULL for buffer-only plans
+ */
+const guint32 *
+lir_renderer_get_readers (const LirRenderer *r, guint32 node, guint *n_readers)
+{
+  *n_readers = 0;
+  if (r->consumers == NULL || node >= r->plan->n_nodes)
+    return NULL;
+  *n_readers = r->consumer_start[node + 1] - r->consumer_start[node];
+  return &r->consumers[r->consumer_start[node]];
+}
+
 void
 lir_render_options_init (LirRenderOptions *options)
 {

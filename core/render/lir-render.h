@@ -92,6 +92,9 @@ LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
 const guint64 *lir_renderer_get_live_bytes (const LirRenderer *renderer);
+const guint32 *lir_renderer_get_readers   (const LirRenderer *renderer,
+                                           guint32            node,
+                                           guint             *n_readers);
 void          lir_renderer_full_viewport  (const LirRenderer *renderer,
                                            LirViewport       *viewport);
 void          lir_renderer_layout         (const LirRenderer      *renderer,

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lirscope-timeline.h: the plan timeline widget, drawn by core/render. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lir.h"
+
+G_BEGIN_DECLS
+
+#define LIRSCOPE_TYPE_TIMELINE (lirscope_timeline_get_type ())
+G_DECLARE_FINAL_TYPE (LirscopeTimeline, lirscope_timeline, LIRSCOPE, TIMELINE, GtkWidget)
+
+GtkWidget              *lirscope_timeline_new             (void);
+void                    lirscope_timeline_set_renderer    (LirscopeTimeline *self,
+                                                           LirRenderer      *renderer,
+                                                           gboolean          keep_view);
+LirRenderer            *lirscope_timeline_get_renderer    (LirscopeTimeline *self);
+const LirRenderOptions *lirscope_timeline_get_options     (LirscopeTimeline *self);
+void                    lirscope_timeline_set_color_by    (LirscopeTimeline *self,
+                                                           LirColorBy        color_by);
+void                    lirscope_timeline_set_dark        (LirscopeTimeline *self,
+                                                           gboolean          dark);
+void                    lirscope_timeline_set_hidden_phases (LirscopeTimeline *self,
+                                                             guint             hidden_phases);
+guint32                 lirscope_timeline_get_selected    (LirscopeTimeline *self);
+void                    lirscope_timeline_set_selected    (LirscopeTimeline *self,
+                                                           guint32           node);
+void                    lirscope_timeline_get_viewport    (LirscopeTimeline *self,
+                                                           LirViewport      *viewport);
+void                    lirscope_timeline_set_viewport    (LirscopeTimeline  *self,
+                                                           const LirViewport *viewport);
+void                    lirscope_timeline_get_layout      (LirscopeTimeline *self,
+                                                           LirRenderLayout  *layout);
+void                    lirscope_timeline_zoom            (LirscopeTimeline *self,
+                                                           double            factor_steps,
+                                                           double            factor_bytes,
+                                                           double            anchor_x,
+                                                           double            anchor_y);
+void                    lirscope_timeline_pan             (LirscopeTimeline *self,
+                                                           double            dx,
+                                                           double            dy);
+void                    lirscope_timeline_fit             (LirscopeTimeline *self);
+gboolean                lirscope_timeline_zoom_to_node    (LirscopeTimeline *self,
+                                                           guint32           node);
+guint32                 lirscope_timeline_node_at         (LirscopeTimeline *self,
+                                                           double            x,
+                                                           double            y);
+guint32                 lirscope_timeline_select_at       (LirscopeTimeline *self,
+                                                           double            x,
+                                                           double            y);
+gint64                  lirscope_timeline_get_cursor_step (LirscopeTimeline *self);
+void                    lirscope_timeline_set_cursor_x    (LirscopeTimeline *self,
+                                                           double            x);
+gint64                  lirscope_timeline_get_last_draw_us (LirscopeTimeline *self);
+guint                   lirscope_timeline_get_n_draws     (LirscopeTimeline *self);
+
+G_END_DECLS
