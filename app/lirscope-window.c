@@ -290,6 +290,12 @@ update_controls (LirscopeWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (alignments); i++)
     if (alignments[i] == alignment)
       gtk_drop_down_set_selected (self->alignment_dropdown, i);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                          "params-in-arena")),
+                             g_variant_new_boolean (lir_buffer_plan_get_allocates (plan, LIR_OP_PARAM)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "params-in-arena")),
+                               !lir_module_is_buffer_only (self->module));
   self->updating = FALSE;
 }
 
@@ -317,6 +323,12 @@ control_options (LirscopeWindow *self)
         lir_plan_options_set_allocate (options, boundaries[i],
                                        lir_buffer_plan_get_allocates (plan, boundaries[i]));
     }
+  {
+    GAction *params = g_action_map_lookup_action (G_ACTION_MAP (self), "params-in-arena");
+    g_autoptr (GVariant) state = g_action_get_state (params);
+
+    lir_plan_options_set_allocate (options, LIR_OP_PARAM, g_variant_get_boolean (state));
+  }
   for (guint i = 0; i < self->symbol_spins->len; i++)
     lir_plan_options_bind (options, g_object_get_data (self->symbol_spins->pdata[i], "symbol"),
                                   (guint64)gtk_spin_button_get_value (self->symbol_spins->pdata[i]));
@@ -1170,6 +1182,19 @@ toggle_phase (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+toggle_params (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LirscopeWindow *self = user_data;
+  g_autoptr (GVariant) state = g_action_get_state (G_ACTION (action));
+
+  g_simple_action_set_state (action, g_variant_new_boolean (!g_variant_get_boolean (state)));
+  if (self->module == NULL)
+    return;
+  self->user_planned = TRUE;
+  start_replan (self);
+}
+
+static void
 on_color_by_setting (GSettings *settings, const char *key, LirscopeWindow *self)
 {
   int color_by = g_settings_get_enum (settings, "color-by");
@@ -1410,6 +1435,13 @@ lirscope_window_init (LirscopeWindow *self)
       g_signal_connect (action, "activate", G_CALLBACK (toggle_phase), self);
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
     }
+  {
+    g_autoptr (GSimpleAction) params =
+      g_simple_action_new_stateful ("params-in-arena", NULL, g_variant_new_boolean (TRUE));
+
+    g_signal_connect (params, "activate", G_CALLBACK (toggle_params), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (params));
+  }
   {
     g_autoptr (GAction) color_by = g_settings_create_action (self->settings, "color-by");
 

@@ -1130,12 +1130,17 @@ draw_cursor (const Frame *f)
   label = g_strdup_printf ("step %" G_GINT64_FORMAT " · live %s", step, bytes);
   c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0,
                   FALSE);
-  if (x + 8 + c->funcs->text_width (c, label, FONT_SMALL, TRUE) < f->l.plot_x + f->l.plot_width)
-    c->funcs->text (c, x + 4, f->l.plot_y + 24, label, FONT_SMALL, TRUE, LIR_ALIGN_START,
-                    &f->theme->foreground);
-  else
-    c->funcs->text (c, x - 4, f->l.plot_y + 24, label, FONT_SMALL, TRUE, LIR_ALIGN_END,
-                    &f->theme->foreground);
+  /* At the foot of the plot, on a plate, clear of the reference lines' labels. */
+  {
+    double width = c->funcs->text_width (c, label, FONT_SMALL, TRUE);
+    gboolean right = x + 10 + width < f->l.plot_x + f->l.plot_width;
+    double left = right ? x + 4 : x - 4 - width;
+    double base = f->l.plot_y + f->l.plot_height - 6;
+    LirRgba plate = with_alpha (f->theme->background, 0.85);
+
+    c->funcs->fill_rect (c, left - 3, base - FONT_SMALL - 1, width + 6, FONT_SMALL + 5, &plate);
+    c->funcs->text (c, left, base, label, FONT_SMALL, TRUE, LIR_ALIGN_START, &f->theme->foreground);
+  }
 }
 
 /* ---- strip chart and phase band ------------------------------------------------------- */

@@ -208,6 +208,19 @@ test_replan_and_bind (void)
   module = lirscope_window_get_module (window);
   g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (module)), ==, "naive");
   g_assert_cmpstr (lirscope_window_get_summary (window, "Strategy"), ==, "naive");
+
+  /* Params out of the arena: the toggle re-plans, keeping the strategy. */
+  {
+    guint64 with_params = lir_buffer_plan_get_arena_size (lir_module_get_plan (module));
+
+    g_assert_true (lir_buffer_plan_get_allocates (lir_module_get_plan (module), LIR_OP_PARAM));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.params-in-arena", NULL));
+    wait_for (is_idle, window, "re-planning without params");
+    module = lirscope_window_get_module (window);
+    g_assert_false (lir_buffer_plan_get_allocates (lir_module_get_plan (module), LIR_OP_PARAM));
+    g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (module)), ==, "naive");
+    g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), <, with_params);
+  }
   close_window (window);
 
   window = open_window (dynamic);
@@ -384,8 +397,6 @@ test_window_pixels (void)
   height = gdk_texture_get_height (texture);
   pixels = g_malloc ((gsize)width * height * 4);
   gdk_texture_download (texture, pixels, (gsize)width * 4);
-  if (g_getenv ("LIRSCOPE_SCREENSHOT") != NULL)
-    gdk_texture_save_to_png (texture, g_getenv ("LIRSCOPE_SCREENSHOT"));
 
   /* Not blank: many distinct colours. */
   for (int i = 0; i < width * height; i += 7)
@@ -401,6 +412,30 @@ test_window_pixels (void)
   g_test_message ("pixel at mlp.gate: r=%u g=%u b=%u", p[2], p[1], p[0]);
   g_assert_cmpuint (p[1], >, p[2] + 60); /* green over red */
   g_assert_cmpuint (p[1], >, p[0] + 30); /* and over blue */
+
+  /* LIRSCOPE_SCREENSHOT=out.png: the README's picture, params outside the
+   * arena, a buffer selected and the cursor at the peak. */
+  if (g_getenv ("LIRSCOPE_SCREENSHOT") != NULL)
+    {
+      g_autoptr (GdkTexture) shot = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.params-in-arena", NULL);
+      wait_for (is_idle, window, "re-planning");
+      module = lirscope_window_get_module (window);
+      lirscope_timeline_set_selected (timeline, find_node (module, "mlp.gate"));
+      node_point (timeline, module, find_node (module, "mlp.up"), &x, &y);
+      lirscope_timeline_set_cursor_x (timeline, x);
+      {
+        guint draws = lirscope_timeline_get_n_draws (timeline);
+
+        while (lirscope_timeline_get_n_draws (timeline) == draws)
+          g_main_context_iteration (NULL, TRUE);
+        for (int i = 0; i < 20; i++)
+          g_main_context_iteration (NULL, FALSE);
+      }
+      shot = render_window (window);
+      gdk_texture_save_to_png (shot, g_getenv ("LIRSCOPE_SCREENSHOT"));
+    }
   close_window (window);
 }
 
