@@ -11,6 +11,7 @@
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
 #include "lir-json-private.h"
+#include "lir-rlx.h"
 #include "plan/lir-analysis.h"
 #include "plan/lir-buffer-plan-private.h"
 
@@ -794,8 +795,12 @@ lir_json_read (const char *data, gsize length, GError **error)
 
   if (root_node == NULL)
     return NULL;
-  if ((root = lir_json_to_object (root_node, &path, error)) == NULL
-      || !check_header (root, &format, &path, error))
+  if ((root = lir_json_to_object (root_node, &path, error)) == NULL)
+    return NULL;
+  /* RLX's own LirModule: {"mir": …, "buffers": …}, no "format". */
+  if (lir_rlx_detect (root))
+    return lir_rlx_read (root, &path, error);
+  if (!check_header (root, &format, &path, error))
     return NULL;
 
   if (strcmp (format, GRAPH_FORMAT) == 0)

@@ -108,7 +108,9 @@ lir_module_get_name (const LirModule *module)
  * @error: return location for a #GError
  *
  * Plans @module's graph afresh. Without a strategy in @options, a module
- * that already has a plan keeps its strategy (when Lirscope knows it).
+ * that already has a plan keeps its strategy (when Lirscope knows it);
+ * alignment, boundary allocation and bindings @options leave open are
+ * kept from the existing plan (lir_plan_options_inherit()).
  * Phases the file gave are kept; buffer-only modules keep their lifetimes.
  *
  * Returns: (transfer full): a new module sharing the graph, or %NULL
@@ -124,6 +126,8 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
   if (lir_plan_options_get_strategy (effective) == NULL && old != NULL
       && lir_strategy_lookup (lir_buffer_plan_get_strategy (old)) != NULL)
     lir_plan_options_set_strategy (effective, lir_buffer_plan_get_strategy (old));
+  if (old != NULL && !old->unplaced)
+    lir_plan_options_inherit (effective, old);
 
   if (old != NULL && old->explicit_lifetimes)
     plan = lir_plan_buffers (module->graph, old, effective, error);

@@ -183,6 +183,39 @@ lir_plan_options_bind (LirPlanOptions *options, const char *symbol, guint64 valu
 }
 
 /**
+ * lir_plan_options_inherit:
+ * @options: options
+ * @plan: the plan being replaced
+ *
+ * Fills what @options leave open from @plan: its alignment, which
+ * boundary kinds it put in the arena, and its symbol bindings. Re-planning
+ * with only a new strategy then changes only the placement.
+ */
+void
+lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
+{
+  if (options->alignment == 0)
+    options->alignment = lir_buffer_plan_get_alignment (plan);
+  if (!options->allocation_set)
+    {
+      options->allocate_params = lir_buffer_plan_get_allocates (plan, LIR_OP_PARAM);
+      options->allocate_inputs = lir_buffer_plan_get_allocates (plan, LIR_OP_INPUT);
+      options->allocate_constants = lir_buffer_plan_get_allocates (plan, LIR_OP_CONSTANT);
+    }
+  for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
+    {
+      guint64 value;
+      const char *name = lir_buffer_plan_get_binding (plan, i, &value);
+      gboolean bound = FALSE;
+
+      for (guint j = 0; j < options->binding_names->len && !bound; j++)
+        bound = strcmp (g_ptr_array_index (options->binding_names, j), name) == 0;
+      if (!bound)
+        lir_plan_options_bind (options, name, value);
+    }
+}
+
+/**
  * lir_plan_options_parse_binding:
  * @options: options
  * @text: `SYMBOL=N`

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ir/lir-graph.h"
+#include "lir-buffer-plan.h"
 
 #include <gio/gio.h>
 
@@ -43,6 +44,8 @@ void            lir_plan_options_set_time_limit (LirPlanOptions *options,
 void            lir_plan_options_set_cancellable (LirPlanOptions *options,
                                                   GCancellable   *cancellable);
 gboolean        lir_plan_options_changes_plan   (const LirPlanOptions *options);
+void            lir_plan_options_inherit        (LirPlanOptions      *options,
+                                                 const LirBufferPlan *plan);
 
 guint64        *lir_plan_options_resolve_symbols (const LirPlanOptions *options,
                                                   const LirGraph       *graph,

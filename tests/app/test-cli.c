@@ -221,6 +221,39 @@ test_render_errors (void)
   g_rmdir (dir);
 }
 
+/* RLX's own files go through every command. */
+static void
+test_rlx_files (void)
+{
+  static const char *const files[] = { "rlx-static.json", "rlx-dynamic.json" };
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "rlx.svg", NULL);
+  g_autofree char *planned = g_build_filename (dir, "planned.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", files[i], NULL);
+      const char *validate[] = { "validate", input, NULL };
+      const char *stats[] = { "stats", "--json", input, NULL };
+      const char *fingerprint[] = { "fingerprint", input, NULL };
+      const char *render[] = { "render", input, "-o", svg, NULL };
+      const char *plan[] = { "plan", input, "--strategy", "rlx-greedy", "-o", planned, NULL };
+      const char *validate_planned[] = { "validate", planned, NULL };
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (run_cli (validate, NULL, NULL), ==, 0);
+      g_assert_cmpint (run_cli (stats, &out, NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "\"strategy\": \"rlx\""));
+      g_assert_cmpint (run_cli (fingerprint, NULL, NULL), ==, 0);
+      g_assert_cmpint (run_cli (render, NULL, NULL), ==, 0);
+      g_assert_cmpint (run_cli (plan, NULL, NULL), ==, 0);
+      g_assert_cmpint (run_cli (validate_planned, NULL, NULL), ==, 0);
+    }
+  g_unlink (svg);
+  g_unlink (planned);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,5 +265,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/refuses-to-overwrite-input", test_refuses_to_overwrite_input);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/render-errors", test_render_errors);
+  g_test_add_func ("/cli/rlx-files", test_rlx_files);
   return g_test_run ();
 }

@@ -93,6 +93,20 @@ test_open_examples (void)
       g_assert_nonnull (lirscope_timeline_get_renderer (lirscope_window_get_timeline (window)));
       close_window (window);
     }
+  /* RLX's own LIR, and a MiniMalloc buffer list. */
+  {
+    g_autofree char *rlx = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "rlx-dynamic.json", NULL);
+    g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "A.1048576.csv", NULL);
+    LirscopeWindow *window = open_window (rlx);
+
+    g_assert_nonnull (lirscope_window_get_module (window));
+    g_assert_cmpstr (lirscope_window_get_summary (window, "Strategy"), ==, "rlx");
+    close_window (window);
+    window = open_window (csv);
+    g_assert_nonnull (lirscope_window_get_module (window));
+    g_assert_true (lir_module_is_buffer_only (lirscope_window_get_module (window)));
+    close_window (window);
+  }
 }
 
 /* The pixel centre of a node's rectangle on the timeline. */

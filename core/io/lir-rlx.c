@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-rlx.c: RLX's own LIR, the serde JSON its AOT cache holds.
+ *
+ * The encoding is serde's default derive: a NodeId is a number (a string
+ * when it is a map key), Op is externally tagged (a unit variant is a
+ * string, any other variant an object with one key), DType is its variant
+ * name, a Dim is {"Static": n} or {"Dynamic": symbol}. Map order is
+ * arbitrary and never relied on.
+ *
+ * RLX's plan is kept as written: offsets, sizes, schedule, views, phases,
+ * alignment. Liveness is recomputed from the graph, as for every module.
+ * RLX node ids may have gaps; nodes are stored densely and named "%<id>"
+ * when RLX gives no name, so labels match what RLX prints.
+ */
+#include "lir-rlx.h"
+
+#include <string.h>
+
+#include "ir/lir-error.h"
+#include "ir/lir-graph-private.h"
+#include "lir-json-private.h"
+#include "plan/lir-analysis.h"
+#include "plan/lir-buffer-plan-private.h"
+
+#define MAX_BYTES ((guint64)G_MAXINT64)
+/* Attributes longer than this (a Constant's bytes) are summarised. */
+#define MAX_ATTRS_TEXT 4096
+
+typedef struct
+{
+  LirGraph *graph;
+  GHashTable *index_of; /* RLX id (guint64 as pointer key) -> dense index + 1 */
+  GArray *rlx_ids;      /* dense index -> RLX id */
+  GHashTable *symbols;  /* RLX symbol id -> graph symbol index + 1 */
+  LirJsonPath *path;
+} Reader;
+
+/* An externally tagged enum value: "Variant" or {"Variant": payload}. */
+static gboolean
+read_variant (JsonNode *node, const char **variant, JsonNode **payload, LirJsonPath *path,
+              GError **error)
+{
+  JsonObject *object;
+  GList *members;
+
+  *payload = NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *variant = json_node_get_string (node);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (object = json_node_get_object (node)) != 1)
+    {
+      lir_json_error (error, path, "expected a variant name or an object with one key (serde's "
+                                   "externally tagged enum)");
+      return FALSE;
+    }
+  members = json_object_get_members (object);
+  *variant = members->data;
+  *payload = json_object_get_member (object, *variant);
+  g_list_free (members);
+  return TRUE;
+}
+
+static gboolean
+lookup_node (Reader *r, guint64 rlx_id, guint32 *index, GError **error)
+{
+  gpointer value = g_hash_table_lookup (r->index_of, GSIZE_TO_POINTER ((gsize)rlx_id));
+
+  if (value == NULL)
+    {
+      lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " does not exist", rlx_id);
+      return FALSE;
+    }
+  *index = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
+}
+
+static gboolean
+read_node_id (Reader *r, JsonNode *node, guint32 *index, GError **error)
+{
+  guint64 id;
+
+  return lir_json_to_u64 (node, G_MAXUINT32 - 1, &id, r->path, error) &&
+         lookup_node (r, id, index, error);
+}
+
+/* A map key that is a NodeId. */
+static gboolean
+read_key_id (Reader *r, const char *key, guint32 *index, GError **error)
+{
+  guint64 id;
+
+  if (!g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT32 - 1, &id, NULL))
+    {
+      lir_json_error (error, r->path, "a node id key must be a number, not \"%s\"", key);
+      return FALSE;
+    }
+  return lookup_node (r, id, index, error);
+}
+
+static guint32
+symbol_for (Reader *r, guint64 rlx_symbol)
+{
+  gpointer value = g_hash_table_lookup (r->symbols, GSIZE_TO_POINTER ((gsize)rlx_symbol));
+  g_autofree char *name = NULL;
+  guint32 index;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+  /* RLX's symbols are numbers; the default is inferred from the plan later. */
+  name = g_strdup_printf ("s%" G_GUINT64_FORMAT, rlx_symbol);
+  index = lir_graph_add_symbol (r->graph, name, LIR_NO_VALUE);
+  g_hash_table_insert (r->symbols, GSIZE_TO_POINTER ((gsize)rlx_symbol), GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static gboolean
+read_shape (Reader *r, JsonNode *node, LirShape *shape, GError **error)
+{
+  JsonObject *object = lir_json_to_object (node, r->path, error);
+  JsonNode *dtype_node, *dims_node;
+  JsonArray *dims;
+  const char *dtype_name;
+  gsize mark, mark2;
+
+  if (object == NULL || (dtype_node = lir_json_member (object, "dtype", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "dtype", &mark);
+  if ((dtype_name = lir_json_to_string (dtype_node, r->path, error)) == NULL)
+    return FALSE;
+  if (!lir_dtype_from_string (dtype_name, &shape->dtype))
+    {
+      lir_json_error (error, r->path, "unknown dtype \"%s\"", dtype_name);
+      return FALSE;
+    }
+  lir_json_path_pop (r->path, mark);
+  if ((dims_node = lir_json_member (object, "dims", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "dims", &mark);
+  if ((dims = lir_json_to_array (dims_node, r->path, error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (dims) > LIR_MAX_DIMS)
+    {
+      lir_json_error (error, r->path, "%u dims, more than the limit of %u", json_array_get_length (dims),
+                      LIR_MAX_DIMS);
+      return FALSE;
+    }
+  shape->n_dims = json_array_get_length (dims);
+  for (guint i = 0; i < shape->n_dims; i++)
+    {
+      const char *variant;
+      JsonNode *payload;
+      guint64 value;
+
+      lir_json_path_push_index (r->path, i, &mark2);
+      if (!read_variant (json_array_get_element (dims, i), &variant, &payload, r->path, error))
+        return FALSE;
+      if (payload == NULL || (strcmp (variant, "Static") != 0 && strcmp (variant, "Dynamic") != 0))
+        {
+          lir_json_error (error, r->path, "a dim is {\"Static\": n} or {\"Dynamic\": symbol}");
+          return FALSE;
+        }
+      lir_json_path_push_key (r->path, variant, &mark);
+      if (!lir_json_to_u64 (payload, MAX_BYTES, &value, r->path, error))
+        return FALSE;
+      lir_json_path_pop (r->path, mark);
+      shape->dims[i] = strcmp (variant, "Static") == 0 ? lir_dim_static (value)
+                                                       : lir_dim_symbol (symbol_for (r, value));
+      lir_json_path_pop (r->path, mark2);
+    }
+  lir_json_path_pop (r->path, mark);
+  return TRUE;
+}
+
+/* RLX's `name` may be a string, null, or an object; take the first string
+ * found in an object (a structured name), else nothing. */
+static const char *
+name_of (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr (GList) values = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = values; l != NULL; l = l->next)
+        {
+          const char *inner = name_of (l->data);
+
+          if (inner != NULL)
+            return inner;
+        }
+    }
+  return NULL;
+}
+
+/* The op's fields as attributes: canonical JSON, or a summary when huge
+ * (a Constant's bytes can be megabytes). */
+static char *
+attrs_of (const char *variant, JsonNode *payload)
+{
+  g_autofree char *text = NULL;
+
+  if (payload == NULL || JSON_NODE_HOLDS_NULL (payload))
+    return NULL;
+  text = lir_json_canonical (payload);
+  if (!JSON_NODE_HOLDS_OBJECT (payload))
+    {
+      g_autofree char *wrapped = NULL;
+
+      if (strlen (text) > MAX_ATTRS_TEXT)
+        return g_strdup_printf ("{\"elided_bytes\":%zu}", strlen (text));
+      wrapped = g_strdup_printf ("{\"value\":%s}", text);
+      return g_steal_pointer (&wrapped);
+    }
+  if (strlen (text) > MAX_ATTRS_TEXT)
+    return g_strdup_printf ("{\"elided_bytes\":%zu}", strlen (text));
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+get_field (Reader *r, JsonNode *payload, const char *variant, const char *field, guint64 max,
+           guint64 *out, GError **error)
+{
+  JsonObject *object;
+  gsize mark;
+  gboolean ok;
+
+  lir_json_path_push_key (r->path, variant, &mark);
+  object = payload != NULL ? lir_json_to_object (payload, r->path, error) : NULL;
+  if (payload == NULL)
+    lir_json_error (error, r->path, "%s needs its fields", variant);
+  ok = object != NULL && lir_json_get_u64 (object, field, max, out, r->path, error);
+  if (ok)
+    lir_json_path_pop (r->path, mark);
+  return ok;
+}
+
+static gboolean
+read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **error)
+{
+  JsonNode *op_node, *shape_node;
+  const char *variant, *name = NULL;
+  JsonNode *payload;
+  g_autofree guint32 *inputs = NULL;
+  g_autofree char *attrs = NULL;
+  char fallback[24];
+  guint n_inputs = inputs_array != NULL ? json_array_get_length (inputs_array) : 0;
+  LirShape shape = { 0 };
+  LirOpKind kind;
+  guint32 index;
+  guint64 rlx_id;
+  gsize mark, op_mark;
+
+  if ((op_node = lir_json_member (object, "op", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "op", &op_mark);
+  if (!read_variant (op_node, &variant, &payload, r->path, error))
+    return FALSE;
+  if (variant[0] == '\0' || strlen (variant) > LIR_MAX_NAME_LENGTH)
+    {
+      lir_json_error (error, r->path, "an op variant name must have 1 to %u bytes", LIR_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+  kind = lir_op_kind_from_rlx (variant);
+  if (kind == LIR_OP_INPUT || kind == LIR_OP_PARAM)
+    {
+      JsonObject *fields;
+
+      lir_json_path_push_key (r->path, variant, &mark);
+      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL)
+        {
+          if (payload == NULL)
+            lir_json_error (error, r->path, "%s needs {\"name\": …}", variant);
+          return FALSE;
+        }
+      lir_json_path_pop (r->path, mark);
+      name = name_of (json_object_get_member (fields, "name"));
+    }
+  lir_json_path_pop (r->path, op_mark);
+  if (name_of (json_object_get_member (object, "name")) != NULL)
+    name = name_of (json_object_get_member (object, "name"));
+
+  if (n_inputs > LIR_MAX_INPUTS_PER_NODE)
+    {
+      lir_json_path_push_key (r->path, "inputs", &mark);
+      lir_json_error (error, r->path, "more than %u inputs", LIR_MAX_INPUTS_PER_NODE);
+      return FALSE;
+    }
+  inputs = g_new (guint32, n_inputs + 1);
+  lir_json_path_push_key (r->path, "inputs", &mark);
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      gsize mark2;
+
+      lir_json_path_push_index (r->path, i, &mark2);
+      if (!read_node_id (r, json_array_get_element (inputs_array, i), &inputs[i], error))
+        return FALSE;
+      lir_json_path_pop (r->path, mark2);
+    }
+  lir_json_path_pop (r->path, mark);
+
+  if ((shape_node = lir_json_member (object, "shape", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "shape", &mark);
+  if (!read_shape (r, shape_node, &shape, error))
+    return FALSE;
+  lir_json_path_pop (r->path, mark);
+
+  rlx_id = g_array_index (r->rlx_ids, guint64, lir_graph_get_n_nodes (r->graph));
+  if (name == NULL)
+    {
+      g_snprintf (fallback, sizeof fallback, "%%%" G_GUINT64_FORMAT, rlx_id);
+      name = fallback;
+    }
+  if (kind != LIR_OP_INPUT && kind != LIR_OP_PARAM)
+    attrs = attrs_of (variant, payload);
+  index = lir_graph_add_node (r->graph, kind, kind == LIR_OP_OPAQUE ? variant : lir_op_kind_to_string (kind),
+                              name, inputs, n_inputs, &shape, attrs);
+  lir_json_path_push_key (r->path, "op", &mark);
+  if (kind == LIR_OP_CAST)
+    {
+      JsonObject *fields;
+      JsonNode *to;
+      const char *to_name;
+      LirDType dtype;
+      gsize mark2;
+
+      lir_json_path_push_key (r->path, variant, &mark2);
+      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL ||
+          (to = lir_json_member (fields, "to", TRUE, r->path, error)) == NULL)
+        {
+          if (payload == NULL)
+            lir_json_error (error, r->path, "Cast needs {\"to\": dtype}");
+          return FALSE;
+        }
+      lir_json_path_push_key (r->path, "to", &mark2);
+      if ((to_name = lir_json_to_string (to, r->path, error)) == NULL)
+        return FALSE;
+      if (!lir_dtype_from_string (to_name, &dtype))
+        {
+          lir_json_error (error, r->path, "unknown dtype \"%s\"", to_name);
+          return FALSE;
+        }
+      lir_graph_set_cast_to (r->graph, index, dtype);
+    }
+  else if (kind == LIR_OP_NARROW)
+    {
+      guint64 axis, start, len;
+
+      if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error) ||
+          !get_field (r, payload, variant, "start", MAX_BYTES, &start, error) ||
+          !get_field (r, payload, variant, "len", MAX_BYTES, &len, error))
+        return FALSE;
+      lir_graph_set_narrow (r->graph, index, (guint32)axis, start, len);
+    }
+  lir_json_path_pop (r->path, mark);
+  return TRUE;
+}
+
+static LirGraph *
+read_graph (Reader *r, JsonObject *mir, GError **error)
+{
+  JsonNode *inner_node, *name_node, *nodes_node, *outputs_node;
+  JsonObject *inner;
+  JsonArray *nodes, *outputs;
+  g_autofree guint32 *output_ids = NULL;
+  const char *name = "";
+  gsize mark, mark2;
+  guint n;
+
+  if ((inner_node = lir_json_member (mir, "inner", TRUE, r->path, error)) == NULL)
+    return NULL;
+  lir_json_path_push_key (r->path, "inner", &mark);
+  if ((inner = lir_json_to_object (inner_node, r->path, error)) == NULL)
+    return NULL;
+  name_node = json_object_get_member (inner, "name");
+  if (name_of (name_node) != NULL)
+    name = name_of (name_node);
+  if ((nodes_node = lir_json_member (inner, "nodes", TRUE, r->path, error)) == NULL)
+    return NULL;
+  lir_json_path_push_key (r->path, "nodes", &mark2);
+  if ((nodes = lir_json_to_array (nodes_node, r->path, error)) == NULL)
+    return NULL;
+  n = json_array_get_length (nodes);
+  if (n > LIR_MAX_NODES)
+    {
+      lir_json_error (error, r->path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
+      return NULL;
+    }
+  r->graph = lir_graph_new (name);
+
+  /* First pass: ids, so inputs may name later nodes. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object;
+      guint64 id;
+      gsize mark3;
+
+      lir_json_path_push_index (r->path, i, &mark3);
+      if ((object = lir_json_to_object (json_array_get_element (nodes, i), r->path, error)) == NULL ||
+          !lir_json_get_u64 (object, "id", G_MAXUINT32 - 1, &id, r->path, error))
+        return NULL;
+      if (g_hash_table_contains (r->index_of, GSIZE_TO_POINTER ((gsize)id)))
+        {
+          lir_json_error (error, r->path, "id %" G_GUINT64_FORMAT " appears twice", id);
+          return NULL;
+        }
+      g_hash_table_insert (r->index_of, GSIZE_TO_POINTER ((gsize)id), GUINT_TO_POINTER (i + 1));
+      g_array_append_val (r->rlx_ids, id);
+      lir_json_path_pop (r->path, mark3);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (nodes, i);
+      JsonNode *inputs_node = json_object_get_member (object, "inputs");
+      JsonArray *inputs = NULL;
+      gsize mark3;
+
+      lir_json_path_push_index (r->path, i, &mark3);
+      if (inputs_node != NULL)
+        {
+          gsize mark4;
+
+          lir_json_path_push_key (r->path, "inputs", &mark4);
+          if ((inputs = lir_json_to_array (inputs_node, r->path, error)) == NULL)
+            return NULL;
+          lir_json_path_pop (r->path, mark4);
+        }
+      if (!read_node (r, object, inputs, error))
+        return NULL;
+      lir_json_path_pop (r->path, mark3);
+    }
+  lir_json_path_pop (r->path, mark2);
+
+  if ((outputs_node = lir_json_member (inner, "outputs", TRUE, r->path, error)) == NULL)
+    return NULL;
+  lir_json_path_push_key (r->path, "outputs", &mark2);
+  if ((outputs = lir_json_to_array (outputs_node, r->path, error)) == NULL)
+    return NULL;
+  output_ids = g_new (guint32, json_array_get_length (outputs) + 1);
+  for (guint i = 0; i < json_array_get_length (outputs); i++)
+    {
+      gsize mark3;
+
+      lir_json_path_push_index (r->path, i, &mark3);
+      if (!read_node_id (r, json_array_get_element (outputs, i), &output_ids[i], error))
+        return NULL;
+      lir_json_path_pop (r->path, mark3);
+    }
+  lir_graph_set_outputs (r->graph, output_ids, json_array_get_length (outputs));
+  lir_json_path_pop (r->path, mark2);
+  lir_json_path_pop (r->path, mark);
+  return lir_graph_ref (r->graph);
+}
+
+/* Iterates an object whose keys are node ids. */
+typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value,
+                               GError **error);
+
+static gboolean
+each_keyed (Reader *r, LirBufferPlan *plan, JsonObject *parent, const char *key, gboolean required,
+            EachKeyed each, GError **error)
+{
+  JsonNode *node = lir_json_member (parent, key, required, r->path, error);
+  JsonObject *object;
+  g_autoptr (GList) members = NULL;
+  gsize mark;
+
+  if (node == NULL)
+    return !required;
+  lir_json_path_push_key (r->path, key, &mark);
+  if ((object = lir_json_to_object (node, r->path, error)) == NULL)
+    return FALSE;
+  members = json_object_get_members (object);
+  /* Sorted so that errors and results never depend on the file's map order. */
+  members = g_list_sort (members, (GCompareFunc)strcmp);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      guint32 index;
+      gsize mark2;
+
+      lir_json_path_push_key (r->path, l->data, &mark2);
+      if (!read_key_id (r, l->data, &index, error) ||
+          !each (r, plan, index, json_object_get_member (object, l->data), error))
+        return FALSE;
+      lir_json_path_pop (r->path, mark2);
+    }
+  lir_json_path_pop (r->path, mark);
+  return TRUE;
+}
+
+static gboolean
+read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+{
+  JsonObject *object = lir_json_to_object (value, r->path, error);
+  guint64 offset, size;
+
+  if (object == NULL || !lir_json_get_u64 (object, "offset", MAX_BYTES, &offset, r->path, error) ||
+      !lir_json_get_u64 (object, "size", MAX_BYTES, &size, r->path, error))
+    return FALSE;
+  plan->slot_flags[node] = LIR_SLOT_ALLOCATED;
+  plan->slots[node] = (LirBufferSlot){ offset, size };
+  return TRUE;
+}
+
+static gboolean
+read_alias (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+{
+  JsonObject *object = lir_json_to_object (value, r->path, error);
+  JsonNode *root_node;
+  guint32 root;
+  guint64 byte_offset;
+  gsize mark;
+
+  if (object == NULL || (root_node = lir_json_member (object, "root", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "root", &mark);
+  if (!read_node_id (r, root_node, &root, error))
+    return FALSE;
+  lir_json_path_pop (r->path, mark);
+  if (!lir_json_get_u64 (object, "byte_offset", MAX_BYTES, &byte_offset, r->path, error))
+    return FALSE;
+  plan->aliases[node] = (LirViewAlias){ root, byte_offset };
+  return TRUE;
+}
+
+static gboolean
+read_phase (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+{
+  const char *name = lir_json_to_string (value, r->path, error);
+  LirPhase phase;
+
+  if (name == NULL)
+    return FALSE;
+  if (!lir_phase_from_string (name, &phase))
+    {
+      lir_json_error (error, r->path, "unknown phase \"%s\" (Prologue, SteadyState or Epilogue)", name);
+      return FALSE;
+    }
+  plan->phases[node] = phase;
+  return TRUE;
+}
+
+/* RLX's symbols carry no values. Where a node with one dynamic dim has an
+ * assignment, size / (static elements x dtype size) gives the value; a
+ * symbol whose nodes all agree gets it as its default (and as a binding of
+ * the plan), so RLX's sizes validate and the graph can be re-planned. */
+static void
+infer_symbols (LirGraph *graph, LirBufferPlan *plan)
+{
+  guint n_symbols = lir_graph_get_n_symbols (graph);
+  g_autofree guint64 *values = g_new (guint64, n_symbols + 1);
+  g_autofree gboolean *conflict = g_new0 (gboolean, n_symbols + 1);
+
+  for (guint s = 0; s < n_symbols; s++)
+    values[s] = LIR_NO_VALUE;
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      LirShape shape;
+      guint64 unit = lir_dtype_size_bytes (lir_graph_node_dtype (graph, id));
+      guint32 symbol = LIR_DIM_STATIC;
+      gboolean usable = plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
+
+      if (!usable)
+        continue;
+      lir_graph_node_shape (graph, id, &shape);
+      for (guint d = 0; d < shape.n_dims && usable; d++)
+        {
+          if (shape.dims[d].symbol == LIR_DIM_STATIC)
+            usable = g_uint64_checked_mul (&unit, unit, shape.dims[d].size);
+          else if (symbol == LIR_DIM_STATIC || symbol == shape.dims[d].symbol)
+            usable = symbol == LIR_DIM_STATIC && (symbol = shape.dims[d].symbol, TRUE);
+          else
+            usable = FALSE;
+        }
+      if (!usable || symbol == LIR_DIM_STATIC || unit == 0 || plan->slots[id].size % unit != 0)
+        continue;
+      if (values[symbol] == LIR_NO_VALUE)
+        values[symbol] = plan->slots[id].size / unit;
+      else if (values[symbol] != plan->slots[id].size / unit)
+        conflict[symbol] = TRUE;
+    }
+  for (guint s = 0; s < n_symbols; s++)
+    if (values[s] != LIR_NO_VALUE && !conflict[s])
+      {
+        lir_graph_add_symbol (graph, lir_graph_get_symbol_name (graph, s), values[s]);
+        lir_buffer_plan_add_binding (plan, lir_graph_get_symbol_name (graph, s), values[s]);
+      }
+}
+
+static LirBufferPlan *
+read_plan (Reader *r, JsonObject *buffers, GError **error)
+{
+  LirGraph *graph = r->graph;
+  guint n = lir_graph_get_n_nodes (graph);
+  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (n);
+  g_autofree guint32 *schedule = g_new (guint32, n + 1);
+  g_autofree guint64 *sizes = g_new0 (guint64, n + 1);
+  g_autofree guint64 *symbol_values = NULL;
+  JsonNode *schedule_node, *phases_node;
+  JsonArray *schedule_array;
+  guint64 alignment, arena_size;
+  gboolean phases_given = FALSE;
+  gsize mark;
+
+  lir_buffer_plan_set_strategy (plan, "rlx");
+  if (!lir_json_get_u64 (buffers, "alignment", 1ull << 40, &alignment, r->path, error) ||
+      !lir_json_get_u64 (buffers, "arena_size", MAX_BYTES, &arena_size, r->path, error))
+    return NULL;
+  if (alignment == 0 || (alignment & (alignment - 1)) != 0)
+    {
+      lir_json_path_push_key (r->path, "alignment", &mark);
+      lir_json_error (error, r->path, "%" G_GUINT64_FORMAT " is not a power of two", alignment);
+      return NULL;
+    }
+  plan->alignment = alignment;
+  plan->arena_size = arena_size;
+
+  if ((schedule_node = lir_json_member (buffers, "schedule", TRUE, r->path, error)) == NULL)
+    return NULL;
+  lir_json_path_push_key (r->path, "schedule", &mark);
+  if ((schedule_array = lir_json_to_array (schedule_node, r->path, error)) == NULL)
+    return NULL;
+  if (json_array_get_length (schedule_array) != n)
+    {
+      lir_json_error (error, r->path, "lists %u nodes, the graph has %u",
+                      json_array_get_length (schedule_array), n);
+      return NULL;
+    }
+  {
+    g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      {
+        gsize mark2;
+
+        lir_json_path_push_index (r->path, i, &mark2);
+        if (!read_node_id (r, json_array_get_element (schedule_array, i), &schedule[i], error))
+          return NULL;
+        if (seen[schedule[i]])
+          {
+            lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " is scheduled twice",
+                            g_array_index (r->rlx_ids, guint64, schedule[i]));
+            return NULL;
+          }
+        seen[schedule[i]] = TRUE;
+        lir_json_path_pop (r->path, mark2);
+      }
+  }
+  lir_json_path_pop (r->path, mark);
+  lir_buffer_plan_set_schedule (plan, schedule, n);
+
+  if (!each_keyed (r, plan, buffers, "assignments", TRUE, read_assignment, error) ||
+      !each_keyed (r, plan, buffers, "view_aliases", FALSE, read_alias, error))
+    return NULL;
+
+  phases_node = json_object_get_member (buffers, "phases");
+  if (phases_node != NULL && !JSON_NODE_HOLDS_NULL (phases_node))
+    {
+      JsonObject *phases;
+
+      lir_json_path_push_key (r->path, "phases", &mark);
+      if ((phases = lir_json_to_object (phases_node, r->path, error)) == NULL ||
+          !each_keyed (r, plan, phases, "map", TRUE, read_phase, error))
+        return NULL;
+      lir_json_path_pop (r->path, mark);
+      phases_given = TRUE;
+    }
+
+  /* Which boundary kinds RLX put in the arena: those with an assignment. */
+  {
+    static const LirOpKind kinds[] = { LIR_OP_INPUT, LIR_OP_PARAM, LIR_OP_CONSTANT };
+    gboolean seen[3] = { FALSE }, placed[3] = { FALSE };
+
+    for (guint32 id = 0; id < n; id++)
+      for (guint k = 0; k < 3; k++)
+        if (lir_graph_node_kind (graph, id) == kinds[k])
+          {
+            seen[k] = TRUE;
+            placed[k] |= plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
+          }
+    plan->allocate_inputs = !seen[0] || placed[0];
+    plan->allocate_params = !seen[1] || placed[1];
+    plan->allocate_constants = !seen[2] || placed[2];
+  }
+
+  infer_symbols (graph, plan);
+  symbol_values = lir_buffer_plan_symbol_values (plan, graph);
+  {
+    g_autoptr (GError) unbound = NULL;
+
+    /* Views' own sizes; with a symbol left unbound, the rest of the root. */
+    if (!lir_sizes_compute (graph, symbol_values, sizes, &unbound))
+      memset (sizes, 0xff, (n + 1) * sizeof (guint64));
+  }
+  for (guint32 id = 0; id < n; id++)
+    {
+      guint32 root = plan->aliases[id].root;
+      const LirBufferSlot *root_slot;
+      guint64 size;
+
+      if (root == LIR_NO_NODE)
+        continue;
+      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED)
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                  g_array_index (r->rlx_ids, guint64, id));
+          gsize mark2;
+
+          lir_json_path_push_key (r->path, "view_aliases", &mark);
+          lir_json_path_push_key (r->path, key, &mark2);
+          lir_json_error (error, r->path, "the view's root has no assignment");
+          return NULL;
+        }
+      root_slot = &plan->slots[root];
+      size = sizes[id] != G_MAXUINT64 ? sizes[id]
+                                      : root_slot->size - MIN (plan->aliases[id].byte_offset, root_slot->size);
+      plan->slot_flags[id] = LIR_SLOT_VIEW;
+      plan->slots[id] = (LirBufferSlot){ root_slot->offset + plan->aliases[id].byte_offset, size };
+    }
+
+  lir_liveness_compute (graph, schedule, n, plan->aliases, plan->lifetimes);
+  if (!phases_given)
+    lir_phases_derive (graph, schedule, n, plan->phases);
+  lir_buffer_plan_collect_io (plan, graph);
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * lir_rlx_detect:
+ * @root: a JSON document's top-level object
+ *
+ * Returns: %TRUE if it looks like RLX's serialized LirModule (`mir` and
+ *   `buffers` at the top, no Lirscope `format`)
+ */
+gboolean
+lir_rlx_detect (JsonObject *root)
+{
+  return json_object_has_member (root, "mir") && json_object_has_member (root, "buffers") &&
+         !json_object_has_member (root, "format");
+}
+
+/**
+ * lir_rlx_read:
+ * @root: the document's top-level object
+ * @path: the JSON path being read, for errors
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the module with RLX's plan, or %NULL with an
+ *   error naming the JSON path
+ */
+LirModule *
+lir_rlx_read (JsonObject *root, LirJsonPath *path, GError **error)
+{
+  Reader r = { 0 };
+  g_autoptr (LirGraph) graph = NULL;
+  g_autoptr (LirBufferPlan) plan = NULL;
+  JsonObject *mir, *buffers;
+  LirModule *module = NULL;
+  gsize mark;
+
+  r.path = path;
+  r.index_of = g_hash_table_new (NULL, NULL);
+  r.rlx_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  r.symbols = g_hash_table_new (NULL, NULL);
+
+  lir_json_path_push_key (path, "mir", &mark);
+  mir = lir_json_to_object (json_object_get_member (root, "mir"), path, error);
+  if (mir != NULL)
+    graph = read_graph (&r, mir, error);
+  if (graph != NULL)
+    {
+      lir_json_path_pop (path, mark);
+      lir_json_path_push_key (path, "buffers", &mark);
+      buffers = lir_json_to_object (json_object_get_member (root, "buffers"), path, error);
+      if (buffers != NULL)
+        plan = read_plan (&r, buffers, error);
+      if (plan != NULL)
+        {
+          lir_json_path_pop (path, mark);
+          module = lir_module_new (graph, plan);
+        }
+    }
+  g_clear_pointer (&r.graph, lir_graph_unref);
+  g_hash_table_unref (r.index_of);
+  g_hash_table_unref (r.symbols);
+  g_array_unref (r.rlx_ids);
+  return module;
+}

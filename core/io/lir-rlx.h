@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-rlx.h: reads RLX's serialized LirModule (its AOT-cache JSON). */
+#pragma once
+
+#include "lir-json-private.h"
+#include "plan/lir-module.h"
+
+G_BEGIN_DECLS
+
+gboolean   lir_rlx_detect (JsonObject *root);
+LirModule *lir_rlx_read   (JsonObject  *root,
+                           LirJsonPath *path,
+                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-rlx.c: RLX's serialized LirModule: the import, its plan kept as RLX
+ * wrote it, rlx-greedy reproducing RLX's assignments byte for byte, and
+ * independence from the files' map order. The files in tests/data/rlx were
+ * built by hand to serde's encoding; their assignments were worked out by
+ * hand from RLX's greedy rule (see tests/data/rlx/README.md). */
+#include "lir.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static char *
+rlx_path (const char *name)
+{
+  return g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", name, NULL);
+}
+
+static LirModule *
+load (const char *name)
+{
+  g_autofree char *path = rlx_path (name);
+  g_autoptr (GError) error = NULL;
+  LirModule *module = lir_io_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (module);
+  return module;
+}
+
+static guint32
+by_name (LirGraph *graph, const char *name)
+{
+  for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+    if (g_strcmp0 (lir_graph_node_name (graph, id), name) == 0)
+      return id;
+  g_error ("no node named %s", name);
+  return LIR_NO_NODE;
+}
+
+static void
+assert_valid (LirModule *module)
+{
+  guint64 count;
+  g_autoptr (GPtrArray) violations = lir_validate_module (module, &count);
+
+  for (guint i = 0; i < violations->len; i++)
+    g_test_message ("%s", ((LirViolation *)g_ptr_array_index (violations, i))->message);
+  g_assert_cmpuint (count, ==, 0);
+}
+
+static void
+test_static_import (void)
+{
+  g_autoptr (LirModule) module = load ("rlx-static.json");
+  LirGraph *graph = lir_module_get_graph (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  guint32 mm = by_name (graph, "%2"), cast = by_name (graph, "%5"), fused = by_name (graph, "block0.norm");
+  guint32 table = by_name (graph, "table"), silu = by_name (graph, "%9");
+  const LirViewAlias *alias;
+
+  g_assert_cmpstr (lir_module_get_name (module), ==, "rlx-static");
+  g_assert_cmpuint (lir_graph_get_n_nodes (graph), ==, 9);
+  /* Names: RLX's name, else the input/param name, else %<RLX id> (ids have gaps). */
+  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "x")), ==, LIR_OP_INPUT);
+  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "w")), ==, LIR_OP_PARAM);
+  g_assert_cmpint (lir_graph_node_kind (graph, mm), ==, LIR_OP_MATMUL);
+  g_assert_cmpint (lir_graph_node_kind (graph, table), ==, LIR_OP_CONSTANT);
+  /* Unknown variants are opaque ops named after the variant, fields as attrs. */
+  g_assert_cmpint (lir_graph_node_kind (graph, fused), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_node_op_name (graph, fused), ==, "FusedRmsNormRope");
+  g_assert_nonnull (strstr (lir_graph_node_attrs (graph, fused), "\"eps\""));
+  g_assert_cmpstr (lir_graph_node_op_name (graph, silu), ==, "Silu");
+  /* 64 KiB of constant data is summarised, not kept as attributes. */
+  g_assert_nonnull (strstr (lir_graph_node_attrs (graph, table), "elided_bytes"));
+
+  /* RLX's plan as written: the nested view chain resolves to the matmul. */
+  g_assert_cmpstr (lir_buffer_plan_get_strategy (plan), ==, "rlx");
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (plan), ==, 66112);
+  g_assert_cmpuint (lir_buffer_plan_get_alignment (plan), ==, 64);
+  g_assert_true (lir_buffer_plan_is_view (plan, cast));
+  alias = lir_buffer_plan_view_alias (plan, cast);
+  g_assert_cmpuint (alias->root, ==, mm);
+  g_assert_cmpuint (alias->byte_offset, ==, 32);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, cast)->offset, ==, 65920 + 32);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, table)->offset, ==, 0);
+  g_assert_cmpint (lir_buffer_plan_phase_of (plan, mm), ==, LIR_PHASE_STEADY_STATE);
+  g_assert_cmpint (lir_buffer_plan_phase_of (plan, silu), ==, LIR_PHASE_EPILOGUE);
+  /* Liveness from RLX's rules: reads through the views keep the matmul
+   * alive to the fused op's step. */
+  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, mm)->first_step, ==, 3);
+  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, mm)->last_step, ==, 7);
+  assert_valid (module);
+}
+
+static void
+test_dynamic_import (void)
+{
+  g_autoptr (LirModule) module = load ("rlx-dynamic.json");
+  LirGraph *graph = lir_module_get_graph (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  guint32 up = by_name (graph, "block0.up"), narrow = by_name (graph, "%15");
+  guint32 symbol;
+  guint64 value;
+
+  /* The dynamic symbol gets its value from RLX's sizes: 8192 B of f16[s1, 128]. */
+  g_assert_true (lir_graph_lookup_symbol (graph, "s1", &symbol));
+  g_assert_cmpuint (lir_graph_get_symbol_default (graph, symbol), ==, 32);
+  g_assert_cmpuint (lir_buffer_plan_get_n_bindings (plan), ==, 1);
+  g_assert_cmpstr (lir_buffer_plan_get_binding (plan, 0, &value), ==, "s1");
+  g_assert_cmpuint (value, ==, 32);
+  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, narrow)->root, ==, up);
+  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, narrow)->byte_offset, ==, 1024);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, narrow)->size, ==, 2048);
+  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "%20")), ==, LIR_OP_SAMPLE);
+  g_assert_cmpstr (lir_graph_node_op_name (graph, by_name (graph, "probs")), ==, "Softmax");
+  assert_valid (module);
+}
+
+/* rlx-greedy, re-planning the imported graph, lands every buffer where RLX did. */
+static void
+test_rlx_greedy_reproduces (gconstpointer data)
+{
+  g_autoptr (LirModule) module = load (data);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) replanned = NULL;
+  LirBufferPlan *rlx, *ours;
+  guint compared = 0;
+
+  lir_plan_options_set_strategy (options, "rlx-greedy");
+  replanned = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  rlx = lir_module_get_plan (module);
+  ours = lir_module_get_plan (replanned);
+  g_assert_cmpuint (lir_buffer_plan_get_alignment (ours), ==, lir_buffer_plan_get_alignment (rlx));
+  for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (rlx); id++)
+    {
+      const LirBufferSlot *a = lir_buffer_plan_slot (rlx, id), *b = lir_buffer_plan_slot (ours, id);
+
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        continue;
+      g_assert_cmpuint (a->offset, ==, b->offset);
+      g_assert_cmpuint (a->size, ==, b->size);
+      compared++;
+    }
+  g_assert_cmpuint (compared, >=, 5);
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (ours), ==, lir_buffer_plan_get_arena_size (rlx));
+  assert_valid (replanned);
+
+  /* auto never does worse than RLX's own plan. */
+  lir_plan_options_set_strategy (options, "auto");
+  g_clear_pointer (&replanned, lir_module_unref);
+  replanned = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (replanned)), <=,
+                    lir_buffer_plan_get_arena_size (rlx));
+  assert_valid (replanned);
+}
+
+/* Rebuilds every object with its members in reverse order. */
+static JsonNode *
+reversed (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *in = json_node_get_object (node), *out = json_object_new ();
+      g_autoptr (GList) members = json_object_get_members (in);
+
+      members = g_list_reverse (members);
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (out, l->data, reversed (json_object_get_member (in, l->data)));
+      return json_node_init_object (json_node_alloc (), out);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *in = json_node_get_array (node), *out = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (in); i++)
+        json_array_add_element (out, reversed (json_array_get_element (in, i)));
+      return json_node_init_array (json_node_alloc (), out);
+    }
+  return json_node_copy (node);
+}
+
+static void
+test_map_order (void)
+{
+  static const char *const names[] = { "rlx-static.json", "rlx-dynamic.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = rlx_path (names[i]);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      g_autoptr (JsonNode) flipped = NULL;
+      g_autoptr (LirModule) a = load (names[i]);
+      g_autoptr (LirModule) b = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      g_assert_true (json_parser_load_from_file (parser, path, NULL));
+      flipped = reversed (json_parser_get_root (parser));
+      json_generator_set_root (generator, flipped);
+      text = json_generator_to_data (generator, &length);
+      b = lir_io_load_data (text, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lir_fingerprint_module (a).value, ==, lir_fingerprint_module (b).value);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rlx/static-import", test_static_import);
+  g_test_add_func ("/rlx/dynamic-import", test_dynamic_import);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/static", "rlx-static.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/dynamic", "rlx-dynamic.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_func ("/rlx/map-order", test_map_order);
+  return g_test_run ();
+}
