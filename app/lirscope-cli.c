@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lirscope-cli.c: the headless front end: plan, stats, validate, fingerprint, render.
+/* lirscope-cli.c: the headless front end: plan, stats, validate, fingerprint, render, diff.
  *
  * Exit status: 0 success, 1 a check failed (validation, threshold),
  * 2 bad input or usage. All the work is done by core/; this file parses
@@ -8,6 +8,7 @@
 #include "lir.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,9 @@ typedef struct
   char *steps;
   char *theme;
   gboolean no_labels;
+  gboolean diff;
+  double fail_arena_grows;
+  double fail_efficiency_drops;
 } CliOptions;
 
 static CliOptions opts;
@@ -417,17 +421,25 @@ cmd_render (int argc, char **argv)
     { "theme", 0, 0, G_OPTION_ARG_STRING, &opts.theme, "light (default) or dark", "THEME" },
     { "no-labels", 0, 0, G_OPTION_ARG_NONE, &opts.no_labels, "Leave out buffer and step names",
       NULL },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &opts.diff,
+      "Take two inputs A B: draw B with what changed from A highlighted", NULL },
     { NULL }
   };
   g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirModule) baseline = NULL;
   g_autoptr (LirRenderer) renderer = NULL;
+  guint n_inputs = 1;
   g_autoptr (GError) error = NULL;
   LirRenderOptions options;
   LirRenderFormat format;
   LirViewport viewport;
 
+  /* --diff takes two inputs; know it before the count is checked. */
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--diff") == 0)
+      n_inputs = 2;
   if (!parse_args ("render", "Draw the plan's timeline as SVG, PNG or PDF.", entries, TRUE, &argc,
-                   &argv, 1))
+                   &argv, n_inputs))
     return EXIT_BAD_INPUT;
   if (opts.output == NULL)
     {
@@ -440,20 +452,25 @@ cmd_render (int argc, char **argv)
                   opts.output);
       return EXIT_BAD_INPUT;
     }
-  if (lir_io_same_file (argv[1], opts.output))
-    {
-      g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
-      return EXIT_BAD_INPUT;
-    }
+  for (guint i = 1; i <= n_inputs; i++)
+    if (lir_io_same_file (argv[i], opts.output))
+      {
+        g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[i]);
+        return EXIT_BAD_INPUT;
+      }
   if (!parse_render_options (&options, &error))
     {
       print_error ("render", error);
       return EXIT_BAD_INPUT;
     }
-  module = load_planned (argv[1], NULL);
+  if (n_inputs == 2 && (baseline = load_planned (argv[1], NULL)) == NULL)
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
+  module = load_planned (argv[n_inputs], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   renderer = lir_renderer_new (module);
+  if (baseline != NULL)
+    lir_renderer_set_diff (renderer, lir_plan_diff_new (baseline, module));
   lir_renderer_full_viewport (renderer, &viewport);
   if (opts.steps != NULL &&
       !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))
@@ -470,6 +487,50 @@ cmd_render (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_diff (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object listing every change", NULL },
+    { "fail-if-arena-grows", 0, 0, G_OPTION_ARG_DOUBLE, &opts.fail_arena_grows,
+      "Exit 1 if B's arena is more than PCT percent larger than A's", "PCT" },
+    { "fail-if-efficiency-drops", 0, 0, G_OPTION_ARG_DOUBLE, &opts.fail_efficiency_drops,
+      "Exit 1 if B's efficiency is more than PCT percentage points below A's", "PCT" },
+    { NULL }
+  };
+  g_autoptr (LirModule) a = NULL;
+  g_autoptr (LirModule) b = NULL;
+  g_autoptr (LirPlanDiff) diff = NULL;
+  g_autofree char *report = NULL;
+  int status = EXIT_SUCCESS;
+
+  opts.fail_arena_grows = NAN;
+  opts.fail_efficiency_drops = NAN;
+  if (!parse_args ("diff", "Compare two plans: what changed, and why the arena grew.", entries, TRUE,
+                   &argc, &argv, 2))
+    return EXIT_BAD_INPUT;
+  if ((a = load_planned (argv[1], NULL)) == NULL || (b = load_planned (argv[2], NULL)) == NULL)
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
+  diff = lir_plan_diff_new (a, b);
+  report = opts.json ? lir_diff_report_json (diff, argv[1], argv[2])
+                     : lir_diff_report_text (diff, argv[1], argv[2], 40);
+  fputs (report, stdout);
+  if (!isnan (opts.fail_arena_grows) && lir_plan_diff_arena_growth (diff) > opts.fail_arena_grows)
+    {
+      g_printerr ("lirscope-cli: the arena grew %.2f%%, more than the %.2f%% allowed\n",
+                  lir_plan_diff_arena_growth (diff), opts.fail_arena_grows);
+      status = EXIT_CHECK_FAILED;
+    }
+  if (!isnan (opts.fail_efficiency_drops) &&
+      lir_plan_diff_efficiency_drop (diff) > opts.fail_efficiency_drops)
+    {
+      g_printerr ("lirscope-cli: efficiency dropped %.2f points, more than the %.2f allowed\n",
+                  lir_plan_diff_efficiency_drop (diff), opts.fail_efficiency_drops);
+      status = EXIT_CHECK_FAILED;
+    }
+  return status;
+}
+
 static const struct
 {
   const char *name;
@@ -480,7 +541,8 @@ static const struct
   { "stats", cmd_stats, "arena size, savings, lower bound, efficiency" },
   { "validate", cmd_validate, "check a plan; exit 1 on any violation" },
   { "fingerprint", cmd_fingerprint, "the module's or graph's fingerprint" },
-  { "render", cmd_render, "draw the plan as SVG, PNG or PDF" },
+  { "render", cmd_render, "draw the plan as SVG, PNG or PDF (--diff A B: B against A)" },
+  { "diff", cmd_diff, "what changed from plan A to plan B, and why the arena grew" },
 };
 
 static void

@@ -22,6 +22,7 @@
 #include "ir/lir-graph-private.h"
 #include "lir-canvas.h"
 #include "plan/lir-buffer-plan-private.h"
+#include "plan/lir-diff.h"
 #include "plan/lir-fingerprint.h"
 #include "plan/lir-plan-stats.h"
 
@@ -117,6 +118,7 @@ struct _LirRenderer
   guint32 *consumers;
   char fingerprint[17];
   char graph_fingerprint[17];
+  LirPlanDiff *diff;                /* optional: B is this plan, A the baseline */
 };
 
 /* ---- set-up --------------------------------------------------------------------------- */
@@ -245,6 +247,7 @@ lir_renderer_free (LirRenderer *r)
   g_free (r->step_node);
   g_free (r->consumer_start);
   g_free (r->consumers);
+  g_clear_pointer (&r->diff, lir_plan_diff_free);
   g_free (r);
 }
 
@@ -277,6 +280,29 @@ const guint64 *
 lir_renderer_get_live_bytes (const LirRenderer *r)
 {
   return r->live;
+}
+
+/**
+ * lir_renderer_set_diff:
+ * @renderer: a renderer of plan B
+ * @diff: (transfer full) (nullable): a diff from a baseline A to this plan
+ *
+ * With a diff, added, resized and moved buffers are outlined, A's places
+ * of moved and removed buffers are ghosted, and the header says how the
+ * arena changed.
+ */
+void
+lir_renderer_set_diff (LirRenderer *r, LirPlanDiff *diff)
+{
+  g_clear_pointer (&r->diff, lir_plan_diff_free);
+  g_return_if_fail (diff == NULL || lir_plan_diff_get_b (diff) == r->module);
+  r->diff = diff;
+}
+
+const LirPlanDiff *
+lir_renderer_get_diff (const LirRenderer *r)
+{
+  return r->diff;
 }
 
 /**
@@ -956,6 +982,71 @@ draw_buffers (const Frame *f)
   g_free (grid->keys);
 }
 
+/* ---- diff overlay ------------------------------------------------------------------- */
+
+static const LirRgba diff_added = { 0.15, 0.64, 0.41, 1 };
+static const LirRgba diff_resized = { 0.90, 0.38, 0.0, 1 };
+static const LirRgba diff_moved = { 0.11, 0.44, 0.85, 1 };
+static const LirRgba diff_removed = { 0.75, 0.11, 0.16, 1 };
+
+/* The rectangle a buffer had in A, on this plan's axes. */
+static gboolean
+ghost_box (const Frame *f, const LirBufferChange *c, Box *box)
+{
+  double x0 = step_x (f, c->first_a), x1 = step_x (f, (double)c->last_a + 1);
+  double y1 = byte_y (f, (double)c->offset_a), y0 = byte_y (f, (double)c->offset_a + (double)c->size_a);
+
+  if (c->size_a == 0 || x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y ||
+      y0 >= f->l.plot_y + f->l.plot_height)
+    return FALSE;
+  box->x0 = MAX (x0, f->l.plot_x - 2);
+  box->x1 = MIN (x1, f->l.plot_x + f->l.plot_width + 2);
+  box->y0 = MAX (y0, f->l.plot_y - 2);
+  box->y1 = MIN (y1, f->l.plot_y + f->l.plot_height + 2);
+  box->whole = TRUE;
+  return TRUE;
+}
+
+static void
+draw_diff (const Frame *f)
+{
+  const LirPlanDiff *diff = f->r->diff;
+  LirCanvas *c = f->canvas;
+
+  if (diff == NULL)
+    return;
+  for (guint i = 0; i < lir_plan_diff_get_n_changes (diff); i++)
+    {
+      const LirBufferChange *change = lir_plan_diff_get_change (diff, i);
+      const LirRgba *color;
+      Box box;
+
+      /* A's place, dashed, for what moved, changed size or went away. */
+      if ((change->flags & (LIR_CHANGE_OFFSET | LIR_CHANGE_SIZE | LIR_CHANGE_LIFETIME |
+                            LIR_CHANGE_REMOVED | LIR_CHANGE_LEFT_ARENA)) &&
+          ghost_box (f, change, &box) && box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2)
+        {
+          const LirRgba *ghost = (change->flags & (LIR_CHANGE_REMOVED | LIR_CHANGE_LEFT_ARENA))
+                                   ? &diff_removed : &f->theme->muted;
+
+          c->funcs->stroke_rect (c, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, ghost, 1.0, TRUE);
+        }
+      if (change->node_b == LIR_NO_NODE || f->r->plan->slot_flags[change->node_b] == LIR_SLOT_NONE ||
+          !buffer_box (f, change->node_b, &box))
+        continue;
+      if (change->flags & (LIR_CHANGE_ADDED | LIR_CHANGE_ENTERED_ARENA))
+        color = &diff_added;
+      else if (change->flags & LIR_CHANGE_SIZE)
+        color = &diff_resized;
+      else if (change->flags & (LIR_CHANGE_OFFSET | LIR_CHANGE_LIFETIME))
+        color = &diff_moved;
+      else
+        continue;
+      c->funcs->stroke_rect (c, box.x0, box.y0, MAX (box.x1 - box.x0, 2), MAX (box.y1 - box.y0, 2), color,
+                             2.0, FALSE);
+    }
+}
+
 /* ---- axes, lines and overlays --------------------------------------------------------- */
 
 static void
@@ -1291,6 +1382,21 @@ draw_header (const Frame *f)
                            *plan->strategy != '\0' ? plan->strategy : "(from file)", plan->alignment,
                            r->fingerprint, r->graph_fingerprint);
   c->funcs->text (c, MARGIN, y, title, FONT_TITLE, TRUE, LIR_ALIGN_START, &f->theme->foreground);
+  if (r->diff != NULL)
+    {
+      const LirPlanStats *a = lir_plan_diff_get_stats (r->diff, FALSE);
+      g_autofree char *arena_a = format_bytes_long (a->arena_size);
+      g_autofree char *growth = NULL;
+      g_autofree char *versus = NULL;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, "%+.1f", lir_plan_diff_arena_growth (r->diff));
+      growth = g_strdup_printf ("%s%%", buf);
+      versus = g_strdup_printf ("compared with %s: arena %s → %s (%s), %u changes", lir_module_get_name (lir_plan_diff_get_a (r->diff)),
+                                arena_a, arena, growth, lir_plan_diff_get_n_changes (r->diff));
+      c->funcs->text (c, MARGIN + c->funcs->text_width (c, title, FONT_TITLE, TRUE) + 14, y, versus,
+                      FONT, TRUE, LIR_ALIGN_START, &f->theme->accent);
+    }
   y += LINE + 1;
   c->funcs->text (c, MARGIN, y, line1, FONT, FALSE, LIR_ALIGN_START, &f->theme->foreground);
   y += LINE;
@@ -1356,6 +1462,14 @@ draw_legend (const Frame *f)
       break;
     }
   legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
+  if (f->r->diff != NULL)
+    {
+      legend_add (&lg, &diff_added, FALSE, TRUE, FALSE, "added");
+      legend_add (&lg, &diff_resized, FALSE, TRUE, FALSE, "resized");
+      legend_add (&lg, &diff_moved, FALSE, TRUE, FALSE, "moved");
+      legend_add (&lg, &f->theme->muted, FALSE, TRUE, TRUE, "where it was in A");
+      legend_add (&lg, &diff_removed, FALSE, TRUE, TRUE, "gone from A");
+    }
   legend_add (&lg, &f->theme->arena, FALSE, TRUE, FALSE, "arena size");
   legend_add (&lg, &f->theme->bound, FALSE, TRUE, TRUE, "lower bound / peak");
 }
@@ -1407,6 +1521,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   draw_byte_axis (&f);
   c->funcs->push_clip (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height);
   draw_buffers (&f);
+  draw_diff (&f);
   draw_reference_lines (&f);
   draw_cursor (&f);
   c->funcs->pop_clip (c);

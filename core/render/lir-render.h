@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 
+#include "plan/lir-diff.h"
 #include "plan/lir-module.h"
 #include "plan/lir-plan-index.h"
 
@@ -92,6 +93,9 @@ LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
 const guint64 *lir_renderer_get_live_bytes (const LirRenderer *renderer);
+void          lir_renderer_set_diff       (LirRenderer *renderer,
+                                           LirPlanDiff *diff);
+const LirPlanDiff *lir_renderer_get_diff  (const LirRenderer *renderer);
 const guint32 *lir_renderer_get_readers   (const LirRenderer *renderer,
                                            guint32            node,
                                            guint             *n_readers);

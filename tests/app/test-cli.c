@@ -221,6 +221,65 @@ test_render_errors (void)
   g_rmdir (dir);
 }
 
+static void
+test_diff (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  g_autofree char *rlx = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "rlx-static.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "auto.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "naive.json", NULL);
+  g_autofree char *svg = g_build_filename (dir, "diff.svg", NULL);
+  g_autofree char *ours = g_build_filename (dir, "ours.json", NULL);
+  const char *plan_good[] = { "plan", input, "--no-params", "-o", good, NULL };
+  const char *plan_bad[] = { "plan", input, "--no-params", "--strategy", "naive", "-o", bad, NULL };
+  const char *self[] = { "diff", good, good, NULL };
+  const char *grows[] = { "diff", good, bad, "--fail-if-arena-grows", "12", NULL };
+  const char *grows_ok[] = { "diff", good, bad, "--fail-if-arena-grows", "500", NULL };
+  const char *shrinks[] = { "diff", bad, good, "--fail-if-arena-grows", "0", NULL };
+  const char *efficiency[] = { "diff", good, bad, "--fail-if-efficiency-drops", "5", NULL };
+  const char *json[] = { "diff", "--json", good, bad, NULL };
+  const char *one_input[] = { "diff", good, NULL };
+  const char *render[] = { "render", "--diff", good, bad, "-o", svg, NULL };
+  const char *render_over_input[] = { "render", "--diff", good, bad, "-o", good, NULL };
+  const char *plan_ours[] = { "plan", rlx, "--strategy", "auto", "-o", ours, NULL };
+  const char *rlx_vs_ours[] = { "diff", rlx, ours, NULL };
+  g_autofree char *out = NULL, *err = NULL, *data = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (run_cli (plan_good, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (plan_bad, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (self, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No differences"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (grows, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "Why B's arena is larger"));
+  g_assert_nonnull (strstr (err, "the arena grew"));
+  g_assert_cmpint (run_cli (grows_ok, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (shrinks, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (efficiency, NULL, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (json, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)),
+                                                 "same_graph"));
+  g_assert_cmpint (run_cli (one_input, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli (render, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "compared with"));
+  g_assert_cmpint (run_cli (render_over_input, NULL, NULL), ==, 2);
+  /* What Lirscope's auto plan saves over RLX's own. */
+  g_assert_cmpint (run_cli (plan_ours, NULL, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (rlx_vs_ours, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "B: "));
+  g_unlink (good);
+  g_unlink (bad);
+  g_unlink (svg);
+  g_unlink (ours);
+  g_rmdir (dir);
+}
+
 /* RLX's own files go through every command. */
 static void
 test_rlx_files (void)
@@ -266,5 +325,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/render-errors", test_render_errors);
   g_test_add_func ("/cli/rlx-files", test_rlx_files);
+  g_test_add_func ("/cli/diff", test_diff);
   return g_test_run ();
 }

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-diff-report.h: a plan diff as a readable report or one JSON object. */
+#pragma once
+
+#include "plan/lir-diff.h"
+
+G_BEGIN_DECLS
+
+char *lir_diff_report_text (const LirPlanDiff *diff,
+                            const char        *label_a,
+                            const char        *label_b,
+                            guint              max_changes);
+char *lir_diff_report_json (const LirPlanDiff *diff,
+                            const char        *label_a,
+                            const char        *label_b);
+
+G_END_DECLS

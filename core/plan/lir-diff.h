@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-diff.h: what changed between two plans, and why the arena grew. */
+#pragma once
+
+#include "lir-module.h"
+#include "lir-plan-stats.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirChangeFlags:
+ * @LIR_CHANGE_ADDED: the node is only in B
+ * @LIR_CHANGE_REMOVED: the node is only in A
+ * @LIR_CHANGE_SIZE: its slot's size changed
+ * @LIR_CHANGE_LIFETIME: its first or last step changed
+ * @LIR_CHANGE_OFFSET: its slot moved in the arena
+ * @LIR_CHANGE_PHASE: its phase changed
+ * @LIR_CHANGE_BECAME_VIEW: a buffer in A, a view in B
+ * @LIR_CHANGE_STOPPED_VIEW: a view in A, a buffer in B
+ * @LIR_CHANGE_ENTERED_ARENA: no slot in A, a slot in B
+ * @LIR_CHANGE_LEFT_ARENA: a slot in A, none in B
+ * @LIR_CHANGE_STEP: it runs at another schedule step
+ */
+typedef enum {
+  LIR_CHANGE_ADDED = 1 << 0,
+  LIR_CHANGE_REMOVED = 1 << 1,
+  LIR_CHANGE_SIZE = 1 << 2,
+  LIR_CHANGE_LIFETIME = 1 << 3,
+  LIR_CHANGE_OFFSET = 1 << 4,
+  LIR_CHANGE_PHASE = 1 << 5,
+  LIR_CHANGE_BECAME_VIEW = 1 << 6,
+  LIR_CHANGE_STOPPED_VIEW = 1 << 7,
+  LIR_CHANGE_ENTERED_ARENA = 1 << 8,
+  LIR_CHANGE_LEFT_ARENA = 1 << 9,
+  LIR_CHANGE_STEP = 1 << 10,
+} LirChangeFlags;
+
+#define LIR_N_CHANGE_KINDS 11
+
+/**
+ * LirBufferChange:
+ * @name: (transfer none): the node's label (name, or `%id`)
+ * @node_a: the node in A, or %LIR_NO_NODE
+ * @node_b: the node in B, or %LIR_NO_NODE
+ * @flags: #LirChangeFlags
+ * @bytes: how much it matters: the size that appeared, vanished or moved,
+ *   or the size change; the list is sorted by it, largest first
+ */
+typedef struct
+{
+  const char *name;
+  guint32 node_a;
+  guint32 node_b;
+  guint flags;
+  guint64 bytes;
+  /* in A, then in B; zeros where the node or its slot is absent */
+  guint64 size_a, size_b;
+  guint64 offset_a, offset_b;
+  guint32 first_a, last_a, first_b, last_b;
+  LirPhase phase_a, phase_b;
+} LirBufferChange;
+
+/**
+ * LirPeakEntry:
+ * @name: (transfer none): the buffer's label in B
+ * @node_b: the buffer in B
+ * @bytes: its bytes at B's peak beyond what it had at A's peak
+ * @offset: its offset in B
+ * @size: its size in B
+ */
+typedef struct
+{
+  const char *name;
+  guint32 node_b;
+  guint64 bytes;
+  guint64 offset;
+  guint64 size;
+} LirPeakEntry;
+
+typedef struct _LirPlanDiff LirPlanDiff;
+
+LirPlanDiff           *lir_plan_diff_new             (LirModule *a,
+                                                       LirModule *b);
+void                   lir_plan_diff_free            (LirPlanDiff *diff);
+LirModule             *lir_plan_diff_get_a           (const LirPlanDiff *diff);
+LirModule             *lir_plan_diff_get_b           (const LirPlanDiff *diff);
+gboolean               lir_plan_diff_matched_by_name (const LirPlanDiff *diff);
+gboolean               lir_plan_diff_same_graph      (const LirPlanDiff *diff);
+const LirPlanStats    *lir_plan_diff_get_stats       (const LirPlanDiff *diff,
+                                                       gboolean           b);
+guint                  lir_plan_diff_get_n_changes   (const LirPlanDiff *diff);
+const LirBufferChange *lir_plan_diff_get_change      (const LirPlanDiff *diff,
+                                                       guint              index);
+const LirBufferChange *lir_plan_diff_find_b          (const LirPlanDiff *diff,
+                                                       guint32            node_b);
+guint                  lir_plan_diff_count           (const LirPlanDiff *diff,
+                                                       LirChangeFlags     flag);
+guint                  lir_plan_diff_get_n_peak_entries (const LirPlanDiff *diff);
+const LirPeakEntry    *lir_plan_diff_get_peak_entry  (const LirPlanDiff *diff,
+                                                       guint              index);
+guint                  lir_plan_diff_get_n_top_entries (const LirPlanDiff *diff);
+const LirPeakEntry    *lir_plan_diff_get_top_entry   (const LirPlanDiff *diff,
+                                                       guint              index);
+gboolean               lir_plan_diff_is_empty        (const LirPlanDiff *diff);
+double                 lir_plan_diff_arena_growth    (const LirPlanDiff *diff);
+double                 lir_plan_diff_efficiency_drop (const LirPlanDiff *diff);
+guint                  lir_plan_diff_get_n_moved_steps (const LirPlanDiff *diff);
+const char            *lir_change_flag_to_string     (LirChangeFlags flag);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanDiff, lir_plan_diff_free)
+
+G_END_DECLS
