@@ -39,10 +39,14 @@ struct _LirscopeWindow
   GtkListBox *search_results;
   GtkLabel *status_label;
   GMenu *recent_section;
+  GtkLabel *changes_summary;
+  GtkListBox *changes_list;
 
   GSettings *settings;
   GFile *file;
   LirModule *module;
+  GFile *baseline_file;
+  LirModule *baseline; /* compare mode: the plan this one is compared with */
   GFileMonitor *monitor;
   guint reload_source;
   GCancellable *cancellable;
@@ -360,6 +364,8 @@ on_alignment_changed (GtkDropDown *dropdown, GParamSpec *pspec, LirscopeWindow *
 
 /* ---- details of the selection --------------------------------------------------------- */
 
+static void describe_change (const LirBufferChange *c, GString *out);
+
 static void
 clear_box (GtkBox *box)
 {
@@ -488,6 +494,34 @@ update_details (LirscopeWindow *self, guint32 node)
   if (lir_buffer_plan_phase_of (plan, node) != LIR_PHASE_NONE)
     add_property (group, "Phase", lir_phase_to_string (lir_buffer_plan_phase_of (plan, node)));
   gtk_box_append (self->details_box, GTK_WIDGET (group));
+
+  /* Compare mode: where the buffer was in the baseline. */
+  {
+    const LirPlanDiff *diff = lir_renderer_get_diff (lirscope_timeline_get_renderer (self->timeline));
+    const LirBufferChange *change = diff != NULL ? lir_plan_diff_find_b (diff, node) : NULL;
+
+    if (change != NULL)
+      {
+        AdwPreferencesGroup *before = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+        g_autoptr (GString) kinds = g_string_new (NULL);
+
+        describe_change (change, kinds);
+        adw_preferences_group_set_title (before, "In the baseline");
+        add_property (before, "Changed", kinds->str);
+        if (change->node_a != LIR_NO_NODE && change->size_a > 0)
+          {
+            g_autofree char *a_bytes = bytes_with_exact (change->size_a);
+            g_autofree char *a_offset = g_strdup_printf ("%" G_GUINT64_FORMAT " – %" G_GUINT64_FORMAT,
+                                                         change->offset_a, change->offset_a + change->size_a);
+            g_autofree char *a_steps = g_strdup_printf ("%u – %u", change->first_a, change->last_a);
+
+            add_property (before, "Bytes", a_bytes);
+            add_property (before, "Offset", a_offset);
+            add_property (before, "Steps (first – last)", a_steps);
+          }
+        gtk_box_append (self->details_box, GTK_WIDGET (before));
+      }
+  }
 
   if (lir_buffer_plan_is_view (plan, node))
     {
@@ -654,7 +688,101 @@ on_search_row_activated (GtkListBox *box, GtkListBoxRow *row, LirscopeWindow *se
   lirscope_window_activate_search_result (self, (guint)gtk_list_box_row_get_index (row));
 }
 
+/* ---- compare mode --------------------------------------------------------------------- */
+
+static void
+describe_change (const LirBufferChange *c, GString *out)
+{
+  static const LirChangeFlags order[] = {
+    LIR_CHANGE_ADDED, LIR_CHANGE_REMOVED, LIR_CHANGE_ENTERED_ARENA, LIR_CHANGE_LEFT_ARENA,
+    LIR_CHANGE_SIZE, LIR_CHANGE_OFFSET, LIR_CHANGE_LIFETIME, LIR_CHANGE_BECAME_VIEW,
+    LIR_CHANGE_STOPPED_VIEW, LIR_CHANGE_PHASE, LIR_CHANGE_STEP,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (c->flags & order[i])
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", lir_change_flag_to_string (order[i]));
+}
+
+static void
+on_change_selected (GtkListBox *box, GtkListBoxRow *row, LirscopeWindow *self)
+{
+  const LirPlanDiff *diff;
+  const LirBufferChange *change;
+
+  if (row == NULL || (diff = lir_renderer_get_diff (lirscope_timeline_get_renderer (self->timeline))) == NULL)
+    return;
+  change = lir_plan_diff_get_change (diff, (guint)gtk_list_box_row_get_index (row));
+  if (change->node_b != LIR_NO_NODE)
+    {
+      lirscope_timeline_set_selected (self->timeline, change->node_b);
+      lirscope_timeline_zoom_to_node (self->timeline, change->node_b);
+    }
+}
+
+/* Compares the plan on screen with the baseline, if there is one. */
+static void
+apply_diff (LirscopeWindow *self)
+{
+  LirRenderer *renderer = lirscope_timeline_get_renderer (self->timeline);
+  LirPlanDiff *diff;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  const LirPlanStats *a, *b;
+  guint n;
+
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL;)
+    gtk_list_box_remove (self->changes_list, child);
+  if (renderer == NULL)
+    return;
+  if (self->baseline == NULL)
+    {
+      lir_renderer_set_diff (renderer, NULL);
+      gtk_label_set_text (self->changes_summary, "Compare this plan with a baseline (Ctrl+D, or drop a "
+                                                 "file with Ctrl held) to see what changed.");
+      gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+      return;
+    }
+  diff = lir_plan_diff_new (self->baseline, self->module);
+  lir_renderer_set_diff (renderer, diff);
+  a = lir_plan_diff_get_stats (diff, FALSE);
+  b = lir_plan_diff_get_stats (diff, TRUE);
+  n = lir_plan_diff_get_n_changes (diff);
+  name = g_file_get_basename (self->baseline_file);
+  {
+    g_autofree char *arena_a = lir_format_bytes (a->arena_size);
+    g_autofree char *arena_b = lir_format_bytes (b->arena_size);
+
+    summary = g_strdup_printf ("Against %s: arena %s → %s (%+.1f%%), efficiency %.1f%% → %.1f%%. "
+                               "%s. %u change%s, largest first.",
+                               name, arena_a, arena_b, lir_plan_diff_arena_growth (diff),
+                               a->efficiency * 100, b->efficiency * 100,
+                               lir_plan_diff_same_graph (diff) ? "Same graph, different plan"
+                                                               : "The graphs differ",
+                               n, n == 1 ? "" : "s");
+  }
+  gtk_label_set_text (self->changes_summary, summary);
+  for (guint i = 0; i < MIN (n, 500u); i++)
+    {
+      const LirBufferChange *c = lir_plan_diff_get_change (diff, i);
+      g_autoptr (GString) kinds = g_string_new (NULL);
+      g_autofree char *bytes = lir_format_bytes (c->bytes);
+      g_autofree char *line = NULL;
+      GtkWidget *label;
+
+      describe_change (c, kinds);
+      line = g_strdup_printf ("%s — %s (%s)", c->name, kinds->str, bytes);
+      label = gtk_label_new (line);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_append (self->changes_list, label);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
 /* ---- installing a result -------------------------------------------------------------- */
+
+static void apply_diff (LirscopeWindow *self);
 
 static void
 update_title (LirscopeWindow *self)
@@ -687,6 +815,7 @@ install (LirscopeWindow *self, LirModule *module, LirRenderer *renderer, gboolea
   update_symbols (self);
   update_controls (self);
   lirscope_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  apply_diff (self);
   hide_banner (self);
 }
 
@@ -700,6 +829,7 @@ typedef struct
   char *default_strategy;  /* for graphs that come without a plan */
   LirRenderer *renderer;   /* result */
   gboolean keep_view;
+  gboolean baseline;       /* the result is the baseline to compare with */
 } Work;
 
 static void
@@ -768,7 +898,8 @@ work_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  work->renderer = lir_renderer_new (work->module);
+  if (!work->baseline)
+    work->renderer = lir_renderer_new (work->module);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -789,7 +920,9 @@ work_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           g_error_matches (error, LIR_ERROR, LIR_ERROR_CANCELLED))
         return;
-      if (self->module == NULL)
+      if (work->baseline)
+        message = g_strdup_printf ("Could not open the baseline: %s", error->message);
+      else if (self->module == NULL)
         message = g_strdup_printf ("Could not open the plan: %s", error->message);
       else if (work->file != NULL)
         message = g_strdup_printf ("Could not load %s: %s. Showing the last good plan.",
@@ -799,7 +932,21 @@ work_done (GObject *source, GAsyncResult *result, gpointer user_data)
       show_banner (self, message);
       return;
     }
+  if (work->baseline)
+    {
+      g_clear_pointer (&self->baseline, lir_module_unref);
+      self->baseline = lir_module_ref (work->module);
+      apply_diff (self);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "changes");
+      return;
+    }
   install (self, work->module, g_steal_pointer (&work->renderer), work->keep_view);
+  if (g_object_get_data (G_OBJECT (self), "pending-baseline") != NULL)
+    {
+      g_autoptr (GFile) baseline = g_object_steal_data (G_OBJECT (self), "pending-baseline");
+
+      lirscope_window_compare (self, baseline);
+    }
 }
 
 static void
@@ -924,6 +1071,50 @@ lirscope_window_open (LirscopeWindow *self, GFile *file)
   watch_file (self);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   start_load (self, FALSE);
+}
+
+/**
+ * lirscope_window_compare:
+ * @self: a window showing a plan
+ * @baseline: (nullable): the plan to compare with, %NULL to stop comparing
+ *
+ * Loads @baseline in the background, then outlines on the timeline what
+ * changed from it and lists the changes, largest first.
+ */
+void
+lirscope_window_compare (LirscopeWindow *self, GFile *baseline)
+{
+  Work *work;
+
+  if (baseline == NULL)
+    {
+      g_clear_object (&self->baseline_file);
+      g_clear_pointer (&self->baseline, lir_module_unref);
+      apply_diff (self);
+      return;
+    }
+  if (self->busy > 0)
+    {
+      /* Do not cancel a load or plan in flight: compare once it lands. */
+      g_object_set_data_full (G_OBJECT (self), "pending-baseline", g_object_ref (baseline), g_object_unref);
+      return;
+    }
+  g_set_object (&self->baseline_file, baseline);
+  work = g_new0 (Work, 1);
+  work->file = g_object_ref (baseline);
+  work->default_strategy = g_settings_get_string (self->settings, "strategy");
+  work->baseline = TRUE;
+  start_work (self, work);
+}
+
+/* Selects the change at @index as a click in the Changes list does. */
+void
+lirscope_window_select_change (LirscopeWindow *self, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->changes_list, (int)index);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->changes_list, row);
 }
 
 void
@@ -1072,6 +1263,44 @@ action_open_uri (GtkWidget *widget, const char *name, GVariant *parameter)
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   lirscope_window_open (LIRSCOPE_WINDOW (widget), file);
+}
+
+static void
+on_compare_response (GtkNativeDialog *dialog, int response, LirscopeWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      lirscope_window_compare (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_compare (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  LirscopeWindow *self = LIRSCOPE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  static const char *const plans[] = { "*.json", "*.csv", NULL };
+
+  if (self->module == NULL)
+    {
+      toast (self, "Open a plan first");
+      return;
+    }
+  dialog = gtk_file_chooser_native_new ("Compare With a Baseline", GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, "_Compare", "_Cancel");
+  add_filter (GTK_FILE_CHOOSER (dialog), "Plans, graphs and buffer lists", plans);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_compare_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+action_stop_comparing (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  lirscope_window_compare (LIRSCOPE_WINDOW (widget), NULL);
 }
 
 static void
@@ -1245,10 +1474,13 @@ update_recent (LirscopeWindow *self)
 
 /* ---- drag and drop -------------------------------------------------------------------- */
 
+/* One file opens; two files open the first and compare it with the second;
+ * one file dropped with Ctrl held on an open plan becomes its baseline. */
 static gboolean
 on_drop (GtkDropTarget *target, const GValue *value, double x, double y, LirscopeWindow *self)
 {
-  GFile *file = NULL;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
+  GFile *file = NULL, *second = NULL;
 
   if (G_VALUE_HOLDS (value, G_TYPE_FILE))
     file = g_value_get_object (value);
@@ -1257,10 +1489,21 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, Lirscop
       GSList *files = g_value_get_boxed (value);
 
       file = files != NULL ? files->data : NULL;
+      second = files != NULL && files->next != NULL ? files->next->data : NULL;
     }
   if (file == NULL)
     return FALSE;
+  if (second == NULL && (state & GDK_CONTROL_MASK) && self->module != NULL)
+    {
+      lirscope_window_compare (self, file);
+      return TRUE;
+    }
   lirscope_window_open (self, file);
+  if (second != NULL)
+    {
+      /* The baseline loads after the plan: queue it behind the open. */
+      g_object_set_data_full (G_OBJECT (self), "pending-baseline", g_object_ref (second), g_object_unref);
+    }
   return TRUE;
 }
 
@@ -1307,6 +1550,8 @@ lirscope_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   g_clear_pointer (&self->module, lir_module_unref);
+  g_clear_object (&self->baseline_file);
+  g_clear_pointer (&self->baseline, lir_module_unref);
   g_clear_pointer (&self->summary_rows, g_hash_table_unref);
   g_clear_pointer (&self->symbol_spins, g_ptr_array_unref);
   g_clear_pointer (&self->search_hits, g_array_unref);
@@ -1345,10 +1590,14 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, changes_summary);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, changes_list);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", action_open_uri);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, action_compare);
+  gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, action_stop_comparing);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, action_cancel);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
@@ -1360,6 +1609,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -1461,6 +1711,7 @@ lirscope_window_init (LirscopeWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_results, "row-activated", G_CALLBACK (on_search_row_activated), self);
+  g_signal_connect (self->changes_list, "row-selected", G_CALLBACK (on_change_selected), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
 
   build_summary (self);

@@ -15,6 +15,10 @@ LirscopeWindow   *lirscope_window_new             (GtkApplication *application);
 void              lirscope_window_open            (LirscopeWindow *self,
                                                    GFile          *file);
 void              lirscope_window_reload          (LirscopeWindow *self);
+void              lirscope_window_compare         (LirscopeWindow *self,
+                                                   GFile          *baseline);
+void              lirscope_window_select_change   (LirscopeWindow *self,
+                                                   guint           index);
 gboolean          lirscope_window_export_to       (LirscopeWindow *self,
                                                    const char     *path,
                                                    gboolean        visible_region,

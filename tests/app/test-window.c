@@ -279,6 +279,67 @@ test_export (void)
 }
 
 static gboolean
+is_comparing (LirscopeWindow *window)
+{
+  return !lirscope_window_is_busy (window) &&
+         lir_renderer_get_diff (lirscope_timeline_get_renderer (lirscope_window_get_timeline (window))) != NULL;
+}
+
+/* Compare mode: a naive plan against the auto baseline, the changes list,
+ * selecting a change selects the buffer, then back to normal. */
+static void
+test_compare (void)
+{
+  g_autofree char *decoder = example ("decoder-block.json");
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *naive = g_build_filename (dir, "naive.json", NULL);
+  g_autofree char *baseline_path = g_build_filename (dir, "auto.json", NULL);
+  g_autoptr (GFile) baseline = g_file_new_for_path (baseline_path);
+  g_autoptr (LirModule) source = NULL;
+  g_autoptr (LirModule) planned = NULL;
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GError) error = NULL;
+  LirscopeWindow *window;
+  LirscopeTimeline *timeline;
+  const LirPlanDiff *diff;
+  const LirBufferChange *first;
+  GtkListBox *list;
+
+  source = lir_io_load (decoder, &error);
+  g_assert_no_error (error);
+  lir_plan_options_set_strategy (options, "naive");
+  planned = lir_module_replan (source, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (lir_io_save (planned, naive, &error));
+  g_assert_true (lir_module_ensure_plan (source, NULL, &error));
+  g_assert_true (lir_io_save (source, baseline_path, &error));
+
+  window = open_window (naive);
+  timeline = lirscope_window_get_timeline (window);
+  lirscope_window_compare (window, baseline);
+  wait_for (is_comparing, window, "the baseline");
+  diff = lir_renderer_get_diff (lirscope_timeline_get_renderer (timeline));
+  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), >, 0);
+  g_assert_true (lir_plan_diff_same_graph (diff));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), LIRSCOPE_TYPE_WINDOW, "changes_list"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int)lir_plan_diff_get_n_changes (diff) - 1));
+  first = lir_plan_diff_get_change (diff, 0);
+  lirscope_window_select_change (window, 0);
+  g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, first->node_b);
+  g_assert_cmpstr (details_title (window), ==, first->name);
+
+  /* A reload keeps comparing, against the same baseline. */
+  lirscope_window_reload (window);
+  wait_for (is_comparing, window, "the reload in compare mode");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-comparing", NULL));
+  g_assert_null (lir_renderer_get_diff (lirscope_timeline_get_renderer (timeline)));
+  close_window (window);
+  g_unlink (naive);
+  g_unlink (baseline_path);
+  g_rmdir (dir);
+}
+
+static gboolean
 shows_banner (LirscopeWindow *window)
 {
   return lirscope_window_get_banner_text (window) != NULL && !lirscope_window_is_busy (window);
@@ -473,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
   g_test_add_func ("/window/replan-and-bind", test_replan_and_bind);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/pixels", test_window_pixels);
