@@ -453,6 +453,13 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
     }
   lir_graph_set_outputs (r->graph, output_ids, json_array_get_length (outputs));
   lir_json_path_pop (r->path, mark2);
+  /* The same structural checks as Lirscope's own documents (arity, cycles,
+   * narrows in bounds…): a graph that passes them plans and writes back. */
+  if (!lir_graph_validate (r->graph, error))
+    {
+      g_prefix_error (error, "%s: ", r->path->text->str);
+      return NULL;
+    }
   lir_json_path_pop (r->path, mark);
   return lir_graph_ref (r->graph);
 }

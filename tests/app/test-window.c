@@ -407,9 +407,36 @@ test_reload (void)
   /* The writer finishes: the next change reloads and clears the banner. */
   g_assert_true (g_file_set_contents (path, mlp_text, -1, NULL));
   wait_for (shows_mlp_again, window, "recovery after the broken file");
+
+  /* The file disappears: banner, last good plan kept; it comes back: reload. */
+  good = lirscope_window_get_module (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_for (shows_banner, window, "the removed-file banner");
+  g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "removed"));
+  g_assert_true (lirscope_window_get_module (window) == good);
+  g_assert_true (g_file_set_contents (path, mlp_text, -1, NULL));
+  wait_for (shows_mlp_again, window, "the file coming back");
   close_window (window);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A long search is cancelled: the plan on screen stays, no error. */
+static void
+test_cancel (void)
+{
+  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "K.1048576.csv", NULL);
+  LirscopeWindow *window = open_window (csv);
+  LirModule *before = lirscope_window_get_module (window);
+
+  g_assert_nonnull (before);
+  lirscope_window_set_strategy (window, "exact");
+  g_assert_true (lirscope_window_is_busy (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
+  wait_for (is_idle, window, "the cancellation");
+  g_assert_true (lirscope_window_get_module (window) == before);
+  g_assert_null (lirscope_window_get_banner_text (window));
+  close_window (window);
 }
 
 static void
@@ -537,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/cancel", test_cancel);
   g_test_add_func ("/window/pixels", test_window_pixels);
   status = g_test_run ();
   g_clear_object (&app);
