@@ -39,26 +39,27 @@ append_change (GString *out, const LirBufferChange *c)
 
 #define SEP() (first ? (first = FALSE, "") : ", ")
   g_string_append_printf (out, "  %-24s ", c->name);
-  if (c->flags & LIR_CHANGE_ADDED)
+  {
+    static const struct
     {
-      g_autofree char *size = lir_format_bytes (c->size_b);
-      g_string_append_printf (out, "%sadded (%s)", SEP (), size);
-    }
-  if (c->flags & LIR_CHANGE_REMOVED)
-    {
-      g_autofree char *size = lir_format_bytes (c->size_a);
-      g_string_append_printf (out, "%sremoved (%s)", SEP (), size);
-    }
-  if (c->flags & LIR_CHANGE_ENTERED_ARENA)
-    {
-      g_autofree char *size = lir_format_bytes (c->size_b);
-      g_string_append_printf (out, "%snow in the arena (%s)", SEP (), size);
-    }
-  if (c->flags & LIR_CHANGE_LEFT_ARENA)
-    {
-      g_autofree char *size = lir_format_bytes (c->size_a);
-      g_string_append_printf (out, "%sno longer in the arena (%s)", SEP (), size);
-    }
+      LirChangeFlags flag;
+      const char *what;
+      gboolean in_b;
+    } sized[] = {
+      { LIR_CHANGE_ADDED, "added", TRUE },
+      { LIR_CHANGE_REMOVED, "removed", FALSE },
+      { LIR_CHANGE_ENTERED_ARENA, "now in the arena", TRUE },
+      { LIR_CHANGE_LEFT_ARENA, "no longer in the arena", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sized); i++)
+      if (c->flags & sized[i].flag)
+        {
+          g_autofree char *size = lir_format_bytes (sized[i].in_b ? c->size_b : c->size_a);
+
+          g_string_append_printf (out, "%s%s (%s)", SEP (), sized[i].what, size);
+        }
+  }
   if (c->flags & LIR_CHANGE_SIZE)
     {
       g_autofree char *a = lir_format_bytes (c->size_a);

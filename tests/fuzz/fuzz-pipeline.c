@@ -4,8 +4,6 @@
  * drawn into a small image and an SVG. */
 #include "fuzz-target.h"
 
-#include "lir.h"
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {

@@ -4,8 +4,6 @@
  * is not) and fingerprinted. */
 #include "fuzz-target.h"
 
-#include "lir.h"
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
