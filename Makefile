@@ -2,13 +2,16 @@
 # Thin wrapper: install what is missing (Debian 12), configure, build, run or test.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+# Seconds per fuzz target in the smoke run of `make test`.
+FUZZ_SECONDS ?= 20
 EXAMPLE ?= data/examples/decoder-block.json
 
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
-       xvfb xauth dbus-daemon desktop-file-utils appstream
+       xvfb xauth dbus-daemon desktop-file-utils appstream clang libclang-rt-14-dev
 
-.PHONY: all deps build run test test-asan clean
+.PHONY: all deps build run test test-asan fuzz-smoke clean
 
 all: build
 
@@ -56,9 +59,24 @@ test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
 	$(call run_suite,$(ASAN_BUILD),ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
 
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILD) -Dfuzz=true -Dapp=false -Dwerror=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+
+# Each libFuzzer target for FUZZ_SECONDS on a fresh corpus seeded from the
+# test data; a crash fails the run and leaves its input in $(FUZZ_BUILD).
+fuzz-smoke: deps $(FUZZ_BUILD)/build.ninja
+	meson compile -C $(FUZZ_BUILD)
+	rm -rf $(FUZZ_BUILD)/fuzz-corpus
+	for t in json csv rlx pipeline; do \
+	  echo "fuzz-$$t, $(FUZZ_SECONDS) s:"; \
+	  tests/fuzz/run-fuzzer $(FUZZ_BUILD) $$t $(FUZZ_SECONDS) || exit 1; \
+	done
+
 test: build
 	$(call run_suite,$(BUILD),)
 	$(MAKE) test-asan
+	$(MAKE) fuzz-smoke
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -148,7 +148,8 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
   g_autofree LirLifetime *lifetimes = NULL;
   g_autoptr (GError) error = NULL;
   guint64 highest = 0;
-  char label[24], root_label[24];
+  char label_buffer[24], root_label_buffer[24];
+  const char *label, *root_label;
 
   if (plan == NULL || plan->n_nodes != n)
     {
@@ -201,7 +202,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
       LirOpKind kind = lir_graph_node (graph, id)->kind;
       guint64 end;
 
-      lir_graph_node_label (graph, id, label);
+      label = lir_graph_node_label (graph, id, label_buffer);
       if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
           || (is_view && (plan->aliases[id].root != aliases[id].root
                           || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
@@ -246,7 +247,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
               continue;
             }
           root_slot = &plan->slots[root];
-          lir_graph_node_label (graph, root, root_label);
+          root_label = lir_graph_node_label (graph, root, root_label_buffer);
           if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
               || !g_uint64_checked_add (&view_end, start, sizes[id])
               || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)

@@ -168,17 +168,25 @@ reversed (JsonNode *node)
       g_autoptr (GList) members = json_object_get_members (in);
 
       members = g_list_reverse (members);
+      JsonNode *result = json_node_alloc ();
+
       for (GList *l = members; l != NULL; l = l->next)
         json_object_set_member (out, l->data, reversed (json_object_get_member (in, l->data)));
-      return json_node_init_object (json_node_alloc (), out);
+      json_node_init_object (result, out);
+      json_object_unref (out);
+      return result;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *in = json_node_get_array (node), *out = json_array_new ();
 
+      JsonNode *result = json_node_alloc ();
+
       for (guint i = 0; i < json_array_get_length (in); i++)
         json_array_add_element (out, reversed (json_array_get_element (in, i)));
-      return json_node_init_array (json_node_alloc (), out);
+      json_node_init_array (result, out);
+      json_array_unref (out);
+      return result;
     }
   return json_node_copy (node);
 }

@@ -72,6 +72,36 @@ test_overlap (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_kind (f->module, LIR_VIOLATION_OVERLAP, &total), >=, 1);
 }
 
+/* Messages name the nodes (a named node's label is its name). */
+static void
+test_messages_name_nodes (Fixture *f, gconstpointer data)
+{
+  guint32 q = find_node (f->graph, "q_proj"), last = find_node (f->graph, "last_token");
+  guint64 total;
+  g_autoptr (GPtrArray) violations = NULL;
+  gboolean misaligned = FALSE, outside = FALSE;
+
+  f->plan->slots[q].offset += 4;
+  f->plan->slots[last].offset += 64;
+  violations = lir_validate_module (f->module, &total);
+  for (guint i = 0; i < violations->len; i++)
+    {
+      const LirViolation *v = g_ptr_array_index (violations, i);
+
+      if (v->kind == LIR_VIOLATION_MISALIGNED)
+        misaligned = g_str_has_prefix (v->message, "q_proj: ");
+      if (v->kind == LIR_VIOLATION_VIEW_OUTSIDE_ROOT)
+        {
+          g_autofree char *expected = g_strdup_printf (
+            "last_token: view at %s+", lir_graph_node_name (f->graph, f->plan->aliases[last].root));
+
+          outside = g_str_has_prefix (v->message, expected);
+        }
+    }
+  g_assert_true (misaligned);
+  g_assert_true (outside);
+}
+
 static void
 test_misaligned_and_arena (Fixture *f, gconstpointer data)
 {
@@ -146,6 +176,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/plan/validate/valid", test_valid);
   ADD ("/plan/validate/overlap", test_overlap);
+  ADD ("/plan/validate/messages-name-nodes", test_messages_name_nodes);
   ADD ("/plan/validate/misaligned-and-arena", test_misaligned_and_arena);
   ADD ("/plan/validate/out-of-arena", test_out_of_arena);
   ADD ("/plan/validate/view-outside-root", test_view_outside_root);
