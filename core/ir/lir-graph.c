@@ -816,6 +816,15 @@ lir_graph_validate (const LirGraph *graph, GError **error)
               return FALSE;
             }
         }
+      /* An opaque op named like a first-class one would read back as that
+       * op (documents name ops by name): refuse the ambiguity here. */
+      if (node->kind == LIR_OP_OPAQUE && lir_op_kind_from_string (node->op_name) != LIR_OP_OPAQUE)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "node %u (%s): an unknown op may not be called \"%s\", the name of a "
+                       "built-in op", id, lir_graph_node_label (graph, id, label), node->op_name);
+          return FALSE;
+        }
       if (node->kind == LIR_OP_RESHAPE || node->kind == LIR_OP_CAST
           || node->kind == LIR_OP_NARROW)
         {

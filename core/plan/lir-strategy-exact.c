@@ -28,6 +28,15 @@
 #include <string.h>
 
 #define DEFAULT_EFFORT 2000000
+
+/* Static preference orders, tried in turn with growing budgets (a
+ * portfolio, as MiniMalloc does): T = the most bytes live in any of the
+ * buffer's sections, W = lifetime, A = area (bytes x steps), S = size,
+ * s = earliest start. Each order suits different instances. */
+static const char *const heuristics[] = { "TWA", "TAW", "WAT", "s", "A" };
+#define N_HEURISTICS G_N_ELEMENTS (heuristics)
+/* The first slice of the budget each heuristic gets; it doubles per round. */
+#define PORTFOLIO_FIRST_SLICE 20000
 /* Past this many conflict pairs the search would not finish anyway. */
 #define MAX_CONFLICTS (64u * 1024u * 1024u)
 
@@ -42,15 +51,22 @@ typedef struct
   guint32 *adj_start;       /* conflicts, CSR */
   guint32 *adj;
   guint32 *twin;            /* previous identical buffer, or G_MAXUINT32 */
-  guint32 *order;           /* candidate preference: size desc, then id */
+  guint32 *order;           /* the preference order in use (one of orders) */
+  guint32 *orders[N_HEURISTICS]; /* one preference order per heuristic */
+  const char *heuristic;    /* while sorting: the keys, most significant first */
+  guint64 *max_total;       /* per buffer: the most bytes live in any of its sections */
 
   /* Search state, undone through the trail. */
-  guint8 *placed;
+  guint64 *placed;          /* 0 or 1, a guint64 so the trail can undo it */
+  guint64 *slice;           /* which independent part a buffer belongs to */
+  guint64 next_slice;
+  guint32 *by_time;         /* buffers by first step */
   guint64 *floor;
   guint64 *waiting;         /* floor at which a buffer was ruled out, or G_MAXUINT64 */
   guint64 *offset;
   guint64 *top;             /* per section: highest placed end */
   guint64 *unplaced_sum;    /* per section: sizes of unplaced buffers */
+  guint64 *sec_floor;       /* scratch: lowest offset any unplaced buffer there can take */
   GArray *trail;            /* TrailEntry */
   guint64 capacity;
   guint64 effort_left;
@@ -91,47 +107,118 @@ aligned_floor (const Search *s, guint32 b)
   return lir_align_up (s->floor[b], s->alignment, &value) ? value : G_MAXUINT64;
 }
 
-/* Every section's unplaced buffers must fit above max(level, top). */
+/* The section bounds, on the sections [lo, hi] of the part being solved.
+ *
+ * Plain: every section's unplaced bytes must fit between max(level, the
+ * highest placed end there) and the capacity.
+ * With floors (MiniMalloc's "unallocated floor"): they must fit above the
+ * lowest offset any of them can still take: its floor, no lower than the
+ * level (placements only rise), and above it for a waiting buffer. */
 static gboolean
-sections_fit (const Search *s, guint64 level)
+sections_fit (Search *s, guint64 slice, guint64 level, guint32 lo, guint32 hi)
 {
-  for (guint i = 0; i < s->n_sections; i++)
+  for (guint32 i = lo; i <= hi; i++)
     {
       guint64 base = MAX (level, s->top[i]);
+
       if (s->unplaced_sum[i] > 0 && (base >= s->capacity || s->unplaced_sum[i] > s->capacity - base))
         return FALSE;
+      s->sec_floor[i] = G_MAXUINT64;
     }
+  for (guint32 b = 0; b < s->n; b++)
+    {
+      guint64 at;
+
+      if (s->placed[b] || s->slice[b] != slice)
+        continue;
+      at = s->waiting[b] == s->floor[b] ? s->floor[b] + 1 : s->floor[b];
+      if (!lir_align_up (at, s->alignment, &at))
+        at = G_MAXUINT64;
+      at = MAX (at, level);
+      for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
+        if (at < s->sec_floor[sec])
+          s->sec_floor[sec] = at;
+    }
+  for (guint32 i = lo; i <= hi; i++)
+    if (s->unplaced_sum[i] > 0 &&
+        (s->sec_floor[i] >= s->capacity || s->unplaced_sum[i] > s->capacity - s->sec_floor[i]))
+      return FALSE;
   return TRUE;
 }
 
-/* One node: take the unplaced buffer m at the lowest position (largest,
- * then lowest id, on ties). Either m goes there, or m never sits there: it
- * waits until a conflicting buffer placed later raises its floor. Waiting
- * buffers whose floor never rises are dead ends. */
-static gboolean
-dfs (Search *s, guint remaining)
-{
-  guint32 m = G_MAXUINT32;
-  guint64 m_at = G_MAXUINT64, end;
-  const LirAllocBuffer *buf;
-  guint mark;
+static gboolean dfs (Search *s, guint64 slice);
 
-  if (remaining == 0)
-    return TRUE;
-  if (s->effort_left == 0 || (s->effort_used % 4096 == 0 && g_cancellable_is_cancelled (s->cancellable)))
-    {
-      s->out_of_effort = TRUE;
-      return FALSE;
-    }
-  s->effort_left--;
-  s->effort_used++;
+/* MiniMalloc's dynamic decomposition: when the unplaced buffers of a slice
+ * fall into groups whose lifetimes do not meet, the groups are independent
+ * (placed buffers only set floors), so each is solved on its own and a
+ * failure in one never re-explores another. Returns -1 when the slice is
+ * in one piece, else whether every group was solved. */
+static int
+decompose (Search *s, guint64 slice)
+{
+  guint n_groups = 0;
+  guint32 reach = 0;
+  guint64 first_id = s->next_slice;
 
   for (guint k = 0; k < s->n; k++)
     {
-      guint32 b = s->order[k]; /* size descending, so the first at a level wins ties */
+      guint32 b = s->by_time[k];
+
+      if (s->placed[b] || s->slice[b] != slice)
+        continue;
+      if (n_groups == 0 || s->request->buffers[b].first_step > reach)
+        n_groups++;
+      reach = n_groups == 1 && reach == 0 ? s->request->buffers[b].last_step
+                                          : MAX (reach, s->request->buffers[b].last_step);
+    }
+  if (n_groups < 2)
+    return -1;
+  /* Label the groups (through the trail: a backtrack restores the slice). */
+  n_groups = 0;
+  reach = 0;
+  for (guint k = 0; k < s->n; k++)
+    {
+      guint32 b = s->by_time[k];
+
+      if (s->placed[b] || s->slice[b] != slice)
+        continue;
+      if (n_groups == 0 || s->request->buffers[b].first_step > reach)
+        n_groups++;
+      reach = MAX (reach, s->request->buffers[b].last_step);
+      trail_set (s, &s->slice[b], first_id + n_groups - 1);
+    }
+  s->next_slice += n_groups;
+  for (guint g = 0; g < n_groups; g++)
+    if (!dfs (s, first_id + g))
+      return 0;
+  return 1;
+}
+
+/* One node: take the unplaced buffer m at the lowest position (ties by the
+ * static preference order). Either m goes there, or m never sits there: it
+ * waits until a conflicting buffer placed later raises its floor. Waiting
+ * buffers whose floor never rises are dead ends. */
+static gboolean
+dfs (Search *s, guint64 slice)
+{
+  guint32 m = G_MAXUINT32, lo = G_MAXUINT32, hi = 0;
+  guint64 m_at = G_MAXUINT64, end;
+  const LirAllocBuffer *buf;
+  gboolean any = FALSE;
+  guint mark;
+  int split;
+
+  for (guint k = 0; k < s->n; k++)
+    {
+      guint32 b = s->order[k];
       guint64 at;
 
-      if (s->placed[b] || s->waiting[b] == s->floor[b])
+      if (s->placed[b] || s->slice[b] != slice)
+        continue;
+      any = TRUE;
+      lo = MIN (lo, s->sec_first[b]);
+      hi = MAX (hi, s->sec_last[b]);
+      if (s->waiting[b] == s->floor[b])
         continue;
       at = aligned_floor (s, b);
       if (at < m_at)
@@ -140,10 +227,41 @@ dfs (Search *s, guint remaining)
           m_at = at;
         }
     }
+  if (!any)
+    return TRUE;
+  if (s->effort_left == 0 || (s->effort_used % 4096 == 0 && g_cancellable_is_cancelled (s->cancellable)))
+    {
+      s->out_of_effort = TRUE;
+      return FALSE;
+    }
+  s->effort_left--;
+  s->effort_used++;
   if (m == G_MAXUINT32)
     return FALSE; /* everything left waits for a floor that will not rise */
-  if (!sections_fit (s, m_at))
+  /* Dominance: a waiting buffer that fits entirely between its floor and
+   * the level the search has reached sits over a gap nothing conflicting
+   * can fill any more (placements only rise); lowering it into the gap
+   * gives the same plan in canonical form, explored elsewhere. */
+  for (guint32 w = 0; w < s->n; w++)
+    {
+      guint64 at;
+
+      if (s->placed[w] || s->slice[w] != slice || s->waiting[w] != s->floor[w] ||
+          !lir_align_up (s->floor[w], s->alignment, &at))
+        continue;
+      if (at <= m_at && s->request->buffers[w].size <= m_at - at)
+        return FALSE;
+    }
+  if (!sections_fit (s, slice, m_at, lo, hi))
     return FALSE;
+  mark = s->trail->len;
+  if ((split = decompose (s, slice)) >= 0)
+    {
+      if (split == 1)
+        return TRUE;
+      trail_undo (s, mark);
+      return FALSE;
+    }
 
   buf = &s->request->buffers[m];
   /* An identical lower-id buffer that already waits at this floor means m
@@ -152,29 +270,38 @@ dfs (Search *s, guint remaining)
       && !(s->twin[m] != G_MAXUINT32 && !s->placed[s->twin[m]]
            && s->waiting[s->twin[m]] == s->floor[s->twin[m]]))
     {
-      mark = s->trail->len;
-      s->placed[m] = 1;
+      gboolean dead = FALSE;
+
+      trail_set (s, &s->placed[m], 1);
       s->offset[m] = m_at;
       for (guint32 e = s->adj_start[m]; e < s->adj_start[m + 1]; e++)
-        if (!s->placed[s->adj[e]] && s->floor[s->adj[e]] < end)
-          trail_set (s, &s->floor[s->adj[e]], end);
+        {
+          guint32 nb = s->adj[e];
+          guint64 top;
+
+          if (s->placed[nb] || s->floor[nb] >= end)
+            continue;
+          trail_set (s, &s->floor[nb], end);
+          /* A neighbour pushed past the capacity can no longer go anywhere. */
+          if (!lir_align_up (end, s->alignment, &top) || top > s->capacity ||
+              s->request->buffers[nb].size > s->capacity - top)
+            dead = TRUE;
+        }
       for (guint32 sec = s->sec_first[m]; sec <= s->sec_last[m]; sec++)
         {
           trail_set (s, &s->unplaced_sum[sec], s->unplaced_sum[sec] - buf->size);
           if (s->top[sec] < end)
             trail_set (s, &s->top[sec], end);
         }
-      if (dfs (s, remaining - 1))
+      if (!dead && dfs (s, slice))
         return TRUE;
       trail_undo (s, mark);
-      s->placed[m] = 0;
       if (s->out_of_effort)
         return FALSE;
     }
 
-  mark = s->trail->len;
   trail_set (s, &s->waiting[m], s->floor[m]);
-  if (dfs (s, remaining))
+  if (dfs (s, slice))
     return TRUE;
   trail_undo (s, mark);
   return FALSE;
@@ -183,7 +310,9 @@ dfs (Search *s, guint remaining)
 static void
 search_reset (Search *s)
 {
-  memset (s->placed, 0, s->n);
+  memset (s->placed, 0, s->n * sizeof (guint64));
+  memset (s->slice, 0, s->n * sizeof (guint64));
+  s->next_slice = 1;
   memset (s->floor, 0, s->n * sizeof (guint64));
   memset (s->waiting, 0xff, s->n * sizeof (guint64));
   memset (s->top, 0, s->n_sections * sizeof (guint64));
@@ -203,16 +332,56 @@ compare_u32 (const void *a, const void *b)
 }
 
 static int
-compare_preference (const void *pa, const void *pb, void *user_data)
+compare_first_step (const void *pa, const void *pb, void *user_data)
 {
   const LirAllocBuffer *buffers = user_data;
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  if (buffers[a].first_step != buffers[b].first_step)
+    return buffers[a].first_step < buffers[b].first_step ? -1 : 1;
+  return (a > b) - (a < b);
+}
+
+static int
+compare_preference (const void *pa, const void *pb, void *user_data)
+{
+  const Search *s = user_data;
+  const LirAllocBuffer *buffers = s->request->buffers;
   guint32 ia = *(const guint32 *)pa, ib = *(const guint32 *)pb;
   const LirAllocBuffer *a = &buffers[ia], *b = &buffers[ib];
+  guint64 wa = (guint64)a->last_step - a->first_step + 1, wb = (guint64)b->last_step - b->first_step + 1;
+  const char *mode = s->heuristic;
 
+  for (const char *k = mode; *k != '\0'; k++)
+    switch (*k)
+      {
+      case 'T':
+        if (s->max_total[ia] != s->max_total[ib])
+          return s->max_total[ia] > s->max_total[ib] ? -1 : 1;
+        break;
+      case 'W':
+        if (wa != wb)
+          return wa > wb ? -1 : 1;
+        break;
+      case 'A':
+        if (a->size * wa != b->size * wb)
+          return a->size * wa > b->size * wb ? -1 : 1;
+        break;
+      case 'S':
+        if (a->size != b->size)
+          return a->size > b->size ? -1 : 1;
+        break;
+      case 's':
+        if (a->first_step != b->first_step)
+          return a->first_step < b->first_step ? -1 : 1;
+        break;
+      default:
+        break;
+      }
   if (a->size != b->size)
     return a->size > b->size ? -1 : 1;
-  if (a->last_step - a->first_step != b->last_step - b->first_step)
-    return a->last_step - a->first_step > b->last_step - b->first_step ? -1 : 1;
+  if (wa != wb)
+    return wa > wb ? -1 : 1;
   return (ia > ib) - (ia < ib);
 }
 
@@ -311,17 +480,39 @@ search_init (Search *s, const LirAllocRequest *request, GError **error)
             }
         }
     }
-  s->order = g_new (guint32, n + 1);
-  for (guint b = 0; b < n; b++)
-    s->order[b] = b;
-  g_qsort_with_data (s->order, n, sizeof (guint32), compare_preference, (gpointer)request->buffers);
+  {
+    g_autofree guint64 *sec_total = g_new0 (guint64, s->n_sections + 1);
 
-  s->placed = g_new0 (guint8, n + 1);
+    s->max_total = g_new0 (guint64, n + 1);
+    for (guint b = 0; b < n; b++)
+      for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
+        sec_total[sec] += request->buffers[b].size;
+    for (guint b = 0; b < n; b++)
+      for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
+        s->max_total[b] = MAX (s->max_total[b], sec_total[sec]);
+  }
+  for (guint h = 0; h < N_HEURISTICS; h++)
+    {
+      s->orders[h] = g_new (guint32, n + 1);
+      for (guint b = 0; b < n; b++)
+        s->orders[h][b] = b;
+      s->heuristic = heuristics[h];
+      g_qsort_with_data (s->orders[h], n, sizeof (guint32), compare_preference, s);
+    }
+  s->order = s->orders[0];
+
+  s->placed = g_new0 (guint64, n + 1);
+  s->slice = g_new0 (guint64, n + 1);
+  s->by_time = g_new (guint32, n + 1);
+  for (guint b = 0; b < n; b++)
+    s->by_time[b] = b;
+  g_qsort_with_data (s->by_time, n, sizeof (guint32), compare_first_step, (gpointer)request->buffers);
   s->floor = g_new0 (guint64, n + 1);
   s->waiting = g_new0 (guint64, n + 1);
   s->offset = g_new0 (guint64, n + 1);
   s->top = g_new0 (guint64, s->n_sections + 1);
   s->unplaced_sum = g_new0 (guint64, s->n_sections + 1);
+  s->sec_floor = g_new0 (guint64, s->n_sections + 1);
   s->trail = g_array_new (FALSE, FALSE, sizeof (TrailEntry));
   return TRUE;
 }
@@ -334,28 +525,58 @@ search_clear (Search *s)
   g_free (s->adj_start);
   g_free (s->adj);
   g_free (s->twin);
-  g_free (s->order);
+  for (guint h = 0; h < N_HEURISTICS; h++)
+    g_free (s->orders[h]);
+  g_free (s->max_total);
   g_free (s->placed);
+  g_free (s->slice);
+  g_free (s->by_time);
   g_free (s->floor);
   g_free (s->waiting);
   g_free (s->offset);
   g_free (s->top);
   g_free (s->unplaced_sum);
+  g_free (s->sec_floor);
   if (s->trail != NULL)
     g_array_unref (s->trail);
 }
 
-/* Runs one decision search: a plan with arena <= capacity? Returns TRUE
- * with offsets, or FALSE with s->out_of_effort telling proof from budget. */
+/* Runs one decision search: a plan with arena <= capacity? Each heuristic
+ * order gets a slice of the budget in turn, slices doubling each round;
+ * any order's complete search is a proof. Returns TRUE with offsets, or
+ * FALSE with s->out_of_effort telling proof from budget. */
 static gboolean
 try_capacity (Search *s, guint64 capacity, guint64 *offsets)
 {
+  guint64 budget = s->effort_left, slice = PORTFOLIO_FIRST_SLICE;
+
   s->capacity = capacity;
-  search_reset (s);
-  if (!dfs (s, s->n))
-    return FALSE;
-  memcpy (offsets, s->offset, s->n * sizeof (guint64));
-  return TRUE;
+  for (;;)
+    for (guint h = 0; h < N_HEURISTICS; h++)
+      {
+        guint64 give = MIN (slice, budget);
+        gboolean found;
+
+        s->order = s->orders[h];
+        s->effort_left = give;
+        search_reset (s);
+        found = dfs (s, 0);
+        budget -= give - s->effort_left;
+        if (found)
+          {
+            s->effort_left = budget;
+            memcpy (offsets, s->offset, s->n * sizeof (guint64));
+            return TRUE;
+          }
+        if (!s->out_of_effort || budget == 0 || g_cancellable_is_cancelled (s->cancellable))
+          {
+            s->effort_left = budget;
+            s->out_of_effort = s->out_of_effort || budget == 0;
+            return FALSE;
+          }
+        if (h == N_HEURISTICS - 1)
+          slice *= 2;
+      }
 }
 
 gboolean
