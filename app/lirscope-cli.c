@@ -280,7 +280,9 @@ cmd_stats (int argc, char **argv)
       g_print ("  lower bound     %s at step %u\n", bound, stats.peak_step);
       g_print ("  efficiency      %.2f%%\n", 100.0 * stats.efficiency);
       g_print ("  strategy        %s, alignment %" G_GUINT64_FORMAT "\n",
-               lir_buffer_plan_get_strategy (plan), lir_buffer_plan_get_alignment (plan));
+               *lir_buffer_plan_get_strategy (plan) != '\0' ? lir_buffer_plan_get_strategy (plan)
+                                                            : "(not recorded)",
+               lir_buffer_plan_get_alignment (plan));
       for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
         {
           guint64 value;

@@ -583,7 +583,7 @@ on_cursor_changed (LirscopeTimeline *timeline, gint64 step, LirscopeWindow *self
     }
   live = g_array_new (FALSE, FALSE, sizeof (guint32));
   lir_plan_index_query (lir_renderer_get_index (renderer), (guint32)step, (guint32)step, live);
-  bytes = lir_format_bytes (lir_renderer_get_live_bytes (renderer)[step]);
+  bytes = lir_format_bytes (lir_renderer_get_live_bytes (renderer, (guint32)step));
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (self->module), &n_schedule);
   if ((guint64)step < n_schedule)
     text = g_strdup_printf ("Step %" G_GINT64_FORMAT " (%s, %s) · %s live in %u buffers and views", step,

@@ -3,7 +3,9 @@
 #include "lir-strategy-private.h"
 
 #include "ir/lir-error.h"
+#include "lir-plan-stats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const LirStrategy naive = {
@@ -124,41 +126,65 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
 guint64
 lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
 {
-  guint32 n_steps = request->n_steps;
-  g_autofree gint64 *delta = NULL;
-  guint64 live = 0, best = 0;
-  guint32 best_step = 0;
+  g_autoptr (LirLiveProfile) live = lir_live_profile_new_for_buffers (request->buffers,
+                                                                       request->n_buffers);
 
-  for (guint i = 0; i < request->n_buffers; i++)
-    n_steps = MAX (n_steps, request->buffers[i].last_step + 1);
-  delta = g_new0 (gint64, (gsize)n_steps + 2);
-  /* Sizes are capped at G_MAXINT64 by every reader, so signed deltas fit;
-   * the running sum saturates instead of wrapping. */
-  for (guint i = 0; i < request->n_buffers; i++)
+  return lir_live_profile_max (live, 0, G_MAXUINT32, peak_step);
+}
+
+static int
+compare_steps (const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static guint32
+step_rank (const guint32 *steps, guint n, guint32 step)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
     {
-      const LirAllocBuffer *b = &request->buffers[i];
-      gint64 size = (gint64)MIN (b->size, (guint64)G_MAXINT64);
-      delta[b->first_step] += size;
-      delta[b->last_step + 1] -= size;
-    }
-  for (guint32 step = 0; step < n_steps; step++)
-    {
-      if (delta[step] >= 0)
-        {
-          if (!g_uint64_checked_add (&live, live, (guint64)delta[step]))
-            live = G_MAXUINT64;
-        }
+      guint mid = lo + (hi - lo) / 2;
+
+      if (steps[mid] < step)
+        lo = mid + 1;
       else
-        live -= MIN (live, (guint64)(-delta[step]));
-      if (live > best)
-        {
-          best = live;
-          best_step = step;
-        }
+        hi = mid;
     }
-  if (peak_step != NULL)
-    *peak_step = best_step;
-  return best;
+  return lo;
+}
+
+/* Renumbers the steps to the ranks of the distinct first and last steps.
+ * The map is monotone, so every overlap and every live set is kept, while
+ * the strategies' per-step work follows the number of buffers instead of
+ * the span of steps (a CSV may cover hundreds of millions). */
+static LirAllocBuffer *
+compress_steps (const LirAllocRequest *request, guint32 *n_steps)
+{
+  guint n = request->n_buffers, n_distinct = 0;
+  g_autofree guint32 *steps = g_new (guint32, (gsize)n * 2 + 1);
+  LirAllocBuffer *buffers = g_memdup2 (request->buffers, sizeof (LirAllocBuffer) * (gsize)n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      steps[2 * i] = buffers[i].first_step;
+      steps[2 * i + 1] = buffers[i].last_step;
+    }
+  if (n > 0)
+    qsort (steps, (gsize)n * 2, sizeof (guint32), compare_steps);
+  for (guint i = 0; i < n * 2; i++)
+    if (n_distinct == 0 || steps[n_distinct - 1] != steps[i])
+      steps[n_distinct++] = steps[i];
+  for (guint i = 0; i < n; i++)
+    {
+      buffers[i].first_step = step_rank (steps, n_distinct, buffers[i].first_step);
+      buffers[i].last_step = step_rank (steps, n_distinct, buffers[i].last_step);
+    }
+  *n_steps = MAX (n_distinct, 1);
+  return buffers;
 }
 
 /**
@@ -179,6 +205,8 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
                   guint64 *offsets, LirAllocOutcome *outcome, GError **error)
 {
   guint64 arena = 0;
+  g_autofree LirAllocBuffer *compressed = NULL;
+  LirAllocRequest local;
 
   if (request->alignment == 0 || (request->alignment & (request->alignment - 1)) != 0)
     {
@@ -187,6 +215,9 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
       return FALSE;
     }
   memset (outcome, 0, sizeof *outcome);
+  local = *request;
+  local.buffers = compressed = compress_steps (request, &local.n_steps);
+  request = &local;
   if (!strategy->place (request, offsets, outcome, error))
     return FALSE;
   for (guint i = 0; i < request->n_buffers; i++)

@@ -107,13 +107,14 @@ struct _LirRenderer
   LirPlanIndex *index;
   LirPlanStats stats;
   guint n_steps;
-  guint64 *live;
+  LirLiveProfile *live;
   guint64 max_live;
   guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
   const char *op_names[N_OP_COLORS]; /* interned in the graph */
   guint n_op_names;
   gboolean has_phases;
-  guint32 *step_node;               /* node scheduled at each step, LIR_NO_NODE */
+  guint32 *step_node;               /* the schedule: node at each step below n_step_nodes */
+  guint n_step_nodes;
   guint32 *consumer_start;          /* CSR of readers, graph modules only */
   guint32 *consumers;
   char fingerprint[17];
@@ -211,19 +212,18 @@ lir_renderer_new (LirModule *module)
   r->graph = lir_module_get_graph (module);
   r->index = lir_plan_index_new (r->plan);
   lir_plan_stats_compute (r->plan, &r->stats);
-  r->live = lir_buffer_plan_live_bytes (r->plan, &r->n_steps);
+  r->live = lir_live_profile_new (r->plan);
+  r->n_steps = lir_buffer_plan_get_n_steps (r->plan);
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
     if (r->plan->slot_flags[id] != LIR_SLOT_NONE)
       r->n_steps = MAX (r->n_steps, r->plan->lifetimes[id].last_step + 1);
   r->n_steps = MAX (r->n_steps, 1);
-  for (guint s = 0; s < r->n_steps; s++)
-    r->max_live = MAX (r->max_live, r->live[s]);
+  r->max_live = r->stats.lower_bound;
   rank_ops (r);
 
   schedule = lir_buffer_plan_get_schedule (r->plan, &n_schedule);
-  r->step_node = g_new (guint32, r->n_steps + 1);
-  for (guint s = 0; s < r->n_steps; s++)
-    r->step_node[s] = s < n_schedule ? schedule[s] : LIR_NO_NODE;
+  r->n_step_nodes = MIN (n_schedule, r->n_steps);
+  r->step_node = g_memdup2 (schedule, sizeof (guint32) * r->n_step_nodes);
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
     if (r->plan->phases[id] != LIR_PHASE_NONE)
       r->has_phases = TRUE;
@@ -242,7 +242,7 @@ lir_renderer_free (LirRenderer *r)
     return;
   lir_plan_index_free (r->index);
   lir_module_unref (r->module);
-  g_free (r->live);
+  lir_live_profile_free (r->live);
   g_free (r->op_rank);
   g_free (r->step_node);
   g_free (r->consumer_start);
@@ -272,14 +272,14 @@ lir_renderer_get_n_steps (const LirRenderer *r)
 /**
  * lir_renderer_get_live_bytes:
  * @renderer: a renderer
+ * @step: a step
  *
- * Returns: (transfer none) (array): owning bytes live at each of
- *   lir_renderer_get_n_steps() steps
+ * Returns: owning bytes live at @step
  */
-const guint64 *
-lir_renderer_get_live_bytes (const LirRenderer *r)
+guint64
+lir_renderer_get_live_bytes (const LirRenderer *r, guint32 step)
 {
-  return r->live;
+  return lir_live_profile_at (r->live, step);
 }
 
 /**
@@ -1096,7 +1096,7 @@ draw_step_axis (const Frame *f)
    * touch the previous one is dropped. */
   for (double s = floor (MAX (f->vp.step_start, 0)); s < MIN (f->vp.step_end, f->r->n_steps); s++)
     {
-      guint32 node = f->r->step_node[(guint)s];
+      guint32 node = s < f->r->n_step_nodes ? f->r->step_node[(guint)s] : LIR_NO_NODE;
       const char *name;
       double x, width;
       char scratch[24];
@@ -1217,7 +1217,7 @@ draw_cursor (const Frame *f)
   x = step_x (f, step + 0.5);
   if (x < f->l.plot_x || x > f->l.plot_x + f->l.plot_width)
     return;
-  bytes = format_bytes_short ((double)f->r->live[step]);
+  bytes = format_bytes_short ((double)lir_live_profile_at (f->r->live, (guint32)step));
   label = g_strdup_printf ("step %" G_GINT64_FORMAT " · live %s", step, bytes);
   c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0,
                   FALSE);
@@ -1258,18 +1258,13 @@ draw_strip (const Frame *f)
       double s1 = f->vp.step_start + (col + 1) / f->px_per_step;
       gint64 a = (gint64)floor (s0), b = (gint64)ceil (s1);
       guint64 most = 0;
-      gboolean any = FALSE;
       double y;
 
       a = MAX (a, 0);
       b = MIN (b, (gint64)f->r->n_steps);
-      for (gint64 s = a; s < b; s++)
-        {
-          most = MAX (most, f->r->live[s]);
-          any = TRUE;
-        }
-      if (!any)
+      if (a >= b)
         continue;
+      most = lir_live_profile_max (f->r->live, (guint32)a, (guint32)b, NULL);
       if (points->len == 0)
         {
           double x = l->strip_x + col, y0 = base;
@@ -1320,7 +1315,7 @@ draw_phase_band (const Frame *f)
         {
           double s = floor (f->vp.step_start + (col + 0.5) / f->px_per_step);
 
-          if (s >= 0 && s < f->r->n_steps && f->r->step_node[(guint)s] != LIR_NO_NODE)
+          if (s >= 0 && s < f->r->n_step_nodes && f->r->step_node[(guint)s] != LIR_NO_NODE)
             phase = f->r->plan->phases[f->r->step_node[(guint)s]];
         }
       if (phase == run_phase && col < cols)

@@ -92,7 +92,8 @@ void          lir_renderer_free           (LirRenderer *renderer);
 LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
-const guint64 *lir_renderer_get_live_bytes (const LirRenderer *renderer);
+guint64         lir_renderer_get_live_bytes (const LirRenderer *renderer,
+                                             guint32            step);
 void          lir_renderer_set_diff       (LirRenderer *renderer,
                                            LirPlanDiff *diff);
 const LirPlanDiff *lir_renderer_get_diff  (const LirRenderer *renderer);

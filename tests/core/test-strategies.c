@@ -277,6 +277,92 @@ test_exact_is_optimal (void)
     }
 }
 
+/* Planning depends on the order of lifetimes, never on how far apart the
+ * steps are: the same buffers stretched over a billion steps get the same
+ * offsets from every strategy, and the lower bound's peak moves with them. */
+#define STRETCH(s) ((guint32)(s) * 40000000u + 7u)
+
+static void
+test_step_span_does_not_matter (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  guint n_strategies;
+  const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 40);
+      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 20);
+      g_autofree LirAllocBuffer *stretched = g_memdup2 (buffers, sizeof (LirAllocBuffer) * n);
+      g_autofree guint64 *a = g_new0 (guint64, n);
+      g_autofree guint64 *b = g_new0 (guint64, n);
+      LirAllocRequest request = { buffers, n, 20, 16 };
+      LirAllocRequest far = { stretched, n, STRETCH (20), 16 };
+      guint32 peak, far_peak;
+
+      for (guint i = 0; i < n; i++)
+        {
+          stretched[i].first_step = STRETCH (buffers[i].first_step);
+          stretched[i].last_step = STRETCH (buffers[i].last_step);
+        }
+      g_assert_cmpuint (lir_alloc_lower_bound (&request, &peak), ==,
+                        lir_alloc_lower_bound (&far, &far_peak));
+      g_assert_cmpuint (STRETCH (peak), ==, far_peak);
+      for (guint s = 0; s < n_strategies; s++)
+        {
+          LirAllocOutcome outcome, far_outcome;
+
+          request.effort = far.effort = 5000;
+          g_assert_true (lir_strategy_run (strategies[s], &request, a, &outcome, NULL));
+          g_assert_true (lir_strategy_run (strategies[s], &far, b, &far_outcome, NULL));
+          g_assert_cmpmem (a, n * sizeof (guint64), b, n * sizeof (guint64));
+          g_assert_cmpuint (outcome.lower_bound, ==, far_outcome.lower_bound);
+        }
+    }
+}
+
+/* The live profile against a per-step count, at every step and over
+ * random ranges. */
+static void
+test_live_profile (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 0, 30);
+      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 25);
+      g_autoptr (LirLiveProfile) profile = lir_live_profile_new_for_buffers (buffers, n);
+      guint64 live[26] = { 0 };
+
+      if (n > 0)
+        buffers[0].size = 0; /* a zero-size buffer is never live */
+      lir_live_profile_free (profile);
+      profile = lir_live_profile_new_for_buffers (buffers, n);
+      for (guint i = 0; i < n; i++)
+        for (guint32 step = buffers[i].first_step; step <= buffers[i].last_step; step++)
+          live[step] += buffers[i].size;
+      for (guint32 step = 0; step < 26; step++)
+        g_assert_cmpuint (lir_live_profile_at (profile, step), ==, live[step]);
+      for (guint q = 0; q < 20; q++)
+        {
+          guint32 start = g_rand_int_range (rand, 0, 26), end = g_rand_int_range (rand, start, 27);
+          guint64 most = 0;
+          guint32 where = start, got_where;
+
+          for (guint32 step = start; step < end; step++)
+            if (live[step] > most)
+              {
+                most = live[step];
+                where = step;
+              }
+          g_assert_cmpuint (lir_live_profile_max (profile, start, end, &got_where), ==, most);
+          if (most > 0)
+            g_assert_cmpuint (got_where, ==, where);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -284,5 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
   g_test_add_func ("/plan/strategy/property-every-plan-valid", test_property_every_plan_valid);
   g_test_add_func ("/plan/strategy/exact-is-optimal", test_exact_is_optimal);
+  g_test_add_func ("/plan/strategy/step-span-does-not-matter", test_step_span_does_not_matter);
+  g_test_add_func ("/plan/stats/live-profile", test_live_profile);
   return g_test_run ();
 }
