@@ -10,8 +10,9 @@ EXAMPLE ?= data/examples/decoder-block.json
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
        xvfb xauth dbus-daemon desktop-file-utils appstream clang libclang-rt-14-dev
+VALGRIND_DEPS = valgrind
 
-.PHONY: all deps build run test test-asan fuzz-smoke clean
+.PHONY: all deps build run test test-asan test-valgrind fuzz-smoke clean
 
 all: build
 
@@ -47,17 +48,22 @@ $(ASAN_BUILD)/build.ninja:
 # Runs meson test under Xvfb and a private session bus (GTK warns, fatally
 # in tests, without one), then prints "N passed, N failed, N skipped" from its log.
 define run_suite
-	status=0; $(2) xvfb-run -a dbus-run-session -- meson test -C $(1) --print-errorlogs || status=$$?; \
+	status=0; $(2) xvfb-run -a dbus-run-session -- meson test -C $(1) --print-errorlogs $(3) || status=$$?; \
 	python3 -c 'import json, sys; r = [json.loads(l)["result"] for l in open(sys.argv[1])]; \
 	  ok = r.count("OK") + r.count("EXPECTEDFAIL"); skip = r.count("SKIP"); \
 	  print(f"$(1): {ok} passed, {len(r) - ok - skip} failed, {skip} skipped")' \
-	  $(1)/meson-logs/testlog.json; \
+	  $(1)/meson-logs/$(or $(4),testlog).json; \
 	exit $$status
 endef
 
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
 	$(call run_suite,$(ASAN_BUILD),ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
+
+# The whole suite under valgrind (slow: about N minutes; not part of `make test`).
+test-valgrind: build
+	$(MAKE) deps DEPS="$(VALGRIND_DEPS)"
+	$(call run_suite,$(BUILD),,--setup valgrind --num-processes 1,testlog-valgrind)
 
 $(FUZZ_BUILD)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILD) -Dfuzz=true -Dapp=false -Dwerror=true \

@@ -18,6 +18,13 @@ signed_bytes (guint64 a, guint64 b)
   return g_strdup_printf ("%s%s", b > a ? "+" : "−", magnitude);
 }
 
+/* A signed change with a real minus sign, as in the byte deltas. */
+static const char *
+sign_of (double delta)
+{
+  return delta < 0 ? "−" : "+";
+}
+
 static void
 append_figure (GString *out, const char *title, guint64 a, guint64 b)
 {
@@ -27,7 +34,11 @@ append_figure (GString *out, const char *title, guint64 a, guint64 b)
 
   g_string_append_printf (out, "  %-15s %s → %s   %s", title, fa, fb, delta);
   if (a > 0 && a != b)
-    g_string_append_printf (out, " (%+.1f%%)", ((double)b - (double)a) / (double)a * 100.0);
+    {
+      double percent = ((double)b - (double)a) / (double)a * 100.0;
+
+      g_string_append_printf (out, " (%s%.1f%%)", sign_of (percent), fabs (percent));
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -124,9 +135,10 @@ lir_diff_report_text (const LirPlanDiff *diff, const char *label_a, const char *
   append_figure (out, "lower bound", a->lower_bound, b->lower_bound);
   append_figure (out, "fragmentation", a->arena_size - MIN (a->lower_bound, a->arena_size),
                  b->arena_size - MIN (b->lower_bound, b->arena_size));
-  g_string_append_printf (out, "  %-15s %.1f%% → %.1f%%   %+.1f points\n", "efficiency",
+  g_string_append_printf (out, "  %-15s %.1f%% → %.1f%%   %s%.1f points\n", "efficiency",
                           a->efficiency * 100, b->efficiency * 100,
-                          (b->efficiency - a->efficiency) * 100);
+                          sign_of (b->efficiency - a->efficiency),
+                          fabs (b->efficiency - a->efficiency) * 100);
   g_string_append_printf (out, "  %-15s %u added, %u removed; %u run at another step\n", "nodes",
                           lir_plan_diff_count (diff, LIR_CHANGE_ADDED),
                           lir_plan_diff_count (diff, LIR_CHANGE_REMOVED),

@@ -194,7 +194,7 @@ reversed (JsonNode *node)
 static void
 test_map_order (void)
 {
-  static const char *const names[] = { "rlx-static.json", "rlx-dynamic.json" };
+  static const char *const names[] = { "rlx-static.json", "rlx-dynamic.json", "rlx-branches.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -218,6 +218,35 @@ test_map_order (void)
     }
 }
 
+/* On rlx-branches.json RLX's greedy rule leaves a hole that auto closes:
+ * the diff reports the saving, same graph, and the new plan at the bound. */
+static void
+test_diff_shows_saving (void)
+{
+  g_autoptr (LirModule) module = load ("rlx-branches.json");
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (LirModule) ours = NULL;
+  g_autoptr (LirPlanDiff) diff = NULL;
+  g_autoptr (GError) error = NULL;
+  const LirPlanStats *a, *b;
+
+  lir_plan_options_inherit (options, lir_module_get_plan (module));
+  lir_plan_options_set_strategy (options, "auto");
+  ours = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  diff = lir_plan_diff_new (module, ours);
+  a = lir_plan_diff_get_stats (diff, FALSE);
+  b = lir_plan_diff_get_stats (diff, TRUE);
+  g_assert_true (lir_plan_diff_same_graph (diff));
+  g_assert_true (lir_plan_diff_matched_by_name (diff));
+  g_assert_cmpuint (a->arena_size, ==, 278528);
+  g_assert_cmpuint (b->arena_size, ==, b->lower_bound);
+  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), <, -20.0);
+  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_OFFSET), >, 0);
+  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_SIZE), ==, 0);
+  assert_valid (ours);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,6 +257,9 @@ main (int argc, char **argv)
                         test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/dynamic", "rlx-dynamic.json",
                         test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/branches", "rlx-branches.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_func ("/rlx/diff-shows-saving", test_diff_shows_saving);
   g_test_add_func ("/rlx/map-order", test_map_order);
   return g_test_run ();
 }
