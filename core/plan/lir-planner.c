@@ -81,6 +81,36 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   return TRUE;
 }
 
+/* A view reuses its root's bytes, so it must lie inside them: a reshape
+ * that changes the element count, or a narrow whose shape is larger than
+ * its slice, is a malformed graph, not something to plan around. With
+ * symbolic dims this is only known once the symbols are bound. */
+static gboolean
+check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *aliases,
+             GError **error)
+{
+  for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+    {
+      guint32 root = aliases[id].root;
+      guint64 end;
+      char label[24], root_label[24];
+
+      if (root == LIR_NO_NODE)
+        continue;
+      if (!g_uint64_checked_add (&end, aliases[id].byte_offset, sizes[id]) || end > sizes[root])
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                       "node %u (%s): a %s view of %" G_GUINT64_FORMAT " bytes at +%" G_GUINT64_FORMAT
+                       " does not fit in the %" G_GUINT64_FORMAT " bytes of node %u (%s)",
+                       id, lir_graph_node_label (graph, id, label),
+                       lir_graph_node_op_name (graph, id), sizes[id], aliases[id].byte_offset,
+                       sizes[root], root, lir_graph_node_label (graph, root, root_label));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * lir_plan_graph:
  * @graph: a graph
@@ -117,6 +147,8 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
   plan = lir_buffer_plan_new (n);
   lir_buffer_plan_set_schedule (plan, schedule, n_schedule);
   lir_views_resolve (graph, symbol_values, plan->aliases);
+  if (!check_views (graph, sizes, plan->aliases, error))
+    return NULL;
   lir_liveness_compute (graph, schedule, n_schedule, plan->aliases, plan->lifetimes);
   lir_phases_derive (graph, schedule, n_schedule, plan->phases);
   lir_buffer_plan_collect_io (plan, graph);

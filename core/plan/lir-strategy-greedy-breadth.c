@@ -42,26 +42,69 @@ compare_steps_by_breadth (const void *pa, const void *pb, void *user_data)
   return (a > b) - (a < b);
 }
 
+static int
+compare_u32 (const void *pa, const void *pb, void *user_data)
+{
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  return (a > b) - (a < b);
+}
+
+/* How many of the sorted, distinct @values are <= @x. */
+static guint32
+count_at_most (const guint32 *values, guint32 n, guint32 x)
+{
+  guint32 lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (values[mid] <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 gboolean
 lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
                                    LirAllocOutcome *outcome, GError **error)
 {
   guint n = request->n_buffers;
-  guint32 n_steps = 1, size = 1;
+  guint32 n_steps, size = 1;
   g_autofree guint64 *breadth = NULL;
   g_autofree guint32 *steps = NULL, *rank = NULL, *tree = NULL, *rank_of_buffer = NULL, *order = NULL;
+  g_autofree guint32 *firsts = NULL, *lo_of = NULL, *hi_of = NULL;
   OrderContext ctx;
 
+  /* Only steps where a buffer starts can be the widest of a lifetime (any
+   * other step's live set is within that of the last start before it, which
+   * also wins ties), so the walk is over those: per-buffer work, whatever
+   * the span of steps. Index k stands for the k-th distinct first step. */
+  firsts = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)
-    n_steps = MAX (n_steps, request->buffers[i].last_step + 1);
+    firsts[i] = request->buffers[i].first_step;
+  g_qsort_with_data (firsts, n, sizeof (guint32), compare_u32, NULL);
+  n_steps = 0;
+  for (guint i = 0; i < n; i++)
+    if (n_steps == 0 || firsts[n_steps - 1] != firsts[i])
+      firsts[n_steps++] = firsts[i];
+  n_steps = MAX (n_steps, 1);
+  lo_of = g_new (guint32, n + 1);
+  hi_of = g_new (guint32, n + 1);
   breadth = g_new0 (guint64, n_steps + 1);
   {
     g_autofree guint64 *drop = g_new0 (guint64, n_steps + 1);
     guint64 live = 0;
+
     for (guint i = 0; i < n; i++)
       {
-        breadth[request->buffers[i].first_step] += request->buffers[i].size;
-        drop[request->buffers[i].last_step + 1] += request->buffers[i].size;
+        lo_of[i] = count_at_most (firsts, n_steps, request->buffers[i].first_step) - 1;
+        hi_of[i] = count_at_most (firsts, n_steps, request->buffers[i].last_step);
+        breadth[lo_of[i]] += request->buffers[i].size;
+        drop[hi_of[i]] += request->buffers[i].size;
       }
     for (guint32 s = 0; s < n_steps; s++)
       {
@@ -89,14 +132,15 @@ lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offs
   rank_of_buffer = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      guint32 lo = request->buffers[i].first_step + size, hi = request->buffers[i].last_step + size + 1;
+      guint32 lo = lo_of[i] + size, hi = hi_of[i] + size;
       guint32 best = G_MAXUINT32;
       for (; lo < hi; lo /= 2, hi /= 2)
         {
+          /* Not MIN (best, tree[lo++]): the macro would step twice. */
           if (lo & 1)
-            best = MIN (best, tree[lo++]);
+            best = MIN (best, tree[lo]), lo++;
           if (hi & 1)
-            best = MIN (best, tree[--hi]);
+            hi--, best = MIN (best, tree[hi]);
         }
       rank_of_buffer[i] = best;
     }

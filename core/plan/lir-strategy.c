@@ -5,7 +5,6 @@
 #include "ir/lir-error.h"
 #include "lir-plan-stats.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static const LirStrategy naive = {
@@ -116,6 +115,9 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
   return arena;
 }
 
+/* More steps than this and per-step work would outweigh the buffers. */
+#define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
+
 /**
  * lir_alloc_lower_bound:
  * @request: buffers to place
@@ -126,65 +128,55 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
 guint64
 lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
 {
-  g_autoptr (LirLiveProfile) live = lir_live_profile_new_for_buffers (request->buffers,
-                                                                       request->n_buffers);
+  g_autoptr (LirLiveProfile) live = NULL;
 
+  /* Dense steps (graphs): one pass over per-step deltas. Sparse steps
+   * (CSV spans): a sweep over sorted events, whatever the span. */
+  if (request->n_steps <= SPARSE_STEPS (request->n_buffers))
+    {
+      g_autofree gint64 *delta = g_new0 (gint64, (gsize)request->n_steps + 2);
+      guint64 live_bytes = 0, best = 0;
+      guint32 best_step = 0;
+      gboolean dense = TRUE;
+
+      /* Sizes are capped at G_MAXINT64 by every reader, so signed deltas
+       * fit; the running sum saturates instead of wrapping. */
+      for (guint i = 0; i < request->n_buffers && dense; i++)
+        {
+          const LirAllocBuffer *b = &request->buffers[i];
+          gint64 size = (gint64)MIN (b->size, (guint64)G_MAXINT64);
+
+          dense = b->last_step < request->n_steps;
+          if (dense)
+            {
+              delta[b->first_step] += size;
+              delta[b->last_step + 1] -= size;
+            }
+        }
+      for (guint32 step = 0; dense && step < request->n_steps; step++)
+        {
+          if (delta[step] >= 0)
+            {
+              if (!g_uint64_checked_add (&live_bytes, live_bytes, (guint64)delta[step]))
+                live_bytes = G_MAXUINT64;
+            }
+          else
+            live_bytes -= MIN (live_bytes, (guint64)(-delta[step]));
+          if (live_bytes > best)
+            {
+              best = live_bytes;
+              best_step = step;
+            }
+        }
+      if (dense)
+        {
+          if (peak_step != NULL)
+            *peak_step = best_step;
+          return best;
+        }
+    }
+  live = lir_live_profile_new_for_buffers (request->buffers, request->n_buffers);
   return lir_live_profile_max (live, 0, G_MAXUINT32, peak_step);
-}
-
-static int
-compare_steps (const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static guint32
-step_rank (const guint32 *steps, guint n, guint32 step)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (steps[mid] < step)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* Renumbers the steps to the ranks of the distinct first and last steps.
- * The map is monotone, so every overlap and every live set is kept, while
- * the strategies' per-step work follows the number of buffers instead of
- * the span of steps (a CSV may cover hundreds of millions). */
-static LirAllocBuffer *
-compress_steps (const LirAllocRequest *request, guint32 *n_steps)
-{
-  guint n = request->n_buffers, n_distinct = 0;
-  g_autofree guint32 *steps = g_new (guint32, (gsize)n * 2 + 1);
-  LirAllocBuffer *buffers = g_memdup2 (request->buffers, sizeof (LirAllocBuffer) * (gsize)n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      steps[2 * i] = buffers[i].first_step;
-      steps[2 * i + 1] = buffers[i].last_step;
-    }
-  if (n > 0)
-    qsort (steps, (gsize)n * 2, sizeof (guint32), compare_steps);
-  for (guint i = 0; i < n * 2; i++)
-    if (n_distinct == 0 || steps[n_distinct - 1] != steps[i])
-      steps[n_distinct++] = steps[i];
-  for (guint i = 0; i < n; i++)
-    {
-      buffers[i].first_step = step_rank (steps, n_distinct, buffers[i].first_step);
-      buffers[i].last_step = step_rank (steps, n_distinct, buffers[i].last_step);
-    }
-  *n_steps = MAX (n_distinct, 1);
-  return buffers;
 }
 
 /**
@@ -205,8 +197,6 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
                   guint64 *offsets, LirAllocOutcome *outcome, GError **error)
 {
   guint64 arena = 0;
-  g_autofree LirAllocBuffer *compressed = NULL;
-  LirAllocRequest local;
 
   if (request->alignment == 0 || (request->alignment & (request->alignment - 1)) != 0)
     {
@@ -215,9 +205,6 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
       return FALSE;
     }
   memset (outcome, 0, sizeof *outcome);
-  local = *request;
-  local.buffers = compressed = compress_steps (request, &local.n_steps);
-  request = &local;
   if (!strategy->place (request, offsets, outcome, error))
     return FALSE;
   for (guint i = 0; i < request->n_buffers; i++)
