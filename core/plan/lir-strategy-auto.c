@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#define AUTO_EFFORT 200000
+#define AUTO_EFFORT 400000
 /* The exact search's conflict lists grow with n²; beyond this, heuristics only. */
 #define AUTO_EXACT_MAX_BUFFERS 5000
 /* rlx-greedy is quadratic; beyond this it would dominate the run time. */

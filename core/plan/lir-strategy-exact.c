@@ -589,6 +589,14 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   g_autofree guint64 *trial = g_new0 (guint64, n + 1);
   guint64 lower, upper, proven_infeasible_below;
   gboolean ok = FALSE, have_best;
+  /* The search and its orders (width, area) see steps as event ranks, so
+   * its choices follow the order of lifetimes, not the gaps between them. */
+  LirAllocRequest ranked = *request;
+  g_autofree LirAllocBuffer *ranked_buffers = lir_alloc_request_compress_steps (request,
+                                                                                &ranked.n_steps);
+
+  ranked.buffers = ranked_buffers;
+  request = &ranked;
 
   /* Start from the better heuristic: a plan in hand bounds the search. */
   if (!lir_strategy_best_fit_place (request, best, outcome, error)
@@ -641,7 +649,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     while (low < upper && s.effort_left > 0)
       {
         guint64 target = first ? low : low + (upper - low) / 2;
-        guint64 slice = MIN (s.effort_left, MAX (total / (first ? 4 : 16), 1));
+        guint64 slice = MIN (s.effort_left, MAX (total / (first ? 2 : 16), 1));
         guint64 left_after = s.effort_left - slice;
 
         s.effort_left = slice;

@@ -42,32 +42,6 @@ compare_steps_by_breadth (const void *pa, const void *pb, void *user_data)
   return (a > b) - (a < b);
 }
 
-static int
-compare_u32 (const void *pa, const void *pb, void *user_data)
-{
-  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
-
-  return (a > b) - (a < b);
-}
-
-/* How many of the sorted, distinct @values are <= @x. */
-static guint32
-count_at_most (const guint32 *values, guint32 n, guint32 x)
-{
-  guint32 lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint32 mid = lo + (hi - lo) / 2;
-
-      if (values[mid] <= x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 gboolean
 lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
                                    LirAllocOutcome *outcome, GError **error)
@@ -86,12 +60,7 @@ lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offs
   firsts = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)
     firsts[i] = request->buffers[i].first_step;
-  g_qsort_with_data (firsts, n, sizeof (guint32), compare_u32, NULL);
-  n_steps = 0;
-  for (guint i = 0; i < n; i++)
-    if (n_steps == 0 || firsts[n_steps - 1] != firsts[i])
-      firsts[n_steps++] = firsts[i];
-  n_steps = MAX (n_steps, 1);
+  n_steps = MAX (lir_u32_sort_unique (firsts, n), 1);
   lo_of = g_new (guint32, n + 1);
   hi_of = g_new (guint32, n + 1);
   breadth = g_new0 (guint64, n_steps + 1);
@@ -101,8 +70,8 @@ lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offs
 
     for (guint i = 0; i < n; i++)
       {
-        lo_of[i] = count_at_most (firsts, n_steps, request->buffers[i].first_step) - 1;
-        hi_of[i] = count_at_most (firsts, n_steps, request->buffers[i].last_step);
+        lo_of[i] = lir_u32_count_below (firsts, n_steps, request->buffers[i].first_step, FALSE);
+        hi_of[i] = lir_u32_count_below (firsts, n_steps, request->buffers[i].last_step, TRUE);
         breadth[lo_of[i]] += request->buffers[i].size;
         drop[hi_of[i]] += request->buffers[i].size;
       }

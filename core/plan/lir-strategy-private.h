@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+guint           lir_u32_sort_unique              (guint32               *values,
+                                                  guint                  n);
+guint           lir_u32_count_below              (const guint32         *values,
+                                                  guint                  n,
+                                                  guint32                x,
+                                                  gboolean               inclusive);
+LirAllocBuffer *lir_alloc_request_compress_steps (const LirAllocRequest *request,
+                                                  guint32               *n_steps);
+
 gboolean lir_strategy_naive_place      (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,

@@ -5,6 +5,7 @@
 #include "ir/lir-error.h"
 #include "lir-plan-stats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const LirStrategy naive = {
@@ -177,6 +178,80 @@ lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
     }
   live = lir_live_profile_new_for_buffers (request->buffers, request->n_buffers);
   return lir_live_profile_max (live, 0, G_MAXUINT32, peak_step);
+}
+
+static int
+compare_u32 (const void *pa, const void *pb)
+{
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  return (a > b) - (a < b);
+}
+
+/* Sorts @values and drops repeats; returns how many remain. */
+guint
+lir_u32_sort_unique (guint32 *values, guint n)
+{
+  guint kept = 0;
+
+  if (n > 0)
+    qsort (values, n, sizeof (guint32), compare_u32);
+  for (guint i = 0; i < n; i++)
+    if (kept == 0 || values[kept - 1] != values[i])
+      values[kept++] = values[i];
+  return kept;
+}
+
+/* How many of the sorted @values are below @x (or, with @inclusive, at most @x). */
+guint
+lir_u32_count_below (const guint32 *values, guint n, guint32 x, gboolean inclusive)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < x || (inclusive && values[mid] == x))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * lir_alloc_request_compress_steps:
+ * @request: buffers to place
+ * @n_steps: (out): steps after renumbering
+ *
+ * Renumbers the steps to the ranks of the distinct first and last steps.
+ * The map is monotone, so every overlap and every live set is kept; only
+ * the distances between steps, which no placement depends on, are lost.
+ *
+ * Returns: (transfer full): the buffers with renumbered steps
+ */
+LirAllocBuffer *
+lir_alloc_request_compress_steps (const LirAllocRequest *request, guint32 *n_steps)
+{
+  guint n = request->n_buffers, n_distinct;
+  g_autofree guint32 *steps = g_new (guint32, (gsize)n * 2 + 1);
+  LirAllocBuffer *buffers = g_new (LirAllocBuffer, (gsize)n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      buffers[i] = request->buffers[i];
+      steps[2 * i] = buffers[i].first_step;
+      steps[2 * i + 1] = buffers[i].last_step;
+    }
+  n_distinct = lir_u32_sort_unique (steps, n * 2);
+  for (guint i = 0; i < n; i++)
+    {
+      buffers[i].first_step = lir_u32_count_below (steps, n_distinct, buffers[i].first_step, FALSE);
+      buffers[i].last_step = lir_u32_count_below (steps, n_distinct, buffers[i].last_step, FALSE);
+    }
+  *n_steps = MAX (n_distinct, 1);
+  return buffers;
 }
 
 /**
