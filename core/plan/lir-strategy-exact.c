@@ -148,34 +148,15 @@ sections_fit (Search *s, guint64 slice, guint64 level, guint32 lo, guint32 hi)
 
 static gboolean dfs (Search *s, guint64 slice);
 
-/* MiniMalloc's dynamic decomposition: when the unplaced buffers of a slice
- * fall into groups whose lifetimes do not meet, the groups are independent
- * (placed buffers only set floors), so each is solved on its own and a
- * failure in one never re-explores another. Returns -1 when the slice is
- * in one piece, else whether every group was solved. */
-static int
-decompose (Search *s, guint64 slice)
+/* Walks @slice's unplaced buffers by first step and counts the groups
+ * that no lifetime bridges; with @label, moves each group to its own slice
+ * from @first_id on (through the trail: a backtrack restores the slice). */
+static guint
+split_by_time (Search *s, guint64 slice, gboolean label, guint64 first_id)
 {
   guint n_groups = 0;
   guint32 reach = 0;
-  guint64 first_id = s->next_slice;
 
-  for (guint k = 0; k < s->n; k++)
-    {
-      guint32 b = s->by_time[k];
-
-      if (s->placed[b] || s->slice[b] != slice)
-        continue;
-      if (n_groups == 0 || s->request->buffers[b].first_step > reach)
-        n_groups++;
-      reach = n_groups == 1 && reach == 0 ? s->request->buffers[b].last_step
-                                          : MAX (reach, s->request->buffers[b].last_step);
-    }
-  if (n_groups < 2)
-    return -1;
-  /* Label the groups (through the trail: a backtrack restores the slice). */
-  n_groups = 0;
-  reach = 0;
   for (guint k = 0; k < s->n; k++)
     {
       guint32 b = s->by_time[k];
@@ -185,8 +166,26 @@ decompose (Search *s, guint64 slice)
       if (n_groups == 0 || s->request->buffers[b].first_step > reach)
         n_groups++;
       reach = MAX (reach, s->request->buffers[b].last_step);
-      trail_set (s, &s->slice[b], first_id + n_groups - 1);
+      if (label)
+        trail_set (s, &s->slice[b], first_id + n_groups - 1);
     }
+  return n_groups;
+}
+
+/* MiniMalloc's dynamic decomposition: when the unplaced buffers of a slice
+ * fall into groups whose lifetimes do not meet, the groups are independent
+ * (placed buffers only set floors), so each is solved on its own and a
+ * failure in one never re-explores another. Returns -1 when the slice is
+ * in one piece, else whether every group was solved. */
+static int
+decompose (Search *s, guint64 slice)
+{
+  guint64 first_id = s->next_slice;
+  guint n_groups;
+
+  if (split_by_time (s, slice, FALSE, 0) < 2)
+    return -1;
+  n_groups = split_by_time (s, slice, TRUE, first_id);
   s->next_slice += n_groups;
   for (guint g = 0; g < n_groups; g++)
     if (!dfs (s, first_id + g))
