@@ -60,10 +60,10 @@ test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
 	$(call run_suite,$(ASAN_BUILD),ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
 
-# The whole suite under valgrind (slow: about N minutes; not part of `make test`).
+# The whole suite under valgrind (about 5 minutes on 2 cores; not part of `make test`).
 test-valgrind: build
 	$(MAKE) deps DEPS="$(VALGRIND_DEPS)"
-	$(call run_suite,$(BUILD),,--setup valgrind --num-processes 1,testlog-valgrind)
+	$(call run_suite,$(BUILD),,--setup valgrind --num-processes 2,testlog-valgrind)
 
 $(FUZZ_BUILD)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILD) -Dfuzz=true -Dapp=false -Dwerror=true \

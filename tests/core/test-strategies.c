@@ -363,6 +363,55 @@ test_live_profile (void)
     }
 }
 
+/* Every strategy on every MiniMalloc instance: a valid plan, at or above
+ * the lower bound, and the same offsets when run again. */
+static void
+test_minimalloc_instances (void)
+{
+  static const char *const names[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K" };
+  guint n_strategies;
+  const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.1048576.csv", names[i]);
+      g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_io_load (path, &error);
+
+      g_assert_no_error (error);
+      for (guint s = 0; s < n_strategies; s++)
+        {
+          g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+          g_autoptr (LirModule) a = NULL;
+          g_autoptr (LirModule) b = NULL;
+          g_autoptr (GPtrArray) violations = NULL;
+          const LirBufferPlan *pa, *pb;
+          LirPlanStats stats;
+          guint64 count;
+
+          lir_plan_options_set_strategy (options, strategies[s]->name);
+          lir_plan_options_set_alignment (options, 1);
+          lir_plan_options_set_effort (options, 5000);
+          a = lir_module_replan (module, options, &error);
+          g_assert_no_error (error);
+          b = lir_module_replan (module, options, &error);
+          g_assert_no_error (error);
+          violations = lir_validate_module (a, &count);
+          if (count > 0)
+            g_error ("%s, %s: %s", file, strategies[s]->name,
+                     ((LirViolation *)g_ptr_array_index (violations, 0))->message);
+          pa = lir_module_get_plan (a);
+          pb = lir_module_get_plan (b);
+          lir_plan_stats_compute (pa, &stats);
+          g_assert_cmpuint (stats.arena_size, >=, stats.lower_bound);
+          for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (pa); id++)
+            g_assert_cmpuint (lir_buffer_plan_slot (pa, id)->offset, ==,
+                              lir_buffer_plan_slot (pb, id)->offset);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,5 +421,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/exact-is-optimal", test_exact_is_optimal);
   g_test_add_func ("/plan/strategy/step-span-does-not-matter", test_step_span_does_not_matter);
   g_test_add_func ("/plan/stats/live-profile", test_live_profile);
+  g_test_add_func ("/plan/strategy/minimalloc-instances", test_minimalloc_instances);
   return g_test_run ();
 }
