@@ -115,6 +115,28 @@ compare_spans (const void *pa, const void *pb)
   return (a->offset > b->offset) - (a->offset < b->offset);
 }
 
+/* By offset. The lists are short (the buffers live alongside the new one),
+ * so an insertion sort beats qsort's calls through a pointer; long lists
+ * still go to qsort. */
+static void
+sort_spans (Span *spans, guint n)
+{
+  if (n > 96)
+    {
+      qsort (spans, n, sizeof (Span), compare_spans);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Span key = spans[i];
+      guint j = i;
+
+      for (; j > 0 && spans[j - 1].offset > key.offset; j--)
+        spans[j] = spans[j - 1];
+      spans[j] = key;
+    }
+}
+
 /**
  * lir_placer_place_best_fit:
  * @placer: a placer
@@ -146,8 +168,7 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
   limit = lo;
   g_array_set_size (placer->spans, 0);
   collect (placer, 1, 0, placer->tree_size, limit, b->first_step);
-  if (placer->spans->len > 1)
-    qsort (placer->spans->data, placer->spans->len, sizeof (Span), compare_spans);
+  sort_spans ((Span *)placer->spans->data, placer->spans->len);
 
   for (guint i = 0; i <= placer->spans->len; i++)
     {
