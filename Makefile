@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 EXAMPLE ?= data/examples/decoder-block.json
 
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
-       libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
+       libyajl-dev libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
        xvfb xauth dbus-daemon desktop-file-utils appstream clang libclang-rt-14-dev
 VALGRIND_DEPS = valgrind
 

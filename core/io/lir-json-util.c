@@ -1,13 +1,302 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lir-json-util.c: typed access to json-glib nodes with path-carrying errors,
- * and the canonical text form of attribute objects. */
+/* lir-json-util.c: the JSON document model (parsed by yajl), typed access
+ * with path-carrying errors, and the canonical text of attribute objects. */
 #include "lir-json-private.h"
 
 #include "ir/lir-error.h"
 #include "lir-json.h"
 
+#include <yajl_parse.h>
+
 #include <stdlib.h>
 #include <string.h>
+
+struct _LirJsonDoc
+{
+  GArray *values;       /* LirJsonValue, in document order; [0] is the root */
+  GStringChunk *strings; /* keys and string values */
+};
+
+/* ---- parsing ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  LirJsonDoc *doc;
+  GArray *open;          /* indices of the containers being filled */
+  const char *key;       /* the member name for the next value */
+  gboolean too_deep, too_many;
+} Builder;
+
+static LirJsonValue *
+add_value (Builder *b, LirJsonType type)
+{
+  GArray *values = b->doc->values;
+  LirJsonValue *value;
+
+  if (values->len >= LIR_JSON_MAX_VALUES)
+    {
+      b->too_many = TRUE;
+      return NULL;
+    }
+  if (b->open->len > 0)
+    g_array_index (values, LirJsonValue, g_array_index (b->open, guint32, b->open->len - 1)).length++;
+  g_array_set_size (values, values->len + 1);
+  value = &g_array_index (values, LirJsonValue, values->len - 1);
+  value->key = b->key;
+  value->type = type;
+  value->skip = 1;
+  b->key = NULL;
+  return value;
+}
+
+static int
+on_null (void *ctx)
+{
+  return add_value (ctx, LIR_JSON_NULL) != NULL;
+}
+
+static int
+on_boolean (void *ctx, int boolean)
+{
+  LirJsonValue *value = add_value (ctx, LIR_JSON_BOOLEAN);
+
+  if (value != NULL)
+    value->v.boolean = boolean != 0;
+  return value != NULL;
+}
+
+static int
+on_integer (void *ctx, long long integer)
+{
+  LirJsonValue *value = add_value (ctx, LIR_JSON_INTEGER);
+
+  if (value != NULL)
+    value->v.integer = integer;
+  return value != NULL;
+}
+
+static int
+on_double (void *ctx, double number)
+{
+  LirJsonValue *value = add_value (ctx, LIR_JSON_DOUBLE);
+
+  if (value != NULL)
+    value->v.number = number;
+  return value != NULL;
+}
+
+static int
+on_string (void *ctx, const unsigned char *text, size_t length)
+{
+  Builder *b = ctx;
+  LirJsonValue *value = add_value (b, LIR_JSON_STRING);
+
+  if (value != NULL)
+    value->v.string = g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
+  return value != NULL;
+}
+
+static int
+on_key (void *ctx, const unsigned char *text, size_t length)
+{
+  Builder *b = ctx;
+
+  b->key = g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
+  return 1;
+}
+
+static int
+on_open (Builder *b, LirJsonType type)
+{
+  guint32 index = b->doc->values->len;
+
+  if (b->open->len >= LIR_JSON_MAX_DEPTH)
+    {
+      b->too_deep = TRUE;
+      return 0;
+    }
+  if (add_value (b, type) == NULL)
+    return 0;
+  g_array_append_val (b->open, index);
+  return 1;
+}
+
+static int
+on_open_object (void *ctx)
+{
+  return on_open (ctx, LIR_JSON_OBJECT);
+}
+
+static int
+on_open_array (void *ctx)
+{
+  return on_open (ctx, LIR_JSON_ARRAY);
+}
+
+static int
+on_close (void *ctx)
+{
+  Builder *b = ctx;
+  guint32 index = g_array_index (b->open, guint32, b->open->len - 1);
+
+  g_array_set_size (b->open, b->open->len - 1);
+  g_array_index (b->doc->values, LirJsonValue, index).skip = b->doc->values->len - index;
+  return 1;
+}
+
+static const yajl_callbacks callbacks = {
+  .yajl_null = on_null,
+  .yajl_boolean = on_boolean,
+  .yajl_integer = on_integer,
+  .yajl_double = on_double,
+  .yajl_string = on_string,
+  .yajl_start_map = on_open_object,
+  .yajl_map_key = on_key,
+  .yajl_end_map = on_close,
+  .yajl_start_array = on_open_array,
+  .yajl_end_array = on_close,
+};
+
+static gboolean
+is_blank (const char *data, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/* "LINE:COLUMN" of byte @offset, both from 1. */
+static void
+locate (const char *data, gsize length, gsize offset, guint *line, guint *column)
+{
+  const char *p = data, *end = data + MIN (offset, length), *nl;
+
+  *line = 1;
+  while ((nl = memchr (p, '\n', (gsize)(end - p))) != NULL)
+    {
+      (*line)++;
+      p = nl + 1;
+    }
+  *column = (guint)(end - p) + 1;
+}
+
+void
+lir_json_doc_free (LirJsonDoc *doc)
+{
+  g_array_unref (doc->values);
+  g_string_chunk_free (doc->strings);
+  g_free (doc);
+}
+
+/**
+ * lir_json_parse:
+ * @data: JSON text
+ * @length: its length
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the document; syntax errors carry line:column
+ */
+LirJsonDoc *
+lir_json_parse (const char *data, gsize length, GError **error)
+{
+  g_autoptr (LirJsonDoc) doc = g_new0 (LirJsonDoc, 1);
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Builder b = { doc, open, NULL, FALSE, FALSE };
+  yajl_handle handle;
+  yajl_status status;
+  gsize offset;
+
+  /* One value per 8 bytes of text is typical of these documents. */
+  doc->values = g_array_sized_new (FALSE, TRUE, sizeof (LirJsonValue),
+                                   (guint)MIN (length / 8 + 16, LIR_JSON_MAX_VALUES));
+  doc->strings = g_string_chunk_new (1 << 16);
+  if (is_blank (data, length))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "the document is empty");
+      return NULL;
+    }
+  handle = yajl_alloc (&callbacks, NULL, &b);
+  status = yajl_parse (handle, (const unsigned char *)data, length);
+  offset = yajl_get_bytes_consumed (handle);
+  if (status == yajl_status_ok)
+    {
+      status = yajl_complete_parse (handle);
+      offset = length;
+    }
+  if (status != yajl_status_ok)
+    {
+      guint line, column;
+
+      locate (data, length, offset, &line, &column);
+      if (b.too_deep)
+        g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: JSON nests deeper than %u levels",
+                     line, column, LIR_JSON_MAX_DEPTH);
+      else if (b.too_many)
+        g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: more than %u JSON values",
+                     line, column, LIR_JSON_MAX_VALUES);
+      else
+        {
+          unsigned char *message = yajl_get_error (handle, 0, NULL, 0);
+
+          g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "%u:%u: %s", line, column,
+                       g_strchomp ((char *)message));
+          yajl_free_error (handle, message);
+        }
+      yajl_free (handle);
+      return NULL;
+    }
+  yajl_free (handle);
+  return g_steal_pointer (&doc);
+}
+
+const LirJsonValue *
+lir_json_doc_get_root (const LirJsonDoc *doc)
+{
+  return &g_array_index (doc->values, LirJsonValue, 0);
+}
+
+/**
+ * lir_json_get:
+ * @object: an object value
+ * @key: a member name
+ *
+ * Returns: (nullable): the member; when a name repeats, the last one wins
+ */
+const LirJsonValue *
+lir_json_get (const LirJsonValue *object, const char *key)
+{
+  const LirJsonValue *found = NULL;
+
+  if (object->type != LIR_JSON_OBJECT)
+    return NULL;
+  LIR_JSON_FOREACH (member, i, object)
+    if (strcmp (member->key, key) == 0)
+      found = member;
+  return found;
+}
+
+/**
+ * lir_json_element:
+ * @array: an array value
+ * @index: an index below its length
+ *
+ * Walks the siblings, so it is for short arrays; iterate long ones.
+ *
+ * Returns: the element
+ */
+const LirJsonValue *
+lir_json_element (const LirJsonValue *array, guint index)
+{
+  const LirJsonValue *element = lir_json_first (array);
+
+  g_return_val_if_fail (index < array->length, NULL);
+  for (guint i = 0; i < index; i++)
+    element = lir_json_next (element);
+  return element;
+}
+
+/* ---- typed access ----------------------------------------------------------------------- */
 
 void
 lir_json_path_push_key (LirJsonPath *path, const char *key, gsize *mark)
@@ -21,8 +310,17 @@ lir_json_path_push_key (LirJsonPath *path, const char *key, gsize *mark)
 void
 lir_json_path_push_index (LirJsonPath *path, guint index, gsize *mark)
 {
+  char digits[12];
+  guint n = 0;
+
   *mark = path->text->len;
-  g_string_append_printf (path->text, "[%u]", index);
+  do
+    digits[n++] = (char)('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (path->text, '[');
+  while (n > 0)
+    g_string_append_c (path->text, digits[--n]);
+  g_string_append_c (path->text, ']');
 }
 
 void
@@ -45,110 +343,103 @@ lir_json_error (GError **error, const LirJsonPath *path, const char *format, ...
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (const LirJsonValue *value)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
+  switch (value == NULL ? LIR_JSON_NULL : value->type)
     {
-    case G_TYPE_STRING:
+    case LIR_JSON_NULL:
+      return "null";
+    case LIR_JSON_OBJECT:
+      return "an object";
+    case LIR_JSON_ARRAY:
+      return "an array";
+    case LIR_JSON_STRING:
       return "a string";
-    case G_TYPE_BOOLEAN:
+    case LIR_JSON_BOOLEAN:
       return "a boolean";
-    case G_TYPE_DOUBLE:
+    case LIR_JSON_DOUBLE:
       return "a fractional number";
+    case LIR_JSON_INTEGER:
     default:
       return "a number";
     }
 }
 
-JsonNode *
-lir_json_member (JsonObject *object, const char *key, gboolean required,
+const LirJsonValue *
+lir_json_member (const LirJsonValue *object, const char *key, gboolean required,
                  const LirJsonPath *path, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const LirJsonValue *value = lir_json_get (object, key);
 
-  if (node == NULL && required)
+  if (value == NULL && required)
     lir_json_error (error, path, "missing field \"%s\"", key);
-  return node;
+  return value;
 }
 
 gboolean
-lir_json_to_u64 (JsonNode *node, guint64 max, guint64 *out, const LirJsonPath *path,
+lir_json_to_u64 (const LirJsonValue *value, guint64 max, guint64 *out, const LirJsonPath *path,
                  GError **error)
 {
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (value == NULL || value->type != LIR_JSON_INTEGER)
     {
       lir_json_error (error, path, "expected a non-negative integer, found %s",
-                      node_type_name (node));
+                      node_type_name (value));
       return FALSE;
     }
-  value = json_node_get_int (node);
-  if (value < 0 || (guint64)value > max)
+  if (value->v.integer < 0 || (guint64)value->v.integer > max)
     {
       lir_json_error (error, path, "%" G_GINT64_FORMAT " is out of range (0 to %" G_GUINT64_FORMAT ")",
-                      value, max);
+                      value->v.integer, max);
       return FALSE;
     }
-  *out = (guint64)value;
+  *out = (guint64)value->v.integer;
   return TRUE;
 }
 
 gboolean
-lir_json_get_u64 (JsonObject *object, const char *key, guint64 max, guint64 *out,
+lir_json_get_u64 (const LirJsonValue *object, const char *key, guint64 max, guint64 *out,
                   LirJsonPath *path, GError **error)
 {
-  JsonNode *node = lir_json_member (object, key, TRUE, path, error);
+  const LirJsonValue *value = lir_json_member (object, key, TRUE, path, error);
   gsize mark;
   gboolean ok;
 
-  if (node == NULL)
+  if (value == NULL)
     return FALSE;
   lir_json_path_push_key (path, key, &mark);
-  ok = lir_json_to_u64 (node, max, out, path, error);
+  ok = lir_json_to_u64 (value, max, out, path, error);
   lir_json_path_pop (path, mark);
   return ok;
 }
 
-JsonObject *
-lir_json_to_object (JsonNode *node, const LirJsonPath *path, GError **error)
+static const LirJsonValue *
+expect (const LirJsonValue *value, LirJsonType type, const char *what, const LirJsonPath *path,
+        GError **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (value == NULL || value->type != type)
     {
-      lir_json_error (error, path, "expected an object, found %s", node_type_name (node));
+      lir_json_error (error, path, "expected %s, found %s", what, node_type_name (value));
       return NULL;
     }
-  return json_node_get_object (node);
+  return value;
 }
 
-JsonArray *
-lir_json_to_array (JsonNode *node, const LirJsonPath *path, GError **error)
+const LirJsonValue *
+lir_json_to_object (const LirJsonValue *value, const LirJsonPath *path, GError **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      lir_json_error (error, path, "expected an array, found %s", node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return expect (value, LIR_JSON_OBJECT, "an object", path, error);
+}
+
+const LirJsonValue *
+lir_json_to_array (const LirJsonValue *value, const LirJsonPath *path, GError **error)
+{
+  return expect (value, LIR_JSON_ARRAY, "an array", path, error);
 }
 
 const char *
-lir_json_to_string (JsonNode *node, const LirJsonPath *path, GError **error)
+lir_json_to_string (const LirJsonValue *value, const LirJsonPath *path, GError **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      lir_json_error (error, path, "expected a string, found %s", node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_string (node);
+  return expect (value, LIR_JSON_STRING, "a string", path, error) != NULL ? value->v.string : NULL;
 }
 
 void
@@ -204,169 +495,102 @@ append_double (GString *out, double value)
     g_string_append (out, ".0");
 }
 
+/* Members by name, and by position among equal names. */
 static int
-compare_strings (const void *a, const void *b)
+compare_members (const void *a, const void *b)
 {
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
+  const LirJsonValue *x = *(const LirJsonValue *const *)a, *y = *(const LirJsonValue *const *)b;
+  int order = strcmp (x->key, y->key);
+
+  return order != 0 ? order : (x > y) - (x < y);
+}
+
+/**
+ * lir_json_sorted_members:
+ * @object: an object value
+ * @n: (out): how many members are returned
+ *
+ * Returns: (transfer container): the members sorted by name; a repeated
+ *   name keeps only its last value, as a JSON object maps each name once
+ */
+const LirJsonValue **
+lir_json_sorted_members (const LirJsonValue *object, guint *n)
+{
+  const LirJsonValue **members = g_new (const LirJsonValue *, object->length + 1);
+  guint kept = 0;
+
+  LIR_JSON_FOREACH (member, i, object)
+    members[i] = member;
+  qsort (members, object->length, sizeof (LirJsonValue *), compare_members);
+  for (guint i = 0; i < object->length; i++)
+    if (i + 1 == object->length || strcmp (members[i]->key, members[i + 1]->key) != 0)
+      members[kept++] = members[i];
+  *n = kept;
+  return members;
 }
 
 static void
-append_canonical (GString *out, JsonNode *node)
+append_canonical (GString *out, const LirJsonValue *value)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    g_string_append (out, "null");
-  else if (JSON_NODE_HOLDS_OBJECT (node))
+  switch (value->type)
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr (GList) members = json_object_get_members (object);
-      guint n = g_list_length (members), i = 0;
-      g_autofree const char **keys = g_new (const char *, n + 1);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        keys[i++] = l->data;
-      qsort (keys, n, sizeof (char *), compare_strings);
-      g_string_append_c (out, '{');
-      for (i = 0; i < n; i++)
-        {
-          if (i > 0)
-            g_string_append_c (out, ',');
-          lir_json_append_string (out, keys[i]);
-          g_string_append_c (out, ':');
-          append_canonical (out, json_object_get_member (object, keys[i]));
-        }
-      g_string_append_c (out, '}');
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+    case LIR_JSON_NULL:
+      g_string_append (out, "null");
+      break;
+    case LIR_JSON_BOOLEAN:
+      g_string_append (out, value->v.boolean ? "true" : "false");
+      break;
+    case LIR_JSON_INTEGER:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->v.integer);
+      break;
+    case LIR_JSON_DOUBLE:
+      append_double (out, value->v.number);
+      break;
+    case LIR_JSON_STRING:
+      lir_json_append_string (out, value->v.string);
+      break;
+    case LIR_JSON_ARRAY:
       g_string_append_c (out, '[');
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      LIR_JSON_FOREACH (element, i, value)
         {
           if (i > 0)
             g_string_append_c (out, ',');
-          append_canonical (out, json_array_get_element (array, i));
+          append_canonical (out, element);
         }
       g_string_append_c (out, ']');
-    }
-  else
-    {
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          lir_json_append_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_DOUBLE:
-          append_double (out, json_node_get_double (node));
-          break;
-        default:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        }
+      break;
+    case LIR_JSON_OBJECT:
+      {
+        guint n;
+        g_autofree const LirJsonValue **members = lir_json_sorted_members (value, &n);
+
+        g_string_append_c (out, '{');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            lir_json_append_string (out, members[i]->key);
+            g_string_append_c (out, ':');
+            append_canonical (out, members[i]);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
     }
 }
 
 /**
  * lir_json_canonical:
- * @node: a JSON value
+ * @value: a JSON value
  *
  * Returns: (transfer full): compact JSON text with object keys sorted, the
  *   form attributes are stored, written and fingerprinted in
  */
 char *
-lir_json_canonical (JsonNode *node)
+lir_json_canonical (const LirJsonValue *value)
 {
   GString *out = g_string_new (NULL);
 
-  append_canonical (out, node);
+  append_canonical (out, value);
   return g_string_free (out, FALSE);
-}
-
-/**
- * lir_json_check_depth:
- * @data: JSON text
- * @length: its length
- * @error: return location for a #GError
- *
- * json-glib parses recursively, so hostile nesting is refused before it
- * gets there.
- *
- * Returns: %TRUE if no value nests deeper than %LIR_JSON_MAX_DEPTH
- */
-gboolean
-lir_json_check_depth (const char *data, gsize length, GError **error)
-{
-  guint depth = 0, line = 1;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > LIR_JSON_MAX_DEPTH)
-            {
-              g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
-                           "line %u: JSON nests deeper than %u levels", line, LIR_JSON_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-/**
- * lir_json_parse:
- * @data: JSON text
- * @length: its length
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the root node; syntax errors carry line:column
- */
-JsonNode *
-lir_json_parse (const char *data, gsize length, GError **error)
-{
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) local = NULL;
-  JsonNode *root;
-
-  if (!lir_json_check_depth (data, length, error))
-    return NULL;
-  if (length > G_MAXSSIZE)
-    {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "the document is too large");
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &local))
-    {
-      /* json-glib says "<data>:LINE:COL: Parse error: ..."; keep LINE:COL. */
-      const char *message = local->message;
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "%s", message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "the document is empty");
-      return NULL;
-    }
-  return json_node_ref (root);
 }

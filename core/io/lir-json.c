@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lir-json.c: read and write Lirscope's graph and module documents.
  *
- * Reading goes through json-glib and reports problems by JSON path
- * ("graph.nodes[12].inputs[1]: node 40 does not exist"). Writing is a
+ * Reading walks the parsed document (lir-json-private.h) and reports
+ * problems by JSON path ("graph.nodes[12].inputs[1]: node 40 does not
+ * exist"). Writing is a
  * hand-rolled emitter with a fixed key order and one node, slot or view
  * per line, so dumps diff well and write → read → write is byte-identical.
  */
@@ -20,21 +21,21 @@
 #define GRAPH_FORMAT "lirscope-graph"
 #define MODULE_FORMAT "lirscope-module"
 #define FORMAT_VERSION 1
-/* Sizes and offsets must fit json-glib's signed 64-bit integers. */
+/* Sizes and offsets must fit JSON's signed 64-bit integers. */
 #define MAX_BYTES ((guint64)G_MAXINT64)
 
 typedef struct
 {
-  JsonObject *object;
+  const LirJsonValue *object;
   guint64 id;
 } FileNode;
 
 static gboolean
-read_shape (LirGraph *graph, JsonNode *node, LirShape *shape, LirJsonPath *path, GError **error)
+read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path, GError **error)
 {
-  JsonObject *object = lir_json_to_object (node, path, error);
-  JsonNode *dtype_node, *dims_node;
-  JsonArray *dims;
+  const LirJsonValue *object = lir_json_to_object (node, path, error);
+  const LirJsonValue *dtype_node, *dims_node;
+  const LirJsonValue *dims;
   const char *dtype_name;
   gsize mark, mark2;
 
@@ -57,21 +58,19 @@ read_shape (LirGraph *graph, JsonNode *node, LirShape *shape, LirJsonPath *path,
   lir_json_path_push_key (path, "dims", &mark);
   if ((dims = lir_json_to_array (dims_node, path, error)) == NULL)
     return FALSE;
-  if (json_array_get_length (dims) > LIR_MAX_DIMS)
+  if (dims->length > LIR_MAX_DIMS)
     {
       lir_json_error (error, path, "%u dims, more than the limit of %u",
-                      json_array_get_length (dims), LIR_MAX_DIMS);
+                      dims->length, LIR_MAX_DIMS);
       return FALSE;
     }
-  shape->n_dims = json_array_get_length (dims);
-  for (guint i = 0; i < shape->n_dims; i++)
+  shape->n_dims = dims->length;
+  LIR_JSON_FOREACH (dim, i, dims)
     {
-      JsonNode *dim = json_array_get_element (dims, i);
-
       lir_json_path_push_index (path, i, &mark2);
-      if (JSON_NODE_HOLDS_VALUE (dim) && json_node_get_value_type (dim) == G_TYPE_STRING)
+      if (dim->type == LIR_JSON_STRING)
         {
-          const char *symbol = json_node_get_string (dim);
+          const char *symbol = dim->v.string;
           guint32 index;
           if (!lir_graph_lookup_symbol (graph, symbol, &index))
             {
@@ -99,7 +98,7 @@ read_shape (LirGraph *graph, JsonNode *node, LirShape *shape, LirJsonPath *path,
 
 /* Parses the typed fields of cast and narrow out of their attributes. */
 static gboolean
-read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, JsonObject *attrs,
+read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue *attrs,
                 LirJsonPath *path, GError **error)
 {
   gsize mark;
@@ -116,7 +115,7 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, JsonObject *attrs,
   lir_json_path_push_key (path, "attrs", &mark);
   if (kind == LIR_OP_CAST)
     {
-      JsonNode *to = lir_json_member (attrs, "to", TRUE, path, error);
+      const LirJsonValue *to = lir_json_member (attrs, "to", TRUE, path, error);
       const char *name;
       LirDType dtype;
       gsize mark2;
@@ -148,13 +147,13 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, JsonObject *attrs,
 }
 
 static gboolean
-read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes, GError **error)
+read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes, GError **error)
 {
-  JsonNode *op_node, *name_node, *inputs_node, *shape_node, *attrs_node;
+  const LirJsonValue *op_node, *name_node, *inputs_node, *shape_node, *attrs_node;
   const char *op_name, *name = NULL;
   g_autofree char *attrs_text = NULL;
   g_autofree guint32 *inputs = NULL;
-  JsonObject *attrs = NULL;
+  const LirJsonValue *attrs = NULL;
   guint n_inputs = 0;
   LirShape shape = { 0 };
   LirOpKind kind;
@@ -174,8 +173,8 @@ read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes
   lir_json_path_pop (path, mark);
   kind = lir_op_kind_from_string (op_name);
 
-  name_node = json_object_get_member (object, "name");
-  if (name_node != NULL && !JSON_NODE_HOLDS_NULL (name_node))
+  name_node = lir_json_get (object, "name");
+  if (name_node != NULL && !lir_json_is_null (name_node))
     {
       lir_json_path_push_key (path, "name", &mark);
       if ((name = lir_json_to_string (name_node, path, error)) == NULL)
@@ -188,26 +187,26 @@ read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes
       lir_json_path_pop (path, mark);
     }
 
-  inputs_node = json_object_get_member (object, "inputs");
+  inputs_node = lir_json_get (object, "inputs");
   if (inputs_node != NULL)
     {
-      JsonArray *array;
+      const LirJsonValue *array;
       lir_json_path_push_key (path, "inputs", &mark);
       if ((array = lir_json_to_array (inputs_node, path, error)) == NULL)
         return FALSE;
-      n_inputs = json_array_get_length (array);
+      n_inputs = array->length;
       if (n_inputs > LIR_MAX_INPUTS_PER_NODE)
         {
           lir_json_error (error, path, "more than %u inputs", LIR_MAX_INPUTS_PER_NODE);
           return FALSE;
         }
       inputs = g_new (guint32, n_inputs + 1);
-      for (guint i = 0; i < n_inputs; i++)
+      LIR_JSON_FOREACH (element, i, array)
         {
           guint64 input;
           gsize mark2;
           lir_json_path_push_index (path, i, &mark2);
-          if (!lir_json_to_u64 (json_array_get_element (array, i), G_MAXUINT32 - 1, &input,
+          if (!lir_json_to_u64 (element, G_MAXUINT32 - 1, &input,
                                 path, error))
             return FALSE;
           if (input >= n_nodes)
@@ -228,8 +227,8 @@ read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes
     return FALSE;
   lir_json_path_pop (path, mark);
 
-  attrs_node = json_object_get_member (object, "attrs");
-  if (attrs_node != NULL && !JSON_NODE_HOLDS_NULL (attrs_node))
+  attrs_node = lir_json_get (object, "attrs");
+  if (attrs_node != NULL && !lir_json_is_null (attrs_node))
     {
       lir_json_path_push_key (path, "attrs", &mark);
       if ((attrs = lir_json_to_object (attrs_node, path, error)) == NULL)
@@ -243,10 +242,10 @@ read_node (LirGraph *graph, JsonObject *object, LirJsonPath *path, guint n_nodes
 }
 
 static gboolean
-read_symbols (LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **error)
+read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, "symbols");
-  JsonArray *array;
+  const LirJsonValue *node = lir_json_get (object, "symbols");
+  const LirJsonValue *array;
   gsize mark, mark2;
 
   if (node == NULL)
@@ -254,20 +253,20 @@ read_symbols (LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **e
   lir_json_path_push_key (path, "symbols", &mark);
   if ((array = lir_json_to_array (node, path, error)) == NULL)
     return FALSE;
-  if (json_array_get_length (array) > LIR_MAX_SYMBOLS)
+  if (array->length > LIR_MAX_SYMBOLS)
     {
       lir_json_error (error, path, "more than %u symbols", LIR_MAX_SYMBOLS);
       return FALSE;
     }
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  LIR_JSON_FOREACH (element, i, array)
     {
-      JsonObject *symbol;
-      JsonNode *name_node, *default_node;
+      const LirJsonValue *symbol;
+      const LirJsonValue *name_node, *default_node;
       const char *name;
       guint64 value = LIR_NO_VALUE;
 
       lir_json_path_push_index (path, i, &mark2);
-      if ((symbol = lir_json_to_object (json_array_get_element (array, i), path, error)) == NULL)
+      if ((symbol = lir_json_to_object (element, path, error)) == NULL)
         return FALSE;
       if ((name_node = lir_json_member (symbol, "name", TRUE, path, error)) == NULL)
         return FALSE;
@@ -278,8 +277,8 @@ read_symbols (LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **e
           lir_json_error (error, path, "symbol names must be unique and non-empty");
           return FALSE;
         }
-      default_node = json_object_get_member (symbol, "default");
-      if (default_node != NULL && !JSON_NODE_HOLDS_NULL (default_node)
+      default_node = lir_json_get (symbol, "default");
+      if (default_node != NULL && !lir_json_is_null (default_node)
           && !lir_json_get_u64 (symbol, "default", MAX_BYTES, &value, path, error))
         return FALSE;
       lir_graph_add_symbol (graph, name, value);
@@ -292,18 +291,18 @@ read_symbols (LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **e
 /* Reads the graph part of a document (the document itself for a graph
  * document, its "graph" member for a module). */
 static LirGraph *
-read_graph (JsonObject *object, LirJsonPath *path, GError **error)
+read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error)
 {
   g_autoptr (LirGraph) graph = NULL;
-  JsonNode *name_node, *nodes_node, *outputs_node;
-  JsonArray *nodes, *outputs;
+  const LirJsonValue *name_node, *nodes_node, *outputs_node;
+  const LirJsonValue *nodes, *outputs;
   const char *name = "";
   g_autofree FileNode *by_id = NULL;
   g_autofree guint32 *order = NULL;
   guint n;
   gsize mark, mark2;
 
-  name_node = json_object_get_member (object, "name");
+  name_node = lir_json_get (object, "name");
   if (name_node != NULL)
     {
       lir_json_path_push_key (path, "name", &mark);
@@ -320,7 +319,7 @@ read_graph (JsonObject *object, LirJsonPath *path, GError **error)
   lir_json_path_push_key (path, "nodes", &mark);
   if ((nodes = lir_json_to_array (nodes_node, path, error)) == NULL)
     return NULL;
-  n = json_array_get_length (nodes);
+  n = nodes->length;
   if (n > LIR_MAX_NODES)
     {
       lir_json_error (error, path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
@@ -330,16 +329,16 @@ read_graph (JsonObject *object, LirJsonPath *path, GError **error)
    * the file order for the scheduler. */
   by_id = g_new0 (FileNode, n + 1);
   order = g_new (guint32, n + 1);
-  for (guint i = 0; i < n; i++)
+  LIR_JSON_FOREACH (element, i, nodes)
     {
-      JsonObject *node;
-      JsonNode *id_node;
+      const LirJsonValue *node;
+      const LirJsonValue *id_node;
       guint64 id = i;
 
       lir_json_path_push_index (path, i, &mark2);
-      if ((node = lir_json_to_object (json_array_get_element (nodes, i), path, error)) == NULL)
+      if ((node = lir_json_to_object (element, path, error)) == NULL)
         return NULL;
-      id_node = json_object_get_member (node, "id");
+      id_node = lir_json_get (node, "id");
       if (id_node != NULL)
         {
           gsize mark3;
@@ -384,19 +383,19 @@ read_graph (JsonObject *object, LirJsonPath *path, GError **error)
   if (!lir_graph_set_order (graph, order, n, error))
     return NULL;
 
-  outputs_node = json_object_get_member (object, "outputs");
+  outputs_node = lir_json_get (object, "outputs");
   if (outputs_node != NULL)
     {
       g_autofree guint32 *ids = NULL;
       lir_json_path_push_key (path, "outputs", &mark);
       if ((outputs = lir_json_to_array (outputs_node, path, error)) == NULL)
         return NULL;
-      ids = g_new (guint32, json_array_get_length (outputs) + 1);
-      for (guint i = 0; i < json_array_get_length (outputs); i++)
+      ids = g_new (guint32, outputs->length + 1);
+      LIR_JSON_FOREACH (element, i, outputs)
         {
           guint64 id;
           lir_json_path_push_index (path, i, &mark2);
-          if (!lir_json_to_u64 (json_array_get_element (outputs, i), G_MAXUINT32, &id, path,
+          if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path,
                                 error))
             return NULL;
           if (id >= n)
@@ -407,7 +406,7 @@ read_graph (JsonObject *object, LirJsonPath *path, GError **error)
           ids[i] = (guint32)id;
           lir_json_path_pop (path, mark2);
         }
-      lir_graph_set_outputs (graph, ids, json_array_get_length (outputs));
+      lir_graph_set_outputs (graph, ids, outputs->length);
       lir_json_path_pop (path, mark);
     }
 
@@ -420,14 +419,14 @@ read_graph (JsonObject *object, LirJsonPath *path, GError **error)
 }
 
 static gboolean
-read_id_array (JsonArray *array, guint n_nodes, guint32 *out, LirJsonPath *path, GError **error)
+read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPath *path, GError **error)
 {
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  LIR_JSON_FOREACH (element, i, array)
     {
       guint64 id;
       gsize mark;
       lir_json_path_push_index (path, i, &mark);
-      if (!lir_json_to_u64 (json_array_get_element (array, i), G_MAXUINT32, &id, path, error))
+      if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path, error))
         return FALSE;
       if (id >= n_nodes)
         {
@@ -441,15 +440,15 @@ read_id_array (JsonArray *array, guint n_nodes, guint32 *out, LirJsonPath *path,
 }
 
 /* Reads one member of @object that is an array of objects, calling @each. */
-typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry,
+typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry,
                                LirJsonPath *path, GError **error);
 
 static gboolean
-read_entries (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object, const char *key,
+read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object, const char *key,
               EachEntry each, LirJsonPath *path, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  JsonArray *array;
+  const LirJsonValue *node = lir_json_get (object, key);
+  const LirJsonValue *array;
   gsize mark, mark2;
 
   if (node == NULL)
@@ -457,11 +456,11 @@ read_entries (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object, co
   lir_json_path_push_key (path, key, &mark);
   if ((array = lir_json_to_array (node, path, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  LIR_JSON_FOREACH (element, i, array)
     {
-      JsonObject *entry;
+      const LirJsonValue *entry;
       lir_json_path_push_index (path, i, &mark2);
-      if ((entry = lir_json_to_object (json_array_get_element (array, i), path, error)) == NULL
+      if ((entry = lir_json_to_object (element, path, error)) == NULL
           || !each (plan, graph, entry, path, error))
         return FALSE;
       lir_json_path_pop (path, mark2);
@@ -471,7 +470,7 @@ read_entries (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object, co
 }
 
 static gboolean
-read_node_ref (JsonObject *entry, const char *key, guint n_nodes, guint32 *out,
+read_node_ref (const LirJsonValue *entry, const char *key, guint n_nodes, guint32 *out,
                LirJsonPath *path, GError **error)
 {
   guint64 id;
@@ -490,7 +489,7 @@ read_node_ref (JsonObject *entry, const char *key, guint n_nodes, guint32 *out,
 }
 
 static gboolean
-read_slot (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+read_slot (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry, LirJsonPath *path,
            GError **error)
 {
   guint32 node;
@@ -511,7 +510,7 @@ read_slot (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJso
 }
 
 static gboolean
-read_view (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+read_view (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry, LirJsonPath *path,
            GError **error)
 {
   guint32 node, root;
@@ -531,7 +530,7 @@ read_view (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJso
 }
 
 static gboolean
-read_lifetime (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, LirJsonPath *path,
+read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry, LirJsonPath *path,
                GError **error)
 {
   guint32 node;
@@ -553,12 +552,12 @@ read_lifetime (LirBufferPlan *plan, const LirGraph *graph, JsonObject *entry, Li
 }
 
 static gboolean
-read_allocate (LirBufferPlan *plan, JsonObject *object, LirJsonPath *path, GError **error)
+read_allocate (LirBufferPlan *plan, const LirJsonValue *object, LirJsonPath *path, GError **error)
 {
   static const char *const keys[] = { "params", "inputs", "constants" };
   gboolean *fields[] = { &plan->allocate_params, &plan->allocate_inputs, &plan->allocate_constants };
-  JsonNode *node = json_object_get_member (object, "allocate");
-  JsonObject *allocate;
+  const LirJsonValue *node = lir_json_get (object, "allocate");
+  const LirJsonValue *allocate;
   gsize mark;
 
   if (node == NULL)
@@ -568,29 +567,28 @@ read_allocate (LirBufferPlan *plan, JsonObject *object, LirJsonPath *path, GErro
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      JsonNode *value = json_object_get_member (allocate, keys[i]);
+      const LirJsonValue *value = lir_json_get (allocate, keys[i]);
       if (value == NULL)
         continue;
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+      if (value->type != LIR_JSON_BOOLEAN)
         {
           gsize mark2;
           lir_json_path_push_key (path, keys[i], &mark2);
           lir_json_error (error, path, "expected true or false");
           return FALSE;
         }
-      *fields[i] = json_node_get_boolean (value);
+      *fields[i] = value->v.boolean;
     }
   lir_json_path_pop (path, mark);
   return TRUE;
 }
 
 static gboolean
-read_bindings (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object,
+read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object,
                guint64 *symbol_values, LirJsonPath *path, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, "bindings");
-  JsonObject *bindings;
-  g_autoptr (GList) members = NULL;
+  const LirJsonValue *node = lir_json_get (object, "bindings");
+  const LirJsonValue *bindings;
   gsize mark;
 
   for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
@@ -600,17 +598,16 @@ read_bindings (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object,
   lir_json_path_push_key (path, "bindings", &mark);
   if ((bindings = lir_json_to_object (node, path, error)) == NULL)
     return FALSE;
-  members = json_object_get_members (bindings);
-  for (GList *l = members; l != NULL; l = l->next)
+  LIR_JSON_FOREACH (member, i, bindings)
     {
       guint32 symbol;
       guint64 value;
-      if (!lir_graph_lookup_symbol (graph, l->data, &symbol))
+      if (!lir_graph_lookup_symbol (graph, member->key, &symbol))
         {
-          lir_json_error (error, path, "the graph has no symbol \"%s\"", (const char *)l->data);
+          lir_json_error (error, path, "the graph has no symbol \"%s\"", member->key);
           return FALSE;
         }
-      if (!lir_json_get_u64 (bindings, l->data, MAX_BYTES, &value, path, error))
+      if (!lir_json_get_u64 (bindings, member->key, MAX_BYTES, &value, path, error))
         return FALSE;
       symbol_values[symbol] = value;
     }
@@ -622,15 +619,15 @@ read_bindings (LirBufferPlan *plan, const LirGraph *graph, JsonObject *object,
 }
 
 static LirBufferPlan *
-read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError **error)
+read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GError **error)
 {
   guint n = lir_graph_get_n_nodes (graph);
   g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (n);
   g_autofree guint64 *symbol_values = g_new (guint64, lir_graph_get_n_symbols (graph) + 1);
-  JsonNode *strategy, *schedule_node, *phases_node;
+  const LirJsonValue *strategy, *schedule_node, *phases_node;
   guint64 alignment, arena_size;
 
-  strategy = json_object_get_member (object, "strategy");
+  strategy = lir_json_get (object, "strategy");
   if (strategy != NULL)
     {
       const char *name;
@@ -657,8 +654,8 @@ read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError 
       || !read_bindings (plan, graph, object, symbol_values, path, error))
     return NULL;
 
-  plan->explicit_lifetimes = json_object_has_member (object, "lifetimes");
-  schedule_node = json_object_get_member (object, "schedule");
+  plan->explicit_lifetimes = (lir_json_get (object, "lifetimes") != NULL);
+  schedule_node = lir_json_get (object, "schedule");
   if (plan->explicit_lifetimes)
     {
       if (!read_entries (plan, graph, object, "lifetimes", read_lifetime, path, error))
@@ -666,7 +663,7 @@ read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError 
     }
   else
     {
-      JsonArray *schedule;
+      const LirJsonValue *schedule;
       g_autofree guint32 *ids = NULL;
       gsize mark;
 
@@ -675,10 +672,10 @@ read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError 
       lir_json_path_push_key (path, "schedule", &mark);
       if ((schedule = lir_json_to_array (schedule_node, path, error)) == NULL)
         return NULL;
-      if (json_array_get_length (schedule) != n)
+      if (schedule->length != n)
         {
           lir_json_error (error, path, "lists %u nodes, the graph has %u",
-                          json_array_get_length (schedule), n);
+                          schedule->length, n);
           return NULL;
         }
       ids = g_new (guint32, n + 1);
@@ -695,26 +692,26 @@ read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError 
     if (plan->aliases[id].root != LIR_NO_NODE && plan->slot_flags[id] != LIR_SLOT_NONE)
       plan->slot_flags[id] = LIR_SLOT_VIEW;
 
-  phases_node = json_object_get_member (object, "phases");
+  phases_node = lir_json_get (object, "phases");
   if (phases_node != NULL)
     {
-      JsonArray *phases;
+      const LirJsonValue *phases;
       gsize mark, mark2;
       lir_json_path_push_key (path, "phases", &mark);
       if ((phases = lir_json_to_array (phases_node, path, error)) == NULL)
         return NULL;
-      if (json_array_get_length (phases) != n)
+      if (phases->length != n)
         {
           lir_json_error (error, path, "lists %u phases, the graph has %u nodes",
-                          json_array_get_length (phases), n);
+                          phases->length, n);
           return NULL;
         }
-      for (guint i = 0; i < n; i++)
+      LIR_JSON_FOREACH (element, i, phases)
         {
           const char *name;
           LirPhase phase;
           lir_json_path_push_index (path, i, &mark2);
-          if ((name = lir_json_to_string (json_array_get_element (phases, i), path, error)) == NULL)
+          if ((name = lir_json_to_string (element, path, error)) == NULL)
             return NULL;
           if (!lir_phase_from_string (name, &phase))
             {
@@ -743,9 +740,9 @@ read_plan (const LirGraph *graph, JsonObject *object, LirJsonPath *path, GError 
 }
 
 static gboolean
-check_header (JsonObject *root, const char **format, LirJsonPath *path, GError **error)
+check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, GError **error)
 {
-  JsonNode *format_node = lir_json_member (root, "format", TRUE, path, error);
+  const LirJsonValue *format_node = lir_json_member (root, "format", TRUE, path, error);
   guint64 version;
   gsize mark;
 
@@ -785,17 +782,17 @@ check_header (JsonObject *root, const char **format, LirJsonPath *path, GError *
 LirModule *
 lir_json_read (const char *data, gsize length, GError **error)
 {
-  g_autoptr (JsonNode) root_node = lir_json_parse (data, length, error);
+  g_autoptr (LirJsonDoc) doc = lir_json_parse (data, length, error);
   g_autoptr (GString) path_text = g_string_new (NULL);
   LirJsonPath path = { path_text };
   g_autoptr (LirGraph) graph = NULL;
   g_autoptr (LirBufferPlan) plan = NULL;
-  JsonObject *root;
+  const LirJsonValue *root;
   const char *format;
 
-  if (root_node == NULL)
+  if (doc == NULL)
     return NULL;
-  if ((root = lir_json_to_object (root_node, &path, error)) == NULL)
+  if ((root = lir_json_to_object (lir_json_doc_get_root (doc), &path, error)) == NULL)
     return NULL;
   /* RLX's own LirModule: {"mir": …, "buffers": …}, no "format". */
   if (lir_rlx_detect (root))
@@ -807,9 +804,9 @@ lir_json_read (const char *data, gsize length, GError **error)
     graph = read_graph (root, &path, error);
   else
     {
-      JsonNode *graph_node = lir_json_member (root, "graph", TRUE, &path, error);
-      JsonNode *plan_node;
-      JsonObject *object;
+      const LirJsonValue *graph_node = lir_json_member (root, "graph", TRUE, &path, error);
+      const LirJsonValue *plan_node;
+      const LirJsonValue *object;
       gsize mark;
 
       if (graph_node == NULL)

@@ -1,25 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lir-json.h: Lirscope's JSON documents (graph and module) through json-glib. */
+/* lir-json.h: Lirscope's JSON documents (graph and module). */
 #pragma once
 
 #include "plan/lir-module.h"
 
 G_BEGIN_DECLS
 
-/* Deepest JSON nesting accepted; deeper input is refused before parsing. */
+/* Deepest JSON nesting accepted. */
 #define LIR_JSON_MAX_DEPTH 128
+/* Most values (numbers, strings, containers…) one document may hold. */
+#define LIR_JSON_MAX_VALUES (1u << 26)
 
 LirModule *lir_json_read          (const char *data,
                                    gsize       length,
                                    GError    **error);
 char      *lir_json_write         (const LirModule *module,
                                    gsize           *length);
-gboolean   lir_json_check_depth   (const char *data,
-                                   gsize       length,
-                                   GError    **error);
+void       lir_json_append_string (GString    *out,
+                                   const char *text);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-void lir_json_append_string (GString *out, const char *text);
 G_END_DECLS

@@ -37,28 +37,23 @@ typedef struct
 
 /* An externally tagged enum value: "Variant" or {"Variant": payload}. */
 static gboolean
-read_variant (JsonNode *node, const char **variant, JsonNode **payload, LirJsonPath *path,
-              GError **error)
+read_variant (const LirJsonValue *node, const char **variant, const LirJsonValue **payload,
+              LirJsonPath *path, GError **error)
 {
-  JsonObject *object;
-  GList *members;
-
   *payload = NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node != NULL && node->type == LIR_JSON_STRING)
     {
-      *variant = json_node_get_string (node);
+      *variant = node->v.string;
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (object = json_node_get_object (node)) != 1)
+  if (node == NULL || node->type != LIR_JSON_OBJECT || node->length != 1)
     {
       lir_json_error (error, path, "expected a variant name or an object with one key (serde's "
                                    "externally tagged enum)");
       return FALSE;
     }
-  members = json_object_get_members (object);
-  *variant = members->data;
-  *payload = json_object_get_member (object, *variant);
-  g_list_free (members);
+  *payload = lir_json_first (node);
+  *variant = (*payload)->key;
   return TRUE;
 }
 
@@ -77,7 +72,7 @@ lookup_node (Reader *r, guint64 rlx_id, guint32 *index, GError **error)
 }
 
 static gboolean
-read_node_id (Reader *r, JsonNode *node, guint32 *index, GError **error)
+read_node_id (Reader *r, const LirJsonValue *node, guint32 *index, GError **error)
 {
   guint64 id;
 
@@ -116,11 +111,11 @@ symbol_for (Reader *r, guint64 rlx_symbol)
 }
 
 static gboolean
-read_shape (Reader *r, JsonNode *node, LirShape *shape, GError **error)
+read_shape (Reader *r, const LirJsonValue *node, LirShape *shape, GError **error)
 {
-  JsonObject *object = lir_json_to_object (node, r->path, error);
-  JsonNode *dtype_node, *dims_node;
-  JsonArray *dims;
+  const LirJsonValue *object = lir_json_to_object (node, r->path, error);
+  const LirJsonValue *dtype_node, *dims_node;
+  const LirJsonValue *dims;
   const char *dtype_name;
   gsize mark, mark2;
 
@@ -140,21 +135,21 @@ read_shape (Reader *r, JsonNode *node, LirShape *shape, GError **error)
   lir_json_path_push_key (r->path, "dims", &mark);
   if ((dims = lir_json_to_array (dims_node, r->path, error)) == NULL)
     return FALSE;
-  if (json_array_get_length (dims) > LIR_MAX_DIMS)
+  if (dims->length > LIR_MAX_DIMS)
     {
-      lir_json_error (error, r->path, "%u dims, more than the limit of %u", json_array_get_length (dims),
+      lir_json_error (error, r->path, "%u dims, more than the limit of %u", dims->length,
                       LIR_MAX_DIMS);
       return FALSE;
     }
-  shape->n_dims = json_array_get_length (dims);
-  for (guint i = 0; i < shape->n_dims; i++)
+  shape->n_dims = dims->length;
+  LIR_JSON_FOREACH (element, i, dims)
     {
       const char *variant;
-      JsonNode *payload;
+      const LirJsonValue *payload;
       guint64 value;
 
       lir_json_path_push_index (r->path, i, &mark2);
-      if (!read_variant (json_array_get_element (dims, i), &variant, &payload, r->path, error))
+      if (!read_variant (element, &variant, &payload, r->path, error))
         return FALSE;
       if (payload == NULL || (strcmp (variant, "Static") != 0 && strcmp (variant, "Dynamic") != 0))
         {
@@ -176,38 +171,34 @@ read_shape (Reader *r, JsonNode *node, LirShape *shape, GError **error)
 /* RLX's `name` may be a string, null, or an object; take the first string
  * found in an object (a structured name), else nothing. */
 static const char *
-name_of (JsonNode *node)
+name_of (const LirJsonValue *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || lir_json_is_null (node))
     return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr (GList) values = json_object_get_values (json_node_get_object (node));
+  if (node->type == LIR_JSON_STRING)
+    return node->v.string;
+  if (node->type == LIR_JSON_OBJECT)
+    LIR_JSON_FOREACH (member, i, node)
+      {
+        const char *inner = name_of (member);
 
-      for (GList *l = values; l != NULL; l = l->next)
-        {
-          const char *inner = name_of (l->data);
-
-          if (inner != NULL)
-            return inner;
-        }
-    }
+        if (inner != NULL)
+          return inner;
+      }
   return NULL;
 }
 
 /* The op's fields as attributes: canonical JSON, or a summary when huge
  * (a Constant's bytes can be megabytes). */
 static char *
-attrs_of (const char *variant, JsonNode *payload)
+attrs_of (const char *variant, const LirJsonValue *payload)
 {
   g_autofree char *text = NULL;
 
-  if (payload == NULL || JSON_NODE_HOLDS_NULL (payload))
+  if (payload == NULL || lir_json_is_null (payload))
     return NULL;
   text = lir_json_canonical (payload);
-  if (!JSON_NODE_HOLDS_OBJECT (payload))
+  if (payload->type != LIR_JSON_OBJECT)
     {
       g_autofree char *wrapped = NULL;
 
@@ -222,10 +213,10 @@ attrs_of (const char *variant, JsonNode *payload)
 }
 
 static gboolean
-get_field (Reader *r, JsonNode *payload, const char *variant, const char *field, guint64 max,
+get_field (Reader *r, const LirJsonValue *payload, const char *variant, const char *field, guint64 max,
            guint64 *out, GError **error)
 {
-  JsonObject *object;
+  const LirJsonValue *object;
   gsize mark;
   gboolean ok;
 
@@ -240,15 +231,15 @@ get_field (Reader *r, JsonNode *payload, const char *variant, const char *field,
 }
 
 static gboolean
-read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **error)
+read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_array, GError **error)
 {
-  JsonNode *op_node, *shape_node;
+  const LirJsonValue *op_node, *shape_node;
   const char *variant, *name = NULL;
-  JsonNode *payload;
+  const LirJsonValue *payload;
   g_autofree guint32 *inputs = NULL;
   g_autofree char *attrs = NULL;
   char fallback[24];
-  guint n_inputs = inputs_array != NULL ? json_array_get_length (inputs_array) : 0;
+  guint n_inputs = inputs_array != NULL ? inputs_array->length : 0;
   LirShape shape = { 0 };
   LirOpKind kind;
   guint32 index;
@@ -268,7 +259,7 @@ read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **erro
   kind = lir_op_kind_from_rlx (variant);
   if (kind == LIR_OP_INPUT || kind == LIR_OP_PARAM)
     {
-      JsonObject *fields;
+      const LirJsonValue *fields;
 
       lir_json_path_push_key (r->path, variant, &mark);
       if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL)
@@ -278,11 +269,11 @@ read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **erro
           return FALSE;
         }
       lir_json_path_pop (r->path, mark);
-      name = name_of (json_object_get_member (fields, "name"));
+      name = name_of (lir_json_get (fields, "name"));
     }
   lir_json_path_pop (r->path, op_mark);
-  if (name_of (json_object_get_member (object, "name")) != NULL)
-    name = name_of (json_object_get_member (object, "name"));
+  if (name_of (lir_json_get (object, "name")) != NULL)
+    name = name_of (lir_json_get (object, "name"));
 
   if (n_inputs > LIR_MAX_INPUTS_PER_NODE)
     {
@@ -291,17 +282,20 @@ read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **erro
       return FALSE;
     }
   inputs = g_new (guint32, n_inputs + 1);
-  lir_json_path_push_key (r->path, "inputs", &mark);
-  for (guint i = 0; i < n_inputs; i++)
+  if (inputs_array != NULL)
     {
-      gsize mark2;
+      lir_json_path_push_key (r->path, "inputs", &mark);
+      LIR_JSON_FOREACH (element, i, inputs_array)
+        {
+          gsize mark2;
 
-      lir_json_path_push_index (r->path, i, &mark2);
-      if (!read_node_id (r, json_array_get_element (inputs_array, i), &inputs[i], error))
-        return FALSE;
-      lir_json_path_pop (r->path, mark2);
+          lir_json_path_push_index (r->path, i, &mark2);
+          if (!read_node_id (r, element, &inputs[i], error))
+            return FALSE;
+          lir_json_path_pop (r->path, mark2);
+        }
+      lir_json_path_pop (r->path, mark);
     }
-  lir_json_path_pop (r->path, mark);
 
   if ((shape_node = lir_json_member (object, "shape", TRUE, r->path, error)) == NULL)
     return FALSE;
@@ -323,8 +317,8 @@ read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **erro
   lir_json_path_push_key (r->path, "op", &mark);
   if (kind == LIR_OP_CAST)
     {
-      JsonObject *fields;
-      JsonNode *to;
+      const LirJsonValue *fields;
+      const LirJsonValue *to;
       const char *to_name;
       LirDType dtype;
       gsize mark2;
@@ -362,11 +356,11 @@ read_node (Reader *r, JsonObject *object, JsonArray *inputs_array, GError **erro
 }
 
 static LirGraph *
-read_graph (Reader *r, JsonObject *mir, GError **error)
+read_graph (Reader *r, const LirJsonValue *mir, GError **error)
 {
-  JsonNode *inner_node, *name_node, *nodes_node, *outputs_node;
-  JsonObject *inner;
-  JsonArray *nodes, *outputs;
+  const LirJsonValue *inner_node, *name_node, *nodes_node, *outputs_node;
+  const LirJsonValue *inner;
+  const LirJsonValue *nodes, *outputs;
   g_autofree guint32 *output_ids = NULL;
   const char *name = "";
   gsize mark, mark2;
@@ -377,7 +371,7 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
   lir_json_path_push_key (r->path, "inner", &mark);
   if ((inner = lir_json_to_object (inner_node, r->path, error)) == NULL)
     return NULL;
-  name_node = json_object_get_member (inner, "name");
+  name_node = lir_json_get (inner, "name");
   if (name_of (name_node) != NULL)
     name = name_of (name_node);
   if ((nodes_node = lir_json_member (inner, "nodes", TRUE, r->path, error)) == NULL)
@@ -385,7 +379,7 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
   lir_json_path_push_key (r->path, "nodes", &mark2);
   if ((nodes = lir_json_to_array (nodes_node, r->path, error)) == NULL)
     return NULL;
-  n = json_array_get_length (nodes);
+  n = nodes->length;
   if (n > LIR_MAX_NODES)
     {
       lir_json_error (error, r->path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
@@ -394,14 +388,14 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
   r->graph = lir_graph_new (name);
 
   /* First pass: ids, so inputs may name later nodes. */
-  for (guint i = 0; i < n; i++)
+  LIR_JSON_FOREACH (element, i, nodes)
     {
-      JsonObject *object;
+      const LirJsonValue *object;
       guint64 id;
       gsize mark3;
 
       lir_json_path_push_index (r->path, i, &mark3);
-      if ((object = lir_json_to_object (json_array_get_element (nodes, i), r->path, error)) == NULL ||
+      if ((object = lir_json_to_object (element, r->path, error)) == NULL ||
           !lir_json_get_u64 (object, "id", G_MAXUINT32 - 1, &id, r->path, error))
         return NULL;
       if (g_hash_table_contains (r->index_of, GSIZE_TO_POINTER ((gsize)id)))
@@ -413,11 +407,10 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
       g_array_append_val (r->rlx_ids, id);
       lir_json_path_pop (r->path, mark3);
     }
-  for (guint i = 0; i < n; i++)
+  LIR_JSON_FOREACH (object, i, nodes)
     {
-      JsonObject *object = json_array_get_object_element (nodes, i);
-      JsonNode *inputs_node = json_object_get_member (object, "inputs");
-      JsonArray *inputs = NULL;
+      const LirJsonValue *inputs_node = lir_json_get (object, "inputs");
+      const LirJsonValue *inputs = NULL;
       gsize mark3;
 
       lir_json_path_push_index (r->path, i, &mark3);
@@ -441,17 +434,17 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
   lir_json_path_push_key (r->path, "outputs", &mark2);
   if ((outputs = lir_json_to_array (outputs_node, r->path, error)) == NULL)
     return NULL;
-  output_ids = g_new (guint32, json_array_get_length (outputs) + 1);
-  for (guint i = 0; i < json_array_get_length (outputs); i++)
+  output_ids = g_new (guint32, outputs->length + 1);
+  LIR_JSON_FOREACH (element, i, outputs)
     {
       gsize mark3;
 
       lir_json_path_push_index (r->path, i, &mark3);
-      if (!read_node_id (r, json_array_get_element (outputs, i), &output_ids[i], error))
+      if (!read_node_id (r, element, &output_ids[i], error))
         return NULL;
       lir_json_path_pop (r->path, mark3);
     }
-  lir_graph_set_outputs (r->graph, output_ids, json_array_get_length (outputs));
+  lir_graph_set_outputs (r->graph, output_ids, outputs->length);
   lir_json_path_pop (r->path, mark2);
   /* The same structural checks as Lirscope's own documents (arity, cycles,
    * narrows in bounds…): a graph that passes them plans and writes back. */
@@ -465,16 +458,17 @@ read_graph (Reader *r, JsonObject *mir, GError **error)
 }
 
 /* Iterates an object whose keys are node ids. */
-typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value,
+typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value,
                                GError **error);
 
 static gboolean
-each_keyed (Reader *r, LirBufferPlan *plan, JsonObject *parent, const char *key, gboolean required,
+each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const char *key, gboolean required,
             EachKeyed each, GError **error)
 {
-  JsonNode *node = lir_json_member (parent, key, required, r->path, error);
-  JsonObject *object;
-  g_autoptr (GList) members = NULL;
+  const LirJsonValue *node = lir_json_member (parent, key, required, r->path, error);
+  const LirJsonValue *object;
+  g_autofree const LirJsonValue **members = NULL;
+  guint n;
   gsize mark;
 
   if (node == NULL)
@@ -482,17 +476,16 @@ each_keyed (Reader *r, LirBufferPlan *plan, JsonObject *parent, const char *key,
   lir_json_path_push_key (r->path, key, &mark);
   if ((object = lir_json_to_object (node, r->path, error)) == NULL)
     return FALSE;
-  members = json_object_get_members (object);
   /* Sorted so that errors and results never depend on the file's map order. */
-  members = g_list_sort (members, (GCompareFunc)strcmp);
-  for (GList *l = members; l != NULL; l = l->next)
+  members = lir_json_sorted_members (object, &n);
+  for (guint i = 0; i < n; i++)
     {
       guint32 index;
       gsize mark2;
 
-      lir_json_path_push_key (r->path, l->data, &mark2);
-      if (!read_key_id (r, l->data, &index, error) ||
-          !each (r, plan, index, json_object_get_member (object, l->data), error))
+      lir_json_path_push_key (r->path, members[i]->key, &mark2);
+      if (!read_key_id (r, members[i]->key, &index, error) ||
+          !each (r, plan, index, members[i], error))
         return FALSE;
       lir_json_path_pop (r->path, mark2);
     }
@@ -501,9 +494,9 @@ each_keyed (Reader *r, LirBufferPlan *plan, JsonObject *parent, const char *key,
 }
 
 static gboolean
-read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value, GError **error)
 {
-  JsonObject *object = lir_json_to_object (value, r->path, error);
+  const LirJsonValue *object = lir_json_to_object (value, r->path, error);
   guint64 offset, size;
 
   if (object == NULL || !lir_json_get_u64 (object, "offset", MAX_BYTES, &offset, r->path, error) ||
@@ -515,10 +508,10 @@ read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, 
 }
 
 static gboolean
-read_alias (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+read_alias (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value, GError **error)
 {
-  JsonObject *object = lir_json_to_object (value, r->path, error);
-  JsonNode *root_node;
+  const LirJsonValue *object = lir_json_to_object (value, r->path, error);
+  const LirJsonValue *root_node;
   guint32 root;
   guint64 byte_offset;
   gsize mark;
@@ -536,7 +529,7 @@ read_alias (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GErro
 }
 
 static gboolean
-read_phase (Reader *r, LirBufferPlan *plan, guint32 node, JsonNode *value, GError **error)
+read_phase (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value, GError **error)
 {
   const char *name = lir_json_to_string (value, r->path, error);
   LirPhase phase;
@@ -600,7 +593,7 @@ infer_symbols (LirGraph *graph, LirBufferPlan *plan)
 }
 
 static LirBufferPlan *
-read_plan (Reader *r, JsonObject *buffers, GError **error)
+read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
 {
   LirGraph *graph = r->graph;
   guint n = lir_graph_get_n_nodes (graph);
@@ -608,8 +601,8 @@ read_plan (Reader *r, JsonObject *buffers, GError **error)
   g_autofree guint32 *schedule = g_new (guint32, n + 1);
   g_autofree guint64 *sizes = g_new0 (guint64, n + 1);
   g_autofree guint64 *symbol_values = NULL;
-  JsonNode *schedule_node, *phases_node;
-  JsonArray *schedule_array;
+  const LirJsonValue *schedule_node, *phases_node;
+  const LirJsonValue *schedule_array;
   guint64 alignment, arena_size;
   gboolean phases_given = FALSE;
   gsize mark;
@@ -632,21 +625,21 @@ read_plan (Reader *r, JsonObject *buffers, GError **error)
   lir_json_path_push_key (r->path, "schedule", &mark);
   if ((schedule_array = lir_json_to_array (schedule_node, r->path, error)) == NULL)
     return NULL;
-  if (json_array_get_length (schedule_array) != n)
+  if (schedule_array->length != n)
     {
       lir_json_error (error, r->path, "lists %u nodes, the graph has %u",
-                      json_array_get_length (schedule_array), n);
+                      schedule_array->length, n);
       return NULL;
     }
   {
     g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
 
-    for (guint i = 0; i < n; i++)
+    LIR_JSON_FOREACH (element, i, schedule_array)
       {
         gsize mark2;
 
         lir_json_path_push_index (r->path, i, &mark2);
-        if (!read_node_id (r, json_array_get_element (schedule_array, i), &schedule[i], error))
+        if (!read_node_id (r, element, &schedule[i], error))
           return NULL;
         if (seen[schedule[i]])
           {
@@ -665,10 +658,10 @@ read_plan (Reader *r, JsonObject *buffers, GError **error)
       !each_keyed (r, plan, buffers, "view_aliases", FALSE, read_alias, error))
     return NULL;
 
-  phases_node = json_object_get_member (buffers, "phases");
-  if (phases_node != NULL && !JSON_NODE_HOLDS_NULL (phases_node))
+  phases_node = lir_json_get (buffers, "phases");
+  if (phases_node != NULL && !lir_json_is_null (phases_node))
     {
-      JsonObject *phases;
+      const LirJsonValue *phases;
 
       lir_json_path_push_key (r->path, "phases", &mark);
       if ((phases = lir_json_to_object (phases_node, r->path, error)) == NULL ||
@@ -745,10 +738,10 @@ read_plan (Reader *r, JsonObject *buffers, GError **error)
  *   `buffers` at the top, no Lirscope `format`)
  */
 gboolean
-lir_rlx_detect (JsonObject *root)
+lir_rlx_detect (const LirJsonValue *root)
 {
-  return json_object_has_member (root, "mir") && json_object_has_member (root, "buffers") &&
-         !json_object_has_member (root, "format");
+  return (lir_json_get (root, "mir") != NULL) && (lir_json_get (root, "buffers") != NULL) &&
+         !(lir_json_get (root, "format") != NULL);
 }
 
 /**
@@ -761,12 +754,12 @@ lir_rlx_detect (JsonObject *root)
  *   error naming the JSON path
  */
 LirModule *
-lir_rlx_read (JsonObject *root, LirJsonPath *path, GError **error)
+lir_rlx_read (const LirJsonValue *root, LirJsonPath *path, GError **error)
 {
   Reader r = { 0 };
   g_autoptr (LirGraph) graph = NULL;
   g_autoptr (LirBufferPlan) plan = NULL;
-  JsonObject *mir, *buffers;
+  const LirJsonValue *mir, *buffers;
   LirModule *module = NULL;
   gsize mark;
 
@@ -776,14 +769,14 @@ lir_rlx_read (JsonObject *root, LirJsonPath *path, GError **error)
   r.symbols = g_hash_table_new (NULL, NULL);
 
   lir_json_path_push_key (path, "mir", &mark);
-  mir = lir_json_to_object (json_object_get_member (root, "mir"), path, error);
+  mir = lir_json_to_object (lir_json_get (root, "mir"), path, error);
   if (mir != NULL)
     graph = read_graph (&r, mir, error);
   if (graph != NULL)
     {
       lir_json_path_pop (path, mark);
       lir_json_path_push_key (path, "buffers", &mark);
-      buffers = lir_json_to_object (json_object_get_member (root, "buffers"), path, error);
+      buffers = lir_json_to_object (lir_json_get (root, "buffers"), path, error);
       if (buffers != NULL)
         plan = read_plan (&r, buffers, error);
       if (plan != NULL)

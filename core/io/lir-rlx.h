@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-gboolean   lir_rlx_detect (JsonObject *root);
-LirModule *lir_rlx_read   (JsonObject  *root,
+gboolean   lir_rlx_detect (const LirJsonValue *root);
+LirModule *lir_rlx_read   (const LirJsonValue *root,
                            LirJsonPath *path,
                            GError     **error);
 

@@ -92,6 +92,67 @@ test_error_places (void)
     }
 }
 
+static LirModule *
+read_one_node (const char *node_json, GError **error)
+{
+  g_autofree char *doc = g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[%s]}",
+                                          node_json);
+
+  return lir_json_read (doc, strlen (doc), error);
+}
+
+/* The parser: syntax errors with line:column, limits, UTF-8, escapes,
+ * repeated member names, and nested empty containers. */
+static void
+test_syntax (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (GString) deep = g_string_new ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[],\"x\":");
+  const char *multi_line = "{\n  \"format\": \"lirscope-graph\",\n  \"version\": 1,,\n  \"nodes\": []\n}\n";
+  LirGraph *g;
+
+  module = lir_json_read (multi_line, strlen (multi_line), &error);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "3:"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_c (deep, '[');
+  g_assert_null (lir_json_read (deep->str, deep->len, &error));
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "deeper than 128"));
+  g_clear_error (&error);
+
+  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"\xff\xfe\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}}",
+                                &error));
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_PARSE);
+  g_clear_error (&error);
+
+  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[99999999999999999999]}}",
+                                &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4.5]}}",
+                                &error));
+  g_assert_nonnull (strstr (error->message, "found a fractional number"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&module, lir_module_unref);
+  module = read_one_node ("{\"op\":\"relu\",\"op\":\"input\",\"name\":\"x\\u00e9\\n\\\"q\\\"\","
+                          "\"shape\":{\"dtype\":\"f32\",\"dims\":[]}},"
+                          "{\"op\":\"mystery\",\"inputs\":[0],\"shape\":{\"dtype\":\"f32\",\"dims\":[]},"
+                          "\"attrs\":{\"b\":1,\"a\":true,\"b\":{\"e\":[],\"o\":{},\"n\":[[],[1,[]],-2.5e3]}}}",
+                          &error);
+  g_assert_no_error (error);
+  g = lir_module_get_graph (module);
+  g_assert_cmpint (lir_graph_node_kind (g, 0), ==, LIR_OP_INPUT);
+  g_assert_cmpstr (lir_graph_node_name (g, 0), ==, "x\u00e9\n\"q\"");
+  g_assert_cmpstr (lir_graph_node_attrs (g, 1), ==,
+                   "{\"a\":true,\"b\":{\"e\":[],\"n\":[[],[1,[]],-2500.0],\"o\":{}}}");
+}
+
 static void
 test_csv_round_trip (void)
 {
@@ -139,6 +200,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/json/round-trip", test_round_trip);
   g_test_add_func ("/io/json/opaque-attrs-kept", test_opaque_attrs_kept);
   g_test_add_func ("/io/json/error-places", test_error_places);
+  g_test_add_func ("/io/json/syntax", test_syntax);
   g_test_add_func ("/io/csv/round-trip", test_csv_round_trip);
   return g_test_run ();
 }
