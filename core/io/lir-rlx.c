@@ -521,6 +521,11 @@ read_alias (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *va
   lir_json_path_push_key (r->path, "root", &mark);
   if (!read_node_id (r, root_node, &root, error))
     return FALSE;
+  if (root == node)
+    {
+      lir_json_error (error, r->path, "a node cannot be a view of itself");
+      return FALSE;
+    }
   lir_json_path_pop (r->path, mark);
   if (!lir_json_get_u64 (object, "byte_offset", MAX_BYTES, &byte_offset, r->path, error))
     return FALSE;
