@@ -80,6 +80,22 @@ read_node_id (Reader *r, const LirJsonValue *node, guint32 *index, GError **erro
          lookup_node (r, id, index, error);
 }
 
+/* An array of NodeIds, as dense indices into @out. */
+static gboolean
+read_node_ids (Reader *r, const LirJsonValue *array, guint32 *out, GError **error)
+{
+  LIR_JSON_FOREACH (element, i, array)
+    {
+      gsize mark;
+
+      lir_json_path_push_index (r->path, i, &mark);
+      if (!read_node_id (r, element, &out[i], error))
+        return FALSE;
+      lir_json_path_pop (r->path, mark);
+    }
+  return TRUE;
+}
+
 /* A map key that is a NodeId. */
 static gboolean
 read_key_id (Reader *r, const char *key, guint32 *index, GError **error)
@@ -285,15 +301,8 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
   if (inputs_array != NULL)
     {
       lir_json_path_push_key (r->path, "inputs", &mark);
-      LIR_JSON_FOREACH (element, i, inputs_array)
-        {
-          gsize mark2;
-
-          lir_json_path_push_index (r->path, i, &mark2);
-          if (!read_node_id (r, element, &inputs[i], error))
-            return FALSE;
-          lir_json_path_pop (r->path, mark2);
-        }
+      if (!read_node_ids (r, inputs_array, inputs, error))
+        return FALSE;
       lir_json_path_pop (r->path, mark);
     }
 
@@ -435,15 +444,8 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
   if ((outputs = lir_json_to_array (outputs_node, r->path, error)) == NULL)
     return NULL;
   output_ids = g_new (guint32, outputs->length + 1);
-  LIR_JSON_FOREACH (element, i, outputs)
-    {
-      gsize mark3;
-
-      lir_json_path_push_index (r->path, i, &mark3);
-      if (!read_node_id (r, element, &output_ids[i], error))
-        return NULL;
-      lir_json_path_pop (r->path, mark3);
-    }
+  if (!read_node_ids (r, outputs, output_ids, error))
+    return NULL;
   lir_graph_set_outputs (r->graph, output_ids, outputs->length);
   lir_json_path_pop (r->path, mark2);
   /* The same structural checks as Lirscope's own documents (arity, cycles,
