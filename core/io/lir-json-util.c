@@ -39,7 +39,10 @@ add_value (Builder *b, LirJsonType type)
       return NULL;
     }
   if (b->open->len > 0)
-    g_array_index (values, LirJsonValue, g_array_index (b->open, guint32, b->open->len - 1)).length++;
+    {
+      guint32 parent = g_array_index (b->open, guint32, b->open->len - 1);
+      g_array_index (values, LirJsonValue, parent).length++;
+    }
   g_array_set_size (values, values->len + 1);
   value = &g_array_index (values, LirJsonValue, values->len - 1);
   value->key = b->key;
@@ -92,7 +95,8 @@ on_string (void *ctx, const unsigned char *text, size_t length)
   LirJsonValue *value = add_value (b, LIR_JSON_STRING);
 
   if (value != NULL)
-    value->v.string = g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
+    value->v.string =
+        g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
   return value != NULL;
 }
 

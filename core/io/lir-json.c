@@ -31,7 +31,8 @@ typedef struct
 } FileNode;
 
 static gboolean
-read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path, GError **error)
+read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path,
+            GError **error)
 {
   const LirJsonValue *object = lir_json_to_object (node, path, error);
   const LirJsonValue *dtype_node, *dims_node;
@@ -147,7 +148,8 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
 }
 
 static gboolean
-read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes, GError **error)
+read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes,
+           GError **error)
 {
   const LirJsonValue *op_node, *name_node, *inputs_node, *shape_node, *attrs_node;
   const char *op_name, *name = NULL;
@@ -419,7 +421,8 @@ read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error)
 }
 
 static gboolean
-read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPath *path, GError **error)
+read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPath *path,
+               GError **error)
 {
   LIR_JSON_FOREACH (element, i, array)
     {
@@ -440,12 +443,12 @@ read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPa
 }
 
 /* Reads one member of @object that is an array of objects, calling @each. */
-typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry,
-                               LirJsonPath *path, GError **error);
+typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph,
+                               const LirJsonValue *entry, LirJsonPath *path, GError **error);
 
 static gboolean
-read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object, const char *key,
-              EachEntry each, LirJsonPath *path, GError **error)
+read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object,
+              const char *key, EachEntry each, LirJsonPath *path, GError **error)
 {
   const LirJsonValue *node = lir_json_get (object, key);
   const LirJsonValue *array;
@@ -530,8 +533,8 @@ read_view (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry
 }
 
 static gboolean
-read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry, LirJsonPath *path,
-               GError **error)
+read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry,
+               LirJsonPath *path, GError **error)
 {
   guint32 node;
   guint64 first, last;

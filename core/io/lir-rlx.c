@@ -229,8 +229,8 @@ attrs_of (const char *variant, const LirJsonValue *payload)
 }
 
 static gboolean
-get_field (Reader *r, const LirJsonValue *payload, const char *variant, const char *field, guint64 max,
-           guint64 *out, GError **error)
+get_field (Reader *r, const LirJsonValue *payload, const char *variant, const char *field,
+           guint64 max, guint64 *out, GError **error)
 {
   const LirJsonValue *object;
   gsize mark;
@@ -460,12 +460,12 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
 }
 
 /* Iterates an object whose keys are node ids. */
-typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value,
-                               GError **error);
+typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node,
+                               const LirJsonValue *value, GError **error);
 
 static gboolean
-each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const char *key, gboolean required,
-            EachKeyed each, GError **error)
+each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const char *key,
+            gboolean required, EachKeyed each, GError **error)
 {
   const LirJsonValue *node = lir_json_member (parent, key, required, r->path, error);
   const LirJsonValue *object;
@@ -496,7 +496,8 @@ each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const ch
 }
 
 static gboolean
-read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value, GError **error)
+read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value,
+                 GError **error)
 {
   const LirJsonValue *object = lir_json_to_object (value, r->path, error);
   guint64 offset, size;
