@@ -58,16 +58,17 @@ lir_json_next (const LirJsonValue *value)
   return value + value->skip;
 }
 
-/* Iterates the children of an array or object: @child and the index @i. */
+/* Iterates the children of an array or object: @child and the index @i.
+ * The outer loop only declares @child and runs once, so break works. */
 #define LIR_JSON_FOREACH(child, i, container)                                            \
   for (const LirJsonValue *child = lir_json_first (container), *child##_end_ = NULL;      \
        child##_end_ == NULL; child##_end_ = child)                                        \
     for (guint i = 0; i < (container)->length; i++, child = lir_json_next (child))
 
-const LirJsonValue *lir_json_get     (const LirJsonValue *object, const char *key);
-const LirJsonValue *lir_json_element (const LirJsonValue *array, guint index);
+const LirJsonValue *lir_json_get (const LirJsonValue *object, const char *key);
 const LirJsonValue **lir_json_sorted_members (const LirJsonValue *object, guint *n);
 
+/* Absent or null. */
 static inline gboolean
 lir_json_is_null (const LirJsonValue *value)
 {

@@ -280,26 +280,6 @@ lir_json_get (const LirJsonValue *object, const char *key)
   return found;
 }
 
-/**
- * lir_json_element:
- * @array: an array value
- * @index: an index below its length
- *
- * Walks the siblings, so it is for short arrays; iterate long ones.
- *
- * Returns: the element
- */
-const LirJsonValue *
-lir_json_element (const LirJsonValue *array, guint index)
-{
-  const LirJsonValue *element = lir_json_first (array);
-
-  g_return_val_if_fail (index < array->length, NULL);
-  for (guint i = 0; i < index; i++)
-    element = lir_json_next (element);
-  return element;
-}
-
 /* ---- typed access ----------------------------------------------------------------------- */
 
 void

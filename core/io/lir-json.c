@@ -176,7 +176,7 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
   kind = lir_op_kind_from_string (op_name);
 
   name_node = lir_json_get (object, "name");
-  if (name_node != NULL && !lir_json_is_null (name_node))
+  if (!lir_json_is_null (name_node))
     {
       lir_json_path_push_key (path, "name", &mark);
       if ((name = lir_json_to_string (name_node, path, error)) == NULL)
@@ -230,7 +230,7 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
   lir_json_path_pop (path, mark);
 
   attrs_node = lir_json_get (object, "attrs");
-  if (attrs_node != NULL && !lir_json_is_null (attrs_node))
+  if (!lir_json_is_null (attrs_node))
     {
       lir_json_path_push_key (path, "attrs", &mark);
       if ((attrs = lir_json_to_object (attrs_node, path, error)) == NULL)
@@ -280,7 +280,7 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
           return FALSE;
         }
       default_node = lir_json_get (symbol, "default");
-      if (default_node != NULL && !lir_json_is_null (default_node)
+      if (!lir_json_is_null (default_node)
           && !lir_json_get_u64 (symbol, "default", MAX_BYTES, &value, path, error))
         return FALSE;
       lir_graph_add_symbol (graph, name, value);

@@ -189,7 +189,7 @@ read_shape (Reader *r, const LirJsonValue *node, LirShape *shape, GError **error
 static const char *
 name_of (const LirJsonValue *node)
 {
-  if (node == NULL || lir_json_is_null (node))
+  if (lir_json_is_null (node))
     return NULL;
   if (node->type == LIR_JSON_STRING)
     return node->v.string;
@@ -211,7 +211,7 @@ attrs_of (const char *variant, const LirJsonValue *payload)
 {
   g_autofree char *text = NULL;
 
-  if (payload == NULL || lir_json_is_null (payload))
+  if (lir_json_is_null (payload))
     return NULL;
   text = lir_json_canonical (payload);
   if (payload->type != LIR_JSON_OBJECT)
@@ -667,7 +667,7 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
     return NULL;
 
   phases_node = lir_json_get (buffers, "phases");
-  if (phases_node != NULL && !lir_json_is_null (phases_node))
+  if (!lir_json_is_null (phases_node))
     {
       const LirJsonValue *phases;
 
