@@ -247,11 +247,9 @@ lir_json_parse (const char *data, gsize length, GError **error)
                        g_strchomp ((char *)message));
           yajl_free_error (handle, message);
         }
-      yajl_free (handle);
-      return NULL;
     }
   yajl_free (handle);
-  return g_steal_pointer (&doc);
+  return status == yajl_status_ok ? g_steal_pointer (&doc) : NULL;
 }
 
 const LirJsonValue *

@@ -262,8 +262,7 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
     }
   LIR_JSON_FOREACH (element, i, array)
     {
-      const LirJsonValue *symbol;
-      const LirJsonValue *name_node, *default_node;
+      const LirJsonValue *symbol, *name_node, *default_node;
       const char *name;
       guint64 value = LIR_NO_VALUE;
 
@@ -333,8 +332,7 @@ read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error)
   order = g_new (guint32, n + 1);
   LIR_JSON_FOREACH (element, i, nodes)
     {
-      const LirJsonValue *node;
-      const LirJsonValue *id_node;
+      const LirJsonValue *node, *id_node;
       guint64 id = i;
 
       lir_json_path_push_index (path, i, &mark2);
@@ -808,8 +806,7 @@ lir_json_read (const char *data, gsize length, GError **error)
   else
     {
       const LirJsonValue *graph_node = lir_json_member (root, "graph", TRUE, &path, error);
-      const LirJsonValue *plan_node;
-      const LirJsonValue *object;
+      const LirJsonValue *plan_node, *object;
       gsize mark;
 
       if (graph_node == NULL)

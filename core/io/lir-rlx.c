@@ -326,8 +326,7 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
   lir_json_path_push_key (r->path, "op", &mark);
   if (kind == LIR_OP_CAST)
     {
-      const LirJsonValue *fields;
-      const LirJsonValue *to;
+      const LirJsonValue *fields, *to;
       const char *to_name;
       LirDType dtype;
       gsize mark2;
@@ -368,8 +367,7 @@ static LirGraph *
 read_graph (Reader *r, const LirJsonValue *mir, GError **error)
 {
   const LirJsonValue *inner_node, *name_node, *nodes_node, *outputs_node;
-  const LirJsonValue *inner;
-  const LirJsonValue *nodes, *outputs;
+  const LirJsonValue *inner, *nodes, *outputs;
   g_autofree guint32 *output_ids = NULL;
   const char *name = "";
   gsize mark, mark2;
