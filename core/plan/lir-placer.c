@@ -29,8 +29,10 @@ struct _LirPlacer
   guint32 *by_first;     /* buffer indices sorted by first step */
   guint32 *position;     /* buffer index -> position in by_first */
   guint32 *first_sorted; /* first step at each position */
+  guint32 *prefix;       /* dense steps: positions whose first step is <= each step, else NULL */
+  guint32 n_steps;
   guint64 *offsets;      /* placed buffers' offsets */
-  GArray *spans;         /* scratch: conflicting spans */
+  Span *spans;           /* scratch: conflicting spans, room for every buffer */
 };
 
 static int
@@ -42,6 +44,19 @@ compare_first (const void *pa, const void *pb, void *user_data)
   if (a->first_step != b->first_step)
     return a->first_step < b->first_step ? -1 : 1;
   return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Steps are dense (graphs) when every buffer lies below a step count that
+ * is not much larger than the buffer count. */
+static gboolean
+steps_are_dense (const LirAllocRequest *request)
+{
+  if (request->n_steps == 0 || request->n_steps > SPARSE_STEPS (request->n_buffers))
+    return FALSE;
+  for (guint i = 0; i < request->n_buffers; i++)
+    if (request->buffers[i].last_step >= request->n_steps)
+      return FALSE;
+  return TRUE;
 }
 
 LirPlacer *
@@ -62,16 +77,35 @@ lir_placer_new (const LirAllocRequest *request)
   placer->position = g_new (guint32, n + 1);
   placer->first_sorted = g_new (guint32, n + 1);
   placer->offsets = g_new0 (guint64, n + 1);
-  for (guint i = 0; i < n; i++)
-    placer->by_first[i] = i;
-  g_qsort_with_data (placer->by_first, n, sizeof (guint32), compare_first,
-                     (gpointer)request->buffers);
+  if (steps_are_dense (request))
+    {
+      /* A counting sort, whose counts also answer "how many start by step s". */
+      placer->n_steps = request->n_steps;
+      placer->prefix = g_new0 (guint32, (gsize)placer->n_steps + 1);
+      for (guint i = 0; i < n; i++)
+        placer->prefix[request->buffers[i].first_step]++;
+      for (guint32 step = 1; step < placer->n_steps; step++)
+        placer->prefix[step] += placer->prefix[step - 1];
+      for (guint i = n; i-- > 0;)
+        placer->by_first[--placer->prefix[request->buffers[i].first_step]] = i;
+      /* prefix[s] now counts the buffers starting before s; shift it by one. */
+      for (guint32 step = 0; step + 1 < placer->n_steps; step++)
+        placer->prefix[step] = placer->prefix[step + 1];
+      placer->prefix[placer->n_steps - 1] = n;
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        placer->by_first[i] = i;
+      g_qsort_with_data (placer->by_first, n, sizeof (guint32), compare_first,
+                         (gpointer)request->buffers);
+    }
   for (guint p = 0; p < n; p++)
     {
       placer->position[placer->by_first[p]] = p;
       placer->first_sorted[p] = request->buffers[placer->by_first[p]].first_step;
     }
-  placer->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  placer->spans = g_new (Span, n + 1);
   return placer;
 }
 
@@ -84,28 +118,45 @@ lir_placer_free (LirPlacer *placer)
   g_free (placer->by_first);
   g_free (placer->position);
   g_free (placer->first_sorted);
+  g_free (placer->prefix);
   g_free (placer->offsets);
-  g_array_unref (placer->spans);
+  g_free (placer->spans);
   g_free (placer);
 }
 
-/* Appends the spans of placed buffers at positions [0, limit) of the
- * by-first order whose last step is >= @first. */
-static void
-collect (LirPlacer *placer, guint node, guint lo, guint hi, guint limit, guint32 first)
+typedef struct
 {
-  if (lo >= limit || placer->tree[node] < (gint64)first)
-    return;
-  if (hi - lo == 1)
+  guint node, lo, width;
+} Subtree;
+
+/* Writes the spans of placed buffers at positions [0, limit) of the
+ * by-first order whose last step is >= @first to placer->spans; returns
+ * how many. An explicit stack: this runs once per buffer placed. */
+static guint
+collect (LirPlacer *placer, guint limit, guint32 first)
+{
+  Subtree stack[64];
+  guint depth = 0, n_spans = 0;
+
+  stack[depth++] = (Subtree){ 1, 0, placer->tree_size };
+  while (depth > 0)
     {
-      guint32 buffer = placer->by_first[lo];
-      Span span = { placer->offsets[buffer],
-                    placer->offsets[buffer] + placer->request->buffers[buffer].size };
-      g_array_append_val (placer->spans, span);
-      return;
+      guint node = stack[--depth].node, lo = stack[depth].lo, width = stack[depth].width;
+
+      if (lo >= limit || placer->tree[node] < (gint64)first)
+        continue;
+      if (width == 1)
+        {
+          guint32 buffer = placer->by_first[lo];
+          placer->spans[n_spans++] = (Span){ placer->offsets[buffer],
+                                             placer->offsets[buffer] + placer->request->buffers[buffer].size };
+          continue;
+        }
+      /* Right first, so the left half comes off the stack next. */
+      stack[depth++] = (Subtree){ 2 * node + 1, lo + width / 2, width / 2 };
+      stack[depth++] = (Subtree){ 2 * node, lo, width / 2 };
     }
-  collect (placer, 2 * node, lo, lo + (hi - lo) / 2, limit, first);
-  collect (placer, 2 * node + 1, lo + (hi - lo) / 2, hi, limit, first);
+  return n_spans;
 }
 
 static int
@@ -153,26 +204,28 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
 {
   const LirAllocBuffer *b = &placer->request->buffers[buffer];
   guint64 alignment = placer->request->alignment;
-  guint lo = 0, hi = placer->n, limit, leaf;
+  guint lo = 0, hi = placer->n, limit, leaf, n_spans;
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
   /* Positions whose first step is <= b's last step form a prefix. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (placer->first_sorted[mid] <= b->last_step)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  if (placer->prefix != NULL)
+    lo = placer->prefix[b->last_step];
+  else
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+        if (placer->first_sorted[mid] <= b->last_step)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
   limit = lo;
-  g_array_set_size (placer->spans, 0);
-  collect (placer, 1, 0, placer->tree_size, limit, b->first_step);
-  sort_spans ((Span *)placer->spans->data, placer->spans->len);
+  n_spans = collect (placer, limit, b->first_step);
+  sort_spans (placer->spans, n_spans);
 
-  for (guint i = 0; i <= placer->spans->len; i++)
+  for (guint i = 0; i <= n_spans; i++)
     {
-      const Span *span = i < placer->spans->len ? &g_array_index (placer->spans, Span, i) : NULL;
+      const Span *span = i < n_spans ? &placer->spans[i] : NULL;
 
       if (span != NULL && span->offset <= cursor)
         {
@@ -199,7 +252,8 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
   placer->offsets[buffer] = best;
   leaf = placer->tree_size + placer->position[buffer];
   placer->tree[leaf] = b->last_step;
-  for (leaf /= 2; leaf >= 1; leaf /= 2)
-    placer->tree[leaf] = MAX (placer->tree[2 * leaf], placer->tree[2 * leaf + 1]);
+  /* Leaves only ever rise from EMPTY: stop where an ancestor is already as high. */
+  for (leaf /= 2; leaf >= 1 && placer->tree[leaf] < (gint64)b->last_step; leaf /= 2)
+    placer->tree[leaf] = b->last_step;
   return TRUE;
 }

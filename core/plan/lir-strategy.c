@@ -116,9 +116,6 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
   return arena;
 }
 
-/* More steps than this and per-step work would outweigh the buffers. */
-#define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
-
 /**
  * lir_alloc_lower_bound:
  * @request: buffers to place

@@ -143,6 +143,7 @@ table_minimalloc (const char *dir)
       buffers = buffers_of (module);
       request.buffers = (const LirAllocBuffer *)buffers->data;
       request.n_buffers = buffers->len;
+      request.n_steps = lir_buffer_plan_get_n_steps (lir_module_get_plan (module));
       request.alignment = 1;
       lower = lir_alloc_lower_bound (&request, NULL);
       g_print ("| %s | %u | %" G_GUINT64_FORMAT " |", names[i], buffers->len, lower);
@@ -187,6 +188,7 @@ table_examples (const char *examples_dir)
       buffers = buffers_of (module);
       request.buffers = (const LirAllocBuffer *)buffers->data;
       request.n_buffers = buffers->len;
+      request.n_steps = lir_buffer_plan_get_n_steps (lir_module_get_plan (module));
       request.alignment = 64;
       lower = lir_alloc_lower_bound (&request, NULL);
       g_print ("| %s | %u | %" G_GUINT64_FORMAT " |", names[i], buffers->len, lower);
@@ -237,7 +239,8 @@ table_scaling (gboolean quick)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i);
-      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, 0, 64 };
+      /* Described as the planner describes a graph's buffers: steps < n. */
+      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i], 64 };
       double rlx_seconds = 0;
 
       if (quick && sizes[i] > 100000)
