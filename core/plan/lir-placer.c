@@ -1,50 +1,48 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lir-placer.c: finds the placed buffers that conflict with a new one in
- * O((k + 1) log n), then puts the new one in the smallest gap between them.
+ * O(log T + k), then puts the new one in the smallest gap between them.
  *
- * Buffers are sorted once by first step. A max-segment-tree over that order
- * holds each placed buffer's last step (absent ones hold nothing), so "placed
- * buffers with first <= L and last >= F" is a prefix found by binary search
- * and a descent that skips every subtree whose largest last step is < F.
- * Plain arrays: this is the planner's hot loop.
+ * A placed buffer conflicts with [F, L] when it is live at F, or when it
+ * starts in (F, L]. The first set is a stabbing query on a segment tree
+ * over time whose nodes list the placed buffers covering them (each buffer
+ * sits in the O(log T) nodes that tile its lifetime); the second is a run
+ * of positions in the by-first-step order, scanned in a bitset of the
+ * placed ones. Every conflicting buffer is found once, with no search per
+ * buffer. Time is the step itself when steps are dense (graphs), else the
+ * rank among the distinct first and last steps (a monotone map, so every
+ * overlap is kept). Plain arrays: this is the planner's hot loop.
  */
 #include "lir-placer.h"
 
 #include <string.h>
 
-#define EMPTY (-1)
+#define NONE G_MAXUINT32
 
 typedef struct
 {
-  guint64 offset;
-  guint64 end;
-} Span;
+  guint32 buffer;
+  guint32 next;
+} Entry;
 
 struct _LirPlacer
 {
   const LirAllocRequest *request;
   guint n;
-  guint tree_size;       /* leaves, a power of two */
-  gint64 *tree;          /* max last step per subtree, EMPTY when none placed */
-  guint32 *by_first;     /* buffer indices sorted by first step */
+  guint32 *first;        /* per buffer, in the placer's time */
+  guint32 *last;
+  guint32 n_times;
+  guint32 *by_first;     /* buffer indices by first time */
+  guint32 *start_of;     /* per time t (n_times + 1): the first position whose first time is >= t */
   guint32 *position;     /* buffer index -> position in by_first */
-  guint32 *first_sorted; /* first step at each position */
-  guint32 *prefix;       /* dense steps: positions whose first step is <= each step, else NULL */
-  guint32 n_steps;
+  guint64 *placed;       /* bitset over positions */
+  guint tree_size;       /* leaves, a power of two >= n_times */
+  guint32 *head;         /* per tree node: its first entry, or NONE */
+  Entry *entries;        /* the nodes' lists, linked */
+  gsize n_entries;
+  gsize entries_room;
   guint64 *offsets;      /* placed buffers' offsets */
-  Span *spans;           /* scratch: conflicting spans, room for every buffer */
+  LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
 };
-
-static int
-compare_first (const void *pa, const void *pb, void *user_data)
-{
-  const LirAllocBuffer *buffers = user_data;
-  const LirAllocBuffer *a = &buffers[*(const guint32 *)pa], *b = &buffers[*(const guint32 *)pb];
-
-  if (a->first_step != b->first_step)
-    return a->first_step < b->first_step ? -1 : 1;
-  return (a->id > b->id) - (a->id < b->id);
-}
 
 /* Steps are dense (graphs) when every buffer lies below a step count that
  * is not much larger than the buffer count. */
@@ -67,45 +65,62 @@ lir_placer_new (const LirAllocRequest *request)
 
   placer->request = request;
   placer->n = n;
-  placer->tree_size = 1;
-  while (placer->tree_size < MAX (n, 1))
-    placer->tree_size *= 2;
-  placer->tree = g_new (gint64, 2 * placer->tree_size);
-  for (guint i = 0; i < 2 * placer->tree_size; i++)
-    placer->tree[i] = EMPTY;
-  placer->by_first = g_new (guint32, n + 1);
-  placer->position = g_new (guint32, n + 1);
-  placer->first_sorted = g_new (guint32, n + 1);
-  placer->offsets = g_new0 (guint64, n + 1);
+  placer->first = g_new (guint32, n + 1);
+  placer->last = g_new (guint32, n + 1);
   if (steps_are_dense (request))
     {
-      /* A counting sort, whose counts also answer "how many start by step s". */
-      placer->n_steps = request->n_steps;
-      placer->prefix = g_new0 (guint32, (gsize)placer->n_steps + 1);
+      placer->n_times = request->n_steps;
       for (guint i = 0; i < n; i++)
-        placer->prefix[request->buffers[i].first_step]++;
-      for (guint32 step = 1; step < placer->n_steps; step++)
-        placer->prefix[step] += placer->prefix[step - 1];
-      for (guint i = n; i-- > 0;)
-        placer->by_first[--placer->prefix[request->buffers[i].first_step]] = i;
-      /* prefix[s] now counts the buffers starting before s; shift it by one. */
-      for (guint32 step = 0; step + 1 < placer->n_steps; step++)
-        placer->prefix[step] = placer->prefix[step + 1];
-      placer->prefix[placer->n_steps - 1] = n;
+        {
+          placer->first[i] = request->buffers[i].first_step;
+          placer->last[i] = request->buffers[i].last_step;
+        }
     }
   else
     {
+      g_autofree guint32 *times = g_new (guint32, (gsize)n * 2 + 1);
+
       for (guint i = 0; i < n; i++)
-        placer->by_first[i] = i;
-      g_qsort_with_data (placer->by_first, n, sizeof (guint32), compare_first,
-                         (gpointer)request->buffers);
+        {
+          times[2 * i] = request->buffers[i].first_step;
+          times[2 * i + 1] = request->buffers[i].last_step;
+        }
+      placer->n_times = lir_u32_sort_unique (times, n * 2);
+      for (guint i = 0; i < n; i++)
+        {
+          placer->first[i] = lir_u32_count_below (times, placer->n_times, request->buffers[i].first_step, FALSE);
+          placer->last[i] = lir_u32_count_below (times, placer->n_times, request->buffers[i].last_step, FALSE);
+        }
     }
-  for (guint p = 0; p < n; p++)
-    {
-      placer->position[placer->by_first[p]] = p;
-      placer->first_sorted[p] = request->buffers[placer->by_first[p]].first_step;
-    }
-  placer->spans = g_new (Span, n + 1);
+  placer->n_times = MAX (placer->n_times, 1);
+
+  /* A counting sort by first time; its counts are start_of. */
+  placer->start_of = g_new0 (guint32, (gsize)placer->n_times + 1);
+  placer->by_first = g_new (guint32, n + 1);
+  placer->position = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    placer->start_of[placer->first[i] + 1]++;
+  for (guint32 t = 1; t <= placer->n_times; t++)
+    placer->start_of[t] += placer->start_of[t - 1];
+  {
+    g_autofree guint32 *fill = g_memdup2 (placer->start_of, ((gsize)placer->n_times + 1) * sizeof (guint32));
+    for (guint i = 0; i < n; i++)
+      {
+        placer->position[i] = fill[placer->first[i]]++;
+        placer->by_first[placer->position[i]] = i;
+      }
+  }
+  placer->placed = g_new0 (guint64, n / 64 + 1);
+
+  placer->tree_size = 1;
+  while (placer->tree_size < placer->n_times)
+    placer->tree_size *= 2;
+  placer->head = g_new (guint32, (gsize)placer->tree_size * 2);
+  memset (placer->head, 0xff, (gsize)placer->tree_size * 2 * sizeof (guint32));
+  placer->entries_room = (gsize)n * 4 + 16;
+  placer->entries = g_new (Entry, placer->entries_room);
+  placer->offsets = g_new0 (guint64, n + 1);
+  placer->spans = g_new (LirKeyed, n + 1);
   return placer;
 }
 
@@ -114,78 +129,90 @@ lir_placer_free (LirPlacer *placer)
 {
   if (placer == NULL)
     return;
-  g_free (placer->tree);
+  g_free (placer->first);
+  g_free (placer->last);
   g_free (placer->by_first);
+  g_free (placer->start_of);
   g_free (placer->position);
-  g_free (placer->first_sorted);
-  g_free (placer->prefix);
+  g_free (placer->placed);
+  g_free (placer->head);
+  g_free (placer->entries);
   g_free (placer->offsets);
   g_free (placer->spans);
   g_free (placer);
 }
 
-typedef struct
+static void
+list_push (LirPlacer *placer, guint node, guint32 buffer)
 {
-  guint node, lo, width;
-} Subtree;
-
-/* Writes the spans of placed buffers at positions [0, limit) of the
- * by-first order whose last step is >= @first to placer->spans; returns
- * how many. An explicit stack: this runs once per buffer placed. */
-static guint
-collect (LirPlacer *placer, guint limit, guint32 first)
-{
-  Subtree stack[64];
-  guint depth = 0, n_spans = 0;
-
-  stack[depth++] = (Subtree){ 1, 0, placer->tree_size };
-  while (depth > 0)
+  if (placer->n_entries == placer->entries_room)
     {
-      guint node = stack[--depth].node, lo = stack[depth].lo, width = stack[depth].width;
-
-      if (lo >= limit || placer->tree[node] < (gint64)first)
-        continue;
-      if (width == 1)
-        {
-          guint32 buffer = placer->by_first[lo];
-          placer->spans[n_spans++] = (Span){ placer->offsets[buffer],
-                                             placer->offsets[buffer] + placer->request->buffers[buffer].size };
-          continue;
-        }
-      /* Right first, so the left half comes off the stack next. */
-      stack[depth++] = (Subtree){ 2 * node + 1, lo + width / 2, width / 2 };
-      stack[depth++] = (Subtree){ 2 * node, lo, width / 2 };
+      placer->entries_room *= 2;
+      placer->entries = g_renew (Entry, placer->entries, placer->entries_room);
     }
+  placer->entries[placer->n_entries] = (Entry){ buffer, placer->head[node] };
+  placer->head[node] = (guint32)placer->n_entries++;
+}
+
+static inline void
+add_span (LirPlacer *placer, guint *n_spans, guint32 buffer)
+{
+  guint64 offset = placer->offsets[buffer];
+  placer->spans[(*n_spans)++] = (LirKeyed){ offset, offset + placer->request->buffers[buffer].size };
+}
+
+/* Writes the spans of the placed buffers that conflict with @buffer to
+ * placer->spans; returns how many. */
+static guint
+collect (LirPlacer *placer, guint32 buffer)
+{
+  guint32 first = placer->first[buffer], last = placer->last[buffer];
+  guint n_spans = 0;
+
+  /* Live at its first time: the lists on the path from that leaf up. */
+  for (guint node = placer->tree_size + first; node >= 1; node /= 2)
+    for (guint32 e = placer->head[node]; e != NONE; e = placer->entries[e].next)
+      add_span (placer, &n_spans, placer->entries[e].buffer);
+
+  /* Starting after it, up to its last time: placed positions in a run. */
+  {
+    guint32 from = placer->start_of[first + 1], to = placer->start_of[last + 1];
+
+    for (guint32 word = from / 64; from < to; word++)
+      {
+        guint64 bits = placer->placed[word];
+
+        if (from > word * 64)
+          bits &= ~(guint64)0 << (from - word * 64);
+        if (to < word * 64 + 64)
+          bits &= ((guint64)1 << (to - word * 64)) - 1;
+        while (bits != 0)
+          {
+            add_span (placer, &n_spans, placer->by_first[word * 64 + (guint)__builtin_ctzll (bits)]);
+            bits &= bits - 1;
+          }
+        from = (word + 1) * 64;
+      }
+  }
   return n_spans;
 }
 
-static int
-compare_spans (const void *pa, const void *pb)
-{
-  const Span *a = pa, *b = pb;
-  return (a->offset > b->offset) - (a->offset < b->offset);
-}
-
-/* By offset. The lists are short (the buffers live alongside the new one),
- * so an insertion sort beats qsort's calls through a pointer; long lists
- * still go to qsort. */
+/* Lists @buffer in the nodes that tile its lifetime and marks it placed. */
 static void
-sort_spans (Span *spans, guint n)
+record (LirPlacer *placer, guint32 buffer)
 {
-  if (n > 96)
-    {
-      qsort (spans, n, sizeof (Span), compare_spans);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      Span key = spans[i];
-      guint j = i;
+  guint lo = placer->tree_size + placer->first[buffer];
+  guint hi = placer->tree_size + placer->last[buffer] + 1;
+  guint32 position = placer->position[buffer];
 
-      for (; j > 0 && spans[j - 1].offset > key.offset; j--)
-        spans[j] = spans[j - 1];
-      spans[j] = key;
+  for (; lo < hi; lo /= 2, hi /= 2)
+    {
+      if (lo & 1)
+        list_push (placer, lo++, buffer);
+      if (hi & 1)
+        list_push (placer, --hi, buffer);
     }
+  placer->placed[position / 64] |= (guint64)1 << (position % 64);
 }
 
 /**
@@ -204,32 +231,19 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
 {
   const LirAllocBuffer *b = &placer->request->buffers[buffer];
   guint64 alignment = placer->request->alignment;
-  guint lo = 0, hi = placer->n, limit, leaf, n_spans;
+  guint n_spans;
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
-  /* Positions whose first step is <= b's last step form a prefix. */
-  if (placer->prefix != NULL)
-    lo = placer->prefix[b->last_step];
-  else
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo) / 2;
-        if (placer->first_sorted[mid] <= b->last_step)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-  limit = lo;
-  n_spans = collect (placer, limit, b->first_step);
-  sort_spans (placer->spans, n_spans);
+  n_spans = collect (placer, buffer);
+  lir_keyed_sort (placer->spans, n_spans);
 
   for (guint i = 0; i <= n_spans; i++)
     {
-      const Span *span = i < n_spans ? &placer->spans[i] : NULL;
+      const LirKeyed *span = i < n_spans ? &placer->spans[i] : NULL;
 
-      if (span != NULL && span->offset <= cursor)
+      if (span != NULL && span->key <= cursor)
         {
-          cursor = MAX (cursor, span->end);
+          cursor = MAX (cursor, span->value);
           continue;
         }
       if (!lir_align_up (cursor, alignment, &aligned) || !g_uint64_checked_add (&end, aligned, b->size))
@@ -240,20 +254,16 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
             best = aligned; /* on top of everything that conflicts */
           break;
         }
-      if (end <= span->offset && span->offset - cursor < best_gap)
+      if (end <= span->key && span->key - cursor < best_gap)
         {
-          best_gap = span->offset - cursor;
+          best_gap = span->key - cursor;
           best = aligned;
         }
-      cursor = MAX (cursor, span->end);
+      cursor = MAX (cursor, span->value);
     }
 
   *offset = best;
   placer->offsets[buffer] = best;
-  leaf = placer->tree_size + placer->position[buffer];
-  placer->tree[leaf] = b->last_step;
-  /* Leaves only ever rise from EMPTY: stop where an ancestor is already as high. */
-  for (leaf /= 2; leaf >= 1 && placer->tree[leaf] < (gint64)b->last_step; leaf /= 2)
-    placer->tree[leaf] = b->last_step;
+  record (placer, buffer);
   return TRUE;
 }

@@ -9,6 +9,15 @@ G_BEGIN_DECLS
 /* More steps than this and per-step work would outweigh the buffers. */
 #define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
 
+ /* A sort key and what it carries. */
+typedef struct
+{
+  guint64 key;
+  guint64 value;
+} LirKeyed;
+
+void            lir_keyed_sort                   (LirKeyed              *items,
+                                                  guint                  n);
 guint           lir_u32_sort_unique              (guint32               *values,
                                                   guint                  n);
 guint           lir_u32_count_below              (const guint32         *values,

@@ -185,6 +185,73 @@ compare_u32 (const void *pa, const void *pb)
   return (a > b) - (a < b);
 }
 
+#define RADIX_BITS 11
+#define RADIX_BUCKETS (1u << RADIX_BITS)
+/* Below this many items an insertion sort is faster than a radix pass. */
+#define RADIX_MIN_ITEMS 64
+
+/**
+ * lir_keyed_sort:
+ * @items: (array length=n): what to sort
+ * @n: how many
+ *
+ * Sorts @items by key, ascending and stable: a least-significant-digit
+ * radix sort, 11 bits a pass, skipping the digits every key shares (keys
+ * below 2^33 take three passes); an insertion sort for short arrays. The
+ * planners sort on every placement, where qsort's calls through a
+ * comparator dominated.
+ */
+void
+lir_keyed_sort (LirKeyed *items, guint n)
+{
+  g_autofree LirKeyed *scratch = NULL;
+  guint32 count[RADIX_BUCKETS];
+  LirKeyed *from = items, *to;
+
+  if (n < RADIX_MIN_ITEMS)
+    {
+      for (guint i = 1; i < n; i++)
+        {
+          LirKeyed item = items[i];
+          guint j = i;
+
+          for (; j > 0 && items[j - 1].key > item.key; j--)
+            items[j] = items[j - 1];
+          items[j] = item;
+        }
+      return;
+    }
+  to = scratch = g_new (LirKeyed, n);
+  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+    {
+      gboolean one_bucket = FALSE;
+      guint32 sum = 0;
+
+      memset (count, 0, sizeof count);
+      for (guint i = 0; i < n; i++)
+        count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++;
+      for (guint d = 0; d < RADIX_BUCKETS; d++)
+        {
+          guint32 c = count[d];
+
+          one_bucket = one_bucket || c == n;
+          count[d] = sum;
+          sum += c;
+        }
+      if (one_bucket)
+        continue;
+      for (guint i = 0; i < n; i++)
+        to[count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++] = from[i];
+      {
+        LirKeyed *swap = from;
+        from = to;
+        to = swap;
+      }
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof (LirKeyed));
+}
+
 /* Sorts @values and drops repeats; returns how many remain. */
 guint
 lir_u32_sort_unique (guint32 *values, guint n)
