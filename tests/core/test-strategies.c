@@ -96,6 +96,99 @@ test_rlx_greedy_matches_reference (void)
     }
 }
 
+/* Best fit, written plainly: largest first (longer lifetime, then lower
+ * id, on ties); gather the placed buffers that overlap in time, walk them
+ * by offset, and take the smallest gap the buffer fits in aligned (the
+ * lowest on ties), else the aligned top of them. Quadratic; the reference
+ * for the placer's interval index. */
+static void
+best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, guint64 *offsets)
+{
+  g_autofree guint32 *order = g_new (guint32, n + 1);
+  g_autofree gboolean *placed = g_new0 (gboolean, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        const LirAllocBuffer *a = &buffers[order[j - 1]], *b = &buffers[order[j]];
+        guint32 la = a->last_step - a->first_step, lb = b->last_step - b->first_step;
+        gboolean after = a->size < b->size || (a->size == b->size && (la < lb || (la == lb && a->id > b->id)));
+        guint32 t;
+
+        if (!after)
+          break;
+        t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint k = 0; k < n; k++)
+    {
+      const LirAllocBuffer *b = &buffers[order[k]];
+      g_autoptr (GArray) below = g_array_new (FALSE, FALSE, sizeof (guint32));
+      guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64;
+
+      for (guint i = 0; i < n; i++)
+        if (placed[i] && b->first_step <= buffers[i].last_step && b->last_step >= buffers[i].first_step)
+          {
+            guint j = below->len;
+            g_array_append_val (below, i);
+            for (; j > 0 && offsets[g_array_index (below, guint32, j - 1)] > offsets[i]; j--)
+              g_array_index (below, guint32, j) = g_array_index (below, guint32, j - 1);
+            g_array_index (below, guint32, j) = i;
+          }
+      for (guint p = 0; p < below->len; p++)
+        {
+          guint32 id = g_array_index (below, guint32, p);
+          guint64 aligned = (cursor + alignment - 1) & ~(alignment - 1);
+
+          if (offsets[id] > cursor && aligned + b->size <= offsets[id] && offsets[id] - cursor < best_gap)
+            {
+              best_gap = offsets[id] - cursor;
+              best = aligned;
+            }
+          cursor = MAX (cursor, offsets[id] + buffers[id].size);
+        }
+      offsets[order[k]] = best != G_MAXUINT64 ? best : (cursor + alignment - 1) & ~(alignment - 1);
+      placed[order[k]] = TRUE;
+    }
+}
+
+/* Both ways the placer reads time: steps as they are when dense (graphs),
+ * ranks of the distinct steps when sparse (CSV spans). */
+static void
+test_best_fit_matches_reference (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
+  const LirStrategy *strategy = lir_strategy_lookup ("best-fit");
+
+  for (guint round = 0; round < 400; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 80);
+      guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
+      gboolean sparse = round % 2 == 1;
+      guint32 n_steps = sparse ? 4000000000u : 30;
+      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 30);
+      g_autofree guint64 *expected = g_new0 (guint64, n);
+      g_autofree guint64 *actual = g_new0 (guint64, n);
+      LirAllocRequest request = { buffers, n, n_steps, alignment };
+      LirAllocOutcome outcome;
+
+      if (sparse)
+        for (guint i = 0; i < n; i++)
+          {
+            /* Spread the steps far apart, keeping their order. */
+            buffers[i].first_step *= 100000000u;
+            buffers[i].last_step = buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
+          }
+      best_fit_reference (buffers, n, alignment, expected);
+      g_assert_true (lir_strategy_run (strategy, &request, actual, &outcome, NULL));
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpuint (actual[i], ==, expected[i]);
+    }
+}
+
 /* A random DAG shaped like a model: inputs and params first, then ops
  * reading earlier nodes, with reshape, cast and axis-0 narrow views. */
 static LirGraph *
@@ -445,6 +538,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
+  g_test_add_func ("/plan/strategy/best-fit-matches-reference", test_best_fit_matches_reference);
   g_test_add_func ("/plan/strategy/property-every-plan-valid", test_property_every_plan_valid);
   g_test_add_func ("/plan/strategy/exact-is-optimal", test_exact_is_optimal);
   g_test_add_func ("/plan/strategy/step-span-does-not-matter", test_step_span_does_not_matter);
