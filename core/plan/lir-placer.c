@@ -67,31 +67,19 @@ lir_placer_new (const LirAllocRequest *request)
   placer->n = n;
   placer->first = g_new (guint32, n + 1);
   placer->last = g_new (guint32, n + 1);
-  if (steps_are_dense (request))
-    {
-      placer->n_times = request->n_steps;
-      for (guint i = 0; i < n; i++)
-        {
-          placer->first[i] = request->buffers[i].first_step;
-          placer->last[i] = request->buffers[i].last_step;
-        }
-    }
-  else
-    {
-      g_autofree guint32 *times = g_new (guint32, (gsize)n * 2 + 1);
+  {
+    g_autofree LirAllocBuffer *ranked = NULL;
+    const LirAllocBuffer *timed = request->buffers;
 
-      for (guint i = 0; i < n; i++)
-        {
-          times[2 * i] = request->buffers[i].first_step;
-          times[2 * i + 1] = request->buffers[i].last_step;
-        }
-      placer->n_times = lir_u32_sort_unique (times, n * 2);
-      for (guint i = 0; i < n; i++)
-        {
-          placer->first[i] = lir_u32_count_below (times, placer->n_times, request->buffers[i].first_step, FALSE);
-          placer->last[i] = lir_u32_count_below (times, placer->n_times, request->buffers[i].last_step, FALSE);
-        }
-    }
+    placer->n_times = request->n_steps;
+    if (!steps_are_dense (request))
+      timed = ranked = lir_alloc_request_compress_steps (request, &placer->n_times);
+    for (guint i = 0; i < n; i++)
+      {
+        placer->first[i] = timed[i].first_step;
+        placer->last[i] = timed[i].last_step;
+      }
+  }
   placer->n_times = MAX (placer->n_times, 1);
 
   /* A counting sort by first time; its counts are start_of. */
