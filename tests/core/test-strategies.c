@@ -73,26 +73,36 @@ random_buffers (GRand *rand, guint n, guint32 n_steps)
   return buffers;
 }
 
+typedef void (*ReferenceFunc) (const LirAllocBuffer *buffers, guint n, guint64 alignment,
+                               guint64 *offsets);
+
+/* Runs @name on @request: every offset must be @reference's. */
+static void
+assert_matches_reference (const char *name, const LirAllocRequest *request, ReferenceFunc reference)
+{
+  g_autofree guint64 *expected = g_new0 (guint64, request->n_buffers);
+  g_autofree guint64 *actual = g_new0 (guint64, request->n_buffers);
+  LirAllocOutcome outcome;
+
+  reference (request->buffers, request->n_buffers, request->alignment, expected);
+  g_assert_true (lir_strategy_run (lir_strategy_lookup (name), request, actual, &outcome, NULL));
+  for (guint i = 0; i < request->n_buffers; i++)
+    g_assert_cmpuint (actual[i], ==, expected[i]);
+}
+
 static void
 test_rlx_greedy_matches_reference (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
-  const LirStrategy *strategy = lir_strategy_lookup ("rlx-greedy");
 
   for (guint round = 0; round < 300; round++)
     {
       guint n = g_rand_int_range (rand, 1, 60);
       guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
       g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 20);
-      g_autofree guint64 *expected = g_new0 (guint64, n);
-      g_autofree guint64 *actual = g_new0 (guint64, n);
       LirAllocRequest request = { buffers, n, 20, alignment };
-      LirAllocOutcome outcome;
 
-      rlx_reference (buffers, n, alignment, expected);
-      g_assert_true (lir_strategy_run (strategy, &request, actual, &outcome, NULL));
-      for (guint i = 0; i < n; i++)
-        g_assert_cmpuint (actual[i], ==, expected[i]);
+      assert_matches_reference ("rlx-greedy", &request, rlx_reference);
     }
 }
 
@@ -161,7 +171,6 @@ static void
 test_best_fit_matches_reference (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
-  const LirStrategy *strategy = lir_strategy_lookup ("best-fit");
 
   for (guint round = 0; round < 400; round++)
     {
@@ -170,10 +179,7 @@ test_best_fit_matches_reference (void)
       gboolean sparse = round % 2 == 1;
       guint32 n_steps = sparse ? 4000000000u : 30;
       g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 30);
-      g_autofree guint64 *expected = g_new0 (guint64, n);
-      g_autofree guint64 *actual = g_new0 (guint64, n);
       LirAllocRequest request = { buffers, n, n_steps, alignment };
-      LirAllocOutcome outcome;
 
       if (sparse)
         for (guint i = 0; i < n; i++)
@@ -182,10 +188,7 @@ test_best_fit_matches_reference (void)
             buffers[i].first_step *= 100000000u;
             buffers[i].last_step = buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
           }
-      best_fit_reference (buffers, n, alignment, expected);
-      g_assert_true (lir_strategy_run (strategy, &request, actual, &outcome, NULL));
-      for (guint i = 0; i < n; i++)
-        g_assert_cmpuint (actual[i], ==, expected[i]);
+      assert_matches_reference ("best-fit", &request, best_fit_reference);
     }
 }
 
