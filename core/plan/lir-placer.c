@@ -91,7 +91,8 @@ lir_placer_new (const LirAllocRequest *request)
   for (guint32 t = 1; t <= placer->n_times; t++)
     placer->start_of[t] += placer->start_of[t - 1];
   {
-    g_autofree guint32 *fill = g_memdup2 (placer->start_of, ((gsize)placer->n_times + 1) * sizeof (guint32));
+    g_autofree guint32 *fill =
+        g_memdup2 (placer->start_of, ((gsize)placer->n_times + 1) * sizeof (guint32));
     for (guint i = 0; i < n; i++)
       {
         placer->position[i] = fill[placer->first[i]]++;
@@ -146,7 +147,9 @@ static inline void
 add_span (LirPlacer *placer, guint *n_spans, guint32 buffer)
 {
   guint64 offset = placer->offsets[buffer];
-  placer->spans[(*n_spans)++] = (LirKeyed){ offset, offset + placer->request->buffers[buffer].size };
+  guint64 end = offset + placer->request->buffers[buffer].size;
+
+  placer->spans[(*n_spans)++] = (LirKeyed){ offset, end };
 }
 
 /* Writes the spans of the placed buffers that conflict with @buffer to
@@ -176,7 +179,9 @@ collect (LirPlacer *placer, guint32 buffer)
           bits &= ((guint64)1 << (to - word * 64)) - 1;
         while (bits != 0)
           {
-            add_span (placer, &n_spans, placer->by_first[word * 64 + (guint)__builtin_ctzll (bits)]);
+            guint32 position = word * 64 + (guint32)__builtin_ctzll (bits);
+
+            add_span (placer, &n_spans, placer->by_first[position]);
             bits &= bits - 1;
           }
         from = (word + 1) * 64;

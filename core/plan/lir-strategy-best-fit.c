@@ -59,7 +59,8 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
       while (j < n && keys[j].key == keys[i].key)
         j++;
       if (j - i > 1)
-        g_qsort_with_data (keys + i, j - i, sizeof (LirKeyed), compare_ties, (gpointer)request->buffers);
+        g_qsort_with_data (keys + i, j - i, sizeof (LirKeyed), compare_ties,
+                           (gpointer)request->buffers);
       i = j;
     }
   for (guint i = 0; i < n; i++)

@@ -670,13 +670,13 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
 
   /* Optimize, in three stages, each try on a slice of the budget:
    * 1. the lower bound itself, which would prove the plan optimal;
-   * 2. on up to half the budget, a ladder of targets a little above it, all tried in rounds with
-   *    doubling slices. How hard a target is does not grow smoothly with its
-   *    tightness (on MiniMalloc's I, 2 % above the bound takes a thousand
-   *    steps where 4 % takes 350 thousand), and plans are either found
-   *    within a few thousand steps or not for a long while, so many short
-   *    tries beat a few long ones. A success drops the targets above it, a
-   *    proof the ones below;
+   * 2. on up to half the budget, a ladder of targets a little above it,
+   *    all tried in rounds with doubling slices. How hard a target is does
+   *    not grow smoothly with its tightness (on MiniMalloc's I, 2 % above
+   *    the bound takes a thousand steps where 4 % takes 350 thousand), and
+   *    plans are either found within a few thousand steps or not for a long
+   *    while, so many short tries beat a few long ones. A success drops the
+   *    targets above it, a proof the ones below;
    * 3. bisection between what is proven impossible (or, after a try that
    *    ran out of budget, unknown) and the best plan found. */
   {
@@ -697,7 +697,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
           targets[n_targets++] = target;
       }
     ladder_end = s.effort_left - MIN (s.effort_left, total / 2);
-    for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE); s.effort_left > ladder_end; slice = MIN (slice * 2, total))
+    for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
+         s.effort_left > ladder_end; slice = MIN (slice * 2, total))
       {
         guint i = 0;
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* More steps than this and per-step work would outweigh the buffers. */
 #define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
 
- /* A sort key and what it carries. */
+/* A sort key and what it carries. */
 typedef struct
 {
   guint64 key;

@@ -240,7 +240,8 @@ table_scaling (gboolean quick)
     {
       g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i);
       /* Described as the planner describes a graph's buffers: steps < n. */
-      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i], 64 };
+      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i],
+                                  64 };
       double rlx_seconds = 0;
 
       if (quick && sizes[i] > 100000)

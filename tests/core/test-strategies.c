@@ -124,7 +124,8 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
       {
         const LirAllocBuffer *a = &buffers[order[j - 1]], *b = &buffers[order[j]];
         guint32 la = a->last_step - a->first_step, lb = b->last_step - b->first_step;
-        gboolean after = a->size < b->size || (a->size == b->size && (la < lb || (la == lb && a->id > b->id)));
+        gboolean after = a->size < b->size
+                         || (a->size == b->size && (la < lb || (la == lb && a->id > b->id)));
         guint32 t;
 
         if (!after)
@@ -140,7 +141,8 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
       guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64;
 
       for (guint i = 0; i < n; i++)
-        if (placed[i] && b->first_step <= buffers[i].last_step && b->last_step >= buffers[i].first_step)
+        if (placed[i] && b->first_step <= buffers[i].last_step
+            && b->last_step >= buffers[i].first_step)
           {
             guint j = below->len;
             g_array_append_val (below, i);
@@ -153,7 +155,8 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
           guint32 id = g_array_index (below, guint32, p);
           guint64 aligned = (cursor + alignment - 1) & ~(alignment - 1);
 
-          if (offsets[id] > cursor && aligned + b->size <= offsets[id] && offsets[id] - cursor < best_gap)
+          if (offsets[id] > cursor && aligned + b->size <= offsets[id]
+              && offsets[id] - cursor < best_gap)
             {
               best_gap = offsets[id] - cursor;
               best = aligned;
@@ -186,7 +189,8 @@ test_best_fit_matches_reference (void)
           {
             /* Spread the steps far apart, keeping their order. */
             buffers[i].first_step *= 100000000u;
-            buffers[i].last_step = buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
+            buffers[i].last_step =
+                buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
           }
       assert_matches_reference ("best-fit", &request, best_fit_reference);
     }
