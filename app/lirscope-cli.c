@@ -28,6 +28,7 @@ typedef struct
   gboolean no_constants;
   gint64 capacity;
   gint64 effort;
+  double time_limit;
   gint width;
   gint height;
   char *color_by;
@@ -54,6 +55,8 @@ static const GOptionEntry planning_entries[] = {
     "Fail (exit 1) unless the arena fits in N bytes; exact searches for such a plan", "N" },
   { "effort", 0, 0, G_OPTION_ARG_INT64, &opts.effort,
     "Search budget of the exact strategy, in search steps", "N" },
+  { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &opts.time_limit,
+    "Also stop the exact search after S seconds (results then depend on the machine)", "S" },
   { "no-params", 0, 0, G_OPTION_ARG_NONE, &opts.no_params,
     "Leave params out of the arena", NULL },
   { "no-inputs", 0, 0, G_OPTION_ARG_NONE, &opts.no_inputs,
@@ -100,6 +103,13 @@ build_plan_options (GError **error)
     }
   lir_plan_options_set_capacity (options, (guint64)opts.capacity);
   lir_plan_options_set_effort (options, (guint64)opts.effort);
+  if (!(opts.time_limit >= 0 && opts.time_limit <= 1e6))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--time-limit takes seconds from 0 (none) to 1000000");
+      return NULL;
+    }
+  lir_plan_options_set_time_limit (options, opts.time_limit);
   if (opts.no_params)
     lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
   if (opts.no_inputs)

@@ -277,16 +277,42 @@ lir_plan_options_get_effort (const LirPlanOptions *options)
   return options->effort;
 }
 
+/**
+ * lir_plan_options_set_time_limit:
+ * @options: options
+ * @seconds: a wall-clock bound for searching strategies, 0 for none
+ *
+ * Opt-in: with a time limit, how far a search gets depends on the machine,
+ * so the same input may give different plans. The effort budget does not.
+ */
 void
 lir_plan_options_set_time_limit (LirPlanOptions *options, double seconds)
 {
   options->time_limit = seconds;
 }
 
+double
+lir_plan_options_get_time_limit (const LirPlanOptions *options)
+{
+  return options->time_limit;
+}
+
 void
 lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancellable)
 {
   g_set_object (&options->cancellable, cancellable);
+}
+
+/**
+ * lir_plan_options_get_cancellable:
+ * @options: options
+ *
+ * Returns: (transfer none) (nullable): what cancels a long search
+ */
+GCancellable *
+lir_plan_options_get_cancellable (const LirPlanOptions *options)
+{
+  return options->cancellable;
 }
 
 /**

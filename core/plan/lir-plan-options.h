@@ -41,8 +41,10 @@ void            lir_plan_options_set_effort     (LirPlanOptions *options,
 guint64         lir_plan_options_get_effort     (const LirPlanOptions *options);
 void            lir_plan_options_set_time_limit (LirPlanOptions *options,
                                                  double          seconds);
+double          lir_plan_options_get_time_limit (const LirPlanOptions *options);
 void            lir_plan_options_set_cancellable (LirPlanOptions *options,
                                                   GCancellable   *cancellable);
+GCancellable   *lir_plan_options_get_cancellable (const LirPlanOptions *options);
 gboolean        lir_plan_options_changes_plan   (const LirPlanOptions *options);
 void            lir_plan_options_inherit        (LirPlanOptions      *options,
                                                  const LirBufferPlan *plan);

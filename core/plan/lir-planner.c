@@ -55,6 +55,8 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   request.alignment = plan->alignment;
   request.capacity = lir_plan_options_get_capacity (options);
   request.effort = lir_plan_options_get_effort (options);
+  request.time_limit_seconds = lir_plan_options_get_time_limit (options);
+  request.cancellable = lir_plan_options_get_cancellable (options);
   offsets = g_new0 (guint64, buffers->len + 1);
   if (!lir_strategy_run (strategy, &request, offsets, &outcome, error))
     return FALSE;

@@ -41,6 +41,8 @@ static const char *const heuristics[] = { "TWA", "TAW", "WAT", "s", "A" };
  * of the budget (and at least LADDER_MIN_SLICE); it doubles per round. */
 #define LADDER_FIRST_SLICE_DIVISOR 512
 #define LADDER_MIN_SLICE 64
+/* How often the search looks at the cancellable and the clock. */
+#define STOP_CHECK_STEPS 4096
 /* Past this many conflict pairs the search would not finish anyway. */
 #define MAX_CONFLICTS (64u * 1024u * 1024u)
 
@@ -77,6 +79,8 @@ typedef struct
   guint64 effort_used;
   gboolean out_of_effort;
   GCancellable *cancellable;
+  gint64 deadline;          /* monotonic time, or 0 without a time limit */
+  gboolean stopped;         /* cancelled or past the deadline; stays set */
 } Search;
 
 typedef struct
@@ -151,6 +155,17 @@ sections_fit (Search *s, guint64 slice, guint64 level, guint32 lo, guint32 hi)
 }
 
 static gboolean dfs (Search *s, guint64 slice);
+
+/* Cancelled, or past the opt-in time limit: looked at every
+ * STOP_CHECK_STEPS search steps, and once true it stays true. */
+static gboolean
+search_stopped (Search *s)
+{
+  if (!s->stopped && s->effort_used % STOP_CHECK_STEPS == 0)
+    s->stopped = g_cancellable_is_cancelled (s->cancellable)
+                 || (s->deadline != 0 && g_get_monotonic_time () >= s->deadline);
+  return s->stopped;
+}
 
 /* Walks @slice's unplaced buffers by first step and counts the groups
  * that no lifetime bridges; with @label, moves each group to its own slice
@@ -232,7 +247,7 @@ dfs (Search *s, guint64 slice)
     }
   if (!any)
     return TRUE;
-  if (s->effort_left == 0 || (s->effort_used % 4096 == 0 && g_cancellable_is_cancelled (s->cancellable)))
+  if (s->effort_left == 0 || search_stopped (s))
     {
       s->out_of_effort = TRUE;
       return FALSE;
@@ -573,7 +588,7 @@ try_capacity (Search *s, guint64 capacity, guint64 *offsets)
             memcpy (offsets, s->offset, s->n * sizeof (guint64));
             return TRUE;
           }
-        if (!s->out_of_effort || budget == 0 || g_cancellable_is_cancelled (s->cancellable))
+        if (!s->out_of_effort || budget == 0 || s->stopped)
           {
             s->effort_left = budget;
             s->out_of_effort = s->out_of_effort || budget == 0;
@@ -618,6 +633,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   g_autofree guint64 *trial = g_new0 (guint64, n + 1);
   guint64 lower, upper, proven_infeasible_below;
   gboolean ok = FALSE, have_best;
+  double limit = request->time_limit_seconds;
+  gint64 start = g_get_monotonic_time ();
   /* The search and its orders (width, area) see steps as event ranks, so
    * its choices follow the order of lifetimes, not the gaps between them. */
   LirAllocRequest ranked = *request;
@@ -645,6 +662,10 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
       return FALSE;
     }
   s.effort_left = request->effort != 0 ? request->effort : DEFAULT_EFFORT;
+  /* The opt-in time limit counts from the start; one past 10^9 s (or NaN)
+   * would overflow the clock and means none. */
+  if (limit > 0 && limit < 1e9)
+    s.deadline = start + (gint64)(limit * G_USEC_PER_SEC);
 
   if (request->capacity != 0 && !have_best)
     {
@@ -657,6 +678,16 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
         }
       else
         {
+          if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+            goto out;
+          if (s.stopped)
+            {
+              g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
+                           "exact: no plan within %" G_GUINT64_FORMAT " bytes found before the "
+                           "time limit (%g s) ran out",
+                           request->capacity, request->time_limit_seconds);
+              goto out;
+            }
           g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
                        s.out_of_effort
                            ? "exact: no plan within %" G_GUINT64_FORMAT " bytes found before the "
@@ -698,11 +729,12 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
       }
     ladder_end = s.effort_left - MIN (s.effort_left, total / 2);
     for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
-         s.effort_left > ladder_end; slice = MIN (slice * 2, total))
+         s.effort_left > ladder_end && !s.stopped; slice = MIN (slice * 2, total))
       {
         guint i = 0;
 
-        while (i < n_targets && s.effort_left > ladder_end && result != ATTEMPT_FOUND)
+        while (i < n_targets && s.effort_left > ladder_end && !s.stopped
+               && result != ATTEMPT_FOUND)
           if ((result = attempt (&s, targets[i], MIN (slice, s.effort_left - ladder_end), trial))
               == ATTEMPT_INFEASIBLE)
             {
@@ -727,7 +759,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
       }
 
     low = MAX (low + 1, proven_infeasible_below);
-    while (low < upper && s.effort_left > 0)
+    while (low < upper && s.effort_left > 0 && !s.stopped)
       {
         guint64 target = low + (upper - low) / 2;
 
@@ -747,6 +779,9 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
           }
       }
   }
+  /* A time limit keeps the best plan found; a cancellation drops it. */
+  if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+    goto out;
   memcpy (offsets, best, n * sizeof (guint64));
   outcome->proven_optimal = proven_infeasible_below >= upper;
   outcome->effort_used = s.effort_used;

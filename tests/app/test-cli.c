@@ -103,6 +103,43 @@ test_bad_inputs (void)
   g_assert_cmpuint (count, >=, 30);
 }
 
+/* exact with --capacity: exit 0 with a plan that fits; exit 1 saying
+ * whether it proved there is none, ran out of effort, or of time. */
+static void
+test_capacity (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", NULL);
+  g_autofree char *small = g_build_filename (dir, "input.12.csv", NULL);
+  g_autofree char *hard = g_build_filename (dir, "E.1048576.csv", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("lirscope-cli-XXXXXX", NULL);
+  g_autofree char *out_csv = g_build_filename (tmp, "out.csv", NULL);
+  const char *fits[] = { "plan", small, "--strategy", "exact", "--capacity", "12", "-o", out_csv, NULL };
+  const char *stats[] = { "stats", out_csv, "--json", NULL };
+  const char *proved[] = { "plan", small, "--strategy", "exact", "--capacity", "11", "-o", out_csv, NULL };
+  const char *effort[] = { "stats", hard, "--strategy", "exact", "--capacity", "1048576",
+                           "--effort", "20000", NULL };
+  const char *timed[] = { "stats", hard, "--strategy", "exact", "--capacity", "1048576",
+                          "--effort", "1000000000000", "--time-limit", "0.2", NULL };
+  const char *negative[] = { "stats", hard, "--time-limit", "-1", NULL };
+  g_autofree char *out = NULL, *err1 = NULL, *err2 = NULL, *err3 = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (run_cli (fits, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (stats, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "arena_size"), <=, 12);
+  g_assert_cmpint (run_cli (proved, NULL, &err1), ==, 1);
+  g_assert_nonnull (strstr (err1, "proved that no plan fits in 11 bytes"));
+  g_assert_cmpint (run_cli (effort, NULL, &err2), ==, 1);
+  g_assert_nonnull (strstr (err2, "effort budget (20000 steps) ran out"));
+  g_assert_cmpint (run_cli (timed, NULL, &err3), ==, 1);
+  g_assert_nonnull (strstr (err3, "time limit (0.2 s) ran out"));
+  g_assert_cmpint (run_cli (negative, NULL, NULL), ==, 2);
+  g_unlink (out_csv);
+  g_rmdir (tmp);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -321,6 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stats-json-fields", test_stats_json_fields);
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/capacity", test_capacity);
   g_test_add_func ("/cli/refuses-to-overwrite-input", test_refuses_to_overwrite_input);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/render-errors", test_render_errors);

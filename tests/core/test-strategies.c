@@ -540,6 +540,40 @@ test_auto_ladder (void)
   g_assert_cmpuint (stats.arena_size * 100, <=, stats.lower_bound * 102);
 }
 
+static gpointer
+cancel_later (gpointer cancellable)
+{
+  g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* The options' cancellable reaches the search: cancelled from another
+ * thread while it runs (E is never solved, and the effort here would last
+ * for days), it stops with G_IO_ERROR_CANCELLED. */
+static void
+test_exact_cancelled (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
+                                            "E.1048576.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (LirModule) planned = NULL;
+  GThread *canceller;
+
+  g_assert_no_error (error);
+  lir_plan_options_set_strategy (options, "exact");
+  lir_plan_options_set_effort (options, G_GUINT64_CONSTANT (1000000000000));
+  lir_plan_options_set_cancellable (options, cancellable);
+  canceller = g_thread_new ("cancel", cancel_later, cancellable);
+  planned = lir_module_replan (module, options, &error);
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (planned);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -552,5 +586,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/stats/live-profile", test_live_profile);
   g_test_add_func ("/plan/strategy/minimalloc-instances", test_minimalloc_instances);
   g_test_add_func ("/plan/strategy/auto-ladder", test_auto_ladder);
+  g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
   return g_test_run ();
 }
