@@ -58,7 +58,8 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   request.time_limit_seconds = lir_plan_options_get_time_limit (options);
   request.cancellable = lir_plan_options_get_cancellable (options);
   offsets = g_new0 (guint64, buffers->len + 1);
-  if (!lir_strategy_run (strategy, &request, offsets, &outcome, error))
+  if (g_cancellable_set_error_if_cancelled (request.cancellable, error)
+      || !lir_strategy_run (strategy, &request, offsets, &outcome, error))
     return FALSE;
 
   for (guint32 id = 0; id < plan->n_nodes; id++)

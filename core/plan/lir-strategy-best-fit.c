@@ -28,7 +28,7 @@ lir_place_in_order (const LirAllocRequest *request, const guint32 *order, guint6
 
   for (guint k = 0; k < request->n_buffers; k++)
     {
-      if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
         return FALSE;
       if (!lir_placer_place_best_fit (placer, order[k], &offsets[order[k]]))
         {

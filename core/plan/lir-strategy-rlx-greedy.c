@@ -76,6 +76,9 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
       gboolean placed_ok = FALSE;
       guint at;
 
+      /* Quadratic: on large inputs this runs for minutes, so it can be cancelled. */
+      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
+        return FALSE;
       for (guint j = 0; j <= n_placed; j++)
         {
           if (!lir_align_up (gap_start, request->alignment, &offset)

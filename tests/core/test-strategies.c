@@ -574,6 +574,34 @@ test_exact_cancelled (void)
   g_assert_null (planned);
 }
 
+/* Every strategy, asked to plan with a cancelled cancellable, says so. */
+static void
+test_cancelled_before (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
+                                            "A.1048576.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  guint n_strategies;
+  const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
+
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  for (guint s = 0; s < n_strategies; s++)
+    {
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (LirModule) planned = NULL;
+
+      lir_plan_options_set_strategy (options, strategies[s]->name);
+      lir_plan_options_set_cancellable (options, cancellable);
+      planned = lir_module_replan (module, options, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (planned);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -587,5 +615,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/minimalloc-instances", test_minimalloc_instances);
   g_test_add_func ("/plan/strategy/auto-ladder", test_auto_ladder);
   g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
+  g_test_add_func ("/plan/strategy/cancelled-before", test_cancelled_before);
   return g_test_run ();
 }
