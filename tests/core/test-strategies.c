@@ -463,6 +463,20 @@ test_live_profile (void)
     }
 }
 
+/* MiniMalloc's instance @name (A to K) from the test data. */
+static LirModule *
+load_minimalloc (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.1048576.csv", name);
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file,
+                                            NULL);
+  g_autoptr (GError) error = NULL;
+  LirModule *module = lir_io_load (path, &error);
+
+  g_assert_no_error (error);
+  return module;
+}
+
 /* Every strategy on every MiniMalloc instance: a valid plan, at or above
  * the lower bound, and the same offsets when run again. */
 static void
@@ -474,12 +488,9 @@ test_minimalloc_instances (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *file = g_strdup_printf ("%s.1048576.csv", names[i]);
-      g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file, NULL);
+      g_autoptr (LirModule) module = load_minimalloc (names[i]);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_io_load (path, &error);
 
-      g_assert_no_error (error);
       for (guint s = 0; s < n_strategies; s++)
         {
           g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
@@ -499,7 +510,7 @@ test_minimalloc_instances (void)
           g_assert_no_error (error);
           violations = lir_validate_module (a, &count);
           if (count > 0)
-            g_error ("%s, %s: %s", file, strategies[s]->name,
+            g_error ("%s, %s: %s", names[i], strategies[s]->name,
                      ((LirViolation *)g_ptr_array_index (violations, 0))->message);
           pa = lir_module_get_plan (a);
           pb = lir_module_get_plan (b);
@@ -519,17 +530,14 @@ test_minimalloc_instances (void)
 static void
 test_auto_ladder (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                            "I.1048576.csv", NULL);
+  g_autoptr (LirModule) module = load_minimalloc ("I");
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (LirModule) planned = NULL;
   guint64 count;
   g_autoptr (GPtrArray) violations = NULL;
   LirPlanStats stats;
 
-  g_assert_no_error (error);
   lir_plan_options_set_strategy (options, "auto");
   lir_plan_options_set_alignment (options, 1);
   planned = lir_module_replan (module, options, &error);
@@ -554,16 +562,13 @@ cancel_later (gpointer cancellable)
 static void
 test_exact_cancelled (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                            "E.1048576.csv", NULL);
+  g_autoptr (LirModule) module = load_minimalloc ("E");
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (LirModule) planned = NULL;
   GThread *canceller;
 
-  g_assert_no_error (error);
   lir_plan_options_set_strategy (options, "exact");
   lir_plan_options_set_effort (options, G_GUINT64_CONSTANT (1000000000000));
   lir_plan_options_set_cancellable (options, cancellable);
@@ -578,15 +583,12 @@ test_exact_cancelled (void)
 static void
 test_cancelled_before (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                            "A.1048576.csv", NULL);
+  g_autoptr (LirModule) module = load_minimalloc ("A");
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   guint n_strategies;
   const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
 
-  g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
   for (guint s = 0; s < n_strategies; s++)
     {
