@@ -27,7 +27,6 @@ typedef struct
 struct _LirPlacer
 {
   const LirAllocRequest *request;
-  guint n;
   guint32 *first;        /* per buffer, in the placer's time */
   guint32 *last;
   guint32 n_times;
@@ -44,19 +43,6 @@ struct _LirPlacer
   LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
 };
 
-/* Steps are dense (graphs) when every buffer lies below a step count that
- * is not much larger than the buffer count. */
-static gboolean
-steps_are_dense (const LirAllocRequest *request)
-{
-  if (request->n_steps == 0 || request->n_steps > SPARSE_STEPS (request->n_buffers))
-    return FALSE;
-  for (guint i = 0; i < request->n_buffers; i++)
-    if (request->buffers[i].last_step >= request->n_steps)
-      return FALSE;
-  return TRUE;
-}
-
 LirPlacer *
 lir_placer_new (const LirAllocRequest *request)
 {
@@ -64,7 +50,6 @@ lir_placer_new (const LirAllocRequest *request)
   guint n = request->n_buffers;
 
   placer->request = request;
-  placer->n = n;
   placer->first = g_new (guint32, n + 1);
   placer->last = g_new (guint32, n + 1);
   {
@@ -72,7 +57,7 @@ lir_placer_new (const LirAllocRequest *request)
     const LirAllocBuffer *timed = request->buffers;
 
     placer->n_times = request->n_steps;
-    if (!steps_are_dense (request))
+    if (!lir_alloc_request_steps_are_dense (request))
       timed = ranked = lir_alloc_request_compress_steps (request, &placer->n_times);
     for (guint i = 0; i < n; i++)
       {
@@ -80,7 +65,6 @@ lir_placer_new (const LirAllocRequest *request)
         placer->last[i] = timed[i].last_step;
       }
   }
-  placer->n_times = MAX (placer->n_times, 1);
 
   /* A counting sort by first time; its counts are start_of. */
   placer->start_of = g_new0 (guint32, (gsize)placer->n_times + 1);

@@ -6,9 +6,6 @@
 
 G_BEGIN_DECLS
 
-/* More steps than this and per-step work would outweigh the buffers. */
-#define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
-
 /* A sort key and what it carries. */
 typedef struct
 {
@@ -24,6 +21,7 @@ guint           lir_u32_count_below              (const guint32         *values,
                                                   guint                  n,
                                                   guint32                x,
                                                   gboolean               inclusive);
+gboolean        lir_alloc_request_steps_are_dense (const LirAllocRequest *request);
 LirAllocBuffer *lir_alloc_request_compress_steps (const LirAllocRequest *request,
                                                   guint32               *n_steps);
 

@@ -116,6 +116,28 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
   return arena;
 }
 
+/* More steps than this and per-step work would outweigh the buffers. */
+#define SPARSE_STEPS(n_buffers) (4 * (guint64)(n_buffers) + 1024)
+
+/**
+ * lir_alloc_request_steps_are_dense:
+ * @request: buffers to place
+ *
+ * Returns: whether every buffer lies below a step count not much larger
+ *   than the buffer count (graphs), so per-step arrays are cheap; CSV spans
+ *   can reach billions of steps
+ */
+gboolean
+lir_alloc_request_steps_are_dense (const LirAllocRequest *request)
+{
+  if (request->n_steps == 0 || request->n_steps > SPARSE_STEPS (request->n_buffers))
+    return FALSE;
+  for (guint i = 0; i < request->n_buffers; i++)
+    if (request->buffers[i].last_step >= request->n_steps)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * lir_alloc_lower_bound:
  * @request: buffers to place
@@ -130,28 +152,23 @@ lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
 
   /* Dense steps (graphs): one pass over per-step deltas. Sparse steps
    * (CSV spans): a sweep over sorted events, whatever the span. */
-  if (request->n_steps <= SPARSE_STEPS (request->n_buffers))
+  if (lir_alloc_request_steps_are_dense (request))
     {
       g_autofree gint64 *delta = g_new0 (gint64, (gsize)request->n_steps + 2);
       guint64 live_bytes = 0, best = 0;
       guint32 best_step = 0;
-      gboolean dense = TRUE;
 
       /* Sizes are capped at G_MAXINT64 by every reader, so signed deltas
        * fit; the running sum saturates instead of wrapping. */
-      for (guint i = 0; i < request->n_buffers && dense; i++)
+      for (guint i = 0; i < request->n_buffers; i++)
         {
           const LirAllocBuffer *b = &request->buffers[i];
           gint64 size = (gint64)MIN (b->size, (guint64)G_MAXINT64);
 
-          dense = b->last_step < request->n_steps;
-          if (dense)
-            {
-              delta[b->first_step] += size;
-              delta[b->last_step + 1] -= size;
-            }
+          delta[b->first_step] += size;
+          delta[b->last_step + 1] -= size;
         }
-      for (guint32 step = 0; dense && step < request->n_steps; step++)
+      for (guint32 step = 0; step < request->n_steps; step++)
         {
           if (delta[step] >= 0)
             {
@@ -166,12 +183,9 @@ lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
               best_step = step;
             }
         }
-      if (dense)
-        {
-          if (peak_step != NULL)
-            *peak_step = best_step;
-          return best;
-        }
+      if (peak_step != NULL)
+        *peak_step = best_step;
+      return best;
     }
   live = lir_live_profile_new_for_buffers (request->buffers, request->n_buffers);
   return lir_live_profile_max (live, 0, G_MAXUINT32, peak_step);

@@ -76,34 +76,47 @@ random_buffers (GRand *rand, guint n, guint32 n_steps)
 typedef void (*ReferenceFunc) (const LirAllocBuffer *buffers, guint n, guint64 alignment,
                                guint64 *offsets);
 
-/* Runs @name on @request: every offset must be @reference's. */
+/* Runs @name on seeded random instances (n from 1 to @max_n, steps below
+ * @n_steps, random alignments): every offset must be @reference's. With
+ * @sparse_too, every other instance has its steps spread over 4e9, so
+ * planners that index time see ranks. */
 static void
-assert_matches_reference (const char *name, const LirAllocRequest *request, ReferenceFunc reference)
+assert_matches_reference (const char *name, ReferenceFunc reference, guint32 seed, guint rounds,
+                          guint max_n, guint32 n_steps, gboolean sparse_too)
 {
-  g_autofree guint64 *expected = g_new0 (guint64, request->n_buffers);
-  g_autofree guint64 *actual = g_new0 (guint64, request->n_buffers);
-  LirAllocOutcome outcome;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
 
-  reference (request->buffers, request->n_buffers, request->alignment, expected);
-  g_assert_true (lir_strategy_run (lir_strategy_lookup (name), request, actual, &outcome, NULL));
-  for (guint i = 0; i < request->n_buffers; i++)
-    g_assert_cmpuint (actual[i], ==, expected[i]);
+  for (guint round = 0; round < rounds; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, max_n);
+      guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
+      gboolean sparse = sparse_too && round % 2 == 1;
+      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, n_steps);
+      LirAllocRequest request = { buffers, n, sparse ? 4000000000u : n_steps, alignment };
+      g_autofree guint64 *expected = g_new0 (guint64, n);
+      g_autofree guint64 *actual = g_new0 (guint64, n);
+      LirAllocOutcome outcome;
+
+      if (sparse)
+        for (guint i = 0; i < n; i++)
+          {
+            /* Spread the steps far apart, keeping their order. */
+            buffers[i].first_step *= 100000000u;
+            buffers[i].last_step =
+                buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
+          }
+      reference (buffers, n, alignment, expected);
+      g_assert_true (
+          lir_strategy_run (lir_strategy_lookup (name), &request, actual, &outcome, NULL));
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpuint (actual[i], ==, expected[i]);
+    }
 }
 
 static void
 test_rlx_greedy_matches_reference (void)
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
-
-  for (guint round = 0; round < 300; round++)
-    {
-      guint n = g_rand_int_range (rand, 1, 60);
-      guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
-      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 20);
-      LirAllocRequest request = { buffers, n, 20, alignment };
-
-      assert_matches_reference ("rlx-greedy", &request, rlx_reference);
-    }
+  assert_matches_reference ("rlx-greedy", rlx_reference, 20261124, 300, 60, 20, FALSE);
 }
 
 /* Best fit, written plainly: largest first (longer lifetime, then lower
@@ -173,27 +186,7 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
 static void
 test_best_fit_matches_reference (void)
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
-
-  for (guint round = 0; round < 400; round++)
-    {
-      guint n = g_rand_int_range (rand, 1, 80);
-      guint64 alignment = 1u << g_rand_int_range (rand, 0, 7);
-      gboolean sparse = round % 2 == 1;
-      guint32 n_steps = sparse ? 4000000000u : 30;
-      g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, 30);
-      LirAllocRequest request = { buffers, n, n_steps, alignment };
-
-      if (sparse)
-        for (guint i = 0; i < n; i++)
-          {
-            /* Spread the steps far apart, keeping their order. */
-            buffers[i].first_step *= 100000000u;
-            buffers[i].last_step =
-                buffers[i].last_step * 100000000u + (guint32)g_rand_int_range (rand, 0, 1000);
-          }
-      assert_matches_reference ("best-fit", &request, best_fit_reference);
-    }
+  assert_matches_reference ("best-fit", best_fit_reference, 20261125, 400, 80, 30, TRUE);
 }
 
 /* A random DAG shaped like a model: inputs and params first, then ops
