@@ -39,7 +39,7 @@ struct _LirPlacer
   Entry *entries;        /* the nodes' lists, linked */
   gsize n_entries;
   gsize entries_room;
-  guint64 *offsets;      /* placed buffers' offsets */
+  LirKeyed *span_of;     /* placed buffers' [offset, end), read together */
   LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
 };
 
@@ -92,7 +92,7 @@ lir_placer_new (const LirAllocRequest *request)
   memset (placer->head, 0xff, (gsize)placer->tree_size * 2 * sizeof (guint32));
   placer->entries_room = (gsize)n * 4 + 16;
   placer->entries = g_new (Entry, placer->entries_room);
-  placer->offsets = g_new0 (guint64, n + 1);
+  placer->span_of = g_new0 (LirKeyed, n + 1);
   placer->spans = g_new (LirKeyed, n + 1);
   return placer;
 }
@@ -110,7 +110,7 @@ lir_placer_free (LirPlacer *placer)
   g_free (placer->placed);
   g_free (placer->head);
   g_free (placer->entries);
-  g_free (placer->offsets);
+  g_free (placer->span_of);
   g_free (placer->spans);
   g_free (placer);
 }
@@ -130,10 +130,7 @@ list_push (LirPlacer *placer, guint node, guint32 buffer)
 static inline void
 add_span (LirPlacer *placer, guint *n_spans, guint32 buffer)
 {
-  guint64 offset = placer->offsets[buffer];
-  guint64 end = offset + placer->request->buffers[buffer].size;
-
-  placer->spans[(*n_spans)++] = (LirKeyed){ offset, end };
+  placer->spans[(*n_spans)++] = placer->span_of[buffer];
 }
 
 /* Writes the spans of the placed buffers that conflict with @buffer to
@@ -240,7 +237,7 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
     }
 
   *offset = best;
-  placer->offsets[buffer] = best;
+  placer->span_of[buffer] = (LirKeyed){ best, best + b->size };
   record (placer, buffer);
   return TRUE;
 }

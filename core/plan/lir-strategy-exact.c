@@ -14,12 +14,19 @@
  * - time is cut into sections where the live set is constant; in every
  *   section the unplaced buffers must fit between the highest placed end
  *   there (or the current offset) and the capacity;
+ * - a buffer that waits needs an unplaced conflicting buffer to raise its
+ *   floor; with none left it is a dead end ("hatless" pruning);
  * - buffers with identical size and lifetime are interchangeable, so only
- *   the lowest-id unplaced one of each class may be placed next.
+ *   the lowest-id unplaced one of each class may be placed next;
+ * - when the unplaced buffers fall into groups whose lifetimes do not
+ *   meet, each group is solved on its own, ordered afresh by what is
+ *   still unplaced (see rank_group ()).
  *
  * Effort counts search nodes, so results never depend on machine speed.
- * Without a capacity the search first asks for the lower bound itself,
- * then bisects between what it has proven impossible and what it found.
+ * With a capacity the search stops at the first plan that fits in it.
+ * Without one it first asks for the lower bound itself, then for a ladder
+ * of targets just above it, then bisects between what it has proven
+ * impossible and what it found.
  */
 #include "lir-strategy-private.h"
 
@@ -33,10 +40,10 @@
  * portfolio, as MiniMalloc does): T = the most bytes live in any of the
  * buffer's sections, W = lifetime, A = area (bytes x steps), S = size,
  * s = earliest start. Each order suits different instances. */
-static const char *const heuristics[] = { "TWA", "TAW", "WAT", "s", "A" };
+static const char *const heuristics[] = { "TWA", "WAT", "TAW", "s", "A" };
 #define N_HEURISTICS G_N_ELEMENTS (heuristics)
 /* The first slice of the budget each heuristic gets; it doubles per round. */
-#define PORTFOLIO_FIRST_SLICE 20000
+#define PORTFOLIO_FIRST_SLICE 1000
 /* The first slice each target of the optimizing ladder gets, as a fraction
  * of the budget (and at least LADDER_MIN_SLICE); it doubles per round. */
 #define LADDER_FIRST_SLICE_DIVISOR 512
@@ -60,15 +67,21 @@ typedef struct
   guint32 *order;           /* the preference order in use (one of orders) */
   guint32 *orders[N_HEURISTICS]; /* one preference order per heuristic */
   const char *heuristic;    /* while sorting: the keys, most significant first */
+  guint64 *width;           /* per buffer: lifetime in the request's own steps */
   guint64 *max_total;       /* per buffer: the most bytes live in any of its sections */
+  guint64 *group_total;     /* scratch: the same over the unplaced buffers only */
+  const guint64 *sort_total; /* while sorting: which of the two 'T' reads */
+  guint32 *group;           /* scratch: the buffers of one group */
 
   /* Search state, undone through the trail. */
   guint64 *placed;          /* 0 or 1, a guint64 so the trail can undo it */
+  guint64 *rank;            /* position in the preference order of its slice */
   guint64 *slice;           /* which independent part a buffer belongs to */
   guint64 next_slice;
   guint32 *by_time;         /* buffers by first step */
   guint64 *floor;
   guint64 *waiting;         /* floor at which a buffer was ruled out, or G_MAXUINT64 */
+  guint64 *free_neighbours; /* per buffer: how many conflicting buffers are unplaced */
   guint64 *offset;
   guint64 *top;             /* per section: highest placed end */
   guint64 *unplaced_sum;    /* per section: sizes of unplaced buffers */
@@ -191,6 +204,33 @@ split_by_time (Search *s, guint64 slice, gboolean label, guint64 first_id)
   return n_groups;
 }
 
+static int compare_preference (const void *pa, const void *pb, void *user_data);
+
+/* Orders @slice's unplaced buffers afresh by the heuristic in use, with 'T'
+ * read from the bytes still unplaced in each section, as MiniMalloc does
+ * for each part it splits off: what is placed no longer competes. */
+static void
+rank_group (Search *s, guint64 slice)
+{
+  guint count = 0;
+
+  for (guint32 b = 0; b < s->n; b++)
+    {
+      if (s->placed[b] || s->slice[b] != slice)
+        continue;
+      s->group_total[b] = 0;
+      for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
+        s->group_total[b] = MAX (s->group_total[b], s->unplaced_sum[sec]);
+      s->group[count++] = b;
+    }
+  s->sort_total = s->group_total;
+  g_qsort_with_data (s->group, count, sizeof (guint32), compare_preference, s);
+  s->sort_total = s->max_total;
+  for (guint k = 0; k < count; k++)
+    if (s->rank[s->group[k]] != k)
+      trail_set (s, &s->rank[s->group[k]], k);
+}
+
 /* MiniMalloc's dynamic decomposition: when the unplaced buffers of a slice
  * fall into groups whose lifetimes do not meet, the groups are independent
  * (placed buffers only set floors), so each is solved on its own and a
@@ -206,6 +246,8 @@ decompose (Search *s, guint64 slice)
     return -1;
   n_groups = split_by_time (s, slice, TRUE, first_id);
   s->next_slice += n_groups;
+  for (guint g = 0; g < n_groups; g++)
+    rank_group (s, first_id + g);
   for (guint g = 0; g < n_groups; g++)
     if (!dfs (s, first_id + g))
       return 0;
@@ -226,9 +268,8 @@ dfs (Search *s, guint64 slice)
   guint mark;
   int split;
 
-  for (guint k = 0; k < s->n; k++)
+  for (guint32 b = 0; b < s->n; b++)
     {
-      guint32 b = s->order[k];
       guint64 at;
 
       if (s->placed[b] || s->slice[b] != slice)
@@ -237,9 +278,14 @@ dfs (Search *s, guint64 slice)
       lo = MIN (lo, s->sec_first[b]);
       hi = MAX (hi, s->sec_last[b]);
       if (s->waiting[b] == s->floor[b])
-        continue;
+        {
+          /* Only a conflicting buffer placed above can raise its floor. */
+          if (s->free_neighbours[b] == 0)
+            return FALSE;
+          continue;
+        }
       at = aligned_floor (s, b);
-      if (at < m_at)
+      if (at < m_at || (at == m_at && s->rank[b] < s->rank[m]))
         {
           m = b;
           m_at = at;
@@ -297,7 +343,10 @@ dfs (Search *s, guint64 slice)
           guint32 nb = s->adj[e];
           guint64 top;
 
-          if (s->placed[nb] || s->floor[nb] >= end)
+          if (s->placed[nb])
+            continue;
+          trail_set (s, &s->free_neighbours[nb], s->free_neighbours[nb] - 1);
+          if (s->floor[nb] >= end)
             continue;
           trail_set (s, &s->floor[nb], end);
           /* A neighbour pushed past the capacity can no longer go anywhere. */
@@ -316,6 +365,10 @@ dfs (Search *s, guint64 slice)
       trail_undo (s, mark);
       if (s->out_of_effort)
         return FALSE;
+      /* MiniMalloc's "hatless" pruning: with nothing unplaced that
+       * conflicts with m, m's floor can never rise, so m cannot wait. */
+      if (s->free_neighbours[m] == 0)
+        return FALSE;
     }
 
   trail_set (s, &s->waiting[m], s->floor[m]);
@@ -330,9 +383,13 @@ search_reset (Search *s)
 {
   memset (s->placed, 0, s->n * sizeof (guint64));
   memset (s->slice, 0, s->n * sizeof (guint64));
+  for (guint k = 0; k < s->n; k++)
+    s->rank[s->order[k]] = k;
   s->next_slice = 1;
   memset (s->floor, 0, s->n * sizeof (guint64));
   memset (s->waiting, 0xff, s->n * sizeof (guint64));
+  for (guint b = 0; b < s->n; b++)
+    s->free_neighbours[b] = s->adj_start[b + 1] - s->adj_start[b];
   memset (s->top, 0, s->n_sections * sizeof (guint64));
   memset (s->unplaced_sum, 0, s->n_sections * sizeof (guint64));
   for (guint b = 0; b < s->n; b++)
@@ -360,6 +417,14 @@ compare_first_step (const void *pa, const void *pb, void *user_data)
   return (a > b) - (a < b);
 }
 
+/* Bytes x steps, saturating: an order key, so a huge one need only sort last. */
+static guint64
+area (guint64 size, guint64 width)
+{
+  guint64 value;
+  return g_uint64_checked_mul (&value, size, width) ? value : G_MAXUINT64;
+}
+
 static int
 compare_preference (const void *pa, const void *pb, void *user_data)
 {
@@ -367,23 +432,23 @@ compare_preference (const void *pa, const void *pb, void *user_data)
   const LirAllocBuffer *buffers = s->request->buffers;
   guint32 ia = *(const guint32 *)pa, ib = *(const guint32 *)pb;
   const LirAllocBuffer *a = &buffers[ia], *b = &buffers[ib];
-  guint64 wa = (guint64)a->last_step - a->first_step + 1, wb = (guint64)b->last_step - b->first_step + 1;
+  guint64 wa = s->width[ia], wb = s->width[ib];
   const char *mode = s->heuristic;
 
   for (const char *k = mode; *k != '\0'; k++)
     switch (*k)
       {
       case 'T':
-        if (s->max_total[ia] != s->max_total[ib])
-          return s->max_total[ia] > s->max_total[ib] ? -1 : 1;
+        if (s->sort_total[ia] != s->sort_total[ib])
+          return s->sort_total[ia] > s->sort_total[ib] ? -1 : 1;
         break;
       case 'W':
         if (wa != wb)
           return wa > wb ? -1 : 1;
         break;
       case 'A':
-        if (a->size * wa != b->size * wb)
-          return a->size * wa > b->size * wb ? -1 : 1;
+        if (area (a->size, wa) != area (b->size, wb))
+          return area (a->size, wa) > area (b->size, wb) ? -1 : 1;
         break;
       case 'S':
         if (a->size != b->size)
@@ -404,7 +469,8 @@ compare_preference (const void *pa, const void *pb, void *user_data)
 }
 
 static gboolean
-search_init (Search *s, const LirAllocRequest *request, GError **error)
+search_init (Search *s, const LirAllocRequest *request, const LirAllocBuffer *original,
+             GError **error)
 {
   guint n = request->n_buffers;
   g_autofree guint32 *points = g_new (guint32, 2 * n + 1);
@@ -509,6 +575,13 @@ search_init (Search *s, const LirAllocRequest *request, GError **error)
       for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
         s->max_total[b] = MAX (s->max_total[b], sec_total[sec]);
   }
+  s->width = g_new (guint64, n + 1);
+  for (guint b = 0; b < n; b++)
+    s->width[b] = (guint64)original[b].last_step - original[b].first_step + 1;
+  s->sort_total = s->max_total;
+  s->group_total = g_new0 (guint64, n + 1);
+  s->group = g_new0 (guint32, n + 1);
+  s->rank = g_new0 (guint64, n + 1);
   for (guint h = 0; h < N_HEURISTICS; h++)
     {
       s->orders[h] = g_new (guint32, n + 1);
@@ -527,6 +600,7 @@ search_init (Search *s, const LirAllocRequest *request, GError **error)
   g_qsort_with_data (s->by_time, n, sizeof (guint32), compare_first_step, (gpointer)request->buffers);
   s->floor = g_new0 (guint64, n + 1);
   s->waiting = g_new0 (guint64, n + 1);
+  s->free_neighbours = g_new0 (guint64, n + 1);
   s->offset = g_new0 (guint64, n + 1);
   s->top = g_new0 (guint64, s->n_sections + 1);
   s->unplaced_sum = g_new0 (guint64, s->n_sections + 1);
@@ -546,11 +620,16 @@ search_clear (Search *s)
   for (guint h = 0; h < N_HEURISTICS; h++)
     g_free (s->orders[h]);
   g_free (s->max_total);
+  g_free (s->width);
+  g_free (s->group_total);
+  g_free (s->group);
+  g_free (s->rank);
   g_free (s->placed);
   g_free (s->slice);
   g_free (s->by_time);
   g_free (s->floor);
   g_free (s->waiting);
+  g_free (s->free_neighbours);
   g_free (s->offset);
   g_free (s->top);
   g_free (s->unplaced_sum);
@@ -578,6 +657,7 @@ try_capacity (Search *s, guint64 capacity, guint64 *offsets)
         gboolean found;
 
         s->order = s->orders[h];
+        s->heuristic = heuristics[h];
         s->effort_left = give;
         search_reset (s);
         found = dfs (s, 0);
@@ -635,8 +715,11 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   gboolean ok = FALSE, have_best;
   double limit = request->time_limit_seconds;
   gint64 start = g_get_monotonic_time ();
-  /* The search and its orders (width, area) see steps as event ranks, so
-   * its choices follow the order of lifetimes, not the gaps between them. */
+  /* The heuristics and the search's sections see steps as event ranks;
+   * the preference orders' widths and areas stay in the request's own
+   * steps, as MiniMalloc's do: on its tight instances ranked widths lead
+   * the search astray (G and I are not solved within 20 M steps). */
+  const LirAllocBuffer *original = request->buffers;
   LirAllocRequest ranked = *request;
   g_autofree LirAllocBuffer *ranked_buffers = lir_alloc_request_compress_steps (request,
                                                                                 &ranked.n_steps);
@@ -656,7 +739,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     lower = 0;
   proven_infeasible_below = lower;
 
-  if (!search_init (&s, request, error))
+  if (!search_init (&s, request, original, error))
     {
       search_clear (&s);
       return FALSE;
@@ -698,6 +781,10 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
           goto out;
         }
     }
+
+  /* With a capacity the question was whether a plan fits: it does. */
+  if (request->capacity != 0)
+    goto done;
 
   /* Optimize, in three stages, each try on a slice of the budget:
    * 1. the lower bound itself, which would prove the plan optimal;
@@ -779,6 +866,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
           }
       }
   }
+done:
   /* A time limit keeps the best plan found; a cancellation drops it. */
   if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
     goto out;

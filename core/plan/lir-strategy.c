@@ -238,22 +238,21 @@ lir_keyed_sort (LirKeyed *items, guint n)
   to = scratch = g_new (LirKeyed, n);
   for (guint shift = 0; shift < 64; shift += RADIX_BITS)
     {
-      gboolean one_bucket = FALSE;
       guint32 sum = 0;
 
       memset (count, 0, sizeof count);
       for (guint i = 0; i < n; i++)
         count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++;
+      /* A digit all keys share leaves the order as it is. */
+      if (count[(from[0].key >> shift) & (RADIX_BUCKETS - 1)] == n)
+        continue;
       for (guint d = 0; d < RADIX_BUCKETS; d++)
         {
           guint32 c = count[d];
 
-          one_bucket = one_bucket || c == n;
           count[d] = sum;
           sum += c;
         }
-      if (one_bucket)
-        continue;
       for (guint i = 0; i < n; i++)
         to[count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++] = from[i];
       {

@@ -370,9 +370,11 @@ test_exact_is_optimal (void)
     }
 }
 
-/* Planning depends on the order of lifetimes, never on how far apart the
- * steps are: the same buffers stretched over a billion steps get the same
- * offsets from every strategy, and the lower bound's peak moves with them. */
+/* The heuristics depend on the order of lifetimes, never on how far apart
+ * the steps are: the same buffers stretched over a billion steps get the
+ * same offsets, and the lower bound's peak moves with them. The exact
+ * search (and so auto) weighs lifetimes by their length in steps, as
+ * MiniMalloc does, so its path may differ; what it proves may not. */
 #define STRETCH(s) ((guint32)(s) * 40000000u + 7u)
 
 static void
@@ -408,8 +410,14 @@ test_step_span_does_not_matter (void)
           request.effort = far.effort = 5000;
           g_assert_true (lir_strategy_run (strategies[s], &request, a, &outcome, NULL));
           g_assert_true (lir_strategy_run (strategies[s], &far, b, &far_outcome, NULL));
-          g_assert_cmpmem (a, n * sizeof (guint64), b, n * sizeof (guint64));
           g_assert_cmpuint (outcome.lower_bound, ==, far_outcome.lower_bound);
+          if (g_str_equal (strategies[s]->name, "exact") || g_str_equal (strategies[s]->name, "auto"))
+            {
+              if (outcome.proven_optimal && far_outcome.proven_optimal)
+                g_assert_cmpuint (outcome.arena_size, ==, far_outcome.arena_size);
+              continue;
+            }
+          g_assert_cmpmem (a, n * sizeof (guint64), b, n * sizeof (guint64));
         }
     }
 }
@@ -550,12 +558,13 @@ cancel_later (gpointer cancellable)
 }
 
 /* The options' cancellable reaches the search: cancelled from another
- * thread while it runs (E is never solved, and the effort here would last
- * for days), it stops with G_IO_ERROR_CANCELLED. */
+ * thread while it runs (on J, whose best plans stay about 4 % above the
+ * lower bound, the effort here would last for days), it stops with
+ * G_IO_ERROR_CANCELLED. */
 static void
 test_exact_cancelled (void)
 {
-  g_autoptr (LirModule) module = load_minimalloc ("E");
+  g_autoptr (LirModule) module = load_minimalloc ("J");
   g_autoptr (GError) error = NULL;
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
