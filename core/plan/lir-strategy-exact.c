@@ -886,16 +886,18 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     goto done;
 
   /* Optimize, in three stages, each try on a slice of the budget:
-   * 1. the lower bound itself, which would prove the plan optimal;
-   * 2. on up to half the budget, a ladder of targets a little above it,
+   * 1. on up to half the budget, the lower bound itself, which would
+   *    prove the plan optimal (MiniMalloc's E needs 745 thousand steps);
+   * 2. on up to 3/8 of the budget, a ladder of targets a little above it,
    *    all tried in rounds with doubling slices. How hard a target is does
    *    not grow smoothly with its tightness (on MiniMalloc's I, 2 % above
    *    the bound takes a thousand steps where 4 % takes 350 thousand), and
    *    plans are either found within a few thousand steps or not for a long
    *    while, so many short tries beat a few long ones. A success drops the
    *    targets above it, a proof the ones below;
-   * 3. bisection between what is proven impossible (or, after a try that
-   *    ran out of budget, unknown) and the best plan found. */
+   * 3. bisection, in tries of 1/32 of the budget, between what is proven
+   *    impossible (or, after a try that ran out of budget, unknown) and the
+   *    best plan found. */
   {
     static const guint ladder_permille[] = { 5, 10, 20, 30, 40, 60, 80, 120, 160 };
     guint64 targets[G_N_ELEMENTS (ladder_permille)];
@@ -904,7 +906,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     Attempt result = ATTEMPT_UNKNOWN;
 
     if (low < upper)
-      result = attempt (&s, low, total / 4, trial);
+      result = attempt (&s, low, total / 2, trial);
     if (result == ATTEMPT_INFEASIBLE)
       proven_infeasible_below = lower + 1;
     for (guint i = 0; i < G_N_ELEMENTS (ladder_permille); i++)
@@ -913,7 +915,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
         if (target > low && target < upper && (n_targets == 0 || target > targets[n_targets - 1]))
           targets[n_targets++] = target;
       }
-    ladder_end = s.effort_left - MIN (s.effort_left, total / 2);
+    ladder_end = s.effort_left - MIN (s.effort_left, total / 8 * 3);
     for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
          s.effort_left > ladder_end && !s.stopped; slice = MIN (slice * 2, total))
       {
@@ -949,7 +951,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
       {
         guint64 target = low + (upper - low) / 2;
 
-        switch (attempt (&s, target, total / 16, trial))
+        switch (attempt (&s, target, total / 32, trial))
           {
           case ATTEMPT_FOUND:
             memcpy (best, trial, n * sizeof (guint64));
