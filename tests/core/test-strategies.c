@@ -524,26 +524,28 @@ test_minimalloc_instances (void)
     }
 }
 
-/* @strategy on MiniMalloc's @name at alignment 1: a valid plan, or NULL
- * with @error set. */
-static LirModule *
-plan_minimalloc (const char *name, const char *strategy, guint64 capacity, GError **error)
+/* Plans MiniMalloc's @name with @strategy at alignment 1 (and @capacity,
+ * 0 for none); the plan must be valid. Returns its stats. */
+static LirPlanStats
+plan_minimalloc (const char *name, const char *strategy, guint64 capacity)
 {
   g_autoptr (LirModule) module = load_minimalloc (name);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (LirModule) planned = NULL;
   g_autoptr (GPtrArray) violations = NULL;
+  g_autoptr (GError) error = NULL;
+  LirPlanStats stats;
   guint64 count;
 
   lir_plan_options_set_strategy (options, strategy);
   lir_plan_options_set_alignment (options, 1);
   lir_plan_options_set_capacity (options, capacity);
-  planned = lir_module_replan (module, options, error);
-  if (planned == NULL)
-    return NULL;
+  planned = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
   violations = lir_validate_module (planned, &count);
   g_assert_cmpuint (count, ==, 0);
-  return g_steal_pointer (&planned);
+  lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
+  return stats;
 }
 
 /* exact with --capacity 1048576 on E and I, the two instances whose lower
@@ -553,18 +555,8 @@ plan_minimalloc (const char *name, const char *strategy, guint64 capacity, GErro
 static void
 test_exact_meets_capacity (void)
 {
-  static const char *const names[] = { "E", "I" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) planned = plan_minimalloc (names[i], "exact", 1048576, &error);
-      LirPlanStats stats;
-
-      g_assert_no_error (error);
-      lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
-      g_assert_cmpuint (stats.arena_size, ==, 1048576);
-    }
+  g_assert_cmpuint (plan_minimalloc ("E", "exact", 1048576).arena_size, ==, 1048576);
+  g_assert_cmpuint (plan_minimalloc ("I", "exact", 1048576).arena_size, ==, 1048576);
 }
 
 /* auto at its default effort reaches the lower bound on A, E and F (E
@@ -576,12 +568,8 @@ test_auto_reaches_bound (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) planned = plan_minimalloc (names[i], "auto", 0, &error);
-      LirPlanStats stats;
+      LirPlanStats stats = plan_minimalloc (names[i], "auto", 0);
 
-      g_assert_no_error (error);
-      lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
       g_assert_cmpuint (stats.arena_size, ==, stats.lower_bound);
     }
 }
