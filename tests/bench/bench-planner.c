@@ -153,7 +153,8 @@ table_minimalloc (const char *dir)
           if (!r.ok)
             g_print (" failed: %s |", r.message);
           else
-            g_print (" %" G_GUINT64_FORMAT " (%.3f, %.2f s) |", r.arena, (double)r.arena / lower, r.seconds);
+            g_print (" %" G_GUINT64_FORMAT " (%.3f, %.2f s%s) |", r.arena, (double)r.arena / lower,
+                     r.seconds, r.proven ? ", proven" : "");
         }
       request.capacity = 1048576;
       capacity_run = measure (&request, "exact");
