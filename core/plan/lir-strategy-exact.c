@@ -64,7 +64,7 @@ typedef struct
   guint32 *adj_start;       /* conflicts, CSR */
   guint32 *adj;
   guint32 *twin;            /* previous identical buffer, or G_MAXUINT32 */
-  guint32 *order;           /* the preference order in use (one of orders) */
+  guint32 *order;           /* the preference order in use (one of orders): the first ranks */
   guint32 *orders[N_HEURISTICS]; /* one preference order per heuristic */
   const char *heuristic;    /* while sorting: the keys, most significant first */
   guint64 *width;           /* per buffer: lifetime in the request's own steps */
@@ -313,10 +313,10 @@ decompose (Search *s, guint64 part)
   return 1;
 }
 
-/* One node: take the unplaced buffer m at the lowest position (ties by the
- * static preference order). Either m goes there, or m never sits there: it
- * waits until a conflicting buffer placed later raises its floor. Waiting
- * buffers whose floor never rises are dead ends. */
+/* One node: take the unplaced buffer m at the lowest position (ties by its
+ * rank in the part's preference order). Either m goes there, or m never
+ * sits there: it waits until a conflicting buffer placed later raises its
+ * floor. Waiting buffers whose floor never rises are dead ends. */
 static gboolean
 dfs (Search *s, guint64 part, gboolean may_split)
 {
