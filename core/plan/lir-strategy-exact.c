@@ -20,7 +20,7 @@
  *   the lowest-id unplaced one of each class may be placed next;
  * - when the unplaced buffers fall into groups whose lifetimes do not
  *   meet, each group is solved on its own, ordered afresh by what is
- *   still unplaced (see rank_group ()).
+ *   still unplaced (see rank_part ()).
  *
  * Effort counts search nodes, so results never depend on machine speed.
  * With a capacity the search stops at the first plan that fits in it.
@@ -64,14 +64,13 @@ typedef struct
   guint32 *adj_start;       /* conflicts, CSR */
   guint32 *adj;
   guint32 *twin;            /* previous identical buffer, or G_MAXUINT32 */
-  guint32 *order;           /* the preference order in use (one of orders): the first ranks */
   guint32 *orders[N_HEURISTICS]; /* one preference order per heuristic */
   const char *heuristic;    /* while sorting: the keys, most significant first */
   guint64 *width;           /* per buffer: lifetime in the request's own steps */
   guint64 *max_total;       /* per buffer: the most bytes live in any of its sections */
-  guint64 *group_total;     /* scratch: the same over the unplaced buffers only */
+  guint64 *part_total;      /* scratch: the same over the unplaced buffers only */
   const guint64 *sort_total; /* while sorting: which of the two 'T' reads */
-  guint32 *group;           /* scratch: the buffers of one group */
+  guint32 *part_buffers;    /* scratch: one part's buffers, being ranked */
 
   /* Search state, undone through the trail. */
   guint64 *placed;          /* 0 or 1, a guint64 so the trail can undo it */
@@ -237,17 +236,17 @@ rank_part (Search *s, guint64 part)
     {
       guint32 b = s->members[k];
 
-      s->group_total[b] = 0;
+      s->part_total[b] = 0;
       for (guint32 sec = s->sec_first[b]; sec <= s->sec_last[b]; sec++)
-        s->group_total[b] = MAX (s->group_total[b], s->unplaced_sum[sec]);
-      s->group[count++] = b;
+        s->part_total[b] = MAX (s->part_total[b], s->unplaced_sum[sec]);
+      s->part_buffers[count++] = b;
     }
-  s->sort_total = s->group_total;
-  g_qsort_with_data (s->group, count, sizeof (guint32), compare_preference, s);
+  s->sort_total = s->part_total;
+  g_qsort_with_data (s->part_buffers, count, sizeof (guint32), compare_preference, s);
   s->sort_total = s->max_total;
   for (guint k = 0; k < count; k++)
-    if (s->rank[s->group[k]] != k)
-      trail_set (s, &s->rank[s->group[k]], k);
+    if (s->rank[s->part_buffers[k]] != k)
+      trail_set (s, &s->rank[s->part_buffers[k]], k);
 }
 
 static int
@@ -272,39 +271,32 @@ decompose (Search *s, guint64 part)
   guint64 count = end - begin, n_groups = 0;
   guint32 reach = 0;
 
-  /* Sorted by first step, the groups are runs that no lifetime bridges. */
+  /* Sorted by first step, the groups are runs that no lifetime bridges.
+   * Their bounds go into the free parts past n_parts (written, not
+   * trailed); only when there are several do they become parts. */
   g_qsort_with_data (members, count, sizeof (guint32), compare_time_rank, s->time_rank);
   for (guint64 k = 0; k < count; k++)
-    {
-      const LirAllocBuffer *b = &s->request->buffers[members[k]];
-
-      s->member_at[members[k]] = begin + k;
-      if (k > 0 && b->first_step > reach)
-        n_groups++;
-      reach = k == 0 ? b->last_step : MAX (reach, b->last_step);
-    }
-  if (n_groups++ == 0)
-    return -1;
-  /* Parts nest like a tree whose leaves hold distinct buffers, so 2n
-   * suffice; the trail points into these arrays, which must not move. */
-  if (s->n_parts + n_groups > s->parts_room)
-    return -1;
-  /* Parts past n_parts are free: their bounds are written, not trailed. */
-  trail_set (s, &s->n_parts, s->n_parts + n_groups);
-  n_groups = 0;
+    s->member_at[members[k]] = begin + k;
   for (guint64 k = 0; k < count; k++)
     {
       const LirAllocBuffer *b = &s->request->buffers[members[k]];
 
       if (k == 0 || b->first_step > reach)
         {
+          /* Parts nest like a tree whose leaves hold distinct buffers, so
+           * 2n suffice; the trail points into these arrays: they stay put. */
+          if (first_id + n_groups >= s->parts_room)
+            return -1;
           if (k > 0)
-            s->part_end[first_id + n_groups++] = begin + k;
-          s->part_begin[first_id + n_groups] = begin + k;
+            s->part_end[first_id + n_groups - 1] = begin + k;
+          s->part_begin[first_id + n_groups++] = begin + k;
         }
       reach = k == 0 ? b->last_step : MAX (reach, b->last_step);
     }
-  s->part_end[first_id + n_groups++] = end;
+  if (n_groups < 2)
+    return -1;
+  s->part_end[first_id + n_groups - 1] = end;
+  trail_set (s, &s->n_parts, s->n_parts + n_groups);
   for (guint64 g = 0; g < n_groups; g++)
     rank_part (s, first_id + g);
   for (guint64 g = 0; g < n_groups; g++)
@@ -338,7 +330,9 @@ dfs (Search *s, guint64 part, gboolean may_split)
       hi = MAX (hi, s->sec_last[b]);
       if (s->waiting[b] == s->floor[b])
         {
-          /* Only a conflicting buffer placed above can raise its floor. */
+          /* Only a conflicting buffer placed above can raise its floor:
+           * with none left, it is a dead end (MiniMalloc's "hatless"
+           * pruning, which also ends the wait of a buffer just tried). */
           if (s->free_neighbours[b] == 0)
             return FALSE;
           continue;
@@ -435,10 +429,6 @@ dfs (Search *s, guint64 part, gboolean may_split)
       trail_undo (s, mark);
       if (s->out_of_effort)
         return FALSE;
-      /* MiniMalloc's "hatless" pruning: with nothing unplaced that
-       * conflicts with m, m's floor can never rise, so m cannot wait. */
-      if (s->free_neighbours[m] == 0)
-        return FALSE;
     }
 
   trail_set (s, &s->waiting[m], s->floor[m]);
@@ -448,13 +438,15 @@ dfs (Search *s, guint64 part, gboolean may_split)
   return FALSE;
 }
 
+/* Starts a search afresh with heuristic @h's order as the first ranks. */
 static void
-search_reset (Search *s)
+search_reset (Search *s, guint h)
 {
+  s->heuristic = heuristics[h];
   memset (s->placed, 0, s->n * sizeof (guint64));
   for (guint k = 0; k < s->n; k++)
     {
-      s->rank[s->order[k]] = k;
+      s->rank[s->orders[h][k]] = k;
       s->members[k] = k;
       s->member_at[k] = k;
     }
@@ -659,8 +651,8 @@ search_init (Search *s, const LirAllocRequest *request, const LirAllocBuffer *or
   for (guint b = 0; b < n; b++)
     s->width[b] = (guint64)original[b].last_step - original[b].first_step + 1;
   s->sort_total = s->max_total;
-  s->group_total = g_new0 (guint64, n + 1);
-  s->group = g_new0 (guint32, n + 1);
+  s->part_total = g_new0 (guint64, n + 1);
+  s->part_buffers = g_new0 (guint32, n + 1);
   s->rank = g_new0 (guint64, n + 1);
   for (guint h = 0; h < N_HEURISTICS; h++)
     {
@@ -670,7 +662,6 @@ search_init (Search *s, const LirAllocRequest *request, const LirAllocBuffer *or
       s->heuristic = heuristics[h];
       g_qsort_with_data (s->orders[h], n, sizeof (guint32), compare_preference, s);
     }
-  s->order = s->orders[0];
 
   s->placed = g_new0 (guint64, n + 1);
   s->members = g_new (guint32, n + 1);
@@ -717,8 +708,8 @@ search_clear (Search *s)
     g_free (s->orders[h]);
   g_free (s->max_total);
   g_free (s->width);
-  g_free (s->group_total);
-  g_free (s->group);
+  g_free (s->part_total);
+  g_free (s->part_buffers);
   g_free (s->rank);
   g_free (s->placed);
   g_free (s->members);
@@ -755,10 +746,8 @@ try_capacity (Search *s, guint64 capacity, guint64 *offsets)
         guint64 give = MIN (slice, budget);
         gboolean found;
 
-        s->order = s->orders[h];
-        s->heuristic = heuristics[h];
         s->effort_left = give;
-        search_reset (s);
+        search_reset (s, h);
         found = dfs (s, 0, TRUE);
         budget -= give - s->effort_left;
         if (found)
