@@ -221,6 +221,7 @@ lir_keyed_sort (LirKeyed *items, guint n)
   g_autofree LirKeyed *scratch = NULL;
   guint32 count[RADIX_BUCKETS];
   LirKeyed *from = items, *to;
+  guint64 varying = 0;
 
   if (n < RADIX_MIN_ITEMS)
     {
@@ -235,17 +236,19 @@ lir_keyed_sort (LirKeyed *items, guint n)
         }
       return;
     }
+  /* Bits where some keys differ: a digit without any is skipped uncounted. */
+  for (guint i = 1; i < n; i++)
+    varying |= items[i].key ^ items[0].key;
   to = scratch = g_new (LirKeyed, n);
   for (guint shift = 0; shift < 64; shift += RADIX_BITS)
     {
       guint32 sum = 0;
 
+      if (((varying >> shift) & (RADIX_BUCKETS - 1)) == 0)
+        continue;
       memset (count, 0, sizeof count);
       for (guint i = 0; i < n; i++)
         count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++;
-      /* A digit all keys share leaves the order as it is. */
-      if (count[(from[0].key >> shift) & (RADIX_BUCKETS - 1)] == n)
-        continue;
       for (guint d = 0; d < RADIX_BUCKETS; d++)
         {
           guint32 c = count[d];
