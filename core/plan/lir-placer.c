@@ -2,56 +2,73 @@
 /* lir-placer.c: finds the placed buffers that conflict with a new one in
  * O(log T + k), then puts the new one in the smallest gap between them.
  *
- * A placed buffer conflicts with [F, L] when it is live at F, or when it
- * starts in (F, L]. The first set is a stabbing query on a segment tree
- * over time whose nodes list the placed buffers covering them (each buffer
- * sits in the O(log T) nodes that tile its lifetime); the second is a run
- * of positions in the by-first-step order, scanned in a bitset of the
- * placed ones. Every conflicting buffer is found once, with no search per
- * buffer. Time is the step itself when steps are dense (graphs), else the
- * rank among the distinct first and last steps (a monotone map, so every
- * overlap is kept). Plain arrays: this is the planner's hot loop.
+ * Placed buffers are kept by position in the by-first-time order, with a
+ * bitset of the placed positions. A placed buffer conflicts with [F, L]
+ * when it is live at F, or when it starts in (F, L]. Most lifetimes in ML
+ * graphs are short: a short placed buffer (shorter than SHORT times) live
+ * at F starts in [F - SHORT + 1, F], so one run of positions, starting
+ * SHORT - 1 times before F and ending at L, holds every short conflict and
+ * every buffer starting in (F, L]. A long buffer live at F is found by a
+ * stabbing query on a segment tree over blocks of SHORT times whose nodes
+ * list the long buffers overlapping them (each in the O(log T) nodes that
+ * tile its blocks); only those live at F itself are kept. Every conflicting
+ * buffer is found once, with no search per buffer, and the tree is small
+ * enough to stay in cache. Time is the step itself when steps are dense
+ * (graphs), else the rank among the distinct first and last steps (a
+ * monotone map, so every overlap is kept). Plain arrays: this is the
+ * planner's hot loop, and its cost is mostly cache misses, so what one
+ * placement reads sits together.
  */
 #include "lir-placer.h"
 
 #include <string.h>
 
 #define NONE G_MAXUINT32
+/* Lifetimes spanning fewer times than this are short; a power of two. */
+#define SHORT 16
 
 typedef struct
 {
-  guint32 buffer;
+  guint32 position;
   guint32 next;
+  guint32 first;         /* the long buffer's lifetime */
+  guint32 last;
 } Entry;
+
+/* A buffer to place, in the placer's order: what placing it reads, together. */
+typedef struct
+{
+  guint64 size;
+  guint32 first;         /* in the placer's time */
+  guint32 last;
+  guint32 position;      /* in the by-first-time order */
+} Item;
 
 struct _LirPlacer
 {
-  const LirAllocRequest *request;
-  guint32 *first;        /* per buffer, in the placer's time */
-  guint32 *last;
+  guint64 alignment;
+  Item *items;
   guint32 n_times;
-  guint32 *by_first;     /* buffer indices by first time */
   guint32 *start_of;     /* per time t (n_times + 1): the first position whose first time is >= t */
-  guint32 *position;     /* buffer index -> position in by_first */
+  guint32 *reach_at;     /* per position: conflicts with [F, L] found in the run iff reach > F */
   guint64 *placed;       /* bitset over positions */
-  guint tree_size;       /* leaves, a power of two >= n_times */
+  guint tree_size;       /* leaves, a power of two >= the blocks of SHORT times */
   guint32 *head;         /* per tree node: its first entry, or NONE */
-  Entry *entries;        /* the nodes' lists, linked */
+  Entry *entries;        /* the nodes' lists of long buffers, linked */
   gsize n_entries;
   gsize entries_room;
-  LirKeyed *span_of;     /* placed buffers' [offset, end), read together */
+  LirKeyed *span_at;     /* per position: the placed buffer's [offset, end) */
   LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
 };
 
 LirPlacer *
-lir_placer_new (const LirAllocRequest *request)
+lir_placer_new (const LirAllocRequest *request, const guint32 *order)
 {
   LirPlacer *placer = g_new0 (LirPlacer, 1);
   guint n = request->n_buffers;
 
-  placer->request = request;
-  placer->first = g_new (guint32, n + 1);
-  placer->last = g_new (guint32, n + 1);
+  placer->alignment = request->alignment;
+  placer->items = g_new (Item, n + 1);
   {
     g_autofree LirAllocBuffer *ranked = NULL;
     const LirAllocBuffer *timed = request->buffers;
@@ -59,40 +76,43 @@ lir_placer_new (const LirAllocRequest *request)
     placer->n_times = request->n_steps;
     if (!lir_alloc_request_steps_are_dense (request))
       timed = ranked = lir_alloc_request_compress_steps (request, &placer->n_times);
-    for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < n; k++)
       {
-        placer->first[i] = timed[i].first_step;
-        placer->last[i] = timed[i].last_step;
+        const LirAllocBuffer *b = &timed[order[k]];
+        placer->items[k] = (Item){ request->buffers[order[k]].size, b->first_step, b->last_step, 0 };
       }
   }
 
   /* A counting sort by first time; its counts are start_of. */
   placer->start_of = g_new0 (guint32, (gsize)placer->n_times + 1);
-  placer->by_first = g_new (guint32, n + 1);
-  placer->position = g_new (guint32, n + 1);
-  for (guint i = 0; i < n; i++)
-    placer->start_of[placer->first[i] + 1]++;
+  for (guint k = 0; k < n; k++)
+    placer->start_of[placer->items[k].first + 1]++;
   for (guint32 t = 1; t <= placer->n_times; t++)
     placer->start_of[t] += placer->start_of[t - 1];
   {
     g_autofree guint32 *fill =
         g_memdup2 (placer->start_of, ((gsize)placer->n_times + 1) * sizeof (guint32));
-    for (guint i = 0; i < n; i++)
+    placer->reach_at = g_new (guint32, n + 1);
+    for (guint k = 0; k < n; k++)
       {
-        placer->position[i] = fill[placer->first[i]]++;
-        placer->by_first[placer->position[i]] = i;
+        Item *item = &placer->items[k];
+
+        item->position = fill[item->first]++;
+        /* Short: live at F or later; long: starts after F (else it is in the tree). */
+        placer->reach_at[item->position] =
+            item->last - item->first < SHORT ? item->last + 1 : item->first;
       }
   }
   placer->placed = g_new0 (guint64, n / 64 + 1);
 
   placer->tree_size = 1;
-  while (placer->tree_size < placer->n_times)
+  while (placer->tree_size < placer->n_times / SHORT + 1)
     placer->tree_size *= 2;
   placer->head = g_new (guint32, (gsize)placer->tree_size * 2);
   memset (placer->head, 0xff, (gsize)placer->tree_size * 2 * sizeof (guint32));
-  placer->entries_room = (gsize)n * 4 + 16;
+  placer->entries_room = 1024;
   placer->entries = g_new (Entry, placer->entries_room);
-  placer->span_of = g_new0 (LirKeyed, n + 1);
+  placer->span_at = g_new0 (LirKeyed, n + 1);
   placer->spans = g_new (LirKeyed, n + 1);
   return placer;
 }
@@ -102,53 +122,55 @@ lir_placer_free (LirPlacer *placer)
 {
   if (placer == NULL)
     return;
-  g_free (placer->first);
-  g_free (placer->last);
-  g_free (placer->by_first);
+  g_free (placer->items);
   g_free (placer->start_of);
-  g_free (placer->position);
+  g_free (placer->reach_at);
   g_free (placer->placed);
   g_free (placer->head);
   g_free (placer->entries);
-  g_free (placer->span_of);
+  g_free (placer->span_at);
   g_free (placer->spans);
   g_free (placer);
 }
 
 static void
-list_push (LirPlacer *placer, guint node, guint32 buffer)
+list_push (LirPlacer *placer, guint node, const Item *item)
 {
   if (placer->n_entries == placer->entries_room)
     {
       placer->entries_room *= 2;
       placer->entries = g_renew (Entry, placer->entries, placer->entries_room);
     }
-  placer->entries[placer->n_entries] = (Entry){ buffer, placer->head[node] };
+  placer->entries[placer->n_entries] =
+      (Entry){ item->position, placer->head[node], item->first, item->last };
   placer->head[node] = (guint32)placer->n_entries++;
 }
 
 static inline void
-add_span (LirPlacer *placer, guint *n_spans, guint32 buffer)
+add_span (LirPlacer *placer, guint *n_spans, guint32 position)
 {
-  placer->spans[(*n_spans)++] = placer->span_of[buffer];
+  placer->spans[(*n_spans)++] = placer->span_at[position];
 }
 
-/* Writes the spans of the placed buffers that conflict with @buffer to
+/* Writes the spans of the placed buffers that conflict with @item to
  * placer->spans; returns how many. */
 static guint
-collect (LirPlacer *placer, guint32 buffer)
+collect (LirPlacer *placer, const Item *item)
 {
-  guint32 first = placer->first[buffer], last = placer->last[buffer];
+  guint32 first = item->first, last = item->last;
   guint n_spans = 0;
 
-  /* Live at its first time: the lists on the path from that leaf up. */
-  for (guint node = placer->tree_size + first; node >= 1; node /= 2)
+  /* Long and live at its first time: on the path from that block up. */
+  for (guint node = placer->tree_size + first / SHORT; node >= 1; node /= 2)
     for (guint32 e = placer->head[node]; e != NONE; e = placer->entries[e].next)
-      add_span (placer, &n_spans, placer->entries[e].buffer);
+      if (placer->entries[e].first <= first && first <= placer->entries[e].last)
+        add_span (placer, &n_spans, placer->entries[e].position);
 
-  /* Starting after it, up to its last time: placed positions in a run. */
+  /* Short and live at its first time, or starting after it up to its last:
+   * placed positions in one run. */
   {
-    guint32 from = placer->start_of[first + 1], to = placer->start_of[last + 1];
+    guint32 from = placer->start_of[first >= SHORT - 1 ? first - (SHORT - 1) : 0];
+    guint32 to = placer->start_of[last + 1];
 
     for (guint32 word = from / 64; from < to; word++)
       {
@@ -162,7 +184,8 @@ collect (LirPlacer *placer, guint32 buffer)
           {
             guint32 position = word * 64 + (guint32)__builtin_ctzll (bits);
 
-            add_span (placer, &n_spans, placer->by_first[position]);
+            if (placer->reach_at[position] > first)
+              add_span (placer, &n_spans, position);
             bits &= bits - 1;
           }
         from = (word + 1) * 64;
@@ -171,45 +194,69 @@ collect (LirPlacer *placer, guint32 buffer)
   return n_spans;
 }
 
-/* Lists @buffer in the nodes that tile its lifetime and marks it placed. */
+/* Lists @item, if long, in the nodes that tile its blocks; marks it placed. */
 static void
-record (LirPlacer *placer, guint32 buffer)
+record (LirPlacer *placer, const Item *item)
 {
-  guint lo = placer->tree_size + placer->first[buffer];
-  guint hi = placer->tree_size + placer->last[buffer] + 1;
-  guint32 position = placer->position[buffer];
+  guint32 position = item->position;
 
-  for (; lo < hi; lo /= 2, hi /= 2)
+  if (item->last - item->first >= SHORT)
     {
-      if (lo & 1)
-        list_push (placer, lo++, buffer);
-      if (hi & 1)
-        list_push (placer, --hi, buffer);
+      guint lo = placer->tree_size + item->first / SHORT;
+      guint hi = placer->tree_size + item->last / SHORT + 1;
+
+      for (; lo < hi; lo /= 2, hi /= 2)
+        {
+          if (lo & 1)
+            list_push (placer, lo++, item);
+          if (hi & 1)
+            list_push (placer, --hi, item);
+        }
     }
   placer->placed[position / 64] |= (guint64)1 << (position % 64);
 }
 
+/* Conflicts are few (a dozen on ML graphs): sorted in place, inline. */
+static void
+sort_spans (LirKeyed *spans, guint n)
+{
+  if (n > 32)
+    {
+      lir_keyed_sort (spans, n);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      LirKeyed span = spans[i];
+      guint j = i;
+
+      for (; j > 0 && spans[j - 1].key > span.key; j--)
+        spans[j] = spans[j - 1];
+      spans[j] = span;
+    }
+}
+
 /**
- * lir_placer_place_best_fit:
+ * lir_placer_place:
  * @placer: a placer
- * @buffer: index of an unplaced buffer
- * @offset: (out): where it went
+ * @k: a position in the placer's order, not placed yet
+ * @offset: (out): where that buffer went
  *
- * Places @buffer in the smallest gap between conflicting placed buffers
- * that holds it aligned (the lowest such gap on ties), else on top of them.
+ * Places the @k-th buffer of the order in the smallest gap between
+ * conflicting placed buffers that holds it aligned (the lowest such gap on
+ * ties), else on top of them.
  *
  * Returns: %FALSE on offset overflow
  */
 gboolean
-lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
+lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
 {
-  const LirAllocBuffer *b = &placer->request->buffers[buffer];
-  guint64 alignment = placer->request->alignment;
+  const Item *item = &placer->items[k];
   guint n_spans;
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
-  n_spans = collect (placer, buffer);
-  lir_keyed_sort (placer->spans, n_spans);
+  n_spans = collect (placer, item);
+  sort_spans (placer->spans, n_spans);
 
   for (guint i = 0; i <= n_spans; i++)
     {
@@ -220,7 +267,8 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
           cursor = MAX (cursor, span->value);
           continue;
         }
-      if (!lir_align_up (cursor, alignment, &aligned) || !g_uint64_checked_add (&end, aligned, b->size))
+      if (!lir_align_up (cursor, placer->alignment, &aligned) ||
+          !g_uint64_checked_add (&end, aligned, item->size))
         return FALSE;
       if (span == NULL)
         {
@@ -237,7 +285,7 @@ lir_placer_place_best_fit (LirPlacer *placer, guint buffer, guint64 *offset)
     }
 
   *offset = best;
-  placer->span_of[buffer] = (LirKeyed){ best, best + b->size };
-  record (placer, buffer);
+  placer->span_at[item->position] = (LirKeyed){ best, best + item->size };
+  record (placer, item);
   return TRUE;
 }

@@ -8,11 +8,12 @@ G_BEGIN_DECLS
 
 typedef struct _LirPlacer LirPlacer;
 
-LirPlacer *lir_placer_new            (const LirAllocRequest *request);
-void       lir_placer_free           (LirPlacer *placer);
-gboolean   lir_placer_place_best_fit (LirPlacer *placer,
-                                      guint      buffer,
-                                      guint64   *offset);
+LirPlacer *lir_placer_new   (const LirAllocRequest *request,
+                             const guint32         *order);
+void       lir_placer_free  (LirPlacer             *placer);
+gboolean   lir_placer_place (LirPlacer             *placer,
+                             guint                  k,
+                             guint64               *offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlacer, lir_placer_free)
 

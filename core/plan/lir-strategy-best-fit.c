@@ -24,13 +24,13 @@ gboolean
 lir_place_in_order (const LirAllocRequest *request, const guint32 *order, guint64 *offsets,
                     GError **error)
 {
-  g_autoptr (LirPlacer) placer = lir_placer_new (request);
+  g_autoptr (LirPlacer) placer = lir_placer_new (request, order);
 
   for (guint k = 0; k < request->n_buffers; k++)
     {
       if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
         return FALSE;
-      if (!lir_placer_place_best_fit (placer, order[k], &offsets[order[k]]))
+      if (!lir_placer_place (placer, k, &offsets[order[k]]))
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
                        "buffer %u cannot be placed below 2^64 bytes", request->buffers[order[k]].id);
@@ -58,9 +58,19 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
 
       while (j < n && keys[j].key == keys[i].key)
         j++;
-      if (j - i > 1)
+      if (j - i > 16)
         g_qsort_with_data (keys + i, j - i, sizeof (LirKeyed), compare_ties,
                            (gpointer)request->buffers);
+      else /* most runs of one size are short: sorted inline, the comparator inlined */
+        for (guint a = i + 1; a < j; a++)
+          {
+            LirKeyed key = keys[a];
+            guint b = a;
+
+            for (; b > i && compare_ties (&keys[b - 1], &key, (gpointer)request->buffers) > 0; b--)
+              keys[b] = keys[b - 1];
+            keys[b] = key;
+          }
       i = j;
     }
   for (guint i = 0; i < n; i++)
