@@ -4,7 +4,10 @@
  * generated ML-like instances, and a 200k-node graph loaded and planned.
  *
  * Each measurement runs in a forked child, so the peak RSS reported is that
- * strategy's alone. Usage: bench-planner [DATA_DIR] [--quick]
+ * strategy's alone; seconds are the fastest of the runs made in one second
+ * (at most 20; a run slower than that is made once).
+ *
+ * Usage: bench-planner [DATA_DIR] [--quick]
  */
 #include "lir.h"
 
@@ -25,6 +28,10 @@ typedef struct
   char message[200];
 } Result;
 
+/* Measurements repeat until this much time has passed, at most MAX_RUNS times. */
+#define REPEAT_SECONDS 1.0
+#define MAX_RUNS 20
+
 /* Runs @strategy on @request in a child process. */
 static Result
 measure (const LirAllocRequest *request, const char *strategy)
@@ -41,12 +48,24 @@ measure (const LirAllocRequest *request, const char *strategy)
       g_autofree guint64 *offsets = g_new0 (guint64, request->n_buffers + 1);
       g_autoptr (GError) error = NULL;
       LirAllocOutcome outcome;
-      gint64 start = g_get_monotonic_time ();
+      double total = 0;
       Result r = { 0 };
 
       close (fds[0]);
-      r.ok = lir_strategy_run (lir_strategy_lookup (strategy), request, offsets, &outcome, &error);
-      r.seconds = (g_get_monotonic_time () - start) / 1e6;
+      /* The fastest of repeated runs: one run of a few milliseconds varies
+       * twofold on a shared machine. Every run is deterministic. */
+      for (guint runs = 0; runs < MAX_RUNS && total < REPEAT_SECONDS; runs++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          double seconds;
+
+          g_clear_error (&error);
+          r.ok = lir_strategy_run (lir_strategy_lookup (strategy), request, offsets, &outcome,
+                                   &error);
+          seconds = (g_get_monotonic_time () - start) / 1e6;
+          r.seconds = runs == 0 ? seconds : MIN (r.seconds, seconds);
+          total += seconds;
+        }
       r.arena = outcome.arena_size;
       r.lower_bound = outcome.lower_bound;
       r.proven = outcome.proven_optimal;
