@@ -216,26 +216,6 @@ record (LirPlacer *placer, const Item *item)
   placer->placed[position / 64] |= (guint64)1 << (position % 64);
 }
 
-/* Conflicts are few (a dozen on ML graphs): sorted in place, inline. */
-static void
-sort_spans (LirKeyed *spans, guint n)
-{
-  if (n > 32)
-    {
-      lir_keyed_sort (spans, n);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      LirKeyed span = spans[i];
-      guint j = i;
-
-      for (; j > 0 && spans[j - 1].key > span.key; j--)
-        spans[j] = spans[j - 1];
-      spans[j] = span;
-    }
-}
-
 /**
  * lir_placer_place:
  * @placer: a placer
@@ -256,7 +236,11 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
   n_spans = collect (placer, item);
-  sort_spans (placer->spans, n_spans);
+  /* Conflicts are few (a dozen on ML graphs). */
+  if (n_spans <= 32)
+    lir_keyed_sort_short (placer->spans, n_spans);
+  else
+    lir_keyed_sort (placer->spans, n_spans);
 
   for (guint i = 0; i <= n_spans; i++)
     {

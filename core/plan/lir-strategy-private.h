@@ -15,6 +15,23 @@ typedef struct
 
 void            lir_keyed_sort                   (LirKeyed              *items,
                                                   guint                  n);
+
+/* An insertion sort by key, stable: for the short arrays sorted on every
+ * placement, inline (lir_keyed_sort's frame alone costs more). */
+static inline void
+lir_keyed_sort_short (LirKeyed *items, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      LirKeyed item = items[i];
+      guint j = i;
+
+      for (; j > 0 && items[j - 1].key > item.key; j--)
+        items[j] = items[j - 1];
+      items[j] = item;
+    }
+}
+
 guint           lir_u32_sort_unique              (guint32               *values,
                                                   guint                  n);
 guint           lir_u32_count_below              (const guint32         *values,

@@ -225,15 +225,7 @@ lir_keyed_sort (LirKeyed *items, guint n)
 
   if (n < RADIX_MIN_ITEMS)
     {
-      for (guint i = 1; i < n; i++)
-        {
-          LirKeyed item = items[i];
-          guint j = i;
-
-          for (; j > 0 && items[j - 1].key > item.key; j--)
-            items[j] = items[j - 1];
-          items[j] = item;
-        }
+      lir_keyed_sort_short (items, n);
       return;
     }
   /* Bits where some keys differ: a digit without any is skipped uncounted. */
