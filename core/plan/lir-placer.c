@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lir-placer.c: finds the placed buffers that conflict with a new one in
- * O(log T + k), then puts the new one in the smallest gap between them.
+/* lir-placer.c: finds the k placed buffers that conflict with a new one in
+ * O(log T + k + s), then puts the new one in the smallest gap between them
+ * (s: placed short buffers that start in the SHORT - 1 times before the new
+ * one and end before it; a few on ML graphs, never more than SHORT times
+ * the most buffers starting at one time).
  *
  * Placed buffers are kept by position in the by-first-time order, with a
  * bitset of the placed positions. A placed buffer conflicts with [F, L]
