@@ -222,7 +222,7 @@ record (LirPlacer *placer, const Item *item)
 /**
  * lir_placer_place:
  * @placer: a placer
- * @k: a position in the placer's order, not placed yet
+ * @k: an index into the placer's order, not placed yet
  * @offset: (out): where that buffer went
  *
  * Places the @k-th buffer of the order in the smallest gap between
