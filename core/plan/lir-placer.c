@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lir-placer.c: finds the k placed buffers that conflict with a new one in
- * O(log T + k + s), then puts the new one in the smallest gap between them
- * (s: placed short buffers that start in the SHORT - 1 times before the new
- * one and end before it; a few on ML graphs, never more than SHORT times
- * the most buffers starting at one time).
+ * O(log T + k + s), then puts the new one in a gap between them: the
+ * smallest (best fit) or the lowest (first fit, RLX's rule). Here s counts
+ * the placed short buffers that start in the SHORT - 1 times before the new
+ * one and end before it: a few on ML graphs, never more than SHORT times
+ * the most buffers starting at one time.
  *
  * Placed buffers are kept by position in the by-first-time order, with a
  * bitset of the placed positions. A placed buffer conflicts with [F, L]
@@ -50,6 +51,7 @@ typedef struct
 struct _LirPlacer
 {
   guint64 alignment;
+  LirGapRule rule;
   Item *items;
   guint32 n_times;
   guint32 *start_of;     /* per time t (n_times + 1): the first position whose first time is >= t */
@@ -65,12 +67,13 @@ struct _LirPlacer
 };
 
 LirPlacer *
-lir_placer_new (const LirAllocRequest *request, const guint32 *order)
+lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule rule)
 {
   LirPlacer *placer = g_new0 (LirPlacer, 1);
   guint n = request->n_buffers;
 
   placer->alignment = request->alignment;
+  placer->rule = rule;
   placer->items = g_new (Item, n + 1);
   {
     g_autofree LirAllocBuffer *ranked = NULL;
@@ -225,9 +228,9 @@ record (LirPlacer *placer, const Item *item)
  * @k: an index into the placer's order, not placed yet
  * @offset: (out): where that buffer went
  *
- * Places the @k-th buffer of the order in the smallest gap between
- * conflicting placed buffers that holds it aligned (the lowest such gap on
- * ties), else on top of them.
+ * Places the @k-th buffer of the order in the gap between conflicting
+ * placed buffers that the placer's rule picks among those that hold it
+ * aligned, else on top of them.
  *
  * Returns: %FALSE on offset overflow
  */
@@ -267,6 +270,8 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
         {
           best_gap = span->key - cursor;
           best = aligned;
+          if (placer->rule == LIR_GAP_LOWEST)
+            break;
         }
       cursor = MAX (cursor, span->value);
     }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lir-placer.h: best-fit placement over a time index, shared by the heuristic strategies. */
+/* lir-placer.h: placement in a given order over a time index, shared by the heuristic strategies. */
 #pragma once
 
 #include "lir-strategy-private.h"
@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 typedef struct _LirPlacer LirPlacer;
 
 LirPlacer *lir_placer_new   (const LirAllocRequest *request,
-                             const guint32         *order);
+                             const guint32         *order,
+                             LirGapRule             rule);
 void       lir_placer_free  (LirPlacer             *placer);
 gboolean   lir_placer_place (LirPlacer             *placer,
                              guint                  k,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lir-strategy-auto.c: the default. Runs the fast heuristics, keeps the best,
  * stops at once if it reaches the lower bound, else lets the exact search
- * improve it within a budget (on problems small enough for it).
- * The quadratic rlx-greedy only joins on problems up to 20k buffers. */
+ * improve it within a budget (on problems small enough for it). RLX's own
+ * plan is among the heuristics, computed through the placer's index, so
+ * auto is never worse than RLX at any size. */
 #include "lir-strategy-private.h"
 
 #include <string.h>
@@ -19,8 +20,6 @@
 #define AUTO_WORK G_GUINT64_CONSTANT (1000000000)
 /* The exact search's conflict lists grow with n²; beyond this, heuristics only. */
 #define AUTO_EXACT_MAX_BUFFERS 5000
-/* rlx-greedy is quadratic; beyond this it would dominate the run time. */
-#define AUTO_RLX_GREEDY_MAX_BUFFERS 20000
 
 gboolean
 lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
@@ -28,7 +27,7 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
 {
   static const LirStrategyFunc heuristics[] = {
     lir_strategy_best_fit_place,
-    lir_strategy_rlx_greedy_place,
+    lir_rlx_greedy_place_indexed,
     lir_strategy_greedy_breadth_place,
   };
   guint n = request->n_buffers;
@@ -37,8 +36,6 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
 
   for (guint h = 0; h < G_N_ELEMENTS (heuristics) && best > lower; h++)
     {
-      if (heuristics[h] == lir_strategy_rlx_greedy_place && n > AUTO_RLX_GREEDY_MAX_BUFFERS)
-        continue;
       if (!heuristics[h] (request, trial, outcome, error))
         return FALSE;
       if (lir_alloc_arena_size (request, trial) < best)

@@ -21,10 +21,10 @@ compare_ties (const void *pa, const void *pb, void *user_data)
 }
 
 gboolean
-lir_place_in_order (const LirAllocRequest *request, const guint32 *order, guint64 *offsets,
-                    GError **error)
+lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
+                    guint64 *offsets, GError **error)
 {
-  g_autoptr (LirPlacer) placer = lir_placer_new (request, order);
+  g_autoptr (LirPlacer) placer = lir_placer_new (request, order, rule);
 
   for (guint k = 0; k < request->n_buffers; k++)
     {
@@ -75,5 +75,5 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
     }
   for (guint i = 0; i < n; i++)
     order[i] = (guint32)keys[i].value;
-  return lir_place_in_order (request, order, offsets, error);
+  return lir_place_in_order (request, order, LIR_GAP_SMALLEST, offsets, error);
 }

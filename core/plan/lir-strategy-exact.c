@@ -817,7 +817,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
 
   /* Start from the better heuristic: a plan in hand bounds the search. */
   if (!lir_strategy_best_fit_place (request, best, outcome, error)
-      || !lir_strategy_rlx_greedy_place (request, trial, outcome, error))
+      || !lir_rlx_greedy_place_indexed (request, trial, outcome, error))
     return FALSE;
   if (lir_alloc_arena_size (request, trial) < lir_alloc_arena_size (request, best))
     memcpy (best, trial, n * sizeof (guint64));

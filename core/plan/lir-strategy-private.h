@@ -67,9 +67,24 @@ gboolean lir_strategy_auto_place       (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,
                                         GError               **error);
+/* Where the placer puts a buffer among the gaps between the placed
+ * buffers it conflicts with (else on top of them). */
+typedef enum
+{
+  LIR_GAP_SMALLEST, /* best fit: the smallest gap that holds it (the lowest on ties) */
+  LIR_GAP_LOWEST,   /* first fit: the lowest gap that holds it, RLX's rule */
+} LirGapRule;
+
 gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         const guint32         *order,
+                                        LirGapRule             rule,
                                         guint64               *offsets,
+                                        GError               **error);
+void     lir_rlx_greedy_order          (const LirAllocRequest *request,
+                                        guint32               *order);
+gboolean lir_rlx_greedy_place_indexed  (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
                                         GError               **error);
 
 /* Round @value up to a multiple of @alignment (a power of two); FALSE on overflow. */

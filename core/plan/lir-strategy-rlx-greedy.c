@@ -54,6 +54,32 @@ upper_bound (const Placed *placed, guint n_placed, guint64 offset)
   return lo;
 }
 
+/* RLX's order: size descending, then id. Writes request->n_buffers indices. */
+void
+lir_rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
+{
+  for (guint i = 0; i < request->n_buffers; i++)
+    order[i] = i;
+  /* The id tie-break makes the order total, so the sort's stability does not matter. */
+  g_qsort_with_data (order, request->n_buffers, sizeof (guint32), compare_size_desc_then_id,
+                     (gpointer)request->buffers);
+}
+
+/* The same plan, offset for offset, in O(n log n): the placer's first-fit
+ * rule over its time index finds the lowest gap between conflicting buffers,
+ * which is what the sweep below finds. For auto and exact, which want RLX's
+ * plan as a candidate on any size of problem; the strategy itself keeps
+ * RLX's cost too, as the baseline the others are measured against. */
+gboolean
+lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
+                              LirAllocOutcome *outcome, GError **error)
+{
+  g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
+
+  lir_rlx_greedy_order (request, order);
+  return lir_place_in_order (request, order, LIR_GAP_LOWEST, offsets, error);
+}
+
 gboolean
 lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
                                LirAllocOutcome *outcome, GError **error)
@@ -63,11 +89,7 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
   /* Plain arrays: this loop is the whole cost of the strategy. */
   g_autofree Placed *placed = g_new (Placed, n + 1);
 
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  /* The id tie-break makes the order total, so the sort's stability does not matter. */
-  g_qsort_with_data (order, n, sizeof (guint32), compare_size_desc_then_id,
-                     (gpointer)request->buffers);
+  lir_rlx_greedy_order (request, order);
 
   for (guint k = 0; k < n; k++)
     {

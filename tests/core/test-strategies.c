@@ -2,6 +2,7 @@
 /* test-strategies.c: strategies against references, and a property test over
  * thousands of seeded random graphs with views. */
 #include "lir.h"
+#include "plan/lir-strategy-private.h"
 
 #include <string.h>
 
@@ -78,13 +79,13 @@ random_buffers (GRand *rand, guint n, guint32 n_steps)
 typedef void (*ReferenceFunc) (const LirAllocBuffer *buffers, guint n, guint64 alignment,
                                guint64 *offsets);
 
-/* Runs @name on seeded random instances (n from 1 to @max_n, steps below
+/* Runs @place on seeded random instances (n from 1 to @max_n, steps below
  * @n_steps, random alignments): every offset must be @reference's. With
  * @sparse_too, every other instance has its steps spread over 4e9, so
  * planners that index time see ranks. */
 static void
-assert_matches_reference (const char *name, ReferenceFunc reference, guint32 seed, guint rounds,
-                          guint max_n, guint32 n_steps, gboolean sparse_too)
+assert_matches_reference (LirStrategyFunc place, ReferenceFunc reference, guint32 seed,
+                          guint rounds, guint max_n, guint32 n_steps, gboolean sparse_too)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
 
@@ -110,8 +111,7 @@ assert_matches_reference (const char *name, ReferenceFunc reference, guint32 see
                 buffers[i].last_step * spread + (guint32)g_rand_int_range (rand, 0, 1000);
           }
       reference (buffers, n, alignment, expected);
-      g_assert_true (
-          lir_strategy_run (lir_strategy_lookup (name), &request, actual, &outcome, NULL));
+      g_assert_true (place (&request, actual, &outcome, NULL));
       for (guint i = 0; i < n; i++)
         g_assert_cmpuint (actual[i], ==, expected[i]);
     }
@@ -120,7 +120,16 @@ assert_matches_reference (const char *name, ReferenceFunc reference, guint32 see
 static void
 test_rlx_greedy_matches_reference (void)
 {
-  assert_matches_reference ("rlx-greedy", rlx_reference, 20261124, 300, 60, 20, FALSE);
+  assert_matches_reference (lir_strategy_rlx_greedy_place, rlx_reference, 20261124, 300, 60, 20,
+                            FALSE);
+}
+
+/* auto and exact take RLX's plan from the placer's index: the same offsets. */
+static void
+test_rlx_greedy_indexed_matches_reference (void)
+{
+  assert_matches_reference (lir_rlx_greedy_place_indexed, rlx_reference, 20261201, 300, 120, 100,
+                            TRUE);
 }
 
 /* Best fit, written plainly: largest first (longer lifetime, then lower
@@ -190,7 +199,8 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
 static void
 test_best_fit_matches_reference (void)
 {
-  assert_matches_reference ("best-fit", best_fit_reference, 20261125, 400, 120, 100, TRUE);
+  assert_matches_reference (lir_strategy_best_fit_place, best_fit_reference, 20261125, 400, 120,
+                            100, TRUE);
 }
 
 /* A random DAG shaped like a model: inputs and params first, then ops
@@ -640,6 +650,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
+  g_test_add_func ("/plan/strategy/rlx-greedy-indexed-matches-reference",
+                   test_rlx_greedy_indexed_matches_reference);
   g_test_add_func ("/plan/strategy/best-fit-matches-reference", test_best_fit_matches_reference);
   g_test_add_func ("/plan/strategy/property-every-plan-valid", test_property_every_plan_valid);
   g_test_add_func ("/plan/strategy/exact-is-optimal", test_exact_is_optimal);
