@@ -25,6 +25,8 @@
  */
 #include "lir-placer.h"
 
+#include "ir/lir-error.h"
+
 #include <string.h>
 
 #define NONE G_MAXUINT32
@@ -279,5 +281,27 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
   *offset = best;
   placer->span_at[item->position] = (LirKeyed){ best, best + item->size };
   record (placer, item);
+  return TRUE;
+}
+
+/* Places the buffers of @request in @order by @rule; the strategies built
+ * on the placer differ only in their order and rule. */
+gboolean
+lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
+                    guint64 *offsets, GError **error)
+{
+  g_autoptr (LirPlacer) placer = lir_placer_new (request, order, rule);
+
+  for (guint k = 0; k < request->n_buffers; k++)
+    {
+      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
+        return FALSE;
+      if (!lir_placer_place (placer, k, &offsets[order[k]]))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
+                       "buffer %u cannot be placed below 2^64 bytes", request->buffers[order[k]].id);
+          return FALSE;
+        }
+    }
   return TRUE;
 }

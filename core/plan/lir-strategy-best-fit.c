@@ -2,9 +2,7 @@
 /* lir-strategy-best-fit.c: global decreasing-size best fit, the heuristic of
  * XLA's heap simulator: largest buffers first (longer lifetime, then id, on
  * ties), each into the smallest gap that holds it over its whole lifetime. */
-#include "lir-placer.h"
-
-#include "ir/lir-error.h"
+#include "lir-strategy-private.h"
 
 /* Ties of size: the longer lifetime first, then the lower id. */
 static int
@@ -18,26 +16,6 @@ compare_ties (const void *pa, const void *pb, void *user_data)
   if (la != lb)
     return la > lb ? -1 : 1;
   return (a->id > b->id) - (a->id < b->id);
-}
-
-gboolean
-lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
-                    guint64 *offsets, GError **error)
-{
-  g_autoptr (LirPlacer) placer = lir_placer_new (request, order, rule);
-
-  for (guint k = 0; k < request->n_buffers; k++)
-    {
-      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
-        return FALSE;
-      if (!lir_placer_place (placer, k, &offsets[order[k]]))
-        {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "buffer %u cannot be placed below 2^64 bytes", request->buffers[order[k]].id);
-          return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 gboolean

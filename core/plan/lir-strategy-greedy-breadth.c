@@ -7,9 +7,7 @@
  * step's rank is a range minimum over the lifetime, answered by a segment
  * tree, which turns the walk into one sort: (rank, size desc, id).
  */
-#include "lir-placer.h"
-
-#include "ir/lir-error.h"
+#include "lir-strategy-private.h"
 
 typedef struct
 {
