@@ -80,8 +80,6 @@ gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         LirGapRule             rule,
                                         guint64               *offsets,
                                         GError               **error);
-void     lir_rlx_greedy_order          (const LirAllocRequest *request,
-                                        guint32               *order);
 gboolean lir_rlx_greedy_place_indexed  (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,

@@ -55,8 +55,8 @@ upper_bound (const Placed *placed, guint n_placed, guint64 offset)
 }
 
 /* RLX's order: size descending, then id. Writes request->n_buffers indices. */
-void
-lir_rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
+static void
+rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
 {
   for (guint i = 0; i < request->n_buffers; i++)
     order[i] = i;
@@ -76,7 +76,7 @@ lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 
-  lir_rlx_greedy_order (request, order);
+  rlx_greedy_order (request, order);
   return lir_place_in_order (request, order, LIR_GAP_LOWEST, offsets, error);
 }
 
@@ -89,7 +89,7 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
   /* Plain arrays: this loop is the whole cost of the strategy. */
   g_autofree Placed *placed = g_new (Placed, n + 1);
 
-  lir_rlx_greedy_order (request, order);
+  rlx_greedy_order (request, order);
 
   for (guint k = 0; k < n; k++)
     {
