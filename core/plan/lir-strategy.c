@@ -199,8 +199,10 @@ compare_u32 (const void *pa, const void *pb)
   return (a > b) - (a < b);
 }
 
-#define RADIX_BITS 11
-#define RADIX_BUCKETS (1u << RADIX_BITS)
+#define RADIX_MAX_BITS 11
+/* Below this many items, 8-bit digits: their 256 counters cost less to
+ * clear and sum than 2048 do, which outweighs the extra passes. */
+#define RADIX_SMALL_ITEMS 4096
 /* Below this many items an insertion sort is faster than a radix pass. */
 #define RADIX_MIN_ITEMS 64
 
@@ -210,38 +212,42 @@ compare_u32 (const void *pa, const void *pb)
  * @n: how many
  *
  * Sorts @items by key, ascending and stable: a least-significant-digit
- * radix sort, 11 bits a pass, skipping the digits every key shares (keys
- * below 2^33 take three passes); an insertion sort for short arrays. The
- * planners sort on every placement, where qsort's calls through a
- * comparator dominated.
+ * radix sort over the bits where keys differ only (from the lowest such
+ * bit, skipping digits every key shares), 8 or 11 bits a pass by size; an
+ * insertion sort for short arrays. The planners sort on every placement,
+ * where qsort's calls through a comparator dominated.
  */
 void
 lir_keyed_sort (LirKeyed *items, guint n)
 {
   g_autofree LirKeyed *scratch = NULL;
-  guint32 count[RADIX_BUCKETS];
+  guint32 count[1u << RADIX_MAX_BITS];
   LirKeyed *from = items, *to;
   guint64 varying = 0;
+  guint bits = n < RADIX_SMALL_ITEMS ? 8 : RADIX_MAX_BITS;
+  guint64 mask = ((guint64)1 << bits) - 1;
 
   if (n < RADIX_MIN_ITEMS)
     {
       lir_keyed_sort_short (items, n);
       return;
     }
-  /* Bits where some keys differ: a digit without any is skipped uncounted. */
   for (guint i = 1; i < n; i++)
     varying |= items[i].key ^ items[0].key;
+  if (varying == 0)
+    return;
   to = scratch = g_new (LirKeyed, n);
-  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+  for (guint shift = (guint)__builtin_ctzll (varying); shift < 64 && (varying >> shift) != 0;
+       shift += bits)
     {
       guint32 sum = 0;
 
-      if (((varying >> shift) & (RADIX_BUCKETS - 1)) == 0)
+      if (((varying >> shift) & mask) == 0)
         continue;
-      memset (count, 0, sizeof count);
+      memset (count, 0, (mask + 1) * sizeof (guint32));
       for (guint i = 0; i < n; i++)
-        count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++;
-      for (guint d = 0; d < RADIX_BUCKETS; d++)
+        count[(from[i].key >> shift) & mask]++;
+      for (guint d = 0; d <= mask; d++)
         {
           guint32 c = count[d];
 
@@ -249,7 +255,7 @@ lir_keyed_sort (LirKeyed *items, guint n)
           sum += c;
         }
       for (guint i = 0; i < n; i++)
-        to[count[(from[i].key >> shift) & (RADIX_BUCKETS - 1)]++] = from[i];
+        to[count[(from[i].key >> shift) & mask]++] = from[i];
       {
         LirKeyed *swap = from;
         from = to;
