@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-planner.c: arena quality and speed of every strategy. Prints tables:
  * the MiniMalloc challenging instances, the example graphs, scaling on
- * generated ML-like instances, and a 200k-node graph loaded and planned.
+ * generated ML-like instances and on long overlapping lifetimes, and a
+ * 200k-node graph loaded and planned.
  *
  * Each measurement runs in a forked child, so the peak RSS reported is that
  * strategy's alone; seconds are the fastest of the runs made in one second
@@ -227,8 +228,11 @@ table_examples (const char *examples_dir)
 
 /* ML-like: mostly short-lived activations, a few long-lived buffers,
  * log-uniform sizes from 64 B to 64 MiB. */
+/* ML-like buffers; with @overlapping, every lifetime spans 16 to 2,000
+ * steps instead, so about a thousand buffers are live at each step (a
+ * training graph keeping activations for the backward pass). */
 static GArray *
-generate (guint n, guint32 seed)
+generate (guint n, guint32 seed, gboolean overlapping)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   GArray *buffers = g_array_sized_new (FALSE, FALSE, sizeof (LirAllocBuffer), n);
@@ -240,8 +244,9 @@ generate (guint n, guint32 seed)
       guint32 first = (guint32)((guint64)i * steps / n);
       /* One buffer in a thousand lives up to a tenth of the run (weights,
        * caches); the rest die within a few steps (activations). */
-      guint32 len = g_rand_int_range (rand, 0, 1000) == 0 ? g_rand_int_range (rand, 0, steps / 10 + 1)
-                                                          : g_rand_int_range (rand, 1, 8);
+      guint32 len = overlapping ? g_rand_int_range (rand, 16, 2001)
+                    : g_rand_int_range (rand, 0, 1000) == 0 ? g_rand_int_range (rand, 0, steps / 10 + 1)
+                                                            : g_rand_int_range (rand, 1, 8);
       b.size = (guint64)exp (g_rand_double_range (rand, log (64.0), log (64.0 * 1024 * 1024)));
       b.first_step = first;
       b.last_step = MIN (first + len, steps - 1);
@@ -251,19 +256,22 @@ generate (guint n, guint32 seed)
   return buffers;
 }
 
+/* rlx-greedy is quadratic: past this it would take minutes. */
+#define RLX_GREEDY_MAX_BUFFERS 30000
+
 static void
-table_scaling (gboolean quick)
+table_scaling (const char *title, const guint *sizes, guint n_sizes, gboolean overlapping,
+               gboolean quick)
 {
-  static const guint sizes[] = { 1000, 10000, 20000, 100000, 1000000 };
   static const char *const strategies[] = { "rlx-greedy", "best-fit", "greedy-breadth", "auto" };
 
-  g_print ("\n## Scaling on generated ML-like instances (seeded; alignment 64)\n\n");
+  g_print ("\n## %s (seeded; alignment 64)\n\n", title);
   g_print ("| n | strategy | seconds | first run s | peak RSS MiB | arena / lower bound | speed vs "
            "rlx-greedy (first runs) |\n");
   g_print ("|---|---|---|---|---|---|---|\n");
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < n_sizes; i++)
     {
-      g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i);
+      g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i, overlapping);
       /* Described as the planner describes a graph's buffers: steps < n. */
       LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i],
                                   64 };
@@ -274,8 +282,7 @@ table_scaling (gboolean quick)
       for (guint s = 0; s < G_N_ELEMENTS (strategies); s++)
         {
           Result r;
-          /* rlx-greedy is quadratic: past 20k buffers it would take minutes. */
-          if (g_str_equal (strategies[s], "rlx-greedy") && sizes[i] > 20000)
+          if (g_str_equal (strategies[s], "rlx-greedy") && sizes[i] > RLX_GREEDY_MAX_BUFFERS)
             {
               g_print ("| %u | %s | (skipped: quadratic) | | | | |\n", sizes[i], strategies[s]);
               continue;
@@ -288,7 +295,7 @@ table_scaling (gboolean quick)
             }
           g_print ("| %u | %s | %.3f | %.3f | %.1f | %.3f |", sizes[i], strategies[s], r.seconds,
                    r.first_seconds, r.max_rss_kib / 1024.0, (double)r.arena / r.lower_bound);
-          if (rlx_seconds > 0 && sizes[i] <= 20000)
+          if (rlx_seconds > 0 && sizes[i] <= RLX_GREEDY_MAX_BUFFERS)
             g_print (" %.1fx (%.1fx) |\n", rlx_seconds / MAX (r.seconds, 1e-6),
                      rlx_first / MAX (r.first_seconds, 1e-6));
           else
@@ -374,7 +381,15 @@ main (int argc, char **argv)
   g_print ("# bench-planner\n");
   table_minimalloc (data);
   table_examples ("data/examples");
-  table_scaling (quick);
+  {
+    static const guint ml_sizes[] = { 1000, 10000, 20000, 100000, 1000000 };
+    static const guint overlapping_sizes[] = { 10000, 30000 };
+
+    table_scaling ("Scaling on generated ML-like instances", ml_sizes, G_N_ELEMENTS (ml_sizes),
+                   FALSE, quick);
+    table_scaling ("Long overlapping lifetimes (about 1,000 buffers live at each step)",
+                   overlapping_sizes, G_N_ELEMENTS (overlapping_sizes), TRUE, quick);
+  }
   table_big_graph ();
   return 0;
 }
