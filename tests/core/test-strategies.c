@@ -124,6 +124,41 @@ test_rlx_greedy_matches_reference (void)
                             FALSE);
 }
 
+/* The planners' sort: ascending and stable at every size it switches
+ * method at, on narrow, wide, aligned, equal and descending keys. */
+static void
+test_keyed_sort (void)
+{
+  static const guint sizes[] = { 0, 1, 2, 63, 64, 65, 1000, 4095, 4096, 4097, 20000 };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261202);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint kind = 0; kind < 5; kind++)
+      {
+        guint n = sizes[i];
+        g_autofree LirKeyed *items = g_new (LirKeyed, n + 1);
+
+        for (guint k = 0; k < n; k++)
+          {
+            guint64 wide = ((guint64)g_rand_int (rand) << 32) | g_rand_int (rand);
+            guint64 key = kind == 0   ? (guint64)g_rand_int_range (rand, 0, 8)
+                          : kind == 1 ? wide
+                          : kind == 2 ? (wide >> 20) * 64
+                          : kind == 3 ? 42
+                                      : (guint64)(n - k) << 40;
+
+            items[k] = (LirKeyed){ key, k };
+          }
+        lir_keyed_sort (items, n);
+        for (guint k = 1; k < n; k++)
+          {
+            g_assert_cmpuint (items[k - 1].key, <=, items[k].key);
+            if (items[k - 1].key == items[k].key)
+              g_assert_cmpuint (items[k - 1].value, <, items[k].value);
+          }
+      }
+}
+
 /* auto and exact take RLX's plan from the placer's index: the same offsets. */
 static void
 test_rlx_greedy_indexed_matches_reference (void)
@@ -650,6 +685,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan/strategy/rlx-greedy-matches-reference", test_rlx_greedy_matches_reference);
+  g_test_add_func ("/plan/strategy/keyed-sort", test_keyed_sort);
   g_test_add_func ("/plan/strategy/rlx-greedy-indexed-matches-reference",
                    test_rlx_greedy_indexed_matches_reference);
   g_test_add_func ("/plan/strategy/best-fit-matches-reference", test_best_fit_matches_reference);
