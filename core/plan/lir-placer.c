@@ -267,11 +267,7 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
   n_spans = collect (placer, item);
-  /* Conflicts are few (a dozen on ML graphs). */
-  if (n_spans <= 32)
-    lir_keyed_sort_short (placer->spans, n_spans);
-  else
-    lir_keyed_sort (placer->spans, n_spans);
+  lir_keyed_sort (placer->spans, n_spans);
 
   for (guint i = 0; i <= n_spans; i++)
     {

@@ -13,11 +13,13 @@ typedef struct
   guint64 value;
 } LirKeyed;
 
-void            lir_keyed_sort                   (LirKeyed              *items,
+/* Below this many items lir_keyed_sort () sorts by insertion. */
+#define LIR_KEYED_SORT_SHORT 64
+
+void            lir_keyed_sort_radix             (LirKeyed              *items,
                                                   guint                  n);
 
-/* An insertion sort by key, stable: for the short arrays sorted on every
- * placement, inline (lir_keyed_sort's frame alone costs more). */
+/* An insertion sort by key, stable. */
 static inline void
 lir_keyed_sort_short (LirKeyed *items, guint n)
 {
@@ -30,6 +32,18 @@ lir_keyed_sort_short (LirKeyed *items, guint n)
         items[j] = items[j - 1];
       items[j] = item;
     }
+}
+
+/* Sorts @items by key, ascending and stable. Inline, because the placer
+ * sorts a dozen conflicts on every placement and the radix sort's frame
+ * alone would cost more than that. */
+static inline void
+lir_keyed_sort (LirKeyed *items, guint n)
+{
+  if (n < LIR_KEYED_SORT_SHORT)
+    lir_keyed_sort_short (items, n);
+  else
+    lir_keyed_sort_radix (items, n);
 }
 
 guint           lir_u32_sort_unique              (guint32               *values,

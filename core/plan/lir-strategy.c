@@ -203,22 +203,20 @@ compare_u32 (const void *pa, const void *pb)
 /* Below this many items, 8-bit digits: their 256 counters cost less to
  * clear and sum than 2048 do, which outweighs the extra passes. */
 #define RADIX_SMALL_ITEMS 4096
-/* Below this many items an insertion sort is faster than a radix pass. */
-#define RADIX_MIN_ITEMS 64
-
 /**
- * lir_keyed_sort:
+ * lir_keyed_sort_radix:
  * @items: (array length=n): what to sort
  * @n: how many
  *
  * Sorts @items by key, ascending and stable: a least-significant-digit
  * radix sort over the bits where keys differ only (from the lowest such
- * bit, skipping digits every key shares), 8 or 11 bits a pass by size; an
- * insertion sort for short arrays. The planners sort on every placement,
- * where qsort's calls through a comparator dominated.
+ * bit, skipping digits every key shares), 8 or 11 bits a pass by size.
+ * Callers use lir_keyed_sort (), which sorts short arrays by insertion.
+ * The planners sort on every placement, where qsort's calls through a
+ * comparator dominated.
  */
 void
-lir_keyed_sort (LirKeyed *items, guint n)
+lir_keyed_sort_radix (LirKeyed *items, guint n)
 {
   g_autofree LirKeyed *scratch = NULL;
   guint32 count[1u << RADIX_MAX_BITS];
@@ -227,11 +225,6 @@ lir_keyed_sort (LirKeyed *items, guint n)
   guint bits = n < RADIX_SMALL_ITEMS ? 8 : RADIX_MAX_BITS;
   guint64 mask = ((guint64)1 << bits) - 1;
 
-  if (n < RADIX_MIN_ITEMS)
-    {
-      lir_keyed_sort_short (items, n);
-      return;
-    }
   for (guint i = 1; i < n; i++)
     varying |= items[i].key ^ items[0].key;
   if (varying == 0)
