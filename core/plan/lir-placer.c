@@ -23,7 +23,7 @@
  * planner's hot loop, and its cost is mostly cache misses, so what one
  * placement reads sits together.
  */
-#include "lir-placer.h"
+#include "lir-strategy-private.h"
 
 #include "ir/lir-error.h"
 
@@ -61,12 +61,11 @@ typedef struct
   guint32 position;      /* in the by-first-time order */
 } Item;
 
-struct _LirPlacer
+typedef struct
 {
   guint64 alignment;
   LirGapRule rule;
   Item *items;
-  guint32 n_times;
   guint32 *start_of;     /* per time t (n_times + 1): the first position whose first time is >= t */
   guint32 *reach_at;     /* per position: conflicts with [F, L] found in the run iff reach > F */
   guint64 *placed;       /* bitset over positions */
@@ -77,13 +76,14 @@ struct _LirPlacer
   gsize chunks_room;
   LirKeyed *span_at;     /* per position: the placed buffer's [offset, end) */
   LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
-};
+} LirPlacer;
 
-LirPlacer *
+static LirPlacer *
 lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule rule)
 {
   LirPlacer *placer = g_new0 (LirPlacer, 1);
   guint n = request->n_buffers;
+  guint32 n_times = request->n_steps;
 
   placer->alignment = request->alignment;
   placer->rule = rule;
@@ -92,9 +92,8 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
     g_autofree LirAllocBuffer *ranked = NULL;
     const LirAllocBuffer *timed = request->buffers;
 
-    placer->n_times = request->n_steps;
     if (!lir_alloc_request_steps_are_dense (request))
-      timed = ranked = lir_alloc_request_compress_steps (request, &placer->n_times);
+      timed = ranked = lir_alloc_request_compress_steps (request, &n_times);
     for (guint k = 0; k < n; k++)
       {
         const LirAllocBuffer *b = &timed[order[k]];
@@ -103,14 +102,14 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
   }
 
   /* A counting sort by first time; its counts are start_of. */
-  placer->start_of = g_new0 (guint32, (gsize)placer->n_times + 1);
+  placer->start_of = g_new0 (guint32, (gsize)n_times + 1);
   for (guint k = 0; k < n; k++)
     placer->start_of[placer->items[k].first + 1]++;
-  for (guint32 t = 1; t <= placer->n_times; t++)
+  for (guint32 t = 1; t <= n_times; t++)
     placer->start_of[t] += placer->start_of[t - 1];
   {
     g_autofree guint32 *fill =
-        g_memdup2 (placer->start_of, ((gsize)placer->n_times + 1) * sizeof (guint32));
+        g_memdup2 (placer->start_of, ((gsize)n_times + 1) * sizeof (guint32));
     placer->reach_at = g_new (guint32, n + 1);
     for (guint k = 0; k < n; k++)
       {
@@ -125,7 +124,7 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
   placer->placed = g_new0 (guint64, n / 64 + 1);
 
   placer->tree_size = 1;
-  while (placer->tree_size < placer->n_times / SHORT + 1)
+  while (placer->tree_size < n_times / SHORT + 1)
     placer->tree_size *= 2;
   placer->head = g_new (guint32, (gsize)placer->tree_size * 2);
   memset (placer->head, 0xff, (gsize)placer->tree_size * 2 * sizeof (guint32));
@@ -136,7 +135,7 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
   return placer;
 }
 
-void
+static void
 lir_placer_free (LirPlacer *placer)
 {
   if (placer == NULL)
@@ -151,6 +150,8 @@ lir_placer_free (LirPlacer *placer)
   g_free (placer->spans);
   g_free (placer);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlacer, lir_placer_free)
 
 static void
 list_push (LirPlacer *placer, guint node, const Item *item)
@@ -247,7 +248,7 @@ record (LirPlacer *placer, const Item *item)
   placer->placed[position / 64] |= (guint64)1 << (position % 64);
 }
 
-/**
+/*
  * lir_placer_place:
  * @placer: a placer
  * @k: an index into the placer's order, not placed yet
@@ -259,7 +260,7 @@ record (LirPlacer *placer, const Item *item)
  *
  * Returns: %FALSE on offset overflow
  */
-gboolean
+static gboolean
 lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
 {
   const Item *item = &placer->items[k];
