@@ -44,6 +44,9 @@ static const char *const heuristics[] = { "TWA", "WAT", "TAW", "s", "A" };
 #define N_HEURISTICS G_N_ELEMENTS (heuristics)
 /* The first slice of the budget each heuristic gets; it doubles per round. */
 #define PORTFOLIO_FIRST_SLICE 1000
+/* How many targets one round of the optimizing ladder spreads (16 or 8
+ * leave MiniMalloc's D or J further from the bound; 64 does no better). */
+#define LADDER_TARGETS 32
 /* The first slice each target of the optimizing ladder gets, as a fraction
  * of the budget (and at least LADDER_MIN_SLICE); it doubles per round. */
 #define LADDER_FIRST_SLICE_DIVISOR 512
@@ -59,6 +62,7 @@ typedef struct
   guint n;
   guint n_sections;
   guint64 alignment;
+  guint64 grain;            /* every arena the search can reach is a multiple of this */
   guint32 *sec_first;       /* per buffer */
   guint32 *sec_last;
   guint32 *adj_start;       /* conflicts, CSR */
@@ -540,6 +544,30 @@ compare_preference (const void *pa, const void *pb, void *user_data)
   return (ia > ib) - (ia < ib);
 }
 
+/* Every plan pushes down to a canonical one, whose offsets are sums of
+ * sizes rounded up to the alignment: so the smallest arena is a multiple of
+ * gcd (alignment, sizes), a power of two as the alignment is one. Targets
+ * and bounds snap to it (MiniMalloc's sizes are all multiples of 1 KiB: a
+ * target 41 bytes short of one is in truth a whole KiB short). */
+static guint64
+arena_grain (const LirAllocRequest *request)
+{
+  guint64 grain = MAX (request->alignment, 1);
+
+  for (guint i = 0; i < request->n_buffers; i++)
+    if (request->buffers[i].size != 0)
+      grain = MIN (grain, request->buffers[i].size & -request->buffers[i].size);
+  return grain;
+}
+
+/* The least arena the search could still find once it proved that none
+ * fits in @capacity. */
+static guint64
+above_infeasible (const Search *s, guint64 capacity)
+{
+  return (capacity & ~(s->grain - 1)) + s->grain;
+}
+
 static gboolean
 search_init (Search *s, const LirAllocRequest *request, const LirAllocBuffer *original,
              GError **error)
@@ -553,6 +581,7 @@ search_init (Search *s, const LirAllocRequest *request, const LirAllocBuffer *or
   s->request = request;
   s->n = n;
   s->alignment = request->alignment;
+  s->grain = arena_grain (request);
   s->cancellable = request->cancellable;
 
   /* Sections: maximal step ranges with a constant live set. */
@@ -739,7 +768,7 @@ try_capacity (Search *s, guint64 capacity, guint64 *offsets)
   /* Small budgets (the optimizing ladder) still try every order. */
   guint64 slice = MAX (MIN (PORTFOLIO_FIRST_SLICE, budget / N_HEURISTICS), 1);
 
-  s->capacity = capacity;
+  s->capacity = capacity & ~(s->grain - 1);
   for (;;)
     for (guint h = 0; h < N_HEURISTICS; h++)
       {
@@ -823,8 +852,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     memcpy (best, trial, n * sizeof (guint64));
   upper = lir_alloc_arena_size (request, best);
   have_best = request->capacity == 0 || upper <= request->capacity;
-  if (!lir_align_up (lir_alloc_lower_bound (request, NULL), 1, &lower))
-    lower = 0;
+  /* Sizes are multiples of the grain, so the bound (a sum of them) is too. */
+  lower = lir_alloc_lower_bound (request, NULL);
   proven_infeasible_below = lower;
 
   if (!search_init (&s, request, original, error))
@@ -874,85 +903,66 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   if (request->capacity != 0)
     goto done;
 
-  /* Optimize, in three stages, each try on a slice of the budget:
+  /* Optimize, each try on a slice of the budget:
    * 1. on up to half the budget, the lower bound itself, which would
    *    prove the plan optimal (MiniMalloc's E needs 745 thousand steps);
-   * 2. on up to 3/8 of the budget, a ladder of targets a little above it,
-   *    all tried in rounds with doubling slices. How hard a target is does
-   *    not grow smoothly with its tightness (on MiniMalloc's I, 2 % above
-   *    the bound takes a thousand steps where 4 % takes 350 thousand), and
-   *    plans are either found within a few thousand steps or not for a long
-   *    while, so many short tries beat a few long ones. A success drops the
-   *    targets above it, a proof the ones below;
-   * 3. bisection, in tries of 1/32 of the budget, between what is proven
-   *    impossible (or, after a try that ran out of budget, unknown) and the
-   *    best plan found. */
+   * 2. on the rest, rounds of up to LADDER_TARGETS targets spread evenly
+   *    between what is proven impossible and the best plan found, tried
+   *    from the top down on a slice that doubles per round. How hard a
+   *    target is does not grow smoothly with its tightness (on MiniMalloc's
+   *    J, 1008 KiB takes 43 thousand steps where 1016 KiB is not found in a
+   *    million), and plans are either found within a few thousand steps or
+   *    not for a long while: so many short tries at many targets beat a few
+   *    long ones, and from the top down the easy wins come first. A success
+   *    lowers the top for the targets below it, a proof lifts the floor
+   *    (infeasibility is monotone), and each round spreads its targets
+   *    afresh over what is left, closing in on the grain. */
   {
-    static const guint ladder_permille[] = { 5, 10, 20, 30, 40, 60, 80, 120, 160 };
-    guint64 targets[G_N_ELEMENTS (ladder_permille)];
-    guint64 total = s.effort_left, low = lower, slice, ladder_end;
-    guint n_targets = 0;
-    Attempt result = ATTEMPT_UNKNOWN;
+    guint64 total = s.effort_left, slice;
 
-    if (low < upper)
-      result = attempt (&s, low, total / 2, trial);
-    if (result == ATTEMPT_INFEASIBLE)
-      proven_infeasible_below = lower + 1;
-    for (guint i = 0; i < G_N_ELEMENTS (ladder_permille); i++)
-      {
-        guint64 target = lower + lower / 1000 * ladder_permille[i];
-        if (target > low && target < upper && (n_targets == 0 || target > targets[n_targets - 1]))
-          targets[n_targets++] = target;
-      }
-    ladder_end = s.effort_left - MIN (s.effort_left, total / 8 * 3);
+    if (lower < upper)
+      switch (attempt (&s, lower, total / 2, trial))
+        {
+        case ATTEMPT_FOUND:
+          memcpy (best, trial, n * sizeof (guint64));
+          upper = lir_alloc_arena_size (request, best);
+          break;
+        case ATTEMPT_INFEASIBLE:
+          proven_infeasible_below = above_infeasible (&s, lower);
+          break;
+        case ATTEMPT_UNKNOWN:
+          break;
+        }
     for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
-         s.effort_left > ladder_end && !s.stopped; slice = MIN (slice * 2, total))
+         s.effort_left > 0 && !s.stopped; slice = MIN (slice * 2, total))
       {
-        guint i = 0;
+        /* The bound itself had its try above; both ends are multiples of
+         * the grain. */
+        guint64 from = MAX (proven_infeasible_below, lower + s.grain);
+        guint64 span = upper > from ? upper - from : 0;
+        guint n_targets = (guint)MIN (LADDER_TARGETS, span / s.grain);
 
-        while (i < n_targets && s.effort_left > ladder_end && !s.stopped
-               && result != ATTEMPT_FOUND)
-          if ((result = attempt (&s, targets[i], MIN (slice, s.effort_left - ladder_end), trial))
-              == ATTEMPT_INFEASIBLE)
-            {
-              /* Infeasibility is monotone: every smaller target is too. */
-              proven_infeasible_below = MAX (proven_infeasible_below, targets[i] + 1);
-              memmove (targets, targets + i + 1, (n_targets - i - 1) * sizeof (guint64));
-              n_targets -= i + 1;
-              i = 0;
-            }
-          else if (result == ATTEMPT_UNKNOWN)
-            i++;
-        if (result == ATTEMPT_FOUND)
-          {
-            memcpy (best, trial, n * sizeof (guint64));
-            upper = lir_alloc_arena_size (request, best);
-            while (n_targets > 0 && targets[n_targets - 1] >= upper)
-              n_targets--;
-            result = ATTEMPT_UNKNOWN;
-          }
         if (n_targets == 0)
           break;
-      }
-
-    low = MAX (low + 1, proven_infeasible_below);
-    while (low < upper && s.effort_left > 0 && !s.stopped)
-      {
-        guint64 target = low + (upper - low) / 2;
-
-        switch (attempt (&s, target, total / 32, trial))
+        for (guint j = n_targets; j-- > 0 && s.effort_left > 0 && !s.stopped;)
           {
-          case ATTEMPT_FOUND:
-            memcpy (best, trial, n * sizeof (guint64));
-            upper = lir_alloc_arena_size (request, best);
-            break;
-          case ATTEMPT_INFEASIBLE:
-            proven_infeasible_below = MAX (proven_infeasible_below, target + 1);
-            low = target + 1;
-            break;
-          case ATTEMPT_UNKNOWN:
-            low = target + 1;
-            break;
+            guint64 target = (from + span / n_targets * j) & ~(s.grain - 1);
+
+            if (target >= upper)
+              continue;
+            switch (attempt (&s, target, slice, trial))
+              {
+              case ATTEMPT_FOUND:
+                memcpy (best, trial, n * sizeof (guint64));
+                upper = lir_alloc_arena_size (request, best);
+                break;
+              case ATTEMPT_INFEASIBLE:
+                proven_infeasible_below = above_infeasible (&s, target);
+                j = 0;
+                break;
+              case ATTEMPT_UNKNOWN:
+                break;
+              }
           }
       }
   }
