@@ -820,6 +820,22 @@ attempt (Search *s, guint64 capacity, guint64 slice, guint64 *offsets)
   return s->out_of_effort ? ATTEMPT_UNKNOWN : ATTEMPT_INFEASIBLE;
 }
 
+/* Keeps what an optimizing attempt at @target learnt: a plan that lowers
+ * @upper, or a proof that lifts @floor. Returns @result. */
+static Attempt
+keep_attempt (const Search *s, Attempt result, guint64 target, const guint64 *trial, guint64 *best,
+              guint64 *upper, guint64 *floor)
+{
+  if (result == ATTEMPT_FOUND)
+    {
+      memcpy (best, trial, s->n * sizeof (guint64));
+      *upper = lir_alloc_arena_size (s->request, best);
+    }
+  else if (result == ATTEMPT_INFEASIBLE)
+    *floor = MAX (*floor, above_infeasible (s, target));
+  return result;
+}
+
 gboolean
 lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
                           LirAllocOutcome *outcome, GError **error)
@@ -921,18 +937,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     guint64 total = s.effort_left, slice;
 
     if (lower < upper)
-      switch (attempt (&s, lower, total / 2, trial))
-        {
-        case ATTEMPT_FOUND:
-          memcpy (best, trial, n * sizeof (guint64));
-          upper = lir_alloc_arena_size (request, best);
-          break;
-        case ATTEMPT_INFEASIBLE:
-          proven_infeasible_below = above_infeasible (&s, lower);
-          break;
-        case ATTEMPT_UNKNOWN:
-          break;
-        }
+      keep_attempt (&s, attempt (&s, lower, total / 2, trial), lower, trial, best, &upper,
+                    &proven_infeasible_below);
     for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
          s.effort_left > 0 && !s.stopped; slice = MIN (slice * 2, total))
       {
@@ -950,19 +956,10 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
 
             if (target >= upper)
               continue;
-            switch (attempt (&s, target, slice, trial))
-              {
-              case ATTEMPT_FOUND:
-                memcpy (best, trial, n * sizeof (guint64));
-                upper = lir_alloc_arena_size (request, best);
-                break;
-              case ATTEMPT_INFEASIBLE:
-                proven_infeasible_below = above_infeasible (&s, target);
-                j = 0;
-                break;
-              case ATTEMPT_UNKNOWN:
-                break;
-              }
+            if (keep_attempt (&s, attempt (&s, target, slice, trial), target, trial, best, &upper,
+                              &proven_infeasible_below)
+                == ATTEMPT_INFEASIBLE)
+              break; /* every target below is infeasible too */
           }
       }
   }
