@@ -50,6 +50,8 @@ static const char *const heuristics[] = { "TWA", "WAT", "TAW", "s", "A" };
 /* The first slice each target of the optimizing ladder gets, as a fraction
  * of the budget (and at least LADDER_MIN_SLICE); it doubles per round. */
 #define LADDER_FIRST_SLICE_DIVISOR 512
+/* The ladder stops after this many rounds in a row that found no plan. */
+#define LADDER_IDLE_ROUNDS 2
 #define LADDER_MIN_SLICE 64
 /* How often the search looks at the cancellable and the clock. */
 #define STOP_CHECK_STEPS 4096
@@ -935,6 +937,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
    *    afresh over what is left, closing in on the grain. */
   {
     guint64 total = s.effort_left, slice;
+    guint idle_rounds = 0;
 
     if (lower < upper)
       keep_attempt (&s, attempt (&s, lower, total / 2, trial), lower, trial, best, &upper,
@@ -947,20 +950,30 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
         guint64 from = MAX (proven_infeasible_below, lower + s.grain);
         guint64 span = upper > from ? upper - from : 0;
         guint n_targets = (guint)MIN (LADDER_TARGETS, span / s.grain);
+        gboolean found = FALSE, ran_out = FALSE;
 
         if (n_targets == 0)
           break;
         for (guint j = n_targets; j-- > 0 && s.effort_left > 0 && !s.stopped;)
           {
             guint64 target = (from + span / n_targets * j) & ~(s.grain - 1);
+            Attempt result;
 
             if (target >= upper)
               continue;
-            if (keep_attempt (&s, attempt (&s, target, slice, trial), target, trial, best, &upper,
-                              &proven_infeasible_below)
-                == ATTEMPT_INFEASIBLE)
+            result = keep_attempt (&s, attempt (&s, target, slice, trial), target, trial, best,
+                                   &upper, &proven_infeasible_below);
+            if (result == ATTEMPT_INFEASIBLE)
               break; /* every target below is infeasible too */
+            found = found || result == ATTEMPT_FOUND;
+            ran_out = ran_out || result == ATTEMPT_UNKNOWN;
           }
+        /* Plans come early or not for a long while: rounds that find none
+         * while slices double are likely to go on finding none. */
+        if (found)
+          idle_rounds = 0;
+        else if (ran_out && ++idle_rounds == LADDER_IDLE_ROUNDS)
+          break;
       }
   }
 done:
