@@ -633,6 +633,43 @@ test_auto_reaches_bound (void)
     }
 }
 
+/* Runs @name on @request; returns the arena, and the search steps taken in
+ * @effort_used. */
+static guint64
+run_counting_effort (const char *name, const LirAllocRequest *request, guint64 *effort_used)
+{
+  g_autofree guint64 *offsets = g_new0 (guint64, request->n_buffers);
+  LirAllocOutcome outcome;
+
+  g_assert_true (lir_strategy_run (lir_strategy_lookup (name), request, offsets, &outcome, NULL));
+  *effort_used = outcome.effort_used;
+  return outcome.arena_size;
+}
+
+/* auto searches when its heuristics leave more than 0.1 % above the lower
+ * bound, and keeps their plan without searching when they come closer:
+ * the same buffers under one large buffer live throughout. */
+static void
+test_auto_good_enough (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  guint n = 60;
+  g_autofree LirAllocBuffer *buffers = random_buffers (rand, n + 1, 20);
+  LirAllocRequest small = { buffers, n, 20, 16 };
+  LirAllocRequest under_big = { buffers, n + 1, 20, 16 };
+  guint64 best_fit, effort, lower = lir_alloc_lower_bound (&small, NULL);
+
+  best_fit = run_counting_effort ("best-fit", &small, &effort);
+  g_assert_cmpuint (best_fit - lower, >, lower / 1024);
+  g_assert_cmpuint (run_counting_effort ("auto", &small, &effort), <, best_fit);
+  g_assert_cmpuint (effort, >, 0);
+
+  buffers[n] = (LirAllocBuffer){ lower * 4096, 0, 19, n };
+  g_assert_cmpuint (run_counting_effort ("auto", &under_big, &effort), <=,
+                    lower * 4096 + best_fit);
+  g_assert_cmpuint (effort, ==, 0);
+}
+
 static gpointer
 cancel_later (gpointer cancellable)
 {
@@ -706,6 +743,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/minimalloc-instances", test_minimalloc_instances);
   g_test_add_func ("/plan/strategy/exact-meets-capacity", test_exact_meets_capacity);
   g_test_add_func ("/plan/strategy/auto-reaches-bound", test_auto_reaches_bound);
+  g_test_add_func ("/plan/strategy/auto-good-enough", test_auto_good_enough);
   g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
   g_test_add_func ("/plan/strategy/cancelled-before", test_cancelled_before);
   return g_test_run ();
