@@ -870,7 +870,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     memcpy (best, trial, n * sizeof (guint64));
   upper = lir_alloc_arena_size (request, best);
   have_best = request->capacity == 0 || upper <= request->capacity;
-  /* Sizes are multiples of the grain, so the bound (a sum of them) is too. */
+  /* A sum of sizes, so already a multiple of the grain. */
   lower = lir_alloc_lower_bound (request, NULL);
   proven_infeasible_below = lower;
 
