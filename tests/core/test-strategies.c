@@ -670,6 +670,62 @@ test_auto_good_enough (void)
   g_assert_cmpuint (effort, ==, 0);
 }
 
+/* Past 50,000 buffers auto runs its heuristics on threads: the plan must be
+ * the one a single thread picks (the first of best-fit, RLX's plan and
+ * greedy-breadth with the smallest arena), and a cancellation must reach
+ * every thread and leak nothing. */
+static void
+test_auto_threads (void)
+{
+  static const LirStrategyFunc heuristics[] = {
+    lir_strategy_best_fit_place,
+    lir_rlx_greedy_place_indexed,
+    lir_strategy_greedy_breadth_place,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  guint n = 60000;
+  g_autofree LirAllocBuffer *buffers = g_new (LirAllocBuffer, n);
+  g_autofree guint64 *offsets = g_new0 (guint64, n);
+  g_autofree guint64 *again = g_new0 (guint64, n);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  LirAllocRequest request = { buffers, n, 20000, 64 };
+  LirAllocOutcome outcome;
+  guint64 best = G_MAXUINT64;
+
+  /* ML-like: three buffers start at each step, most live a few steps. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 len = g_rand_int_range (rand, 0, 500) == 0 ? g_rand_int_range (rand, 0, 2000)
+                                                        : g_rand_int_range (rand, 0, 6);
+
+      buffers[i] = (LirAllocBuffer){ g_rand_int_range (rand, 64, 1 << 20), i / 3,
+                                     MIN (i / 3 + len, 19999), i };
+    }
+  for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
+    {
+      g_assert_true (heuristics[h] (&request, again, &outcome, NULL));
+      if (lir_alloc_arena_size (&request, again) < best)
+        {
+          best = lir_alloc_arena_size (&request, again);
+          memcpy (offsets, again, n * sizeof (guint64));
+        }
+    }
+  for (guint run = 0; run < 2; run++)
+    {
+      g_assert_true (lir_strategy_run (lir_strategy_lookup ("auto"), &request, again, &outcome,
+                                       NULL));
+      g_assert_cmpuint (outcome.arena_size, ==, best);
+      g_assert_cmpmem (offsets, n * sizeof (guint64), again, n * sizeof (guint64));
+    }
+
+  request.cancellable = cancellable;
+  g_cancellable_cancel (cancellable);
+  g_assert_false (lir_strategy_run (lir_strategy_lookup ("auto"), &request, offsets, &outcome,
+                                    &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static gpointer
 cancel_later (gpointer cancellable)
 {
@@ -744,6 +800,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/exact-meets-capacity", test_exact_meets_capacity);
   g_test_add_func ("/plan/strategy/auto-reaches-bound", test_auto_reaches_bound);
   g_test_add_func ("/plan/strategy/auto-good-enough", test_auto_good_enough);
+  g_test_add_func ("/plan/strategy/auto-threads", test_auto_threads);
   g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
   g_test_add_func ("/plan/strategy/cancelled-before", test_cancelled_before);
   return g_test_run ();
