@@ -48,11 +48,13 @@ static const char *const heuristics[] = { "TWA", "WAT", "TAW", "s", "A" };
  * leave MiniMalloc's D or J further from the bound; 64 does no better). */
 #define LADDER_TARGETS 32
 /* The first slice each target of the optimizing ladder gets, as a fraction
- * of the budget (and at least LADDER_MIN_SLICE); it doubles per round. */
+ * of the budget; it doubles per round. It is at least
+ * LADDER_MIN_SLICE_PER_BUFFER steps a buffer: a plan takes a step a buffer,
+ * and the portfolio shares the slice among its orders. */
 #define LADDER_FIRST_SLICE_DIVISOR 512
+#define LADDER_MIN_SLICE_PER_BUFFER 8
 /* The ladder stops after this many rounds in a row that found no plan. */
 #define LADDER_IDLE_ROUNDS 2
-#define LADDER_MIN_SLICE 64
 /* How often the search looks at the cancellable and the clock. */
 #define STOP_CHECK_STEPS 4096
 /* Past this many conflict pairs the search would not finish anyway. */
@@ -942,7 +944,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     if (lower < upper)
       keep_attempt (&s, attempt (&s, lower, total / 2, trial), lower, trial, best, &upper,
                     &proven_infeasible_below);
-    for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, LADDER_MIN_SLICE);
+    for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, (guint64)LADDER_MIN_SLICE_PER_BUFFER * n);
          s.effort_left > 0 && !s.stopped; slice = MIN (slice * 2, total))
       {
         /* The bound itself had its try above; both ends are multiples of
