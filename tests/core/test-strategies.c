@@ -691,7 +691,7 @@ test_auto_good_enough (void)
   g_assert_cmpuint (effort, ==, 0);
 }
 
-/* Past 50,000 buffers auto runs its heuristics on threads: the plan must be
+/* Past 10,000 buffers auto runs its heuristics on threads: the plan must be
  * the one a single thread picks (the first of best-fit, RLX's plan and
  * greedy-breadth with the smallest arena), and a cancellation must reach
  * every thread and leak nothing. */
@@ -704,7 +704,7 @@ test_auto_threads (void)
     lir_strategy_greedy_breadth_place,
   };
   g_autoptr (GRand) rand = g_rand_new_with_seed (5);
-  guint n = 60000;
+  guint n = 15000;
   g_autofree LirAllocBuffer *buffers = g_new (LirAllocBuffer, n);
   g_autofree guint64 *offsets = g_new0 (guint64, n);
   g_autofree guint64 *again = g_new0 (guint64, n);
