@@ -64,7 +64,7 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
   Trial trials[G_N_ELEMENTS (heuristics)];
   GThread *threads[G_N_ELEMENTS (heuristics)] = { NULL };
   GError *failure = NULL;
-  guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64;
+  guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64, arena;
 
   if (n >= AUTO_PARALLEL_MIN_BUFFERS)
     n_threads = MIN ((guint)MAX (g_get_num_processors (), 1), G_N_ELEMENTS (heuristics));
@@ -85,11 +85,16 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
         trial_run (&trials[h]);
       else
         continue;
-      if (!trials[h].ok && failure == NULL)
-        failure = g_steal_pointer (&trials[h].error);
-      else if (trials[h].ok && lir_alloc_arena_size (request, trials[h].offsets) < best)
+      if (!trials[h].ok)
         {
-          best = lir_alloc_arena_size (request, trials[h].offsets);
+          if (failure == NULL)
+            failure = g_steal_pointer (&trials[h].error);
+          continue;
+        }
+      arena = lir_alloc_arena_size (request, trials[h].offsets);
+      if (arena < best)
+        {
+          best = arena;
           memcpy (offsets, trials[h].offsets, n * sizeof (guint64));
         }
     }
@@ -117,12 +122,10 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       if (!lir_strategy_exact_place (&bounded, trial, &exact_outcome, error))
         return FALSE;
       outcome->effort_used = exact_outcome.effort_used;
-      if (lir_alloc_arena_size (request, trial) < best)
-        {
-          memcpy (offsets, trial, n * sizeof (guint64));
-          outcome->proven_optimal = exact_outcome.proven_optimal;
-        }
-      else if (lir_alloc_arena_size (request, trial) == best)
+      arena = lir_alloc_arena_size (request, trial);
+      if (arena < best)
+        memcpy (offsets, trial, n * sizeof (guint64));
+      if (arena <= best)
         outcome->proven_optimal = exact_outcome.proven_optimal;
     }
   return TRUE;
