@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LirscopeApplication, lirscope_application, LIRSCOPE, APPLICATION,
                       AdwApplication)
 
-LirscopeApplication *lirscope_application_new (void);
+LirscopeApplication *lirscope_application_new          (void);
+GSettings           *lirscope_application_get_settings (void);
 
 G_END_DECLS

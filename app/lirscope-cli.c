@@ -217,14 +217,6 @@ cmd_plan (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
-static void
-json_field_string (GString *out, const char *key, const char *value, gboolean last)
-{
-  g_string_append_printf (out, "  \"%s\": ", key);
-  lir_json_append_string (out, value);
-  g_string_append (out, last ? "\n" : ",\n");
-}
-
 static int
 cmd_stats (int argc, char **argv)
 {
@@ -233,9 +225,8 @@ cmd_stats (int argc, char **argv)
     { NULL }
   };
   g_autoptr (LirModule) module = NULL;
-  LirBufferPlan *plan;
-  LirPlanStats stats;
-  char fingerprint[17], graph_fingerprint[17];
+  g_autoptr (LirStatsReport) report = NULL;
+  g_autofree char *text = NULL;
   double plan_seconds = 0;
 
   if (!parse_args ("stats", "Summarize a plan: arena, savings, lower bound, efficiency.",
@@ -244,64 +235,9 @@ cmd_stats (int argc, char **argv)
   module = load_planned (argv[1], &plan_seconds);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  plan = lir_module_get_plan (module);
-  lir_plan_stats_compute (plan, &stats);
-  lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
-  lir_fingerprint_format (lir_fingerprint_graph (lir_module_get_graph (module)), graph_fingerprint);
-
-  if (opts.json)
-    {
-      g_autoptr (GString) out = g_string_new ("{\n");
-      json_field_string (out, "name", lir_module_get_name (module), FALSE);
-      g_string_append_printf (out, "  \"nodes\": %u,\n", stats.n_nodes);
-      g_string_append_printf (out, "  \"buffers\": %u,\n", stats.n_buffers);
-      g_string_append_printf (out, "  \"views\": %u,\n", stats.n_views);
-      g_string_append_printf (out, "  \"steps\": %u,\n", lir_buffer_plan_get_n_steps (plan));
-      g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", stats.arena_size);
-      g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n",
-                              stats.total_unshared);
-      g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", stats.bytes_saved);
-      g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", stats.lower_bound);
-      g_string_append_printf (out, "  \"efficiency\": %.6f,\n", stats.efficiency);
-      g_string_append_printf (out, "  \"peak_step\": %u,\n", stats.peak_step);
-      g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
-                              lir_buffer_plan_get_alignment (plan));
-      json_field_string (out, "strategy", lir_buffer_plan_get_strategy (plan), FALSE);
-      g_string_append_printf (out, "  \"proven_optimal\": %s,\n",
-                              stats.proven_optimal ? "true" : "false");
-      json_field_string (out, "fingerprint", fingerprint, FALSE);
-      json_field_string (out, "graph_fingerprint", graph_fingerprint, FALSE);
-      g_string_append_printf (out, "  \"plan_seconds\": %.6f\n}\n", plan_seconds);
-      fputs (out->str, stdout);
-    }
-  else
-    {
-      g_autofree char *arena = lir_format_bytes (stats.arena_size);
-      g_autofree char *unshared = lir_format_bytes (stats.total_unshared);
-      g_autofree char *saved = lir_format_bytes (stats.bytes_saved);
-      g_autofree char *bound = lir_format_bytes (stats.lower_bound);
-
-      g_print ("%s\n", lir_module_get_name (module));
-      g_print ("  nodes           %u (%u buffers, %u views)\n", stats.n_nodes, stats.n_buffers,
-               stats.n_views);
-      g_print ("  arena size      %s (%" G_GUINT64_FORMAT " bytes)\n", arena, stats.arena_size);
-      g_print ("  total unshared  %s\n", unshared);
-      g_print ("  bytes saved     %s (%.1f%%)\n", saved, 100.0 * stats.saved_fraction);
-      g_print ("  lower bound     %s at step %u\n", bound, stats.peak_step);
-      g_print ("  efficiency      %.2f%%\n", 100.0 * stats.efficiency);
-      g_print ("  strategy        %s, alignment %" G_GUINT64_FORMAT "\n",
-               *lir_buffer_plan_get_strategy (plan) != '\0' ? lir_buffer_plan_get_strategy (plan)
-                                                            : "(not recorded)",
-               lir_buffer_plan_get_alignment (plan));
-      for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
-        {
-          guint64 value;
-          const char *name = lir_buffer_plan_get_binding (plan, i, &value);
-          if (value != LIR_NO_VALUE)
-            g_print ("  symbol          %s = %" G_GUINT64_FORMAT "\n", name, value);
-        }
-      g_print ("  fingerprint     %s (graph %s)\n", fingerprint, graph_fingerprint);
-    }
+  report = lir_stats_report_new (module);
+  text = opts.json ? lir_stats_report_to_json (report, plan_seconds) : lir_stats_report_to_text (report);
+  fputs (text, stdout);
   return EXIT_SUCCESS;
 }
 
@@ -440,6 +376,7 @@ cmd_render (int argc, char **argv)
   g_autoptr (LirModule) module = NULL;
   g_autoptr (LirModule) baseline = NULL;
   g_autoptr (LirRenderer) renderer = NULL;
+  g_autoptr (LirPlanDiff) diff = NULL;
   guint n_inputs = 1;
   g_autoptr (GError) error = NULL;
   LirRenderOptions options;
@@ -482,7 +419,10 @@ cmd_render (int argc, char **argv)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   renderer = lir_renderer_new (module);
   if (baseline != NULL)
-    lir_renderer_set_diff (renderer, lir_plan_diff_new (baseline, module));
+    {
+      diff = lir_plan_diff_new (baseline, module);
+      options.diff = diff;
+    }
   lir_renderer_full_viewport (renderer, &viewport);
   if (opts.steps != NULL &&
       !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))

@@ -5,7 +5,7 @@
  * input into it; all drawing is lir_renderer_draw() and all hit-testing is
  * the plan index, so what is on screen is what the exports show.
  */
-#include "lirscope-timeline.h"
+#include "lirscope-timeline-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -14,16 +14,28 @@
 #define MIN_BYTE_SPAN 16.0
 #define KEY_PAN_FRACTION 0.1
 #define ZOOM_STEP 1.25
+#define CLICK_SLOP_PX 4.0
 
 struct _LirscopeTimeline
 {
   GtkWidget parent_instance;
 
-  LirRenderer *renderer;
+  LirscopeSession *session;
+  LirRenderer *renderer; /* the session's, while it shows it */
   LirRenderOptions options;
   LirViewport viewport;
   LirViewport full;
   gboolean dark;
+  gboolean zoomed; /* the user moved away from the whole plan */
+
+  /* the pointer's last position: scroll events carry none on GTK 4.8 */
+  double pointer_x, pointer_y;
+  gboolean has_pointer;
+
+  /* press-and-release without moving is a click; moving pans */
+  double press_x, press_y;
+  gboolean dragged;
+  GtkLabel *tooltip_label; /* owned: reused by every tooltip */
 
   /* drag-to-pan: the viewport when the drag began */
   LirViewport drag_start;
@@ -38,8 +50,6 @@ struct _LirscopeTimeline
 G_DEFINE_FINAL_TYPE (LirscopeTimeline, lirscope_timeline, GTK_TYPE_WIDGET)
 
 enum {
-  SIGNAL_SELECTION_CHANGED,
-  SIGNAL_CURSOR_CHANGED,
   SIGNAL_VIEWPORT_CHANGED,
   N_SIGNALS
 };
@@ -54,6 +64,12 @@ frame_options (LirscopeTimeline *self)
   /* The window's summary panel carries the header's figures. */
   options.header = FALSE;
   options.theme = self->dark ? LIR_THEME_DARK : LIR_THEME_LIGHT;
+  if (self->session != NULL)
+    {
+      options.selected = lirscope_session_get_selected (self->session);
+      options.cursor_step = lirscope_session_get_cursor_step (self->session);
+      options.diff = lirscope_session_get_diff (self->session);
+    }
   return options;
 }
 
@@ -73,11 +89,14 @@ clamp_viewport (LirscopeTimeline *self, LirViewport *vp)
 {
   double full_steps = self->full.step_end - self->full.step_start;
   double full_bytes = self->full.byte_end - self->full.byte_start;
-  double span = CLAMP (vp->step_end - vp->step_start, MIN (MIN_STEP_SPAN, full_steps), full_steps);
-  double bspan = CLAMP (vp->byte_end - vp->byte_start, MIN (MIN_BYTE_SPAN, full_bytes), full_bytes);
+  double span, bspan;
 
-  if (!isfinite (vp->step_start) || !isfinite (vp->byte_start))
+  /* NaN or infinite anywhere (a bad anchor, say) falls back to the whole plan. */
+  if (!isfinite (vp->step_start) || !isfinite (vp->step_end) || !isfinite (vp->byte_start) ||
+      !isfinite (vp->byte_end) || !(vp->step_end > vp->step_start) || !(vp->byte_end > vp->byte_start))
     *vp = self->full;
+  span = CLAMP (vp->step_end - vp->step_start, MIN (MIN_STEP_SPAN, full_steps), full_steps);
+  bspan = CLAMP (vp->byte_end - vp->byte_start, MIN (MIN_BYTE_SPAN, full_bytes), full_bytes);
   vp->step_start = CLAMP (vp->step_start, self->full.step_start, self->full.step_end - span);
   vp->step_end = vp->step_start + span;
   vp->byte_start = CLAMP (vp->byte_start, self->full.byte_start, self->full.byte_end - bspan);
@@ -95,6 +114,7 @@ apply_viewport (LirscopeTimeline *self, const LirViewport *vp)
   if (memcmp (&next, &self->viewport, sizeof next) == 0)
     return;
   self->viewport = next;
+  self->zoomed = memcmp (&next, &self->full, sizeof next) != 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SIGNAL_VIEWPORT_CHANGED], 0);
 }
@@ -121,23 +141,31 @@ lirscope_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
 /* ---- input ---------------------------------------------------------------------------- */
 
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, gpointer user_data)
+/**
+ * lirscope_timeline_scroll:
+ * @self: a timeline
+ * @dx: the scroll's horizontal delta
+ * @dy: its vertical delta
+ * @state: the modifiers held
+ *
+ * What a scroll does: Ctrl zooms the steps, Ctrl+Shift the bytes, both
+ * about the pointer's last position; otherwise it pans (Shift: sideways).
+ *
+ * Returns: %TRUE if it was handled
+ */
+gboolean
+lirscope_timeline_scroll (LirscopeTimeline *self, double dx, double dy, GdkModifierType state)
 {
-  LirscopeTimeline *self = user_data;
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double x = 0, y = 0;
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  double x, y;
 
-  if (self->renderer == NULL)
+  if (self->renderer == NULL || !isfinite (dx) || !isfinite (dy))
     return FALSE;
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
+  x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
   if (state & GDK_CONTROL_MASK)
     {
       double factor = pow (ZOOM_STEP, -dy);
 
-      /* Ctrl zooms the step axis, Ctrl+Shift the byte axis. */
       if (state & GDK_SHIFT_MASK)
         lirscope_timeline_zoom (self, 1, factor, x, y);
       else
@@ -151,12 +179,34 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, gpointer 
   return TRUE;
 }
 
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, gpointer user_data)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  return lirscope_timeline_scroll (user_data, dx, dy, state);
+}
+
 static void
 on_drag_begin (GtkGestureDrag *gesture, double x, double y, gpointer user_data)
 {
   LirscopeTimeline *self = user_data;
 
   self->drag_start = self->viewport;
+  self->press_x = x;
+  self->press_y = y;
+  self->dragged = FALSE;
+}
+
+/* A press that did not move selects what is under it; a drag only pans. */
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, gpointer user_data)
+{
+  LirscopeTimeline *self = user_data;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!self->dragged)
+    lirscope_timeline_select_at (self, self->press_x, self->press_y);
 }
 
 static void
@@ -169,6 +219,9 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, gpointer user_dat
 
   if (self->renderer == NULL)
     return;
+  if (!self->dragged && hypot (dx, dy) < CLICK_SLOP_PX)
+    return;
+  self->dragged = TRUE;
   current_layout (self, &layout);
   steps_per_px = (vp.step_end - vp.step_start) / MAX (layout.plot_width, 1);
   bytes_per_px = (vp.byte_end - vp.byte_start) / MAX (layout.plot_height, 1);
@@ -211,7 +264,12 @@ on_pinch_scale (GtkGestureZoom *gesture, double scale, gpointer user_data)
 static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, gpointer user_data)
 {
-  lirscope_timeline_set_cursor_x (user_data, x);
+  LirscopeTimeline *self = user_data;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+  lirscope_timeline_set_cursor_x (self, x);
 }
 
 static void
@@ -219,39 +277,77 @@ on_leave (GtkEventControllerMotion *controller, gpointer user_data)
 {
   LirscopeTimeline *self = user_data;
 
-  if (self->options.cursor_step >= 0)
-    {
-      self->options.cursor_step = -1;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_signal_emit (self, signals[SIGNAL_CURSOR_CHANGED], 0, (gint64)-1);
-    }
+  self->has_pointer = FALSE;
+  if (self->session != NULL)
+    lirscope_session_set_cursor_step (self->session, -1);
 }
 
-static void
-on_click (GtkGestureClick *gesture, int n_press, double x, double y, gpointer user_data)
+/**
+ * lirscope_timeline_describe_at:
+ * @self: a timeline
+ * @x: a pixel column
+ * @y: a pixel row
+ * @area: (out): the buffer's rectangle on screen, clipped to the plot
+ *
+ * Returns: (transfer full) (nullable): the tooltip for the buffer at
+ *   (@x, @y), %NULL if there is none
+ */
+char *
+lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRectangle *area)
 {
-  LirscopeTimeline *self = user_data;
+  guint32 node = lirscope_timeline_node_at (self, x, y);
+  LirBufferPlan *plan;
+  const LirBufferSlot *slot;
+  const LirLifetime *life;
+  LirRenderLayout layout;
+  double x0, x1, y0, y1;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  lirscope_timeline_select_at (self, x, y);
+  if (node == LIR_NO_NODE)
+    return NULL;
+  plan = lir_module_get_plan (lir_renderer_get_module (self->renderer));
+  slot = lir_buffer_plan_slot (plan, node);
+  life = lir_buffer_plan_lifetime (plan, node);
+  current_layout (self, &layout);
+  x0 = MAX (lir_render_layout_x_of_step (&layout, &self->viewport, life->first_step), layout.plot_x);
+  x1 = MIN (lir_render_layout_x_of_step (&layout, &self->viewport, (double)life->last_step + 1),
+            layout.plot_x + layout.plot_width);
+  y0 = MAX (lir_render_layout_y_of_byte (&layout, &self->viewport, (double)(slot->offset + slot->size)),
+            layout.plot_y);
+  y1 = MIN (lir_render_layout_y_of_byte (&layout, &self->viewport, (double)slot->offset),
+            layout.plot_y + layout.plot_height);
+  area->x = (int)floor (x0);
+  area->y = (int)floor (y0);
+  area->width = MAX ((int)ceil (x1) - area->x, 1);
+  area->height = MAX ((int)ceil (y1) - area->y, 1);
+  return lir_renderer_describe (self->renderer, node);
 }
 
+/* The tooltip belongs to the buffer under the pointer: its tip area is that
+ * buffer's rectangle, so GTK moves it when the pointer reaches another one,
+ * and a long name wraps instead of widening it past the screen. */
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                   gpointer user_data)
 {
   LirscopeTimeline *self = LIRSCOPE_TIMELINE (widget);
-  guint32 node;
+  GdkRectangle area;
   g_autofree char *text = NULL;
 
   if (self->renderer == NULL || keyboard)
     return FALSE;
-  node = lirscope_timeline_node_at (self, x, y);
-  if (node == LIR_NO_NODE)
+  text = lirscope_timeline_describe_at (self, x, y, &area);
+  if (text == NULL)
     return FALSE;
-  text = lir_renderer_describe (self->renderer, node);
-  gtk_tooltip_set_text (tooltip, text);
+  gtk_label_set_text (self->tooltip_label, text);
+  gtk_tooltip_set_custom (tooltip, GTK_WIDGET (self->tooltip_label));
+  gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
+}
+
+GtkLabel *
+lirscope_timeline_get_tooltip_label (LirscopeTimeline *self)
+{
+  return self->tooltip_label;
 }
 
 static gboolean
@@ -291,21 +387,83 @@ on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModif
       lirscope_timeline_fit (self);
       return TRUE;
     case GDK_KEY_Escape:
-      lirscope_timeline_set_selected (self, LIR_NO_NODE);
+      if (self->session != NULL)
+        lirscope_session_select (self->session, LIR_NO_NODE);
       return TRUE;
     default:
       return FALSE;
     }
 }
 
+/* ---- the session's plan ----------------------------------------------------------------- */
+
+static void
+on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeTimeline *self)
+{
+  LirViewport old = self->viewport;
+
+  self->renderer = lirscope_session_get_renderer (session);
+  if (self->renderer == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  lir_renderer_full_viewport (self->renderer, &self->full);
+  /* A re-plan or reload keeps the user's zoom; an unzoomed view re-fits, so
+   * an arena that grew is seen whole. */
+  if (keep_view && self->zoomed)
+    clamp_viewport (self, &old);
+  else
+    old = self->full;
+  self->viewport = old;
+  self->zoomed = memcmp (&old, &self->full, sizeof old) != 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_VIEWPORT_CHANGED], 0);
+}
+
+static void
+on_redraw_needed (LirscopeTimeline *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lirscope_timeline_set_session:
+ * @self: a timeline
+ * @session: (transfer none): the session whose plan, selection, cursor and
+ *   diff it shows
+ */
+void
+lirscope_timeline_set_session (LirscopeTimeline *self, LirscopeSession *session)
+{
+  g_return_if_fail (self->session == NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "plan-changed", G_CALLBACK (on_plan_changed), self, 0);
+  g_signal_connect_object (session, "diff-changed", G_CALLBACK (on_redraw_needed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected", G_CALLBACK (on_redraw_needed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::cursor-step", G_CALLBACK (on_redraw_needed), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* ---- object --------------------------------------------------------------------------- */
+
+static void
+lirscope_timeline_dispose (GObject *object)
+{
+  LirscopeTimeline *self = LIRSCOPE_TIMELINE (object);
+
+  self->renderer = NULL;
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lirscope_timeline_parent_class)->dispose (object);
+}
 
 static void
 lirscope_timeline_finalize (GObject *object)
 {
   LirscopeTimeline *self = LIRSCOPE_TIMELINE (object);
 
-  g_clear_pointer (&self->renderer, lir_renderer_free);
+  g_clear_object (&self->tooltip_label);
   G_OBJECT_CLASS (lirscope_timeline_parent_class)->finalize (object);
 }
 
@@ -315,25 +473,12 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lirscope_timeline_dispose;
   object_class->finalize = lirscope_timeline_finalize;
   widget_class->snapshot = lirscope_timeline_snapshot;
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
-  /**
-   * LirscopeTimeline::selection-changed:
-   * @node: the selected node, or %LIR_NO_NODE
-   */
-  signals[SIGNAL_SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  /**
-   * LirscopeTimeline::cursor-changed:
-   * @step: the step under the pointer, or -1
-   */
-  signals[SIGNAL_CURSOR_CHANGED] =
-    g_signal_new ("cursor-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_VIEWPORT_CHANGED] =
     g_signal_new ("viewport-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 0);
@@ -344,7 +489,7 @@ lirscope_timeline_init (LirscopeTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *scroll, *motion, *key;
-  GtkGesture *drag, *click, *pinch;
+  GtkGesture *drag, *pinch;
 
   lir_render_options_init (&self->options);
   gtk_widget_set_focusable (widget, TRUE);
@@ -352,6 +497,11 @@ lirscope_timeline_init (LirscopeTimeline *self)
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  self->tooltip_label = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
+  gtk_label_set_wrap (self->tooltip_label, TRUE);
+  gtk_label_set_wrap_mode (self->tooltip_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->tooltip_label, 60);
+  gtk_label_set_xalign (self->tooltip_label, 0);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
@@ -361,11 +511,8 @@ lirscope_timeline_init (LirscopeTimeline *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   pinch = gtk_gesture_zoom_new ();
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
@@ -388,50 +535,7 @@ lirscope_timeline_new (void)
   return g_object_new (LIRSCOPE_TYPE_TIMELINE, NULL);
 }
 
-/**
- * lirscope_timeline_set_renderer:
- * @self: a timeline
- * @renderer: (transfer full) (nullable): the plan to show
- * @keep_view: keep the zoom and the selection (a reload of the same plan)
- */
-void
-lirscope_timeline_set_renderer (LirscopeTimeline *self, LirRenderer *renderer, gboolean keep_view)
-{
-  LirViewport old = self->viewport;
-  guint32 selected = self->options.selected;
-
-  g_clear_pointer (&self->renderer, lir_renderer_free);
-  self->renderer = renderer;
-  if (renderer == NULL)
-    {
-      self->options.selected = LIR_NO_NODE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-  lir_renderer_full_viewport (renderer, &self->full);
-  self->viewport = self->full;
-  if (keep_view)
-    {
-      clamp_viewport (self, &old);
-      self->viewport = old;
-    }
-  if (!keep_view || selected >= lir_graph_get_n_nodes (lir_module_get_graph (lir_renderer_get_module (renderer))) ||
-      lir_buffer_plan_slot (lir_module_get_plan (lir_renderer_get_module (renderer)), selected) == NULL)
-    selected = LIR_NO_NODE;
-  self->options.cursor_step = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[SIGNAL_VIEWPORT_CHANGED], 0);
-  /* Always tell: the window rebuilds its details for the new plan. */
-  self->options.selected = selected;
-  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0, selected);
-}
-
-LirRenderer *
-lirscope_timeline_get_renderer (LirscopeTimeline *self)
-{
-  return self->renderer;
-}
-
+/* Returns: (transfer none): what the timeline draws besides the plan */
 const LirRenderOptions *
 lirscope_timeline_get_options (LirscopeTimeline *self)
 {
@@ -457,22 +561,6 @@ lirscope_timeline_set_hidden_phases (LirscopeTimeline *self, guint hidden_phases
 {
   self->options.hidden_phases = hidden_phases;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-guint32
-lirscope_timeline_get_selected (LirscopeTimeline *self)
-{
-  return self->options.selected;
-}
-
-void
-lirscope_timeline_set_selected (LirscopeTimeline *self, guint32 node)
-{
-  if (node == self->options.selected)
-    return;
-  self->options.selected = node;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0, node);
 }
 
 void
@@ -510,9 +598,14 @@ lirscope_timeline_zoom (LirscopeTimeline *self, double factor_steps, double fact
   LirViewport vp = self->viewport;
   double step, byte;
 
-  if (self->renderer == NULL || factor_steps <= 0 || factor_bytes <= 0)
+  if (self->renderer == NULL || !(factor_steps > 0) || !(factor_bytes > 0))
     return;
   current_layout (self, &layout);
+  if (!isfinite (anchor_x) || !isfinite (anchor_y))
+    {
+      anchor_x = layout.plot_x + layout.plot_width / 2;
+      anchor_y = layout.plot_y + layout.plot_height / 2;
+    }
   anchor_x = CLAMP (anchor_x, layout.plot_x, layout.plot_x + layout.plot_width);
   anchor_y = CLAMP (anchor_y, layout.plot_y, layout.plot_y + layout.plot_height);
   step = lir_render_layout_step_at (&layout, &vp, anchor_x);
@@ -633,14 +726,9 @@ lirscope_timeline_select_at (LirscopeTimeline *self, double x, double y)
 {
   guint32 node = lirscope_timeline_node_at (self, x, y);
 
-  lirscope_timeline_set_selected (self, node);
+  if (self->session != NULL)
+    lirscope_session_select (self->session, node);
   return node;
-}
-
-gint64
-lirscope_timeline_get_cursor_step (LirscopeTimeline *self)
-{
-  return self->options.cursor_step;
 }
 
 /* Moves the live-set cursor to the step under pixel column x. */
@@ -660,11 +748,8 @@ lirscope_timeline_set_cursor_x (LirscopeTimeline *self, double x)
       if (s >= 0 && s < lir_renderer_get_n_steps (self->renderer))
         step = (gint64)s;
     }
-  if (step == self->options.cursor_step)
-    return;
-  self->options.cursor_step = step;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[SIGNAL_CURSOR_CHANGED], 0, step);
+  if (self->session != NULL)
+    lirscope_session_set_cursor_step (self->session, step);
 }
 
 gint64

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "lir.h"
+#include "lirscope-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LirscopeTimeline, lirscope_timeline, LIRSCOPE, TIMELINE, GtkWidget)
 
 GtkWidget              *lirscope_timeline_new             (void);
-void                    lirscope_timeline_set_renderer    (LirscopeTimeline *self,
-                                                           LirRenderer      *renderer,
-                                                           gboolean          keep_view);
-LirRenderer            *lirscope_timeline_get_renderer    (LirscopeTimeline *self);
+void                    lirscope_timeline_set_session     (LirscopeTimeline *self,
+                                                           LirscopeSession  *session);
 const LirRenderOptions *lirscope_timeline_get_options     (LirscopeTimeline *self);
 void                    lirscope_timeline_set_color_by    (LirscopeTimeline *self,
                                                            LirColorBy        color_by);
@@ -23,9 +21,6 @@ void                    lirscope_timeline_set_dark        (LirscopeTimeline *sel
                                                            gboolean          dark);
 void                    lirscope_timeline_set_hidden_phases (LirscopeTimeline *self,
                                                              guint             hidden_phases);
-guint32                 lirscope_timeline_get_selected    (LirscopeTimeline *self);
-void                    lirscope_timeline_set_selected    (LirscopeTimeline *self,
-                                                           guint32           node);
 void                    lirscope_timeline_get_viewport    (LirscopeTimeline *self,
                                                            LirViewport      *viewport);
 void                    lirscope_timeline_set_viewport    (LirscopeTimeline  *self,
@@ -49,7 +44,6 @@ guint32                 lirscope_timeline_node_at         (LirscopeTimeline *sel
 guint32                 lirscope_timeline_select_at       (LirscopeTimeline *self,
                                                            double            x,
                                                            double            y);
-gint64                  lirscope_timeline_get_cursor_step (LirscopeTimeline *self);
 void                    lirscope_timeline_set_cursor_x    (LirscopeTimeline *self,
                                                            double            x);
 gint64                  lirscope_timeline_get_last_draw_us (LirscopeTimeline *self);

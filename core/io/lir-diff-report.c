@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "lir-format.h"
 #include "lir-json.h"
 
 static char *
@@ -42,14 +43,21 @@ append_figure (GString *out, const char *title, guint64 a, guint64 b)
   g_string_append_c (out, '\n');
 }
 
-/* "size 1.00 MiB → 2.00 MiB, moved 0 → 4096, steps 3–5 → 3–9" */
-static void
-append_change (GString *out, const LirBufferChange *c)
+/**
+ * lir_diff_describe_change:
+ * @change: a change between two plans
+ *
+ * Returns: (transfer full): what changed, e.g. "size 1.00 MiB → 2.00 MiB,
+ *   moved 0 → 4096, steps 3–5 → 3–9", as the diff report, the app's
+ *   Changes page and its Buffer page word it
+ */
+char *
+lir_diff_describe_change (const LirBufferChange *c)
 {
+  GString *out = g_string_new (NULL);
   gboolean first = TRUE;
 
 #define SEP() (first ? (first = FALSE, "") : ", ")
-  g_string_append_printf (out, "  %-24s ", c->name);
   {
     static const struct
     {
@@ -88,12 +96,20 @@ append_change (GString *out, const LirBufferChange *c)
   if (c->flags & LIR_CHANGE_STOPPED_VIEW)
     g_string_append_printf (out, "%sstopped being a view", SEP ());
   if (c->flags & LIR_CHANGE_PHASE)
-    g_string_append_printf (out, "%sphase %s → %s", SEP (), lir_phase_to_string (c->phase_a),
-                            lir_phase_to_string (c->phase_b));
+    g_string_append_printf (out, "%sphase %s → %s", SEP (), lir_phase_get_label (c->phase_a),
+                            lir_phase_get_label (c->phase_b));
   if (c->flags & LIR_CHANGE_STEP)
     g_string_append_printf (out, "%sruns at another step", SEP ());
 #undef SEP
-  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_change (GString *out, const LirBufferChange *c)
+{
+  g_autofree char *what = lir_diff_describe_change (c);
+
+  g_string_append_printf (out, "  %-24s %s\n", c->name, what);
 }
 
 /**

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+char *lir_diff_describe_change (const LirBufferChange *change);
+
 char *lir_diff_report_text (const LirPlanDiff *diff,
                             const char        *label_a,
                             const char        *label_b,

@@ -6,6 +6,7 @@
 #include "lir-csv.h"
 #include "lir-json.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -116,6 +117,28 @@ lir_io_load (const char *path, GError **error)
   return module;
 }
 
+/* The reason behind a GFileError, without the file name GLib put in it. */
+static const char *
+file_error_reason (const GError *error)
+{
+  static const struct
+  {
+    GFileError code;
+    int errnum;
+  } reasons[] = {
+    { G_FILE_ERROR_NOENT, ENOENT },   { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM },
+    { G_FILE_ERROR_ROFS, EROFS },     { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_ISDIR, EISDIR },
+    { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_EXIST, EEXIST }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    { G_FILE_ERROR_IO, EIO },
+  };
+
+  if (error->domain == G_FILE_ERROR)
+    for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+      if (reasons[i].code == (GFileError)error->code)
+        return g_strerror (reasons[i].errnum);
+  return error->message;
+}
+
 /**
  * lir_io_write_atomic:
  * @path: destination, or `-` for standard output
@@ -145,7 +168,9 @@ lir_io_write_atomic (const char *path, const char *data, gsize length, GError **
   if (!g_file_set_contents_full (path, data, (gssize)length, G_FILE_SET_CONTENTS_CONSISTENT,
                                  0644, &local))
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s", local->message);
+      /* GLib's message names the temporary file; the user named @path. */
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path,
+                   file_error_reason (local));
       return FALSE;
     }
   return TRUE;

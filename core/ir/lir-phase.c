@@ -2,6 +2,9 @@
 /* lir-phase.c: phase names, in Lirscope's and RLX's spelling. */
 #include "lir-phase.h"
 
+/* Marks the labels for the app's catalog; core itself prints English. */
+#define N_(text) text
+
 #include <string.h>
 
 static const char *const phase_names[] = { "prologue", "steady_state", "epilogue", "none" };
@@ -41,4 +44,31 @@ lir_phase_from_string (const char *text, LirPhase *out_phase)
         }
     }
   return FALSE;
+}
+
+/**
+ * lir_phase_get_label:
+ * @phase: a phase
+ *
+ * The name people read ("Steady state"), where lir_phase_to_string ()
+ * gives the token files use ("steady_state"). English, marked for the
+ * app's translation.
+ *
+ * Returns: (transfer none): the label
+ */
+const char *
+lir_phase_get_label (LirPhase phase)
+{
+  switch (phase)
+    {
+    case LIR_PHASE_PROLOGUE:
+      return N_("Prologue");
+    case LIR_PHASE_STEADY_STATE:
+      return N_("Steady state");
+    case LIR_PHASE_EPILOGUE:
+      return N_("Epilogue");
+    case LIR_PHASE_NONE:
+    default:
+      return N_("No phase");
+    }
 }

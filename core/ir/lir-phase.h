@@ -23,6 +23,7 @@ typedef enum {
 #define LIR_N_PHASES 3
 
 const char *lir_phase_to_string   (LirPhase phase);
+const char *lir_phase_get_label   (LirPhase phase);
 gboolean    lir_phase_from_string (const char *text,
                                    LirPhase   *out_phase);
 

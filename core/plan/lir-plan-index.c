@@ -4,6 +4,10 @@
  * "Slots with first <= B and last >= A" is a prefix of the sorted order
  * (binary search on first) filtered by a descent that skips every subtree
  * whose largest last step is < A. Answers come out in sorted order.
+ *
+ * The same shape answers "owning buffers whose bytes meet [lo, hi)": owning
+ * slots sorted by offset, with a max-tree of their ends. Views of each root
+ * are kept as one flat list per root (CSR), built in one pass.
  */
 #include "lir-plan-index.h"
 
@@ -17,6 +21,15 @@ struct _LirPlanIndex
   guint32 *nodes;    /* node ids sorted by (first step, id) */
   guint32 *firsts;   /* first step at each position */
   guint32 *max_last; /* 2 * leaves; max last step per subtree */
+
+  guint n_owning;
+  guint owning_leaves;
+  guint32 *by_offset;   /* owning node ids sorted by (offset, id) */
+  guint64 *offsets;     /* offset at each position */
+  guint64 *max_end;     /* 2 * owning_leaves; max offset + size per subtree */
+
+  guint32 *view_start;  /* n_nodes + 1: views of root r are view_list[view_start[r] ..] */
+  guint32 *view_list;
 };
 
 typedef struct
@@ -35,6 +48,64 @@ compare_first (const void *pa, const void *pb, void *user_data)
   if (lifetimes[a].first_step != lifetimes[b].first_step)
     return lifetimes[a].first_step < lifetimes[b].first_step ? -1 : 1;
   return (a > b) - (a < b);
+}
+
+static int
+compare_offset (const void *pa, const void *pb, void *user_data)
+{
+  const LirBufferSlot *slots = user_data;
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  if (slots[a].offset != slots[b].offset)
+    return slots[a].offset < slots[b].offset ? -1 : 1;
+  return (a > b) - (a < b);
+}
+
+static void
+build_byte_tree (LirPlanIndex *index)
+{
+  const LirBufferPlan *plan = index->plan;
+  guint n = 0;
+
+  index->by_offset = g_new (guint32, index->n + 1);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    if (plan->slot_flags[id] == LIR_SLOT_ALLOCATED)
+      index->by_offset[n++] = id;
+  index->n_owning = n;
+  g_qsort_with_data (index->by_offset, n, sizeof (guint32), compare_offset, plan->slots);
+  index->owning_leaves = 1;
+  while (index->owning_leaves < MAX (n, 1))
+    index->owning_leaves *= 2;
+  index->offsets = g_new (guint64, n + 1);
+  index->max_end = g_new0 (guint64, 2 * index->owning_leaves);
+  for (guint p = 0; p < n; p++)
+    {
+      const LirBufferSlot *slot = &plan->slots[index->by_offset[p]];
+
+      index->offsets[p] = slot->offset;
+      index->max_end[index->owning_leaves + p] = slot->offset + slot->size;
+    }
+  for (guint i = index->owning_leaves - 1; i >= 1; i--)
+    index->max_end[i] = MAX (index->max_end[2 * i], index->max_end[2 * i + 1]);
+}
+
+static void
+build_views (LirPlanIndex *index)
+{
+  const LirBufferPlan *plan = index->plan;
+  g_autofree guint32 *fill = NULL;
+
+  index->view_start = g_new0 (guint32, plan->n_nodes + 1);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    if ((plan->slot_flags[id] & LIR_SLOT_VIEW) && plan->aliases[id].root < plan->n_nodes)
+      index->view_start[plan->aliases[id].root + 1]++;
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    index->view_start[id + 1] += index->view_start[id];
+  index->view_list = g_new (guint32, index->view_start[plan->n_nodes] + 1);
+  fill = g_memdup2 (index->view_start, sizeof (guint32) * plan->n_nodes);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    if ((plan->slot_flags[id] & LIR_SLOT_VIEW) && plan->aliases[id].root < plan->n_nodes)
+      index->view_list[fill[plan->aliases[id].root]++] = id;
 }
 
 /**
@@ -75,6 +146,8 @@ lir_plan_index_new (LirBufferPlan *plan)
     }
   for (guint i = index->leaves - 1; i >= 1; i--)
     index->max_last[i] = MAX (index->max_last[2 * i], index->max_last[2 * i + 1]);
+  build_byte_tree (index);
+  build_views (index);
   return index;
 }
 
@@ -87,6 +160,11 @@ lir_plan_index_free (LirPlanIndex *index)
   g_free (index->nodes);
   g_free (index->firsts);
   g_free (index->max_last);
+  g_free (index->by_offset);
+  g_free (index->offsets);
+  g_free (index->max_end);
+  g_free (index->view_start);
+  g_free (index->view_list);
   g_free (index);
 }
 
@@ -180,4 +258,89 @@ lir_plan_index_hit (const LirPlanIndex *index, guint32 step, guint64 byte)
         found = id;
     }
   return found;
+}
+
+/**
+ * lir_plan_index_views_of:
+ * @index: an index
+ * @root: a buffer-owning node
+ * @n_views: (out): how many views it has
+ *
+ * Returns: (transfer none) (array length=n_views): the views whose bytes
+ *   lie in @root's slot, in id order
+ */
+const guint32 *
+lir_plan_index_views_of (const LirPlanIndex *index, guint32 root, guint *n_views)
+{
+  *n_views = 0;
+  if (root >= index->plan->n_nodes)
+    return NULL;
+  *n_views = index->view_start[root + 1] - index->view_start[root];
+  return &index->view_list[index->view_start[root]];
+}
+
+/**
+ * lir_plan_index_sharers:
+ * @index: an index
+ * @node: a buffer-owning node
+ * @max_nodes: append at most this many
+ * @nodes: (element-type guint32): where the answers are appended
+ *
+ * The buffers that reuse @node's bytes: every other owning buffer whose
+ * slot overlaps @node's, in order of offset. A valid plan gives them
+ * lifetimes disjoint from @node's. Views are left out (they borrow their
+ * root's bytes), and a view @node has none. Costs O((k + 1) log n).
+ *
+ * Returns: how many such buffers there are in all (possibly more than
+ *   were appended)
+ */
+guint
+lir_plan_index_sharers (const LirPlanIndex *index, guint32 node, guint max_nodes, GArray *nodes)
+{
+  const LirBufferPlan *plan = index->plan;
+  guint lo = 0, hi = index->n_owning, total = 0;
+  Frame stack[72];
+  guint depth = 0;
+  guint64 start, end;
+
+  if (node >= plan->n_nodes || plan->slot_flags[node] != LIR_SLOT_ALLOCATED || plan->slots[node].size == 0)
+    return 0;
+  start = plan->slots[node].offset;
+  end = start + plan->slots[node].size;
+  /* hi = number of owning slots with offset < end */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (index->offsets[mid] < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  hi = lo;
+  if (hi == 0)
+    return 0;
+  stack[depth++] = (Frame){ 1, 0, index->owning_leaves };
+  while (depth > 0)
+    {
+      Frame f = stack[--depth];
+
+      if (f.start >= hi || index->max_end[f.node] <= start)
+        continue;
+      if (f.width == 1)
+        {
+          guint32 id = index->by_offset[f.start];
+
+          if (id != node && plan->slots[id].size > 0)
+            {
+              if (total < max_nodes)
+                g_array_append_val (nodes, id);
+              total++;
+            }
+          continue;
+        }
+      stack[depth++] = (Frame){ 2 * f.node + 1, f.start + f.width / 2, f.width / 2 };
+      stack[depth++] = (Frame){ 2 * f.node, f.start, f.width / 2 };
+    }
+  return total;
 }

@@ -26,6 +26,13 @@ guint         lir_plan_index_query (const LirPlanIndex *index,
 guint32       lir_plan_index_hit   (const LirPlanIndex *index,
                                     guint32             step,
                                     guint64             byte);
+const guint32 *lir_plan_index_views_of (const LirPlanIndex *index,
+                                        guint32             root,
+                                        guint              *n_views);
+guint         lir_plan_index_sharers (const LirPlanIndex *index,
+                                      guint32             node,
+                                      guint               max_nodes,
+                                      GArray             *nodes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanIndex, lir_plan_index_free)
 

@@ -219,27 +219,3 @@ lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
                               : 0.0;
   stats->proven_optimal = plan->proven_optimal || stats->arena_size == stats->lower_bound;
 }
-
-/**
- * lir_format_bytes:
- * @bytes: a byte count
- *
- * Returns: (transfer full): e.g. `1.50 MiB`, or `512 B` below a KiB
- */
-char *
-lir_format_bytes (guint64 bytes)
-{
-  static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-  double value = (double)bytes;
-  guint unit = 0;
-
-  if (bytes < 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " B", bytes);
-  value /= 1024.0;
-  while (value >= 1024.0 && unit + 1 < G_N_ELEMENTS (units))
-    {
-      value /= 1024.0;
-      unit++;
-    }
-  return g_strdup_printf ("%.2f %s", value, units[unit]);
-}

@@ -64,7 +64,3 @@ guint64         lir_live_profile_max    (const LirLiveProfile *profile,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveProfile, lir_live_profile_free)
 
 G_END_DECLS
-
-G_BEGIN_DECLS
-char *lir_format_bytes (guint64 bytes);
-G_END_DECLS

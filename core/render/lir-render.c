@@ -17,7 +17,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "io/lir-format.h"
 #include "io/lir-io.h"
+#include "io/lir-stats-report.h"
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
 #include "lir-canvas.h"
@@ -117,9 +119,7 @@ struct _LirRenderer
   guint n_step_nodes;
   guint32 *consumer_start;          /* CSR of readers, graph modules only */
   guint32 *consumers;
-  char fingerprint[17];
-  char graph_fingerprint[17];
-  LirPlanDiff *diff;                /* optional: B is this plan, A the baseline */
+  LirStatsReport *report;           /* the header's rows */
 };
 
 /* ---- set-up --------------------------------------------------------------------------- */
@@ -211,7 +211,8 @@ lir_renderer_new (LirModule *module)
   r->plan = lir_module_get_plan (module);
   r->graph = lir_module_get_graph (module);
   r->index = lir_plan_index_new (r->plan);
-  lir_plan_stats_compute (r->plan, &r->stats);
+  r->report = lir_stats_report_new (module);
+  r->stats = *lir_stats_report_get_stats (r->report);
   r->live = lir_live_profile_new (r->plan);
   r->n_steps = lir_buffer_plan_get_n_steps (r->plan);
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
@@ -230,8 +231,6 @@ lir_renderer_new (LirModule *module)
   if (!lir_module_is_buffer_only (module))
     lir_graph_build_consumers (r->graph, NULL, &r->consumer_start, &r->consumers);
 
-  lir_fingerprint_format (lir_fingerprint_module (module), r->fingerprint);
-  lir_fingerprint_format (lir_fingerprint_graph (r->graph), r->graph_fingerprint);
   return r;
 }
 
@@ -247,7 +246,7 @@ lir_renderer_free (LirRenderer *r)
   g_free (r->step_node);
   g_free (r->consumer_start);
   g_free (r->consumers);
-  g_clear_pointer (&r->diff, lir_plan_diff_free);
+  lir_stats_report_free (r->report);
   g_free (r);
 }
 
@@ -283,29 +282,6 @@ lir_renderer_get_live_bytes (const LirRenderer *r, guint32 step)
 }
 
 /**
- * lir_renderer_set_diff:
- * @renderer: a renderer of plan B
- * @diff: (transfer full) (nullable): a diff from a baseline A to this plan
- *
- * With a diff, added, resized and moved buffers are outlined, A's places
- * of moved and removed buffers are ghosted, and the header says how the
- * arena changed.
- */
-void
-lir_renderer_set_diff (LirRenderer *r, LirPlanDiff *diff)
-{
-  g_clear_pointer (&r->diff, lir_plan_diff_free);
-  g_return_if_fail (diff == NULL || lir_plan_diff_get_b (diff) == r->module);
-  r->diff = diff;
-}
-
-const LirPlanDiff *
-lir_renderer_get_diff (const LirRenderer *r)
-{
-  return r->diff;
-}
-
-/**
  * lir_renderer_get_readers:
  * @renderer: a renderer
  * @node: a node id
@@ -337,6 +313,7 @@ lir_render_options_init (LirRenderOptions *options)
     .hidden_phases = 0,
     .selected = LIR_NO_NODE,
     .cursor_step = -1,
+    .diff = NULL,
   };
 }
 
@@ -516,54 +493,6 @@ byte_y (const Frame *f, double byte)
   return lir_render_layout_y_of_byte (&f->l, &f->vp, byte);
 }
 
-/* Short byte labels for axes: "1.5 MiB", "256 KiB", "0". C locale. */
-static char *
-format_bytes_short (double bytes)
-{
-  static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  guint unit = 0;
-
-  if (bytes <= 0)
-    return g_strdup ("0");
-  while (bytes >= 1024.0 && unit + 1 < G_N_ELEMENTS (units))
-    {
-      bytes /= 1024.0;
-      unit++;
-    }
-  g_ascii_formatd (buf, sizeof buf, bytes >= 100 ? "%.0f" : "%.3g", bytes);
-  return g_strdup_printf ("%s %s", buf, units[unit]);
-}
-
-/* Long form for the header and tooltips: "1.50 MiB (1572864 B)". */
-static char *
-format_bytes_long (guint64 bytes)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-  double v = (double)bytes / 1024.0;
-  guint unit = 0;
-
-  if (bytes < 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " B", bytes);
-  while (v >= 1024.0 && unit + 1 < G_N_ELEMENTS (units))
-    {
-      v /= 1024.0;
-      unit++;
-    }
-  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
-  return g_strdup_printf ("%s %s", buf, units[unit]);
-}
-
-static char *
-format_percent (double fraction)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, "%.1f", fraction * 100.0);
-  return g_strdup_printf ("%s%%", buf);
-}
-
 /* Nice tick spacing for steps: 1, 2 or 5 times a power of ten. */
 static double
 nice_step_spacing (double min_spacing)
@@ -685,7 +614,7 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   const LirLifetime *life = &plan->lifetimes[node];
   char scratch[24];
   GString *out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
-  g_autofree char *bytes = format_bytes_long (slot->size);
+  g_autofree char *bytes = lir_format_bytes_exact (slot->size);
 
   g_string_append_printf (out, "\nop %s", lir_graph_node_op_name (r->graph, node));
   if (!lir_module_is_buffer_only (r->module))
@@ -694,11 +623,10 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
 
       g_string_append_printf (out, ", shape %s", shape);
     }
-  g_string_append_printf (out, "\n%s (%" G_GUINT64_FORMAT " B) at offset %" G_GUINT64_FORMAT,
-                          bytes, slot->size, slot->offset);
+  g_string_append_printf (out, "\n%s at offset %" G_GUINT64_FORMAT, bytes, slot->offset);
   g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
   if (plan->phases[node] != LIR_PHASE_NONE)
-    g_string_append_printf (out, ", %s", lir_phase_to_string (plan->phases[node]));
+    g_string_append_printf (out, ", %s", lir_phase_get_label (plan->phases[node]));
   if (plan->aliases[node].root != LIR_NO_NODE)
     g_string_append_printf (out, "\nview of %s at +%" G_GUINT64_FORMAT " B",
                             lir_graph_node_label (r->graph, plan->aliases[node].root, scratch),
@@ -1010,7 +938,7 @@ ghost_box (const Frame *f, const LirBufferChange *c, Box *box)
 static void
 draw_diff (const Frame *f)
 {
-  const LirPlanDiff *diff = f->r->diff;
+  const LirPlanDiff *diff = f->o->diff;
   LirCanvas *c = f->canvas;
 
   if (diff == NULL)
@@ -1060,10 +988,14 @@ draw_byte_axis (const Frame *f)
   for (guint n = 0; tick <= f->vp.byte_end && n < 200; tick += spacing, n++)
     {
       double y = byte_y (f, tick);
-      g_autofree char *label = format_bytes_short (tick);
+      g_autofree char *label = NULL;
 
       c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, &f->theme->grid, 1.0,
                       FALSE);
+      /* A label at the very top would run into the phase band's. */
+      if (y < f->l.plot_y + FONT_SMALL - 2)
+        continue;
+      label = lir_format_bytes_axis (tick, spacing);
       c->funcs->text (c, f->l.plot_x - 6, y + 3.5, label, FONT_SMALL, FALSE, LIR_ALIGN_END,
                       &f->theme->muted);
     }
@@ -1106,7 +1038,8 @@ draw_step_axis (const Frame *f)
       name = lir_graph_node_label (f->r->graph, node, scratch);
       width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
       x = step_x (f, s + 0.5) - width / 2;
-      if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x - 20)
+      if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x ||
+          x + width > f->l.plot_x + f->l.plot_width)
         continue;
       c->funcs->text (c, x, axis_y + 28, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
                       &f->theme->foreground);
@@ -1114,49 +1047,77 @@ draw_step_axis (const Frame *f)
     }
 }
 
+/* A reference line across the plot, its label on a plate at the right end:
+ * above the line, or below it when @below or when there is no room above. */
 static void
-draw_hline (const Frame *f, double bytes, const LirRgba *color, gboolean dashed, const char *label)
+draw_hline (const Frame *f, double bytes, const LirRgba *color, gboolean dashed, gboolean below,
+            const char *label)
 {
   LirCanvas *c = f->canvas;
   double y = byte_y (f, bytes);
+  double width = c->funcs->text_width (c, label, FONT_SMALL, TRUE);
+  double right = f->l.plot_x + f->l.plot_width - 4;
+  LirRgba plate = with_alpha (f->theme->plot_background, 0.85);
+  double base;
 
   if (y < f->l.plot_y - 0.5 || y > f->l.plot_y + f->l.plot_height + 0.5)
     return;
   c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, color, 1.5, dashed);
-  c->funcs->text (c, f->l.plot_x + f->l.plot_width - 4, y - 4, label, FONT_SMALL, TRUE,
-                  LIR_ALIGN_END, color);
+  if (y - FONT_SMALL - 4 < f->l.plot_y)
+    below = TRUE;
+  else if (y + FONT_SMALL + 4 > f->l.plot_y + f->l.plot_height)
+    below = FALSE;
+  base = below ? y + FONT_SMALL + 2 : y - 4;
+  c->funcs->fill_rect (c, right - width - 3, base - FONT_SMALL, width + 6, FONT_SMALL + 3, &plate);
+  c->funcs->text (c, right, base, label, FONT_SMALL, TRUE, LIR_ALIGN_END, color);
 }
 
 static void
 draw_reference_lines (const Frame *f)
 {
-  LirCanvas *c = f->canvas;
   const LirPlanStats *s = &f->r->stats;
-  g_autofree char *arena = format_bytes_short ((double)s->arena_size);
-  g_autofree char *bound = format_bytes_short ((double)s->lower_bound);
-  g_autofree char *arena_label = g_strdup_printf ("arena %s", arena);
-  g_autofree char *bound_label = g_strdup_printf ("lower bound %s", bound);
-  double peak_x = step_x (f, s->peak_step + 0.5);
+  g_autofree char *arena = lir_format_bytes (s->arena_size);
+  g_autofree char *bound = lir_format_bytes (s->lower_bound);
 
   /* When the two lines coincide, one label says both. */
   if (s->arena_size == s->lower_bound)
     {
       g_autofree char *both = g_strdup_printf ("arena = lower bound = %s", arena);
 
-      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, both);
+      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, FALSE, both);
     }
   else
     {
-      draw_hline (f, (double)s->lower_bound, &f->theme->bound, TRUE, bound_label);
-      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, arena_label);
+      g_autofree char *arena_label = g_strdup_printf ("arena %s", arena);
+      g_autofree char *bound_label = g_strdup_printf ("lower bound %s", bound);
+
+      /* The bound is the lower line: its label hangs below it, clear of the arena's. */
+      draw_hline (f, (double)s->lower_bound, &f->theme->bound, TRUE, TRUE, bound_label);
+      draw_hline (f, (double)s->arena_size, &f->theme->arena, FALSE, FALSE, arena_label);
     }
-  if (s->lower_bound > 0 && peak_x >= f->l.plot_x && peak_x <= f->l.plot_x + f->l.plot_width)
-    {
-      c->funcs->line (c, peak_x, f->l.plot_y, peak_x, f->l.plot_y + f->l.plot_height,
-                      &f->theme->bound, 1.0, TRUE);
-      c->funcs->text (c, peak_x + 3, f->l.plot_y + 11, "peak", FONT_SMALL, TRUE, LIR_ALIGN_START,
-                      &f->theme->bound);
-    }
+}
+
+/* The peak step: a dashed line through the plot, named under the step axis
+ * (outside the plot, so it never covers a buffer or a reference label). */
+static void
+draw_peak_mark (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirPlanStats *s = &f->r->stats;
+  double x = step_x (f, s->peak_step + 0.5);
+  double axis_y = f->l.plot_y + f->l.plot_height;
+  double width = c->funcs->text_width (c, "▲ peak", FONT_SMALL, TRUE);
+  double footer = c->funcs->text_width (c, "schedule step →", FONT_SMALL, FALSE);
+
+  if (s->lower_bound == 0 || x < f->l.plot_x || x > f->l.plot_x + f->l.plot_width)
+    return;
+  c->funcs->push_clip (c, f->l.plot_x, f->l.plot_y, f->l.plot_width, f->l.plot_height);
+  c->funcs->line (c, x, f->l.plot_y, x, axis_y, &f->theme->bound, 1.0, TRUE);
+  c->funcs->pop_clip (c);
+  x = CLAMP (x - width / 2, f->l.plot_x, f->l.plot_x + f->l.plot_width - width);
+  if (x + width > f->l.plot_x + f->l.plot_width - footer - 8)
+    return;
+  c->funcs->text (c, x, f->height - 4, "▲ peak", FONT_SMALL, TRUE, LIR_ALIGN_START, &f->theme->bound);
 }
 
 static void
@@ -1217,7 +1178,7 @@ draw_cursor (const Frame *f)
   x = step_x (f, step + 0.5);
   if (x < f->l.plot_x || x > f->l.plot_x + f->l.plot_width)
     return;
-  bytes = format_bytes_short ((double)lir_live_profile_at (f->r->live, (guint32)step));
+  bytes = lir_format_bytes (lir_live_profile_at (f->r->live, (guint32)step));
   label = g_strdup_printf ("step %" G_GINT64_FORMAT " · live %s", step, bytes);
   c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0,
                   FALSE);
@@ -1245,7 +1206,7 @@ draw_strip (const Frame *f)
   guint cols = (guint)MAX (ceil (l->strip_width), 1);
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   double base = l->strip_y + l->strip_height;
-  g_autofree char *peak = format_bytes_short ((double)f->r->max_live);
+  g_autofree char *peak = lir_format_bytes (f->r->max_live);
   g_autofree char *title = g_strdup_printf ("live bytes (peak %s)", peak);
   double y_arena = base - (double)f->r->stats.arena_size / top * l->strip_height;
 
@@ -1324,7 +1285,7 @@ draw_phase_band (const Frame *f)
         {
           LirRgba color = phase_colors[run_phase];
           double x = l->plot_x + run_start, w = (double)col - run_start;
-          const char *name = lir_phase_to_string ((LirPhase)run_phase);
+          const char *name = lir_phase_get_label ((LirPhase)run_phase);
 
           color.a = (f->o->hidden_phases & (1u << run_phase)) ? 0.25 : 0.9;
           if (f->canvas->wants_titles)
@@ -1347,48 +1308,51 @@ draw_phase_band (const Frame *f)
 
 /* ---- header and legend ---------------------------------------------------------------- */
 
+/* "Arena size 21.34 MiB (22376448 B) · Bytes saved …": the report's rows, worded as everywhere. */
+static char *
+header_line (const LirStatsReport *report, const LirStat *stats, guint n)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *value = lir_stats_report_get_value (report, stats[i]);
+
+      if (value != NULL)
+        g_string_append_printf (line, "%s%s %s", line->len > 0 ? " · " : "",
+                                lir_stat_get_title (stats[i]), value);
+    }
+  return g_string_free (line, FALSE);
+}
+
 static void
 draw_header (const Frame *f)
 {
+  static const LirStat row1[] = { LIR_STAT_ARENA_SIZE, LIR_STAT_TOTAL_UNSHARED, LIR_STAT_BYTES_SAVED };
+  static const LirStat row2[] = { LIR_STAT_LOWER_BOUND, LIR_STAT_EFFICIENCY, LIR_STAT_PEAK,
+                                  LIR_STAT_BUFFERS };
+  static const LirStat row3[] = { LIR_STAT_STRATEGY, LIR_STAT_ALIGNMENT, LIR_STAT_SYMBOLS,
+                                  LIR_STAT_FINGERPRINT, LIR_STAT_GRAPH_FINGERPRINT };
   LirCanvas *c = f->canvas;
   const LirRenderer *r = f->r;
-  const LirPlanStats *s = &r->stats;
-  const LirBufferPlan *plan = r->plan;
   const char *name = lir_module_get_name (r->module);
-  g_autofree char *arena = format_bytes_long (s->arena_size);
-  g_autofree char *unshared = format_bytes_long (s->total_unshared);
-  g_autofree char *saved = format_bytes_long (s->bytes_saved);
-  g_autofree char *saved_pct = format_percent (s->saved_fraction);
-  g_autofree char *bound = format_bytes_long (s->lower_bound);
-  g_autofree char *efficiency = format_percent (s->efficiency);
-  g_autofree char *title = NULL;
-  g_autofree char *line1 = NULL;
-  g_autofree char *line2 = NULL;
-  g_autofree char *line3 = NULL;
+  const char *title = name != NULL && *name != '\0' ? name : "(unnamed)";
+  g_autofree char *line1 = header_line (r->report, row1, G_N_ELEMENTS (row1));
+  g_autofree char *line2 = header_line (r->report, row2, G_N_ELEMENTS (row2));
+  g_autofree char *line3 = header_line (r->report, row3, G_N_ELEMENTS (row3));
   double y = MARGIN + FONT_TITLE;
 
-  title = g_strdup_printf ("%s", name != NULL && *name != '\0' ? name : "(unnamed)");
-  line1 = g_strdup_printf ("arena %s (%" G_GUINT64_FORMAT " B) · total unshared %s · saved %s (%s)",
-                           arena, s->arena_size, unshared, saved, saved_pct);
-  line2 = g_strdup_printf ("lower bound %s · efficiency %s%s · peak at step %u · %u buffers, %u views, %u steps",
-                           bound, efficiency, s->proven_optimal ? " (optimal)" : "", s->peak_step,
-                           s->n_buffers, s->n_views, r->n_steps);
-  line3 = g_strdup_printf ("strategy %s · alignment %" G_GUINT64_FORMAT " B · fingerprint %s · graph %s",
-                           *plan->strategy != '\0' ? plan->strategy : "(from file)", plan->alignment,
-                           r->fingerprint, r->graph_fingerprint);
   c->funcs->text (c, MARGIN, y, title, FONT_TITLE, TRUE, LIR_ALIGN_START, &f->theme->foreground);
-  if (r->diff != NULL)
+  if (f->o->diff != NULL)
     {
-      const LirPlanStats *a = lir_plan_diff_get_stats (r->diff, FALSE);
-      g_autofree char *arena_a = format_bytes_long (a->arena_size);
-      g_autofree char *growth = NULL;
+      const LirPlanDiff *diff = f->o->diff;
+      g_autofree char *arena_a = lir_format_bytes (lir_plan_diff_get_stats (diff, FALSE)->arena_size);
+      g_autofree char *arena_b = lir_format_bytes (r->stats.arena_size);
       g_autofree char *versus = NULL;
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_formatd (buf, sizeof buf, "%+.1f", lir_plan_diff_arena_growth (r->diff));
-      growth = g_strdup_printf ("%s%%", buf);
-      versus = g_strdup_printf ("compared with %s: arena %s → %s (%s), %u changes", lir_module_get_name (lir_plan_diff_get_a (r->diff)),
-                                arena_a, arena, growth, lir_plan_diff_get_n_changes (r->diff));
+      versus = g_strdup_printf ("compared with %s: arena %s → %s (%+.1f%%), %u changes",
+                                lir_module_get_name (lir_plan_diff_get_a (diff)), arena_a, arena_b,
+                                lir_plan_diff_arena_growth (diff), lir_plan_diff_get_n_changes (diff));
       c->funcs->text (c, MARGIN + c->funcs->text_width (c, title, FONT_TITLE, TRUE) + 14, y, versus,
                       FONT, TRUE, LIR_ALIGN_START, &f->theme->accent);
     }
@@ -1453,11 +1417,11 @@ draw_legend (const Frame *f)
     default:
       for (guint p = 0; p <= LIR_PHASE_NONE; p++)
         legend_add (&lg, &phase_colors[p], FALSE, FALSE, FALSE,
-                    p == LIR_PHASE_NONE ? "no phase" : lir_phase_to_string ((LirPhase)p));
+                    lir_phase_get_label ((LirPhase)p));
       break;
     }
   legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
-  if (f->r->diff != NULL)
+  if (f->o->diff != NULL)
     {
       legend_add (&lg, &diff_added, FALSE, TRUE, FALSE, "added");
       legend_add (&lg, &diff_resized, FALSE, TRUE, FALSE, "resized");
@@ -1521,6 +1485,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   draw_cursor (&f);
   c->funcs->pop_clip (c);
   draw_step_axis (&f);
+  draw_peak_mark (&f);
   c->funcs->push_clip (c, f.l.plot_x - 4, f.l.plot_y - 4, f.l.plot_width + 8,
                        f.l.plot_height + 12);
   draw_selection (&f);

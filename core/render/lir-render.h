@@ -54,6 +54,9 @@ typedef struct
  * @hidden_phases: bit (1 << #LirPhase) set dims that phase's buffers
  * @selected: a node to highlight with its lifetime and readers, or %LIR_NO_NODE
  * @cursor_step: a step to mark with the live set's bytes, or -1
+ * @diff: (nullable): a diff from a baseline to the plan drawn: added,
+ *   resized and moved buffers are outlined, the baseline's places of moved
+ *   and removed buffers ghosted, and the header says how the arena changed
  */
 typedef struct
 {
@@ -65,6 +68,7 @@ typedef struct
   guint hidden_phases;
   guint32 selected;
   gint64 cursor_step;
+  const LirPlanDiff *diff;
 } LirRenderOptions;
 
 /**
@@ -94,9 +98,6 @@ const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
 guint64         lir_renderer_get_live_bytes (const LirRenderer *renderer,
                                              guint32            step);
-void          lir_renderer_set_diff       (LirRenderer *renderer,
-                                           LirPlanDiff *diff);
-const LirPlanDiff *lir_renderer_get_diff  (const LirRenderer *renderer);
 const guint32 *lir_renderer_get_readers   (const LirRenderer *renderer,
                                            guint32            node,
                                            guint             *n_readers);

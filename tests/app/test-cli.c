@@ -350,6 +350,34 @@ test_rlx_files (void)
   g_rmdir (dir);
 }
 
+/* A write into a missing folder names the file asked for, not GLib's temporary one. */
+static void
+test_write_error_names_output (void)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  const char *args[] = { "plan", input, "-o", "nosuchdir/out.json", NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (args, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "nosuchdir/out.json: cannot write: No such file or directory"));
+  g_assert_null (strstr (err, "out.json."));
+}
+
+/* stats prints the report's rows: the same titles as the app's Summary. */
+static void
+test_stats_text_rows (void)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  const char *args[] = { "stats", input, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    if (i != LIR_STAT_SYMBOLS)
+      g_assert_nonnull (strstr (out, lir_stat_get_title ((LirStat)i)));
+  g_assert_nonnull (strstr (out, "Peak               step 28, mlp.swiglu"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,5 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/render-errors", test_render_errors);
   g_test_add_func ("/cli/rlx-files", test_rlx_files);
   g_test_add_func ("/cli/diff", test_diff);
+  g_test_add_func ("/cli/write-error-names-output", test_write_error_names_output);
+  g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   return g_test_run ();
 }

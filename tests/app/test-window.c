@@ -6,8 +6,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "lirscope-application.h"
-#include "lirscope-window.h"
+#include "lirscope-node-item.h"
+#include "lirscope-timeline-private.h"
+#include "lirscope-window-private.h"
 
 static LirscopeApplication *app;
 
@@ -31,10 +35,22 @@ wait_for (gboolean (*cond) (LirscopeWindow *), LirscopeWindow *window, const cha
     ;
 }
 
+static LirscopeSession *
+session_of (LirscopeWindow *window)
+{
+  return lirscope_window_get_session (window);
+}
+
+static LirModule *
+module_of (LirscopeWindow *window)
+{
+  return lirscope_session_get_module (session_of (window));
+}
+
 static gboolean
 is_idle (LirscopeWindow *window)
 {
-  return !lirscope_window_is_busy (window);
+  return !lirscope_session_get_busy (session_of (window));
 }
 
 static gboolean
@@ -80,7 +96,7 @@ test_open_examples (void)
     {
       g_autofree char *path = example (names[i]);
       LirscopeWindow *window = open_window (path);
-      LirModule *module = lirscope_window_get_module (window);
+      LirModule *module = module_of (window);
       g_autofree char *expected = NULL;
       LirPlanStats stats;
 
@@ -88,9 +104,15 @@ test_open_examples (void)
       g_assert_null (lirscope_window_get_banner_text (window));
       lir_plan_stats_compute (lir_module_get_plan (module), &stats);
       expected = g_strdup_printf ("(%" G_GUINT64_FORMAT " B)", stats.arena_size);
-      g_assert_nonnull (strstr (lirscope_window_get_summary (window, "Arena size"), expected));
-      g_assert_cmpuint (strlen (lirscope_window_get_summary (window, "Fingerprint")), ==, 16);
-      g_assert_nonnull (lirscope_timeline_get_renderer (lirscope_window_get_timeline (window)));
+      g_assert_nonnull (strstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                                 LIR_STAT_ARENA_SIZE),
+                                expected));
+      g_assert_cmpuint (strlen (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                                 LIR_STAT_FINGERPRINT)),
+                        ==, 16);
+      g_assert_true (lirscope_summary_page_can_copy (lirscope_window_get_summary_page (window),
+                                                     LIR_STAT_FINGERPRINT));
+      g_assert_nonnull (lirscope_session_get_renderer (session_of (window)));
       close_window (window);
     }
   /* RLX's own LIR, and a MiniMalloc buffer list. */
@@ -99,12 +121,13 @@ test_open_examples (void)
     g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "A.1048576.csv", NULL);
     LirscopeWindow *window = open_window (rlx);
 
-    g_assert_nonnull (lirscope_window_get_module (window));
-    g_assert_cmpstr (lirscope_window_get_summary (window, "Strategy"), ==, "rlx");
+    g_assert_nonnull (module_of (window));
+    g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_STRATEGY),
+                     ==, "rlx");
     close_window (window);
     window = open_window (csv);
-    g_assert_nonnull (lirscope_window_get_module (window));
-    g_assert_true (lir_module_is_buffer_only (lirscope_window_get_module (window)));
+    g_assert_nonnull (module_of (window));
+    g_assert_true (lir_module_is_buffer_only (module_of (window)));
     close_window (window);
   }
 }
@@ -140,12 +163,13 @@ find_node (LirModule *module, const char *name)
 static const char *
 details_title (LirscopeWindow *window)
 {
-  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LIRSCOPE_TYPE_WINDOW,
-                                                              "details_box"));
-  GtkWidget *first = gtk_widget_get_first_child (box);
+  return lirscope_buffer_page_get_title (lirscope_window_get_buffer_page (window));
+}
 
-  return ADW_IS_PREFERENCES_GROUP (first) ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (first))
-                                          : NULL;
+static guint32
+selected_of (LirscopeWindow *window)
+{
+  return lirscope_session_get_selected (session_of (window));
 }
 
 static void
@@ -154,7 +178,7 @@ test_select_zoom_search (void)
   g_autofree char *path = example ("decoder-block.json");
   LirscopeWindow *window = open_window (path);
   LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
-  LirModule *module = lirscope_window_get_module (window);
+  LirModule *module = module_of (window);
   guint32 node = find_node (module, "mlp.up");
   LirViewport full, zoomed;
   double x, y;
@@ -165,7 +189,7 @@ test_select_zoom_search (void)
   node_point (timeline, module, node, &x, &y);
   g_assert_cmpuint (lirscope_timeline_node_at (timeline, x, y), ==, node);
   g_assert_cmpuint (lirscope_timeline_select_at (timeline, x, y), ==, node);
-  g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, node);
+  g_assert_cmpuint (selected_of (window), ==, node);
   g_assert_cmpstr (details_title (window), ==, "mlp.up");
   /* A click on empty space (above the arena) clears it. */
   {
@@ -173,7 +197,7 @@ test_select_zoom_search (void)
 
     lirscope_timeline_get_layout (timeline, &layout);
     lirscope_timeline_select_at (timeline, layout.plot_x + 2, layout.plot_y + 2);
-    g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, LIR_NO_NODE);
+    g_assert_cmpuint (selected_of (window), ==, LIR_NO_NODE);
     g_assert_null (details_title (window));
   }
 
@@ -182,7 +206,7 @@ test_select_zoom_search (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
   lirscope_timeline_get_viewport (timeline, &zoomed);
   g_assert_cmpfloat (zoomed.step_end - zoomed.step_start, <, full.step_end - full.step_start);
-  lirscope_timeline_set_selected (timeline, node);
+  lirscope_session_select (session_of (window), node);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-selection", NULL));
   lirscope_timeline_get_viewport (timeline, &zoomed);
   g_assert_cmpfloat (zoomed.step_start, <=, lir_buffer_plan_lifetime (lir_module_get_plan (module), node)->first_step);
@@ -194,16 +218,22 @@ test_select_zoom_search (void)
 
   /* The cursor follows the pointer's step. */
   lirscope_timeline_set_cursor_x (timeline, x);
-  g_assert_cmpint (lirscope_timeline_get_cursor_step (timeline), >=, 0);
+  g_assert_cmpint (lirscope_session_get_cursor_step (session_of (window)), >=, 0);
 
   /* Search by name and by op; Enter selects the first hit. */
-  matches = lirscope_window_search (window, "PROJ");
-  g_assert_cmpuint (matches, ==, 4); /* q_proj k_proj v_proj o_proj */
-  g_assert_cmpuint (lirscope_window_search (window, "rope"), >=, 2);
-  g_assert_cmpuint (lirscope_window_search (window, "no-such-buffer"), ==, 0);
-  lirscope_window_search (window, "mlp.down");
-  lirscope_window_activate_search_result (window, 0);
-  g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, find_node (module, "mlp.down"));
+  {
+    LirscopeSearchPage *search = lirscope_window_get_search_page (window);
+
+    matches = lirscope_search_page_search (search, "PROJ");
+    g_assert_cmpuint (matches, ==, 4); /* q_proj k_proj v_proj o_proj */
+    g_assert_cmpuint (g_list_model_get_n_items (lirscope_search_page_get_model (search)), ==, 4);
+    g_assert_cmpstr (lirscope_search_page_get_status (search), ==, "4 matches");
+    g_assert_cmpuint (lirscope_search_page_search (search, "rope"), >=, 2);
+    g_assert_cmpuint (lirscope_search_page_search (search, "no-such-buffer"), ==, 0);
+    lirscope_search_page_search (search, "mlp.down");
+    lirscope_search_page_activate (search, 0);
+    g_assert_cmpuint (selected_of (window), ==, find_node (module, "mlp.down"));
+  }
   close_window (window);
 }
 
@@ -217,11 +247,12 @@ test_replan_and_bind (void)
   guint64 value = 0;
   guint64 arena_128;
 
-  lirscope_window_set_strategy (window, "naive");
+  lirscope_window_select_strategy (window, "naive");
   wait_for (is_idle, window, "re-planning");
-  module = lirscope_window_get_module (window);
+  module = module_of (window);
   g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (module)), ==, "naive");
-  g_assert_cmpstr (lirscope_window_get_summary (window, "Strategy"), ==, "naive");
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_STRATEGY),
+                   ==, "naive");
 
   /* Params out of the arena: the toggle re-plans, keeping the strategy. */
   {
@@ -230,7 +261,7 @@ test_replan_and_bind (void)
     g_assert_true (lir_buffer_plan_get_allocates (lir_module_get_plan (module), LIR_OP_PARAM));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.params-in-arena", NULL));
     wait_for (is_idle, window, "re-planning without params");
-    module = lirscope_window_get_module (window);
+    module = module_of (window);
     g_assert_false (lir_buffer_plan_get_allocates (lir_module_get_plan (module), LIR_OP_PARAM));
     g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (module)), ==, "naive");
     g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), <, with_params);
@@ -238,10 +269,10 @@ test_replan_and_bind (void)
   close_window (window);
 
   window = open_window (dynamic);
-  arena_128 = lir_buffer_plan_get_arena_size (lir_module_get_plan (lirscope_window_get_module (window)));
-  lirscope_window_set_binding (window, "seq", 512);
+  arena_128 = lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window)));
+  g_assert_true (lirscope_summary_page_set_symbol (lirscope_window_get_summary_page (window), "seq", 512));
   wait_for (is_idle, window, "re-planning with seq=512");
-  module = lirscope_window_get_module (window);
+  module = module_of (window);
   g_assert_cmpuint (lir_buffer_plan_get_n_bindings (lir_module_get_plan (module)), ==, 1);
   g_assert_cmpstr (lir_buffer_plan_get_binding (lir_module_get_plan (module), 0, &value), ==, "seq");
   g_assert_cmpuint (value, ==, 512);
@@ -281,8 +312,7 @@ test_export (void)
 static gboolean
 is_comparing (LirscopeWindow *window)
 {
-  return !lirscope_window_is_busy (window) &&
-         lir_renderer_get_diff (lirscope_timeline_get_renderer (lirscope_window_get_timeline (window))) != NULL;
+  return !lirscope_session_get_busy (session_of (window)) && lirscope_session_get_diff (session_of (window)) != NULL;
 }
 
 /* Compare mode: a naive plan against the auto baseline, the changes list,
@@ -300,10 +330,9 @@ test_compare (void)
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (GError) error = NULL;
   LirscopeWindow *window;
-  LirscopeTimeline *timeline;
   const LirPlanDiff *diff;
   const LirBufferChange *first;
-  GtkListBox *list;
+  LirscopeChangesPage *changes;
 
   source = lir_io_load (decoder, &error);
   g_assert_no_error (error);
@@ -315,24 +344,26 @@ test_compare (void)
   g_assert_true (lir_io_save (source, baseline_path, &error));
 
   window = open_window (naive);
-  timeline = lirscope_window_get_timeline (window);
-  lirscope_window_compare (window, baseline);
+  lirscope_session_compare (session_of (window), baseline);
   wait_for (is_comparing, window, "the baseline");
-  diff = lir_renderer_get_diff (lirscope_timeline_get_renderer (timeline));
+  diff = lirscope_session_get_diff (session_of (window));
   g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), >, 0);
   g_assert_true (lir_plan_diff_same_graph (diff));
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), LIRSCOPE_TYPE_WINDOW, "changes_list"));
-  g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int)lir_plan_diff_get_n_changes (diff) - 1));
+  g_assert_cmpstr (lirscope_window_get_sidebar_page (window), ==, "changes");
+  changes = lirscope_window_get_changes_page (window);
+  g_assert_cmpuint (g_list_model_get_n_items (lirscope_changes_page_get_model (changes)), ==,
+                    lir_plan_diff_get_n_changes (diff));
+  g_assert_nonnull (strstr (lirscope_changes_page_get_summary (changes), "Against auto.json"));
   first = lir_plan_diff_get_change (diff, 0);
-  lirscope_window_select_change (window, 0);
-  g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, first->node_b);
+  lirscope_changes_page_select (changes, 0);
+  g_assert_cmpuint (selected_of (window), ==, first->node_b);
   g_assert_cmpstr (details_title (window), ==, first->name);
 
   /* A reload keeps comparing, against the same baseline. */
-  lirscope_window_reload (window);
+  lirscope_session_reload (session_of (window));
   wait_for (is_comparing, window, "the reload in compare mode");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-comparing", NULL));
-  g_assert_null (lir_renderer_get_diff (lirscope_timeline_get_renderer (timeline)));
+  g_assert_null (lirscope_session_get_diff (session_of (window)));
   close_window (window);
   g_unlink (naive);
   g_unlink (baseline_path);
@@ -342,21 +373,21 @@ test_compare (void)
 static gboolean
 shows_banner (LirscopeWindow *window)
 {
-  return lirscope_window_get_banner_text (window) != NULL && !lirscope_window_is_busy (window);
+  return lirscope_window_get_banner_text (window) != NULL && !lirscope_session_get_busy (session_of (window));
 }
 
 static gboolean
 shows_decoder (LirscopeWindow *window)
 {
-  return !lirscope_window_is_busy (window) && lirscope_window_get_module (window) != NULL &&
-         g_str_equal (lir_module_get_name (lirscope_window_get_module (window)), "decoder-block");
+  return !lirscope_session_get_busy (session_of (window)) && module_of (window) != NULL &&
+         g_str_equal (lir_module_get_name (module_of (window)), "decoder-block");
 }
 
 static gboolean
 shows_mlp_again (LirscopeWindow *window)
 {
-  return !lirscope_window_is_busy (window) &&
-         g_str_equal (lir_module_get_name (lirscope_window_get_module (window)), "mlp-2layer") &&
+  return !lirscope_session_get_busy (session_of (window)) &&
+         g_str_equal (lir_module_get_name (module_of (window)), "mlp-2layer") &&
          lirscope_window_get_banner_text (window) == NULL;
 }
 
@@ -382,38 +413,40 @@ test_reload (void)
   wait_for (is_laid_out, window, "the first frame");
 
   /* Manual reload keeps zoom and selection. */
-  selected = find_node (lirscope_window_get_module (window), "fc1");
-  lirscope_timeline_set_selected (timeline, selected);
+  selected = find_node (module_of (window), "fc1");
+  lirscope_session_select (session_of (window), selected);
   lirscope_timeline_zoom (timeline, 2, 1, 300, 300);
   lirscope_timeline_get_viewport (timeline, &before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_for (is_idle, window, "the reload");
   lirscope_timeline_get_viewport (timeline, &after);
   g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
-  g_assert_cmpuint (lirscope_timeline_get_selected (timeline), ==, selected);
+  g_assert_cmpuint (selected_of (window), ==, selected);
 
   /* The compiler rewrites its dump: the window follows on its own. */
   g_assert_true (g_file_set_contents (path, decoder_text, -1, NULL));
   wait_for (shows_decoder, window, "the automatic reload");
-  good = lirscope_window_get_module (window);
+  good = module_of (window);
 
   /* A half-written file: the banner says so, the last good plan stays. */
   g_assert_true (g_file_set_contents (path, "{\"format\": \"lirscope-module\", \"nodes\": [", -1, NULL));
   wait_for (shows_banner, window, "the error banner");
-  g_assert_true (lirscope_window_get_module (window) == good);
+  g_assert_true (module_of (window) == good);
   g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "last good plan"));
   g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "dump.json"));
+  /* The path is said once, not once by the window and again by the reader. */
+  g_assert_null (strstr (strstr (lirscope_window_get_banner_text (window), "dump.json") + 1, "dump.json"));
 
   /* The writer finishes: the next change reloads and clears the banner. */
   g_assert_true (g_file_set_contents (path, mlp_text, -1, NULL));
   wait_for (shows_mlp_again, window, "recovery after the broken file");
 
   /* The file disappears: banner, last good plan kept; it comes back: reload. */
-  good = lirscope_window_get_module (window);
+  good = module_of (window);
   g_assert_cmpint (g_unlink (path), ==, 0);
   wait_for (shows_banner, window, "the removed-file banner");
   g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "removed"));
-  g_assert_true (lirscope_window_get_module (window) == good);
+  g_assert_true (module_of (window) == good);
   g_assert_true (g_file_set_contents (path, mlp_text, -1, NULL));
   wait_for (shows_mlp_again, window, "the file coming back");
   close_window (window);
@@ -427,15 +460,23 @@ test_cancel (void)
 {
   g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "K.1048576.csv", NULL);
   LirscopeWindow *window = open_window (csv);
-  LirModule *before = lirscope_window_get_module (window);
+  LirModule *before = module_of (window);
+
+  g_autofree char *saved = NULL;
 
   g_assert_nonnull (before);
-  lirscope_window_set_strategy (window, "exact");
-  g_assert_true (lirscope_window_is_busy (window));
+  g_assert_cmpstr (lirscope_window_get_shown_strategy (window), ==, "auto");
+  lirscope_window_select_strategy (window, "exact");
+  g_assert_true (lirscope_session_get_busy (session_of (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
   wait_for (is_idle, window, "the cancellation");
-  g_assert_true (lirscope_window_get_module (window) == before);
+  g_assert_true (module_of (window) == before);
   g_assert_null (lirscope_window_get_banner_text (window));
+  /* The drop-down is back on the plan's strategy, and the cancelled one is not saved. */
+  g_assert_cmpstr (lirscope_window_get_shown_strategy (window), ==, "auto");
+  g_assert_cmpstr (lirscope_session_get_strategy (session_of (window)), ==, "auto");
+  saved = g_settings_get_string (window->settings, "strategy");
+  g_assert_cmpstr (saved, !=, "exact");
   close_window (window);
 }
 
@@ -454,7 +495,7 @@ test_bad_file (void)
       bad = g_build_filename (dir, g_dir_read_name (d), NULL);
     }
   window = open_window (bad);
-  g_assert_null (lirscope_window_get_module (window));
+  g_assert_null (module_of (window));
   g_assert_nonnull (lirscope_window_get_banner_text (window));
   g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "Could not open"));
   close_window (window);
@@ -483,7 +524,7 @@ test_window_pixels (void)
   g_autofree char *path = example ("decoder-block.json");
   LirscopeWindow *window = open_window (path);
   LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
-  LirModule *module = lirscope_window_get_module (window);
+  LirModule *module = module_of (window);
   guint32 node = find_node (module, "mlp.gate");
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree guint8 *pixels = NULL;
@@ -523,8 +564,8 @@ test_window_pixels (void)
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.params-in-arena", NULL);
       wait_for (is_idle, window, "re-planning");
-      module = lirscope_window_get_module (window);
-      lirscope_timeline_set_selected (timeline, find_node (module, "mlp.gate"));
+      module = module_of (window);
+      lirscope_session_select (session_of (window), find_node (module, "mlp.gate"));
       node_point (timeline, module, find_node (module, "mlp.up"), &x, &y);
       lirscope_timeline_set_cursor_x (timeline, x);
       {
@@ -539,6 +580,363 @@ test_window_pixels (void)
       gdk_texture_save_to_png (shot, g_getenv ("LIRSCOPE_SCREENSHOT"));
     }
   close_window (window);
+}
+
+
+/* ---- defects a new user hit, each driven through the widget's own input paths ---- */
+
+static GtkEventController *
+find_controller (GtkWidget *widget, GType type)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_error ("no %s on the widget", g_type_name (type));
+  return NULL;
+}
+
+static gboolean
+viewport_is_finite (const LirViewport *vp)
+{
+  return isfinite (vp->step_start) && isfinite (vp->step_end) && isfinite (vp->byte_start) &&
+         isfinite (vp->byte_end) && vp->step_end > vp->step_start && vp->byte_end > vp->byte_start;
+}
+
+/* Ctrl+scroll zooms about the pointer's last position (scroll events carry
+ * no position on GTK 4.8: the viewport became NaN). */
+static void
+test_scroll_zoom_at_pointer (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  GtkEventController *motion, *scroll;
+  LirRenderLayout layout;
+  LirViewport before, after;
+  double x, y, step_before, step_after, byte_before, byte_after;
+  gboolean handled = FALSE;
+
+  wait_for (is_laid_out, window, "the first frame");
+  lirscope_timeline_get_layout (timeline, &layout);
+  x = layout.plot_x + layout.plot_width * 0.7;
+  y = layout.plot_y + layout.plot_height * 0.4;
+  motion = find_controller (GTK_WIDGET (timeline), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  scroll = find_controller (GTK_WIDGET (timeline), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_signal_emit_by_name (motion, "motion", x, y);
+
+  lirscope_timeline_get_viewport (timeline, &before);
+  step_before = lir_render_layout_step_at (&layout, &before, x);
+  g_assert_true (lirscope_timeline_scroll (timeline, 0, -1, GDK_CONTROL_MASK));
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_true (viewport_is_finite (&after));
+  g_assert_cmpfloat (after.step_end - after.step_start, <, before.step_end - before.step_start);
+  step_after = lir_render_layout_step_at (&layout, &after, x);
+  g_assert_cmpfloat_with_epsilon (step_after, step_before, 1e-6);
+  g_assert_cmpfloat (after.byte_end - after.byte_start, ==, before.byte_end - before.byte_start);
+
+  /* Ctrl+Shift zooms the bytes, about the same point. */
+  before = after;
+  byte_before = lir_render_layout_byte_at (&layout, &before, y);
+  g_assert_true (lirscope_timeline_scroll (timeline, 0, -2, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_true (viewport_is_finite (&after));
+  g_assert_cmpfloat (after.byte_end - after.byte_start, <, before.byte_end - before.byte_start);
+  byte_after = lir_render_layout_byte_at (&layout, &after, y);
+  g_assert_cmpfloat (fabs (byte_after - byte_before), <, (before.byte_end - before.byte_start) * 1e-6);
+
+  /* The controller's own signal, as an event without modifiers delivers it: a pan. */
+  before = after;
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_true (viewport_is_finite (&after));
+  g_assert_cmpfloat (after.byte_start, <, before.byte_start);
+
+  /* Non-finite input never reaches the viewport. */
+  lirscope_timeline_zoom (timeline, 2, 2, NAN, NAN);
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_true (viewport_is_finite (&after));
+  g_assert_false (lirscope_timeline_scroll (timeline, NAN, NAN, GDK_CONTROL_MASK));
+  lirscope_timeline_get_viewport (timeline, &before);
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  close_window (window);
+}
+
+/* A re-plan that grows the arena re-fits an unzoomed view; a zoomed one stays. */
+static void
+test_replan_refits (void)
+{
+  g_autofree char *path = example ("dynamic-seq.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  LirViewport viewport, zoomed, full;
+  guint64 arena;
+
+  wait_for (is_laid_out, window, "the first frame");
+  g_assert_true (lirscope_summary_page_set_symbol (lirscope_window_get_summary_page (window), "seq", 512));
+  wait_for (is_idle, window, "re-planning with seq=512");
+  arena = lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window)));
+  lirscope_timeline_get_viewport (timeline, &viewport);
+  lir_renderer_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
+  g_assert_cmpmem (&viewport, sizeof viewport, &full, sizeof full);
+  g_assert_cmpfloat (viewport.byte_end, >, (double)arena);
+
+  /* Zoomed in, the user's view survives the next re-plan. */
+  lirscope_timeline_zoom (timeline, 2, 2, 300, 300);
+  lirscope_timeline_get_viewport (timeline, &zoomed);
+  g_assert_true (lirscope_summary_page_set_symbol (lirscope_window_get_summary_page (window), "seq", 256));
+  wait_for (is_idle, window, "re-planning with seq=256");
+  lirscope_timeline_get_viewport (timeline, &viewport);
+  g_assert_cmpfloat_with_epsilon (viewport.step_end - viewport.step_start, zoomed.step_end - zoomed.step_start,
+                                  1e-9);
+  close_window (window);
+}
+
+/* A drag pans and selects nothing; a press without moving selects. */
+static void
+test_drag_pans_without_selecting (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  LirModule *module = module_of (window);
+  guint32 node = find_node (module, "mlp.up");
+  GtkEventController *drag;
+  LirViewport before, after;
+  double x, y;
+
+  wait_for (is_laid_out, window, "the first frame");
+  lirscope_timeline_zoom (timeline, 3, 1, 300, 300);
+  node_point (timeline, module, node, &x, &y);
+  drag = find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+  lirscope_timeline_get_viewport (timeline, &before);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 0.0);
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_cmpfloat (after.step_start, <, before.step_start);
+  g_assert_cmpuint (selected_of (window), ==, LIR_NO_NODE);
+
+  /* A press that stays within a few pixels is a click. */
+  lirscope_timeline_fit (timeline);
+  node_point (timeline, module, node, &x, &y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 1.0, 1.0);
+  g_signal_emit_by_name (drag, "drag-end", 1.0, 1.0);
+  g_assert_cmpuint (selected_of (window), ==, node);
+  close_window (window);
+}
+
+/* The tooltip's area is the buffer under the pointer, and its text wraps. */
+static void
+test_tooltip_follows_buffer (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  LirModule *module = module_of (window);
+  GtkLabel *label = lirscope_timeline_get_tooltip_label (timeline);
+  g_autofree char *up = NULL;
+  g_autofree char *gate = NULL;
+  GdkRectangle up_area, gate_area;
+  double x, y, gx, gy;
+
+  wait_for (is_laid_out, window, "the first frame");
+  node_point (timeline, module, find_node (module, "mlp.up"), &x, &y);
+  node_point (timeline, module, find_node (module, "mlp.gate"), &gx, &gy);
+  up = lirscope_timeline_describe_at (timeline, x, y, &up_area);
+  gate = lirscope_timeline_describe_at (timeline, gx, gy, &gate_area);
+  g_assert_true (g_str_has_prefix (up, "mlp.up\n"));
+  g_assert_true (g_str_has_prefix (gate, "mlp.gate\n"));
+  g_assert_nonnull (strstr (gate, "Steady state"));
+  /* Each area holds its own point and not the other's, so GTK re-places the tooltip. */
+  g_assert_true (x >= up_area.x && x <= up_area.x + up_area.width && y >= up_area.y &&
+                 y <= up_area.y + up_area.height);
+  g_assert_false (gx >= up_area.x && gx < up_area.x + up_area.width && gy >= up_area.y &&
+                  gy < up_area.y + up_area.height);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_max_width_chars (label), <=, 80);
+  g_assert_null (lirscope_timeline_describe_at (timeline, -5, -5, &up_area));
+  close_window (window);
+}
+
+static gboolean
+is_folded (LirscopeWindow *window)
+{
+  return adw_flap_get_folded (window->flap);
+}
+
+/* 800×600 fits, comparing included: the sidebar folds away. */
+static void
+test_small_window (void)
+{
+  g_autofree char *decoder = example ("decoder-block.json");
+  g_autoptr (GFile) baseline = g_file_new_for_path (decoder);
+  LirscopeWindow *window = lirscope_window_new (GTK_APPLICATION (app));
+  g_autoptr (GFile) file = g_file_new_for_path (decoder);
+  int minimum, natural;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  lirscope_window_open (window, file);
+  wait_for (is_idle, window, "the file to load");
+  lirscope_session_compare (session_of (window), baseline);
+  wait_for (is_comparing, window, "the baseline");
+  wait_for (is_folded, window, "the sidebar to fold");
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window minimum width in compare mode: %d", minimum);
+  g_assert_cmpint (minimum, <=, 800);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 600);
+  /* F9 (the sidebar button's action) still reaches the pages. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  close_window (window);
+}
+
+/* With nothing open nothing pretends to work. */
+static void
+test_empty_state (void)
+{
+  LirscopeWindow *window = lirscope_window_new (GTK_APPLICATION (app));
+  LirscopeSummaryPage *summary = lirscope_window_get_summary_page (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    {
+      g_assert_cmpstr (lirscope_summary_page_get_value (summary, (LirStat)i), ==, "—");
+      g_assert_false (lirscope_summary_page_can_copy (summary, (LirStat)i));
+    }
+  g_assert_false (gtk_widget_get_sensitive (window->toolbar));
+  /* Buttons follow their actions' enabled state. */
+  g_assert_false (gtk_widget_get_sensitive (window->export_button));
+  g_assert_false (gtk_widget_get_sensitive (window->reload_button));
+  g_assert_null (details_title (window));
+  close_window (window);
+}
+
+/* Phases read the same on the toggle, the Buffer page and the tooltip. */
+static void
+test_phase_labels (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  guint32 gate = find_node (module_of (window), "mlp.gate");
+  gboolean found = FALSE;
+
+  lirscope_session_select (session_of (window), gate);
+  g_assert_cmpstr (lirscope_buffer_page_get_field (lirscope_window_get_buffer_page (window), LIRSCOPE_FIELD_PHASE),
+                   ==, "Steady state");
+  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (window->phases_section)); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (G_MENU_MODEL (window->phases_section), i, "label", "s", &label);
+      found |= g_strcmp0 (label, "Steady state") == 0;
+    }
+  g_assert_true (found);
+  close_window (window);
+}
+
+/* The export (and open) choosers start in the plan's folder, not the working directory.
+ * GtkFileChooserNative reports its folder only once shown, so the test asks
+ * for the folder the window gives it. */
+static void
+test_export_folder (void)
+{
+  g_autofree char *path = example ("mlp.json");
+  g_autofree char *folder = g_path_get_dirname (path);
+  LirscopeWindow *window = open_window (path);
+  g_autoptr (GFile) current = _lirscope_window_get_chooser_folder (window);
+  g_autofree char *current_path = current != NULL ? g_file_get_path (current) : NULL;
+
+  g_assert_cmpstr (current_path, ==, folder);
+  close_window (window);
+}
+
+/* The buffer page's links come from core's indexes: views and byte sharers. */
+static void
+test_buffer_links (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  LirBufferPlan *plan = lir_module_get_plan (module_of (window));
+  LirscopeBufferPage *page = lirscope_window_get_buffer_page (window);
+  guint32 root = LIR_NO_NODE, view = LIR_NO_NODE;
+
+  for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan) && view == LIR_NO_NODE; id++)
+    if (lir_buffer_plan_is_view (plan, id))
+      {
+        view = id;
+        root = lir_buffer_plan_view_alias (plan, id)->root;
+      }
+  g_assert_cmpuint (view, !=, LIR_NO_NODE);
+  lirscope_session_select (session_of (window), root);
+  {
+    GListModel *views = lirscope_buffer_page_get_links (page, LIRSCOPE_LINKS_VIEWS);
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+      {
+        g_autoptr (LirscopeNodeItem) item = g_list_model_get_item (views, i);
+
+        listed |= lirscope_node_item_get_node (item) == view;
+      }
+    g_assert_true (listed);
+  }
+  lirscope_session_select (session_of (window), view);
+  g_assert_cmpuint (g_list_model_get_n_items (lirscope_buffer_page_get_links (page, LIRSCOPE_LINKS_VIEW_OF)), ==, 1);
+  close_window (window);
+}
+
+/* Run from a build tree without an installed schema: settings in memory, one warning. */
+static void
+test_no_schema_child (void)
+{
+  LirscopeWindow *window = lirscope_window_new (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window->settings);
+  g_settings_set_enum (window->settings, "color-by", LIR_COLOR_BY_SIZE);
+  g_assert_cmpint (g_settings_get_enum (window->settings, "color-by"), ==, LIR_COLOR_BY_SIZE);
+  close_window (window);
+}
+
+static void
+test_no_schema (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_get_environ ();
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-window", NULL), "-p", "/window/no-schema-child",
+                         NULL };
+  int status;
+
+  {
+    /* Installed system-wide (after `meson install` to /usr), there is nothing to fall back from. */
+    g_autofree char *installed = g_build_filename ("/usr/share/glib-2.0/schemas", "org.lirscope.Lirscope.gschema.xml", NULL);
+
+    if (g_file_test (installed, G_FILE_TEST_EXISTS))
+      {
+        g_test_skip ("the schema is installed in /usr");
+        return;
+      }
+  }
+  env = g_environ_unsetenv (env, "GSETTINGS_SCHEMA_DIR");
+  env = g_environ_setenv (env, "LIRSCOPE_TEST_CHILD", "1", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("child stderr: %s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "settings are kept for this run only"));
+  g_assert_null (strstr (strstr (err, "settings are kept") + 1, "settings are kept"));
 }
 
 int
@@ -566,6 +964,19 @@ main (int argc, char **argv)
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/cancel", test_cancel);
   g_test_add_func ("/window/pixels", test_window_pixels);
+  g_test_add_func ("/window/scroll-zoom-at-pointer", test_scroll_zoom_at_pointer);
+  g_test_add_func ("/window/replan-refits", test_replan_refits);
+  g_test_add_func ("/window/drag-pans-without-selecting", test_drag_pans_without_selecting);
+  g_test_add_func ("/window/tooltip-follows-buffer", test_tooltip_follows_buffer);
+  g_test_add_func ("/window/small-window", test_small_window);
+  g_test_add_func ("/window/empty-state", test_empty_state);
+  g_test_add_func ("/window/phase-labels", test_phase_labels);
+  g_test_add_func ("/window/export-folder", test_export_folder);
+  g_test_add_func ("/window/buffer-links", test_buffer_links);
+  if (g_getenv ("LIRSCOPE_TEST_CHILD") != NULL)
+    g_test_add_func ("/window/no-schema-child", test_no_schema_child);
+  else
+    g_test_add_func ("/window/no-schema", test_no_schema);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

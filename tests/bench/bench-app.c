@@ -91,7 +91,7 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 static gboolean
 first_frame (LirscopeWindow *window)
 {
-  return !lirscope_window_is_busy (window) &&
+  return !lirscope_session_get_busy (lirscope_window_get_session (window)) &&
          lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
 }
 
@@ -136,11 +136,11 @@ main (int argc, char **argv)
   while (!first_frame (run.window))
     g_main_context_iteration (NULL, TRUE);
   open_seconds = g_get_monotonic_time () / 1e6 - t0;
-  if (lirscope_window_get_module (run.window) == NULL)
+  if (lirscope_session_get_module (lirscope_window_get_session (run.window)) == NULL)
     g_error ("the plan did not open: %s", lirscope_window_get_banner_text (run.window));
 
   g_print ("## The app on a %u-buffer plan (%.1f MB of JSON), window 1920x1080, GSK renderer %s\n\n",
-           lir_plan_index_get_n_entries (lir_renderer_get_index (lirscope_timeline_get_renderer (run.timeline))),
+           lir_plan_index_get_n_entries (lir_renderer_get_index (lirscope_session_get_renderer (lirscope_window_get_session (run.window)))),
            st.st_size / 1e6, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (run.window))));
   g_print ("| open: read + index + first frame | %.2f s |\n|---|---|\n", open_seconds);
 
@@ -174,7 +174,7 @@ main (int argc, char **argv)
       g_main_context_iteration (NULL, TRUE);
     g_print ("| open the same buffers as a CSV with offsets (%u buffers) | %.2f s |\n",
              lir_plan_index_get_n_entries (lir_renderer_get_index (
-               lirscope_timeline_get_renderer (lirscope_window_get_timeline (window)))),
+               lirscope_session_get_renderer (lirscope_window_get_session (window)))),
              g_get_monotonic_time () / 1e6 - t0);
     gtk_window_destroy (GTK_WINDOW (window));
     g_unlink (csv);

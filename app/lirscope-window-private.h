@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lirscope-window-private.h: the window's parts, shared with its actions and drag-and-drop. */
+#pragma once
+
+#include "lirscope-window.h"
+
+G_BEGIN_DECLS
+
+struct _LirscopeWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkSpinner *spinner;
+  GtkButton *cancel_button;
+  GtkWidget *export_button;
+  GtkWidget *reload_button;
+  GtkToggleButton *sidebar_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkWidget *toolbar;
+  GtkDropDown *strategy_dropdown;
+  GtkDropDown *alignment_dropdown;
+  AdwFlap *flap;
+  GtkStack *main_stack;
+  LirscopeTimeline *timeline;
+  GtkStack *sidebar_stack;
+  LirscopeSummaryPage *summary_page;
+  LirscopeBufferPage *buffer_page;
+  LirscopeChangesPage *changes_page;
+  LirscopeSearchPage *search_page;
+  GtkLabel *status_label;
+  GMenu *recent_section;
+  GMenu *phases_section;
+
+  GSettings *settings;
+  LirscopeSession *session;
+  gboolean updating; /* controls are being set from the session */
+};
+
+void _lirscope_window_class_actions_init (GtkWidgetClass *widget_class);
+void _lirscope_window_actions_init       (LirscopeWindow *self);
+void _lirscope_window_actions_update     (LirscopeWindow *self);
+void _lirscope_window_dnd_init           (LirscopeWindow *self);
+GFile *_lirscope_window_get_chooser_folder (LirscopeWindow *self);
+void _lirscope_window_toast              (LirscopeWindow *self,
+                                          const char     *message);
+
+G_END_DECLS

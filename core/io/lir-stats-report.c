@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-stats-report.c: one wording of a plan's figures.
+ *
+ * `lirscope-cli stats`, the app's Summary page and the header of every
+ * export read their rows from here, so a figure is named and formatted the
+ * same way wherever a user meets it. Titles are English, marked N_() so the
+ * app can translate them; values go through lir-format.
+ */
+#include "lir-stats-report.h"
+
+#include "io/lir-format.h"
+#include "io/lir-json.h"
+#include "plan/lir-fingerprint.h"
+
+#define N_(text) text
+
+struct _LirStatsReport
+{
+  LirModule *module;
+  LirPlanStats stats;
+  guint32 peak_node;
+  char fingerprint[17];
+  char graph_fingerprint[17];
+  char *values[LIR_N_STATS];
+};
+
+static const char *const titles[LIR_N_STATS] = {
+  [LIR_STAT_ARENA_SIZE] = N_("Arena size"),
+  [LIR_STAT_TOTAL_UNSHARED] = N_("Total unshared"),
+  [LIR_STAT_BYTES_SAVED] = N_("Bytes saved"),
+  [LIR_STAT_LOWER_BOUND] = N_("Lower bound"),
+  [LIR_STAT_EFFICIENCY] = N_("Efficiency"),
+  [LIR_STAT_PEAK] = N_("Peak"),
+  [LIR_STAT_BUFFERS] = N_("Buffers"),
+  [LIR_STAT_STRATEGY] = N_("Strategy"),
+  [LIR_STAT_ALIGNMENT] = N_("Alignment"),
+  [LIR_STAT_SYMBOLS] = N_("Symbols"),
+  [LIR_STAT_FINGERPRINT] = N_("Fingerprint"),
+  [LIR_STAT_GRAPH_FINGERPRINT] = N_("Graph fingerprint"),
+};
+
+/**
+ * lir_stat_get_title:
+ * @stat: a row
+ *
+ * Returns: (transfer none): the row's English title, e.g. "Arena size";
+ *   the app passes it through gettext
+ */
+const char *
+lir_stat_get_title (LirStat stat)
+{
+  g_return_val_if_fail (stat < LIR_N_STATS, NULL);
+  return titles[stat];
+}
+
+static char *
+format_bindings (const LirBufferPlan *plan)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
+    {
+      guint64 value;
+      const char *name = lir_buffer_plan_get_binding (plan, i, &value);
+
+      if (value == LIR_NO_VALUE)
+        continue;
+      g_string_append_printf (out, "%s%s = %" G_GUINT64_FORMAT, out->len > 0 ? ", " : "", name,
+                              value);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * lir_stats_report_new:
+ * @module: a planned module
+ *
+ * Computes the statistics and fingerprints of @module's plan and words
+ * them.
+ *
+ * Returns: (transfer full): the report; it keeps a reference to @module
+ */
+LirStatsReport *
+lir_stats_report_new (LirModule *module)
+{
+  LirStatsReport *r;
+  LirBufferPlan *plan;
+  LirGraph *graph;
+  const char *strategy;
+  const guint32 *schedule;
+  guint n_schedule;
+  char scratch[24];
+  g_autofree char *saved = NULL, *saved_share = NULL, *efficiency = NULL;
+
+  g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
+  r = g_new0 (LirStatsReport, 1);
+  r->module = lir_module_ref (module);
+  plan = lir_module_get_plan (module);
+  graph = lir_module_get_graph (module);
+  lir_plan_stats_compute (plan, &r->stats);
+  lir_fingerprint_format (lir_fingerprint_module (module), r->fingerprint);
+  lir_fingerprint_format (lir_fingerprint_graph (graph), r->graph_fingerprint);
+  schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
+  r->peak_node = r->stats.peak_step < n_schedule ? schedule[r->stats.peak_step] : LIR_NO_NODE;
+
+  r->values[LIR_STAT_ARENA_SIZE] = lir_format_bytes_exact (r->stats.arena_size);
+  r->values[LIR_STAT_TOTAL_UNSHARED] = lir_format_bytes_exact (r->stats.total_unshared);
+  saved = lir_format_bytes (r->stats.bytes_saved);
+  saved_share = lir_format_percent (r->stats.saved_fraction, 1);
+  r->values[LIR_STAT_BYTES_SAVED] = g_strdup_printf ("%s (%s)", saved, saved_share);
+  r->values[LIR_STAT_LOWER_BOUND] = lir_format_bytes_exact (r->stats.lower_bound);
+  efficiency = lir_format_percent (r->stats.efficiency, 2);
+  r->values[LIR_STAT_EFFICIENCY] =
+    g_strdup_printf ("%s%s", efficiency, r->stats.proven_optimal ? ", optimal" : "");
+  if (r->peak_node != LIR_NO_NODE && !lir_module_is_buffer_only (module))
+    r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u, %s", r->stats.peak_step,
+                                                lir_graph_node_label (graph, r->peak_node, scratch));
+  else
+    r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u", r->stats.peak_step);
+  r->values[LIR_STAT_BUFFERS] = g_strdup_printf ("%u buffers, %u views, %u nodes", r->stats.n_buffers,
+                                                 r->stats.n_views, r->stats.n_nodes);
+  strategy = lir_buffer_plan_get_strategy (plan);
+  r->values[LIR_STAT_STRATEGY] = g_strdup (*strategy != '\0' ? strategy : "from the file");
+  r->values[LIR_STAT_ALIGNMENT] =
+    g_strdup_printf ("%" G_GUINT64_FORMAT " B", lir_buffer_plan_get_alignment (plan));
+  r->values[LIR_STAT_SYMBOLS] = format_bindings (plan);
+  r->values[LIR_STAT_FINGERPRINT] = g_strdup (r->fingerprint);
+  r->values[LIR_STAT_GRAPH_FINGERPRINT] = g_strdup (r->graph_fingerprint);
+  return r;
+}
+
+void
+lir_stats_report_free (LirStatsReport *r)
+{
+  if (r == NULL)
+    return;
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    g_free (r->values[i]);
+  lir_module_unref (r->module);
+  g_free (r);
+}
+
+/**
+ * lir_stats_report_get_stats:
+ * @report: a report
+ *
+ * Returns: (transfer none): the figures as numbers
+ */
+const LirPlanStats *
+lir_stats_report_get_stats (const LirStatsReport *r)
+{
+  return &r->stats;
+}
+
+/**
+ * lir_stats_report_get_value:
+ * @report: a report
+ * @stat: a row
+ *
+ * Returns: (transfer none) (nullable): the row's value as shown, %NULL
+ *   when the row does not apply (no symbols are bound)
+ */
+const char *
+lir_stats_report_get_value (const LirStatsReport *r, LirStat stat)
+{
+  g_return_val_if_fail (stat < LIR_N_STATS, NULL);
+  return r->values[stat];
+}
+
+/**
+ * lir_stats_report_get_peak_node:
+ * @report: a report
+ *
+ * Returns: the node scheduled at the peak step, or %LIR_NO_NODE
+ */
+guint32
+lir_stats_report_get_peak_node (const LirStatsReport *r)
+{
+  return r->peak_node;
+}
+
+/**
+ * lir_stats_report_get_fingerprint:
+ * @report: a report
+ * @graph_only: the graph's fingerprint rather than the module's
+ *
+ * Returns: (transfer none): 16 hex digits
+ */
+const char *
+lir_stats_report_get_fingerprint (const LirStatsReport *r, gboolean graph_only)
+{
+  return graph_only ? r->graph_fingerprint : r->fingerprint;
+}
+
+/**
+ * lir_stats_report_to_text:
+ * @report: a report
+ *
+ * Returns: (transfer full): the module's name, then one "Title  value" line
+ *   per row that applies, as `lirscope-cli stats` prints them
+ */
+char *
+lir_stats_report_to_text (const LirStatsReport *r)
+{
+  GString *out = g_string_new (NULL);
+  int width = 0;
+
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    width = MAX (width, (int)g_utf8_strlen (titles[i], -1));
+  g_string_append_printf (out, "%s\n", lir_module_get_name (r->module));
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    if (r->values[i] != NULL)
+      g_string_append_printf (out, "  %-*s  %s\n", width, titles[i], r->values[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+json_number (GString *out, const char *key, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "  \"%s\": %s,\n", key, g_ascii_formatd (buf, sizeof buf, "%.6f", value));
+}
+
+static void
+json_string (GString *out, const char *key, const char *value)
+{
+  g_string_append_printf (out, "  \"%s\": ", key);
+  lir_json_append_string (out, value);
+  g_string_append (out, ",\n");
+}
+
+/**
+ * lir_stats_report_to_json:
+ * @report: a report
+ * @plan_seconds: how long planning took, or < 0 to leave it out
+ *
+ * Returns: (transfer full): one JSON object with the figures as numbers
+ *   (`lirscope-cli stats --json`; data/FORMAT.md lists the fields)
+ */
+char *
+lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
+{
+  const LirPlanStats *s = &r->stats;
+  LirBufferPlan *plan = lir_module_get_plan (r->module);
+  GString *out = g_string_new ("{\n");
+  char scratch[24];
+
+  json_string (out, "name", lir_module_get_name (r->module));
+  g_string_append_printf (out, "  \"nodes\": %u,\n  \"buffers\": %u,\n  \"views\": %u,\n", s->n_nodes,
+                          s->n_buffers, s->n_views);
+  g_string_append_printf (out, "  \"steps\": %u,\n", lir_buffer_plan_get_n_steps (plan));
+  g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", s->arena_size);
+  g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n", s->total_unshared);
+  g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved);
+  g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", s->lower_bound);
+  json_number (out, "efficiency", s->efficiency);
+  g_string_append_printf (out, "  \"peak_step\": %u,\n", s->peak_step);
+  if (r->peak_node != LIR_NO_NODE)
+    json_string (out, "peak_node",
+                 lir_graph_node_label (lir_module_get_graph (r->module), r->peak_node, scratch));
+  g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
+                          lir_buffer_plan_get_alignment (plan));
+  json_string (out, "strategy", lir_buffer_plan_get_strategy (plan));
+  g_string_append_printf (out, "  \"proven_optimal\": %s,\n", s->proven_optimal ? "true" : "false");
+  json_string (out, "fingerprint", r->fingerprint);
+  if (plan_seconds >= 0)
+    json_number (out, "plan_seconds", plan_seconds);
+  g_string_append (out, "  \"graph_fingerprint\": ");
+  lir_json_append_string (out, r->graph_fingerprint);
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
+}

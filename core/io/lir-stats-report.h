@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-stats-report.h: a plan's figures, worded once for the CLI, the app and the exports. */
+#pragma once
+
+#include "plan/lir-module.h"
+#include "plan/lir-plan-stats.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirStat:
+ *
+ * The rows of a statistics report, in the order they are shown.
+ */
+typedef enum {
+  LIR_STAT_ARENA_SIZE,
+  LIR_STAT_TOTAL_UNSHARED,
+  LIR_STAT_BYTES_SAVED,
+  LIR_STAT_LOWER_BOUND,
+  LIR_STAT_EFFICIENCY,
+  LIR_STAT_PEAK,
+  LIR_STAT_BUFFERS,
+  LIR_STAT_STRATEGY,
+  LIR_STAT_ALIGNMENT,
+  LIR_STAT_SYMBOLS,
+  LIR_STAT_FINGERPRINT,
+  LIR_STAT_GRAPH_FINGERPRINT,
+  LIR_N_STATS
+} LirStat;
+
+typedef struct _LirStatsReport LirStatsReport;
+
+const char         *lir_stat_get_title             (LirStat stat);
+LirStatsReport     *lir_stats_report_new           (LirModule *module);
+void                lir_stats_report_free          (LirStatsReport *report);
+const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report);
+const char         *lir_stats_report_get_value     (const LirStatsReport *report,
+                                                    LirStat               stat);
+guint32             lir_stats_report_get_peak_node (const LirStatsReport *report);
+const char         *lir_stats_report_get_fingerprint (const LirStatsReport *report,
+                                                      gboolean              graph_only);
+char               *lir_stats_report_to_text       (const LirStatsReport *report);
+char               *lir_stats_report_to_json       (const LirStatsReport *report,
+                                                    double                plan_seconds);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirStatsReport, lir_stats_report_free)
+
+G_END_DECLS

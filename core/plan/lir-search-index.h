@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-search-index.h: find a plan's buffers by name or op, without a scan per keystroke. */
+#pragma once
+
+#include "lir-module.h"
+
+G_BEGIN_DECLS
+
+typedef struct _LirSearchIndex LirSearchIndex;
+
+LirSearchIndex *lir_search_index_new  (LirModule            *module);
+void            lir_search_index_free (LirSearchIndex       *index);
+guint           lir_search_index_find (const LirSearchIndex *index,
+                                       const char           *text,
+                                       guint                 max_nodes,
+                                       GArray               *nodes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirSearchIndex, lir_search_index_free)
+
+G_END_DECLS

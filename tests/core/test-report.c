@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-report.c: the formatters, the statistics report, and the indexes the
+ * app asks instead of scanning: views of a root, buffers that reuse a
+ * buffer's bytes, and name/op search, each against a brute-force answer. */
+#include "lir.h"
+
+#include <locale.h>
+#include <string.h>
+
+static void
+test_format_bytes (void)
+{
+  static const struct
+  {
+    guint64 bytes;
+    const char *human;
+    const char *exact;
+  } cases[] = {
+    { 0, "0 B", "0 B" },
+    { 1023, "1023 B", "1023 B" },
+    { 1024, "1.00 KiB", "1.00 KiB (1024 B)" },
+    { 22376448, "21.34 MiB", "21.34 MiB (22376448 B)" },
+    { G_GUINT64_CONSTANT (1) << 40, "1.00 TiB", "1.00 TiB (1099511627776 B)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *human = lir_format_bytes (cases[i].bytes);
+      g_autofree char *exact = lir_format_bytes_exact (cases[i].bytes);
+
+      g_assert_cmpstr (human, ==, cases[i].human);
+      g_assert_cmpstr (exact, ==, cases[i].exact);
+    }
+}
+
+/* Zoomed in, neighbouring ticks never read the same (they were all "21.3 MiB"). */
+static void
+test_format_axis_ticks_distinct (void)
+{
+  static const double spacings[] = { 1, 64, 1024, 4096, 65536, 1 << 20, 16 << 20 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spacings); s++)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      double start = (double)(G_GUINT64_CONSTANT (1) << 30) + 22376448 - 3 * spacings[s];
+
+      for (int k = 0; k < 7; k++)
+        {
+          char *label = lir_format_bytes_axis (start + k * spacings[s], spacings[s]);
+
+          g_test_message ("spacing %g: %s", spacings[s], label);
+
+          g_assert_true (g_hash_table_add (seen, label));
+        }
+    }
+  {
+    g_autofree char *whole = lir_format_bytes_axis (16 << 20, 16 << 20);
+
+    g_assert_cmpstr (whole, ==, "16 MiB");
+  }
+}
+
+static void
+test_format_ranges (void)
+{
+  g_autofree char *bytes = lir_format_byte_range (1024, 1024);
+  g_autofree char *steps = lir_format_step_range (3, 17);
+  g_autofree char *one = lir_format_step_range (4, 4);
+  g_autofree char *percent = lir_format_percent (0.082, 1);
+
+  g_assert_cmpstr (bytes, ==, "1024 – 2048");
+  g_assert_cmpstr (steps, ==, "3 – 17");
+  g_assert_cmpstr (one, ==, "4");
+  g_assert_cmpstr (percent, ==, "8.2%");
+}
+
+static LirModule *
+load_example (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), name, NULL);
+  g_autoptr (GError) error = NULL;
+  LirModule *module = lir_io_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lir_module_ensure_plan (module, NULL, &error));
+  g_assert_no_error (error);
+  return module;
+}
+
+/* One wording: the text, the rows and the JSON agree with the numbers. */
+static void
+test_stats_report (void)
+{
+  g_autoptr (LirModule) module = load_example ("decoder-block.json");
+  g_autoptr (LirStatsReport) report = lir_stats_report_new (module);
+  const LirPlanStats *stats = lir_stats_report_get_stats (report);
+  g_autofree char *text = lir_stats_report_to_text (report);
+  g_autofree char *json = lir_stats_report_to_json (report, -1);
+  g_autofree char *arena = g_strdup_printf ("(%" G_GUINT64_FORMAT " B)", stats->arena_size);
+  g_autofree char *arena_json = g_strdup_printf ("\"arena_size\": %" G_GUINT64_FORMAT ",", stats->arena_size);
+  g_autofree char *peak = NULL;
+  char scratch[24];
+
+  g_assert_nonnull (strstr (lir_stats_report_get_value (report, LIR_STAT_ARENA_SIZE), arena));
+  g_assert_cmpuint (strlen (lir_stats_report_get_value (report, LIR_STAT_FINGERPRINT)), ==, 16);
+  g_assert_null (lir_stats_report_get_value (report, LIR_STAT_SYMBOLS));
+  peak = g_strdup_printf ("step %u, %s", stats->peak_step,
+                          lir_graph_node_label (lir_module_get_graph (module),
+                                                lir_stats_report_get_peak_node (report), scratch));
+  g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_PEAK), ==, peak);
+  for (guint i = 0; i < LIR_N_STATS; i++)
+    {
+      const char *value = lir_stats_report_get_value (report, (LirStat)i);
+      g_autofree char *line = NULL;
+
+      if (value == NULL)
+        continue;
+      line = g_strdup_printf ("%s ", lir_stat_get_title ((LirStat)i));
+      g_assert_nonnull (strstr (text, line));
+      g_assert_nonnull (strstr (text, value));
+    }
+  g_assert_nonnull (strstr (json, arena_json));
+  g_assert_null (strstr (json, "plan_seconds"));
+  g_assert_nonnull (strstr (json, "\"peak_node\": "));
+}
+
+static void
+test_stats_report_symbols (void)
+{
+  g_autoptr (LirModule) module = load_example ("dynamic-seq.json");
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (LirModule) bound = NULL;
+  g_autoptr (LirStatsReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  lir_plan_options_bind (options, "seq", 256);
+  bound = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  report = lir_stats_report_new (bound);
+  g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_SYMBOLS), ==, "seq = 256");
+}
+
+/* A random graph with views: reshapes and narrows of earlier results. */
+static LirModule *
+random_module (GRand *rand)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("random");
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GError) error = NULL;
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 16, 8);
+  guint n = g_rand_int_range (rand, 2, 80);
+  guint32 last = lir_graph_input (g, "x", &s);
+  g_autoptr (LirBufferPlan) plan = NULL;
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint32 pick = g_rand_int_range (rand, 0, (gint32)lir_graph_get_n_nodes (g));
+      g_autofree char *name = g_strdup_printf ("%s.%u", g_rand_boolean (rand) ? "layer" : "block", i);
+      LirShape t = LIR_SHAPE (LIR_DTYPE_F32, 16, 8);
+      LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, 128);
+      guint32 in[2] = { last, pick };
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          last = lir_graph_reshape (g, last, &flat);
+          last = lir_graph_reshape (g, last, &t);
+          break;
+        default:
+          last = lir_graph_op (g, g_rand_boolean (rand) ? "matmul_like" : "add", in, 2, &t);
+          break;
+        }
+      lir_graph_set_node_name (g, last, name);
+    }
+  lir_graph_set_outputs (g, &last, 1);
+  lir_plan_options_set_strategy (options, g_rand_boolean (rand) ? "best-fit" : "rlx-greedy");
+  plan = lir_plan_graph (g, options, &error);
+  g_assert_no_error (error);
+  return lir_module_new (g, plan);
+}
+
+static gboolean
+overlaps (const LirBufferSlot *a, const LirBufferSlot *b)
+{
+  return a->offset < b->offset + b->size && b->offset < a->offset + a->size;
+}
+
+static void
+test_views_and_sharers (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr (LirModule) module = random_module (rand);
+      LirBufferPlan *plan = lir_module_get_plan (module);
+      g_autoptr (LirPlanIndex) index = lir_plan_index_new (plan);
+      guint n = lir_buffer_plan_get_n_nodes (plan);
+
+      for (guint32 node = 0; node < n; node++)
+        {
+          g_autoptr (GArray) expected_views = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_autoptr (GArray) expected_sharers = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_autoptr (GArray) sharers = g_array_new (FALSE, FALSE, sizeof (guint32));
+          const LirBufferSlot *slot = lir_buffer_plan_slot (plan, node);
+          const guint32 *views;
+          guint n_views, total;
+
+          for (guint32 other = 0; other < n; other++)
+            {
+              const LirBufferSlot *o = lir_buffer_plan_slot (plan, other);
+
+              if (o == NULL)
+                continue;
+              if (lir_buffer_plan_is_view (plan, other) && lir_buffer_plan_view_alias (plan, other)->root == node)
+                g_array_append_val (expected_views, other);
+              if (slot != NULL && other != node && !lir_buffer_plan_is_view (plan, other) &&
+                  !lir_buffer_plan_is_view (plan, node) && slot->size > 0 && o->size > 0 && overlaps (slot, o))
+                g_array_append_val (expected_sharers, other);
+            }
+          views = lir_plan_index_views_of (index, node, &n_views);
+          g_assert_cmpmem (views, n_views * sizeof (guint32), expected_views->data,
+                           expected_views->len * sizeof (guint32));
+          total = lir_plan_index_sharers (index, node, G_MAXUINT, sharers);
+          g_assert_cmpuint (total, ==, expected_sharers->len);
+          /* Same set (the index lists them by offset). */
+          for (guint i = 0; i < expected_sharers->len; i++)
+            {
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < sharers->len; j++)
+                found |= g_array_index (sharers, guint32, j) == g_array_index (expected_sharers, guint32, i);
+              g_assert_true (found);
+            }
+          /* A cap appends no more than asked, and still counts them all. */
+          g_array_set_size (sharers, 0);
+          g_assert_cmpuint (lir_plan_index_sharers (index, node, 1, sharers), ==, total);
+          g_assert_cmpuint (sharers->len, ==, MIN (total, 1));
+        }
+    }
+}
+
+static void
+test_search_index (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  static const char *const queries[] = { "l", "la", "lay", "LAYER", "layer.1", "block.2", "add", "ADD", "%",
+                                         "matmul_like", "r.1", "yer", "zzz", "layer.10" };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr (LirModule) module = random_module (rand);
+      g_autoptr (LirSearchIndex) index = lir_search_index_new (module);
+      LirGraph *graph = lir_module_get_graph (module);
+      LirBufferPlan *plan = lir_module_get_plan (module);
+
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_autofree char *needle = g_utf8_casefold (queries[q], -1);
+          guint total;
+
+          for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+            {
+              char scratch[24];
+              g_autofree char *label = NULL, *op = NULL;
+
+              if (lir_buffer_plan_slot (plan, id) == NULL)
+                continue;
+              label = g_utf8_casefold (lir_graph_node_label (graph, id, scratch), -1);
+              op = g_utf8_casefold (lir_graph_node_op_name (graph, id), -1);
+              if (strstr (label, needle) != NULL || strstr (op, needle) != NULL)
+                g_array_append_val (expected, id);
+            }
+          total = lir_search_index_find (index, queries[q], G_MAXUINT, got);
+          g_assert_cmpuint (total, ==, expected->len);
+          g_assert_cmpmem (got->data, got->len * sizeof (guint32), expected->data, expected->len * sizeof (guint32));
+          g_array_set_size (got, 0);
+          g_assert_cmpuint (lir_search_index_find (index, queries[q], 2, got), ==, total);
+          g_assert_cmpuint (got->len, ==, MIN (total, 2));
+        }
+      {
+        g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+        g_assert_cmpuint (lir_search_index_find (index, "", 10, none), ==, 0);
+      }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/io/format/bytes", test_format_bytes);
+  g_test_add_func ("/io/format/axis-ticks-distinct", test_format_axis_ticks_distinct);
+  g_test_add_func ("/io/format/ranges", test_format_ranges);
+  g_test_add_func ("/io/stats-report/rows-text-json", test_stats_report);
+  g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);
+  g_test_add_func ("/plan/index/views-and-sharers", test_views_and_sharers);
+  g_test_add_func ("/plan/search-index/matches-brute-force", test_search_index);
+  return g_test_run ();
+}
