@@ -9,11 +9,6 @@ G_BEGIN_DECLS
 /* Largest input file read, in bytes. */
 #define LIR_MAX_FILE_BYTES (2ull * 1024 * 1024 * 1024)
 
-typedef enum {
-  LIR_FILE_FORMAT_UNKNOWN,
-  LIR_FILE_FORMAT_JSON,
-} LirFileFormat;
-
 LirModule     *lir_io_load_data   (const char *data,
                                    gsize       length,
                                    GError    **error);

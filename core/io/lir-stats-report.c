@@ -185,19 +185,6 @@ lir_stats_report_get_peak_node (const LirStatsReport *r)
 }
 
 /**
- * lir_stats_report_get_fingerprint:
- * @report: a report
- * @graph_only: the graph's fingerprint rather than the module's
- *
- * Returns: (transfer none): 16 hex digits
- */
-const char *
-lir_stats_report_get_fingerprint (const LirStatsReport *r, gboolean graph_only)
-{
-  return graph_only ? r->graph_fingerprint : r->fingerprint;
-}
-
-/**
  * lir_stats_report_to_text:
  * @report: a report
  *

@@ -37,8 +37,6 @@ const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report
 const char         *lir_stats_report_get_value     (const LirStatsReport *report,
                                                     LirStat               stat);
 guint32             lir_stats_report_get_peak_node (const LirStatsReport *report);
-const char         *lir_stats_report_get_fingerprint (const LirStatsReport *report,
-                                                      gboolean              graph_only);
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);

@@ -247,12 +247,6 @@ lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GErro
   return TRUE;
 }
 
-guint
-lir_plan_options_get_n_bindings (const LirPlanOptions *options)
-{
-  return options->binding_names->len;
-}
-
 void
 lir_plan_options_set_capacity (LirPlanOptions *options, guint64 capacity)
 {

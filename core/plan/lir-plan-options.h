@@ -32,7 +32,6 @@ void            lir_plan_options_bind           (LirPlanOptions *options,
 gboolean        lir_plan_options_parse_binding  (LirPlanOptions *options,
                                                  const char     *text,
                                                  GError        **error);
-guint           lir_plan_options_get_n_bindings (const LirPlanOptions *options);
 void            lir_plan_options_set_capacity   (LirPlanOptions *options,
                                                  guint64         capacity);
 guint64         lir_plan_options_get_capacity   (const LirPlanOptions *options);
