@@ -233,7 +233,7 @@ lir_canvas_cairo_new (cairo_t *cr)
   CairoCanvas *canvas = g_new0 (CairoCanvas, 1);
 
   canvas->parent.funcs = &cairo_funcs;
-  canvas->parent.min_item_px = 1.0;
+  canvas->parent.min_item_px = 2.0;
   canvas->parent.wants_titles = FALSE;
   canvas->cr = cr;
   return &canvas->parent;
