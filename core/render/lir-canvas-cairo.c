@@ -39,6 +39,10 @@ cairo_fill_rect (LirCanvas *canvas, double x, double y, double w, double h, cons
   cairo_fill (cr);
 }
 
+/* Batches are the many small rectangles of a zoomed-out plan. Snapped to
+ * whole device pixels they take cairo's box compositor instead of its
+ * antialiasing scan converter, several times faster, and a box this small
+ * looks the same either way. */
 static void
 cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
                   const LirRgba *color)
@@ -47,7 +51,20 @@ cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, g
 
   set_color (cr, color);
   for (guint i = 0; i < n; i++)
-    cairo_rectangle (cr, dx + xywh[4 * i], dy + xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]);
+    {
+      double x0 = dx + xywh[4 * i], y0 = dy + xywh[4 * i + 1];
+      double x1 = x0 + xywh[4 * i + 2], y1 = y0 + xywh[4 * i + 3];
+
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      x0 = round (x0);
+      y0 = round (y0);
+      x1 = MAX (round (x1), x0 + 1);
+      y1 = MAX (round (y1), y0 + 1);
+      cairo_device_to_user (cr, &x0, &y0);
+      cairo_device_to_user (cr, &x1, &y1);
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+    }
   cairo_fill (cr);
 }
 

@@ -115,6 +115,9 @@ main (int argc, char **argv)
           lir_renderer_draw (renderer, cr, 1920, 1080, &vp, &o);
           cairo_surface_flush (surface);
           (pass == 0 ? frames : frames_full)[i] = (now () - start) * 1000;
+          /* BENCH_VERBOSE=1 lists every frame, to find the slow kind. */
+          if (g_getenv ("BENCH_VERBOSE") != NULL && pass == 0)
+            g_printerr ("frame %3u: %6.2f ms, steps x%.0f, bytes x%.1f\n", i, frames[i], zoom, yzoom);
           cairo_destroy (cr);
         }
     }
