@@ -3,6 +3,7 @@
  * level of detail, the plan index it stands on, and every bundled input. */
 #include "lir.h"
 
+#include <math.h>
 #include <string.h>
 
 /* x -> a -> r (reshape view of a) -> b; c is independent and long-lived. */
@@ -455,6 +456,165 @@ test_every_input (void)
   g_assert_cmpuint (rendered, >=, 14);
 }
 
+/* Every <text> of an SVG with its position. */
+typedef struct
+{
+  double x, y;
+  gboolean end_anchor;
+  char *text;
+} SvgText;
+
+static void
+texts_start (GMarkupParseContext *context, const char *element, const char **names, const char **values,
+             gpointer user_data, GError **error)
+{
+  GArray *texts = user_data;
+  SvgText t = { 0 };
+
+  if (strcmp (element, "text") != 0)
+    return;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], "x") == 0)
+      t.x = g_ascii_strtod (values[i], NULL);
+    else if (strcmp (names[i], "y") == 0)
+      t.y = g_ascii_strtod (values[i], NULL);
+    else if (strcmp (names[i], "text-anchor") == 0)
+      t.end_anchor = strcmp (values[i], "end") == 0;
+  g_array_append_val (texts, t);
+}
+
+static void
+texts_text (GMarkupParseContext *context, const char *text, gsize length, gpointer user_data, GError **error)
+{
+  GArray *texts = user_data;
+
+  if (g_strcmp0 (g_markup_parse_context_get_element (context), "text") == 0 && texts->len > 0)
+    {
+      SvgText *t = &g_array_index (texts, SvgText, texts->len - 1);
+
+      g_free (t->text);
+      t->text = g_strndup (text, length);
+    }
+}
+
+static void
+clear_svg_text (gpointer data)
+{
+  g_free (((SvgText *)data)->text);
+}
+
+static GArray *
+svg_texts (LirRenderer *renderer, const LirViewport *viewport, const LirRenderOptions *options)
+{
+  static const GMarkupParser parser = { texts_start, NULL, texts_text, NULL, NULL };
+  GArray *texts = g_array_new (FALSE, TRUE, sizeof (SvgText));
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  g_autofree char *svg = lir_renderer_to_svg (renderer, 1200, 800, viewport, options, &length);
+
+  g_array_set_clear_func (texts, clear_svg_text);
+  context = g_markup_parse_context_new (&parser, 0, texts, NULL);
+  g_markup_parse_context_parse (context, svg, (gssize)length, &error);
+  g_assert_no_error (error);
+  return texts;
+}
+
+static LirModule *
+decoder_planned (const char *strategy)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) source = lir_io_load (path, &error);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  LirModule *module;
+
+  g_assert_no_error (error);
+  lir_plan_options_set_strategy (options, strategy);
+  module = lir_module_replan (source, options, &error);
+  g_assert_no_error (error);
+  return module;
+}
+
+/* Above the lower bound, the arena's line and label are inside the plot,
+ * the bound's label is clear of the arena's, and the peak is named under the
+ * axis, outside the plot. */
+static void
+test_reference_labels_inside (void)
+{
+  g_autoptr (LirModule) module = decoder_planned ("naive");
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  g_autoptr (GArray) texts = NULL;
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport viewport;
+  const SvgText *arena = NULL, *bound = NULL, *peak = NULL;
+
+  lir_render_options_init (&options);
+  options.header = FALSE;
+  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  texts = svg_texts (renderer, &viewport, &options);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const SvgText *t = &g_array_index (texts, SvgText, i);
+
+      if (g_str_has_prefix (t->text, "arena "))
+        arena = t;
+      else if (g_str_has_prefix (t->text, "lower bound "))
+        bound = t;
+      else if (g_str_has_prefix (t->text, "▲ peak"))
+        peak = t;
+    }
+  g_assert_nonnull (arena);
+  g_assert_nonnull (bound);
+  g_assert_nonnull (peak);
+  g_assert_cmpfloat (arena->y - 9.5, >=, layout.plot_y);
+  g_assert_cmpfloat (arena->y, <=, layout.plot_y + layout.plot_height);
+  g_assert_cmpfloat (fabs (arena->y - bound->y), >=, 9.5);
+  g_assert_cmpfloat (peak->y - 9.5, >, layout.plot_y + layout.plot_height);
+}
+
+/* Zoomed into a few KiB of a 21 MiB arena, the byte ticks still differ, the
+ * top one stays clear of the band's label, and step names stay in the plot. */
+static void
+test_axis_labels_zoomed (void)
+{
+  g_autoptr (LirModule) module = decoder_planned ("auto");
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  g_autoptr (GHashTable) ticks = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) texts = NULL;
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport viewport = { 10.3, 16.7, 21000000, 21004000 };
+  double axis_y;
+  guint n_ticks = 0, n_names = 0;
+
+  lir_render_options_init (&options);
+  options.header = FALSE;
+  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  axis_y = layout.plot_y + layout.plot_height;
+  texts = svg_texts (renderer, &viewport, &options);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const SvgText *t = &g_array_index (texts, SvgText, i);
+
+      if (t->end_anchor && fabs (t->x - (layout.plot_x - 6)) < 0.01 && t->y >= layout.plot_y)
+        {
+          g_assert_true (g_hash_table_add (ticks, t->text));
+          g_assert_cmpfloat (t->y - 3.5, >=, layout.plot_y + 7);
+          n_ticks++;
+        }
+      if (fabs (t->y - (axis_y + 28)) < 0.01)
+        {
+          g_assert_cmpfloat (t->x, >=, layout.plot_x);
+          n_names++;
+        }
+    }
+  g_assert_cmpuint (n_ticks, >=, 4);
+  g_assert_cmpuint (n_names, >=, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,5 +627,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/render/index", test_index);
   g_test_add_func ("/render/every-input", test_every_input);
+  g_test_add_func ("/render/reference-labels-inside", test_reference_labels_inside);
+  g_test_add_func ("/render/axis-labels-zoomed", test_axis_labels_zoomed);
   return g_test_run ();
 }
