@@ -238,7 +238,8 @@ cmd_stats (int argc, char **argv)
   report = lir_stats_report_new (module);
   text = opts.json ? lir_stats_report_to_json (report, plan_seconds) : lir_stats_report_to_text (report);
   fputs (text, stdout);
-  return EXIT_SUCCESS;
+  /* A plan that fails validation is never summarised as if it were valid. */
+  return lir_stats_report_is_valid (report) ? EXIT_SUCCESS : EXIT_CHECK_FAILED;
 }
 
 static int

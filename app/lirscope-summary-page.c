@@ -224,7 +224,7 @@ lirscope_summary_page_init (LirscopeSummaryPage *self)
       gtk_widget_set_sensitive (copy, FALSE);
       g_signal_connect (copy, "clicked", G_CALLBACK (copy_value), row);
       adw_action_row_add_suffix (row, copy);
-      adw_preferences_group_add (i < LIR_STAT_STRATEGY ? self->plan_group : self->identity_group,
+      adw_preferences_group_add (i < LIR_STAT_PEAK ? self->plan_group : self->identity_group,
                                  GTK_WIDGET (row));
       self->rows[i] = row;
       self->copy_buttons[i] = copy;

@@ -11,6 +11,10 @@
 #include "io/lir-format.h"
 #include "io/lir-json.h"
 #include "plan/lir-fingerprint.h"
+#include "plan/lir-validate.h"
+
+/* Violations kept for the report; the count goes on. */
+#define MAX_REPORTED_VIOLATIONS 5
 
 #define N_(text) text
 
@@ -22,14 +26,20 @@ struct _LirStatsReport
   char fingerprint[17];
   char graph_fingerprint[17];
   char *values[LIR_N_STATS];
+  guint64 n_violations;
+  GPtrArray *violations; /* LirViolation, the first few */
 };
 
 static const char *const titles[LIR_N_STATS] = {
+  [LIR_STAT_VALIDITY] = N_("Validity"),
   [LIR_STAT_ARENA_SIZE] = N_("Arena size"),
-  [LIR_STAT_TOTAL_UNSHARED] = N_("Total unshared"),
-  [LIR_STAT_BYTES_SAVED] = N_("Bytes saved"),
-  [LIR_STAT_LOWER_BOUND] = N_("Lower bound"),
+  [LIR_STAT_ALIGNED_LOWER_BOUND] = N_("Lower bound"),
   [LIR_STAT_EFFICIENCY] = N_("Efficiency"),
+  [LIR_STAT_LOWER_BOUND] = N_("Peak live bytes"),
+  [LIR_STAT_SAVED_BY_SHARING] = N_("Saved by sharing"),
+  [LIR_STAT_SAVED_BY_VIEWS] = N_("Saved by views"),
+  [LIR_STAT_TOTAL_UNSHARED] = N_("Total unshared (RLX)"),
+  [LIR_STAT_BYTES_SAVED] = N_("Bytes saved (RLX)"),
   [LIR_STAT_PEAK] = N_("Peak"),
   [LIR_STAT_BUFFERS] = N_("Buffers"),
   [LIR_STAT_STRATEGY] = N_("Strategy"),
@@ -108,15 +118,28 @@ lir_stats_report_new (LirModule *module)
   schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
   r->peak_node = r->stats.peak_step < n_schedule ? schedule[r->stats.peak_step] : LIR_NO_NODE;
 
+  r->violations = lir_validate_module (module, &r->n_violations);
+  if (r->violations->len > MAX_REPORTED_VIOLATIONS)
+    g_ptr_array_remove_range (r->violations, MAX_REPORTED_VIOLATIONS,
+                              r->violations->len - MAX_REPORTED_VIOLATIONS);
+  r->values[LIR_STAT_VALIDITY] =
+    r->n_violations == 0 ? g_strdup ("valid")
+                         : g_strdup_printf ("invalid plan: %" G_GUINT64_FORMAT " violation%s", r->n_violations,
+                                            r->n_violations == 1 ? "" : "s");
   r->values[LIR_STAT_ARENA_SIZE] = lir_format_bytes_exact (r->stats.arena_size);
+  r->values[LIR_STAT_ALIGNED_LOWER_BOUND] = lir_format_bytes_exact (r->stats.aligned_lower_bound);
+  /* An invalid plan's arena can sit below any bound: no efficiency is true of it. */
+  efficiency = lir_format_percent (MIN (r->stats.efficiency, 1.0), 2);
+  r->values[LIR_STAT_EFFICIENCY] =
+    r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
+                        : g_strdup_printf ("%s%s", efficiency, r->stats.proven_optimal ? ", optimal" : "");
+  r->values[LIR_STAT_LOWER_BOUND] = lir_format_bytes_exact (r->stats.lower_bound);
+  r->values[LIR_STAT_SAVED_BY_SHARING] = lir_format_bytes_exact (r->stats.bytes_saved_by_sharing);
+  r->values[LIR_STAT_SAVED_BY_VIEWS] = lir_format_bytes_exact (r->stats.bytes_saved_by_views);
   r->values[LIR_STAT_TOTAL_UNSHARED] = lir_format_bytes_exact (r->stats.total_unshared);
   saved = lir_format_bytes (r->stats.bytes_saved);
   saved_share = lir_format_percent (r->stats.saved_fraction, 1);
   r->values[LIR_STAT_BYTES_SAVED] = g_strdup_printf ("%s (%s)", saved, saved_share);
-  r->values[LIR_STAT_LOWER_BOUND] = lir_format_bytes_exact (r->stats.lower_bound);
-  efficiency = lir_format_percent (r->stats.efficiency, 2);
-  r->values[LIR_STAT_EFFICIENCY] =
-    g_strdup_printf ("%s%s", efficiency, r->stats.proven_optimal ? ", optimal" : "");
   if (r->peak_node != LIR_NO_NODE && !lir_module_is_buffer_only (module))
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u, %s", r->stats.peak_step,
                                                 lir_graph_node_label (graph, r->peak_node, scratch));
@@ -141,6 +164,7 @@ lir_stats_report_free (LirStatsReport *r)
     return;
   for (guint i = 0; i < LIR_N_STATS; i++)
     g_free (r->values[i]);
+  g_clear_pointer (&r->violations, g_ptr_array_unref);
   lir_module_unref (r->module);
   g_free (r);
 }
@@ -184,6 +208,32 @@ lir_stats_report_get_peak_node (const LirStatsReport *r)
   return r->peak_node;
 }
 
+/* Returns: whether the plan passed the validator */
+gboolean
+lir_stats_report_is_valid (const LirStatsReport *r)
+{
+  return r->n_violations == 0;
+}
+
+guint64
+lir_stats_report_get_n_violations (const LirStatsReport *r)
+{
+  return r->n_violations;
+}
+
+/**
+ * lir_stats_report_get_violations:
+ * @report: a report
+ *
+ * Returns: (transfer none) (element-type LirViolation): the first few
+ *   violations, in the validator's order
+ */
+const GPtrArray *
+lir_stats_report_get_violations (const LirStatsReport *r)
+{
+  return r->violations;
+}
+
 /**
  * lir_stats_report_to_text:
  * @report: a report
@@ -200,8 +250,17 @@ lir_stats_report_to_text (const LirStatsReport *r)
   for (guint i = 0; i < LIR_N_STATS; i++)
     width = MAX (width, (int)g_utf8_strlen (titles[i], -1));
   g_string_append_printf (out, "%s\n", lir_module_get_name (r->module));
+  if (r->n_violations > 0)
+    {
+      g_string_append_printf (out, "  %s\n", r->values[LIR_STAT_VALIDITY]);
+      for (guint i = 0; i < r->violations->len; i++)
+        g_string_append_printf (out, "    %s\n", ((const LirViolation *)r->violations->pdata[i])->message);
+      if (r->n_violations > r->violations->len)
+        g_string_append_printf (out, "    … and %" G_GUINT64_FORMAT " more (lirscope-cli validate lists all)\n",
+                                r->n_violations - r->violations->len);
+    }
   for (guint i = 0; i < LIR_N_STATS; i++)
-    if (r->values[i] != NULL)
+    if (r->values[i] != NULL && !(i == LIR_STAT_VALIDITY && r->n_violations > 0))
       g_string_append_printf (out, "  %-*s  %s\n", width, titles[i], r->values[i]);
   return g_string_free (out, FALSE);
 }
@@ -245,8 +304,16 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
   g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", s->arena_size);
   g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n", s->total_unshared);
   g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved);
+  g_string_append_printf (out, "  \"bytes_saved_by_sharing\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_sharing);
+  g_string_append_printf (out, "  \"bytes_saved_by_views\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_views);
   g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", s->lower_bound);
-  json_number (out, "efficiency", s->efficiency);
+  g_string_append_printf (out, "  \"aligned_lower_bound\": %" G_GUINT64_FORMAT ",\n", s->aligned_lower_bound);
+  g_string_append_printf (out, "  \"valid\": %s,\n", r->n_violations == 0 ? "true" : "false");
+  g_string_append_printf (out, "  \"violations\": %" G_GUINT64_FORMAT ",\n", r->n_violations);
+  if (r->n_violations == 0)
+    json_number (out, "efficiency", s->efficiency);
+  else
+    g_string_append (out, "  \"efficiency\": null,\n");
   g_string_append_printf (out, "  \"peak_step\": %u,\n", s->peak_step);
   if (r->peak_node != LIR_NO_NODE)
     json_string (out, "peak_node",

@@ -13,11 +13,15 @@ G_BEGIN_DECLS
  * The rows of a statistics report, in the order they are shown.
  */
 typedef enum {
+  LIR_STAT_VALIDITY,
   LIR_STAT_ARENA_SIZE,
+  LIR_STAT_ALIGNED_LOWER_BOUND,
+  LIR_STAT_EFFICIENCY,
+  LIR_STAT_LOWER_BOUND,
+  LIR_STAT_SAVED_BY_SHARING,
+  LIR_STAT_SAVED_BY_VIEWS,
   LIR_STAT_TOTAL_UNSHARED,
   LIR_STAT_BYTES_SAVED,
-  LIR_STAT_LOWER_BOUND,
-  LIR_STAT_EFFICIENCY,
   LIR_STAT_PEAK,
   LIR_STAT_BUFFERS,
   LIR_STAT_STRATEGY,
@@ -37,6 +41,9 @@ const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report
 const char         *lir_stats_report_get_value     (const LirStatsReport *report,
                                                     LirStat               stat);
 guint32             lir_stats_report_get_peak_node (const LirStatsReport *report);
+gboolean            lir_stats_report_is_valid      (const LirStatsReport *report);
+guint64             lir_stats_report_get_n_violations (const LirStatsReport *report);
+const GPtrArray    *lir_stats_report_get_violations (const LirStatsReport *report);
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);

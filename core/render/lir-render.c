@@ -1318,6 +1318,9 @@ header_line (const LirStatsReport *report, const LirStat *stats, guint n)
     {
       const char *value = lir_stats_report_get_value (report, stats[i]);
 
+      /* Validity is said only when it fails. */
+      if (stats[i] == LIR_STAT_VALIDITY && lir_stats_report_is_valid (report))
+        continue;
       if (value != NULL)
         g_string_append_printf (line, "%s%s %s", line->len > 0 ? " · " : "",
                                 lir_stat_get_title (stats[i]), value);
@@ -1328,9 +1331,10 @@ header_line (const LirStatsReport *report, const LirStat *stats, guint n)
 static void
 draw_header (const Frame *f)
 {
-  static const LirStat row1[] = { LIR_STAT_ARENA_SIZE, LIR_STAT_TOTAL_UNSHARED, LIR_STAT_BYTES_SAVED };
-  static const LirStat row2[] = { LIR_STAT_LOWER_BOUND, LIR_STAT_EFFICIENCY, LIR_STAT_PEAK,
-                                  LIR_STAT_BUFFERS };
+  static const LirStat row1[] = { LIR_STAT_VALIDITY, LIR_STAT_ARENA_SIZE, LIR_STAT_ALIGNED_LOWER_BOUND,
+                                  LIR_STAT_EFFICIENCY, LIR_STAT_PEAK };
+  static const LirStat row2[] = { LIR_STAT_LOWER_BOUND, LIR_STAT_SAVED_BY_SHARING, LIR_STAT_SAVED_BY_VIEWS,
+                                  LIR_STAT_BYTES_SAVED, LIR_STAT_BUFFERS };
   static const LirStat row3[] = { LIR_STAT_STRATEGY, LIR_STAT_ALIGNMENT, LIR_STAT_SYMBOLS,
                                   LIR_STAT_FINGERPRINT, LIR_STAT_GRAPH_FINGERPRINT };
   LirCanvas *c = f->canvas;

@@ -288,6 +288,85 @@ test_search_index (void)
     }
 }
 
+static guint64
+round_up (guint64 size, guint64 alignment)
+{
+  return (size + alignment - 1) / alignment * alignment;
+}
+
+/* The aligned lower bound against a step-by-step count; no strategy's arena
+ * is below it; naive saves nothing by sharing. */
+static void
+test_honest_statistics (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  static const char *const strategies[] = { "naive", "best-fit", "rlx-greedy", "exact" };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr (GString) csv = g_string_new ("id,lower,upper,size\n");
+      guint n = g_rand_int_range (rand, 1, 14);
+      guint64 alignment = 1u << g_rand_int_range (rand, 0, 8);
+      g_autoptr (LirModule) source = NULL;
+      g_autoptr (GError) error = NULL;
+
+      for (guint b = 0; b < n; b++)
+        {
+          guint lower = g_rand_int_range (rand, 0, 12);
+
+          g_string_append_printf (csv, "%u,%u,%u,%u\n", b, lower, lower + g_rand_int_range (rand, 1, 6),
+                                  g_rand_int_range (rand, 1, 300));
+        }
+      source = lir_io_load_data (csv->str, csv->len, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < G_N_ELEMENTS (strategies); k++)
+        {
+          g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+          g_autoptr (LirModule) module = NULL;
+          LirBufferPlan *plan;
+          LirPlanStats stats;
+          guint64 expected = 0, sum_aligned = 0;
+
+          lir_plan_options_set_strategy (options, strategies[k]);
+          lir_plan_options_set_alignment (options, alignment);
+          module = lir_module_replan (source, options, &error);
+          g_assert_no_error (error);
+          plan = lir_module_get_plan (module);
+          lir_plan_stats_compute (plan, &stats);
+          for (guint32 step = 0; step < 20; step++)
+            {
+              guint64 sum = 0, slack = 0;
+
+              for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
+                {
+                  const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+                  const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+
+                  if (slot == NULL || lir_buffer_plan_is_view (plan, id) || life->first_step > step ||
+                      life->last_step < step)
+                    continue;
+                  sum += round_up (slot->size, alignment);
+                  slack = MAX (slack, round_up (slot->size, alignment) - slot->size);
+                }
+              expected = MAX (expected, sum - slack);
+            }
+          for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
+            sum_aligned += round_up (lir_buffer_plan_slot (plan, id)->size, alignment);
+          g_assert_cmpuint (stats.aligned_lower_bound, ==, expected);
+          g_assert_cmpuint (stats.aligned_lower_bound, >=, stats.lower_bound);
+          g_assert_cmpuint (stats.aligned_lower_bound, <=, stats.arena_size);
+          g_assert_cmpfloat (stats.efficiency, <=, 1.0);
+          g_assert_cmpuint (stats.bytes_saved_by_views, ==, 0);
+          g_assert_cmpuint (stats.bytes_saved_by_sharing, ==,
+                            sum_aligned - MIN (sum_aligned, round_up (stats.arena_size, alignment)));
+          if (k == 0)
+            g_assert_cmpuint (stats.bytes_saved_by_sharing, ==, 0);
+          if (k == 3 && stats.proven_optimal)
+            g_assert_cmpuint (stats.aligned_lower_bound, <=, stats.arena_size);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,6 +378,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/stats-report/rows-text-json", test_stats_report);
   g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);
   g_test_add_func ("/plan/index/views-and-sharers", test_views_and_sharers);
+  g_test_add_func ("/plan/stats/honest", test_honest_statistics);
   g_test_add_func ("/plan/search-index/matches-brute-force", test_search_index);
   return g_test_run ();
 }
