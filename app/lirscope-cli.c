@@ -243,6 +243,49 @@ cmd_stats (int argc, char **argv)
 }
 
 static int
+cmd_peak (int argc, char **argv)
+{
+  gint64 step = -1, top = -1;
+  const GOptionEntry entries[] = {
+    { "step", 0, 0, G_OPTION_ARG_INT64, &step, "Explain this step instead of the peak", "N" },
+    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+      "List at most K buffers (default 20 in text, all in --json)", "K" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object", NULL },
+    { NULL }
+  };
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirPlanIndex) index = NULL;
+  g_autofree char *text = NULL;
+  LirPlanStats stats;
+  guint max_buffers;
+
+  if (!parse_args ("peak", "What fills the arena at its peak (or at --step N), and what sets its size.",
+                   entries, TRUE, &argc, &argv, 1))
+    return EXIT_BAD_INPUT;
+  module = load_planned (argv[1], NULL);
+  if (module == NULL)
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
+  lir_plan_stats_compute (lir_module_get_plan (module), &stats);
+  if (step >= 0 && (guint64)step >= lir_buffer_plan_get_n_steps (lir_module_get_plan (module)))
+    {
+      g_printerr ("lirscope-cli peak: --step %" G_GINT64_FORMAT " is past the last step (%u)\n", step,
+                  lir_buffer_plan_get_n_steps (lir_module_get_plan (module)) - 1);
+      return EXIT_BAD_INPUT;
+    }
+  if (top == 0 || top < -1)
+    {
+      g_printerr ("lirscope-cli peak: --top takes a positive number\n");
+      return EXIT_BAD_INPUT;
+    }
+  index = lir_plan_index_new (lir_module_get_plan (module));
+  max_buffers = top > 0 ? (guint)MIN (top, G_MAXUINT) : opts.json ? G_MAXUINT : 20;
+  text = opts.json ? lir_peak_report_json (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers)
+                   : lir_peak_report_text (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers);
+  fputs (text, stdout);
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_validate (int argc, char **argv)
 {
   g_autoptr (LirModule) module = NULL;
@@ -492,6 +535,7 @@ static const struct
 } commands[] = {
   { "plan", cmd_plan, "plan a graph and write the module" },
   { "stats", cmd_stats, "arena size, savings, lower bound, efficiency" },
+  { "peak", cmd_peak, "what fills the peak, and what sets the arena" },
   { "validate", cmd_validate, "check a plan; exit 1 on any violation" },
   { "fingerprint", cmd_fingerprint, "the module's or graph's fingerprint" },
   { "render", cmd_render, "draw the plan as SVG, PNG or PDF (--diff A B: B against A)" },

@@ -390,6 +390,50 @@ test_stats_invalid_plan (void)
   g_rmdir (dir);
 }
 
+/* peak --json: the live set at the peak, largest first, and what sets the arena. */
+static void
+test_peak_json (void)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  const char *args[] = { "peak", "--json", "--no-params", input, NULL };
+  const char *text_args[] = { "peak", "--top", "2", input, NULL };
+  const char *bad_step[] = { "peak", "--step", "100000", input, NULL };
+  g_autofree char *json = NULL, *text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray *buffers;
+  guint64 sum = 0, previous = G_MAXUINT64;
+
+  g_assert_cmpint (run_cli (args, &json, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "step"), ==, 28);
+  g_assert_cmpstr (json_object_get_string_member (root, "node"), ==, "mlp.swiglu");
+  buffers = json_object_get_array_member (root, "buffers");
+  for (guint i = 0; i < json_array_get_length (buffers); i++)
+    {
+      JsonObject *b = json_array_get_object_element (buffers, i);
+      guint64 bytes = (guint64)json_object_get_int_member (b, "bytes");
+
+      g_assert_cmpuint (bytes, <=, previous);
+      previous = bytes;
+      sum += bytes;
+      g_assert_true (json_object_has_member (b, "kind") && json_object_has_member (b, "op"));
+    }
+  g_assert_cmpuint (sum, ==, (guint64)json_object_get_int_member (root, "live_bytes"));
+  g_assert_cmpint (json_object_get_int_member (root, "fragmentation"), ==,
+                   json_object_get_int_member (root, "arena_size") - json_object_get_int_member (root, "live_bytes"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "top_edge")), >=, 1);
+  g_assert_true (json_object_has_member (json_object_get_object_member (root, "by_kind"), "activation"));
+  g_assert_cmpint (run_cli (text_args, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "step 28, mlp.swiglu"));
+  g_assert_nonnull (strstr (text, "sets the arena"));
+  g_assert_nonnull (strstr (text, "more (--top N"));
+  g_assert_cmpint (run_cli (bad_step, NULL, NULL), ==, 2);
+}
+
 /* stats prints the report's rows: the same titles as the app's Summary. */
 static void
 test_stats_text_rows (void)
@@ -422,5 +466,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/write-error-names-output", test_write_error_names_output);
   g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   g_test_add_func ("/cli/stats-invalid-plan", test_stats_invalid_plan);
+  g_test_add_func ("/cli/peak-json", test_peak_json);
   return g_test_run ();
 }

@@ -367,6 +367,91 @@ test_honest_statistics (void)
     }
 }
 
+/* The live set and the top edge against brute force on random plans. */
+static void
+test_live_set (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr (LirModule) module = random_module (rand);
+      LirBufferPlan *plan = lir_module_get_plan (module);
+      g_autoptr (LirPlanIndex) index = lir_plan_index_new (plan);
+      g_autoptr (GArray) top = lir_plan_top_edge (plan);
+      guint n = lir_buffer_plan_get_n_nodes (plan), n_top = 0;
+
+      for (guint32 step = 0; step < lir_buffer_plan_get_n_steps (plan); step++)
+        {
+          g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
+          guint64 live = 0, kinds[LIR_N_BUFFER_KINDS] = { 0 }, previous = G_MAXUINT64;
+          guint n_owning = 0, n_views = 0, listed_views = 0;
+
+          for (guint32 id = 0; id < n; id++)
+            {
+              const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+              const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+
+              if (slot == NULL || life->first_step > step || life->last_step < step)
+                continue;
+              if (lir_buffer_plan_is_view (plan, id))
+                {
+                  n_views++;
+                  continue;
+                }
+              n_owning++;
+              live += slot->size;
+              kinds[lir_module_get_buffer_kind (module, id)] += slot->size;
+            }
+          g_assert_cmpuint (lir_live_set_get_n_entries (set), ==, n_owning);
+          g_assert_cmpuint (lir_live_set_get_live_bytes (set), ==, live);
+          for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
+            g_assert_cmpuint (lir_live_set_get_kind_bytes (set, (LirBufferKind)k), ==, kinds[k]);
+          for (guint e = 0; e < lir_live_set_get_n_entries (set); e++)
+            {
+              const LirLiveEntry *entry = lir_live_set_get_entry (set, e);
+              const guint32 *views;
+              guint count;
+
+              g_assert_cmpuint (entry->bytes, <=, previous);
+              previous = entry->bytes;
+              g_assert_cmpuint (entry->bytes, ==, lir_buffer_plan_slot (plan, entry->node)->size);
+              g_assert_true (entry->first_step <= step && entry->last_step >= step);
+              views = lir_live_set_get_views (set, e, &count);
+              g_assert_cmpuint (count, ==, entry->n_views);
+              for (guint v = 0; v < count; v++)
+                g_assert_cmpuint (lir_buffer_plan_view_alias (plan, views[v])->root, ==, entry->node);
+              listed_views += count;
+            }
+          g_assert_cmpuint (listed_views, ==, n_views);
+        }
+      for (guint32 id = 0; id < n; id++)
+        {
+          const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+
+          if (slot != NULL && !lir_buffer_plan_is_view (plan, id) && slot->size > 0 &&
+              slot->offset + slot->size == lir_buffer_plan_get_arena_size (plan))
+            n_top++;
+        }
+      g_assert_cmpuint (top->len, ==, n_top);
+      if (top->len > 0)
+        {
+          g_autoptr (GArray) chain = lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0));
+
+          /* Each one lies wholly under the one before, and they meet in time. */
+          for (guint c = 1; c < chain->len; c++)
+            {
+              guint32 upper = g_array_index (chain, guint32, c - 1), lower = g_array_index (chain, guint32, c);
+              const LirLifetime *a = lir_buffer_plan_lifetime (plan, upper), *b = lir_buffer_plan_lifetime (plan, lower);
+
+              g_assert_cmpuint (lir_buffer_plan_slot (plan, lower)->offset + lir_buffer_plan_slot (plan, lower)->size, <=,
+                                lir_buffer_plan_slot (plan, upper)->offset);
+              g_assert_true (a->first_step <= b->last_step && b->first_step <= a->last_step);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,6 +464,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);
   g_test_add_func ("/plan/index/views-and-sharers", test_views_and_sharers);
   g_test_add_func ("/plan/stats/honest", test_honest_statistics);
+  g_test_add_func ("/plan/live-set/matches-brute-force", test_live_set);
   g_test_add_func ("/plan/search-index/matches-brute-force", test_search_index);
   return g_test_run ();
 }

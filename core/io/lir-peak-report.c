@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-peak-report.c: `lirscope-cli peak`: the live set at a step, largest
+ * first, its totals by kind and op, the fragmentation there, and the buffers
+ * that set the arena with the stack under the highest of them.
+ */
+#include "lir-peak-report.h"
+
+#include "io/lir-format.h"
+#include "io/lir-json.h"
+#include "plan/lir-live-set.h"
+
+/* Pads by characters, not bytes: "26 – 28" has a three-byte dash. */
+static void
+append_padded (GString *out, const char *text, int width)
+{
+  g_string_append (out, text);
+  for (glong n = g_utf8_strlen (text, -1); n < width; n++)
+    g_string_append_c (out, ' ');
+}
+
+static const char *
+label_of (LirModule *module, guint32 node, char scratch[24])
+{
+  return lir_graph_node_label (lir_module_get_graph (module), node, scratch);
+}
+
+/**
+ * lir_peak_report_text:
+ * @module: a planned module
+ * @index: its plan's index
+ * @step: the step to explain
+ * @max_buffers: list at most this many buffers
+ *
+ * Returns: (transfer full): the report, for people
+ */
+char *
+lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step, guint max_buffers)
+{
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
+  g_autoptr (GArray) top = lir_plan_top_edge (plan);
+  guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
+  const guint32 *schedule;
+  guint n_schedule, n = lir_live_set_get_n_entries (set);
+  GString *out = g_string_new (NULL);
+  g_autofree char *live_text = lir_format_bytes_exact (live);
+  g_autofree char *arena_text = lir_format_bytes_exact (arena);
+  g_autofree char *frag_text = lir_format_bytes_exact (arena - MIN (arena, live));
+  char scratch[24];
+
+  schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
+  g_string_append_printf (out, "%s: step %u", lir_module_get_name (module), step);
+  if (step < n_schedule && !lir_module_is_buffer_only (module))
+    g_string_append_printf (out, ", %s", label_of (module, schedule[step], scratch));
+  g_string_append_printf (out, "\n  live bytes     %s in %u buffers\n", live_text, n);
+  g_string_append_printf (out, "  arena size     %s\n  fragmentation  %s (arena − live bytes here)\n",
+                          arena_text, frag_text);
+  g_string_append (out, "  by kind       ");
+  for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
+    {
+      guint64 bytes = lir_live_set_get_kind_bytes (set, (LirBufferKind)k);
+      g_autofree char *b = NULL, *share = NULL;
+
+      if (bytes == 0)
+        continue;
+      b = lir_format_bytes (bytes);
+      share = lir_format_percent ((double)bytes / (double)MAX (live, 1), 1);
+      g_string_append_printf (out, "%s %s %s (%s)", out->str[out->len - 1] == ' ' ? "" : " ·",
+                              lir_buffer_kind_to_string ((LirBufferKind)k), b, share);
+    }
+  g_string_append (out, "\n  by op         ");
+  for (guint i = 0; i < MIN (lir_live_set_get_n_ops (set), 6u); i++)
+    {
+      const LirLiveOpTotal *op = lir_live_set_get_op (set, i);
+      g_autofree char *b = lir_format_bytes (op->bytes);
+
+      g_string_append_printf (out, " %s %s%s", op->op, b, i + 1 < MIN (lir_live_set_get_n_ops (set), 6u) ? "," : "");
+    }
+  if (lir_live_set_get_n_ops (set) > 6)
+    g_string_append_printf (out, " … (%u ops)", lir_live_set_get_n_ops (set));
+  g_string_append (out, "\n  sets the arena");
+  for (guint i = 0; i < top->len; i++)
+    g_string_append_printf (out, "%s %s", i > 0 ? "," : "", label_of (module, g_array_index (top, guint32, i), scratch));
+  if (top->len > 0)
+    {
+      g_autoptr (GArray) chain = lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0));
+
+      if (chain->len > 1)
+        {
+          g_string_append (out, "\n  stacked under  ");
+          for (guint i = 1; i < chain->len; i++)
+            g_string_append_printf (out, "%s%s", i > 1 ? " ← " : "",
+                                    label_of (module, g_array_index (chain, guint32, i), scratch));
+        }
+    }
+  g_string_append (out, "\n\n  bytes        share   offset      steps         kind        op            name\n");
+  for (guint i = 0; i < MIN (n, max_buffers); i++)
+    {
+      const LirLiveEntry *e = lir_live_set_get_entry (set, i);
+      g_autofree char *b = lir_format_bytes (e->bytes);
+      g_autofree char *share = lir_format_percent (e->share, 1);
+      g_autofree char *steps = lir_format_step_range (e->first_step, e->last_step);
+      guint n_views;
+
+      g_autofree char *offset = g_strdup_printf ("%" G_GUINT64_FORMAT, e->offset);
+
+      lir_live_set_get_views (set, i, &n_views);
+      g_string_append (out, "  ");
+      append_padded (out, b, 13);
+      append_padded (out, share, 8);
+      append_padded (out, offset, 12);
+      append_padded (out, steps, 14);
+      append_padded (out, lir_buffer_kind_to_string (e->kind), 12);
+      append_padded (out, lir_graph_node_op_name (lir_module_get_graph (module), e->node), 14);
+      g_string_append (out, label_of (module, e->node, scratch));
+      if (n_views > 0)
+        g_string_append_printf (out, " (+%u view%s)", n_views, n_views == 1 ? "" : "s");
+      g_string_append_c (out, '\n');
+    }
+  if (n > max_buffers)
+    g_string_append_printf (out, "  … and %u more (--top N, or --json for all)\n", n - max_buffers);
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
+{
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+  char scratch[24];
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint32 id = g_array_index (nodes, guint32, i);
+      const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+
+      g_string_append (out, i > 0 ? ",{\"name\":" : "{\"name\":");
+      lir_json_append_string (out, label_of (module, id, scratch));
+      g_string_append_printf (out, ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
+                                   ",\"size\":%" G_GUINT64_FORMAT "}",
+                              id, slot->size, slot->offset, slot->size);
+    }
+  g_string_append_c (out, ']');
+}
+
+/**
+ * lir_peak_report_json:
+ * @module: a planned module
+ * @index: its plan's index
+ * @step: the step to explain
+ * @max_buffers: list at most this many buffers (%G_MAXUINT for all)
+ *
+ * Returns: (transfer full): one JSON object (data/FORMAT.md lists the fields)
+ */
+char *
+lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step, guint max_buffers)
+{
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  LirGraph *graph = lir_module_get_graph (module);
+  g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
+  g_autoptr (GArray) top = lir_plan_top_edge (plan);
+  g_autoptr (GArray) chain = top->len > 0 ? lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0))
+                                          : g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
+  GString *out = g_string_new ("{\n  \"name\": ");
+  const guint32 *schedule;
+  guint n_schedule, n = lir_live_set_get_n_entries (set);
+  char scratch[24];
+
+  lir_json_append_string (out, lir_module_get_name (module));
+  schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
+  g_string_append_printf (out, ",\n  \"step\": %u,\n  \"node\": ", step);
+  if (step < n_schedule && !lir_module_is_buffer_only (module))
+    lir_json_append_string (out, label_of (module, schedule[step], scratch));
+  else
+    g_string_append (out, "null");
+  g_string_append_printf (out, ",\n  \"live_bytes\": %" G_GUINT64_FORMAT ",\n  \"arena_size\": %" G_GUINT64_FORMAT
+                               ",\n  \"fragmentation\": %" G_GUINT64_FORMAT ",\n  \"buffers\": [",
+                          live, arena, arena - MIN (arena, live));
+  for (guint i = 0; i < MIN (n, max_buffers); i++)
+    {
+      const LirLiveEntry *e = lir_live_set_get_entry (set, i);
+      guint n_views;
+      const guint32 *views = lir_live_set_get_views (set, i, &n_views);
+
+      g_string_append_printf (out, "%s\n    {\"node\": %u, \"name\": ", i > 0 ? "," : "", e->node);
+      lir_json_append_string (out, label_of (module, e->node, scratch));
+      g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
+                                   ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
+                              e->bytes, e->offset, e->first_step, e->last_step, lir_buffer_kind_to_string (e->kind));
+      lir_json_append_string (out, lir_graph_node_op_name (graph, e->node));
+      g_string_append (out, ", \"views\": [");
+      for (guint v = 0; v < n_views; v++)
+        {
+          g_string_append (out, v > 0 ? ", " : "");
+          lir_json_append_string (out, label_of (module, views[v], scratch));
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "\n  ],\n  \"by_kind\": {");
+  for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
+    g_string_append_printf (out, "%s\"%s\": %" G_GUINT64_FORMAT, k > 0 ? ", " : "",
+                            lir_buffer_kind_to_string ((LirBufferKind)k),
+                            lir_live_set_get_kind_bytes (set, (LirBufferKind)k));
+  g_string_append (out, "},\n  \"by_op\": {");
+  for (guint i = 0; i < lir_live_set_get_n_ops (set); i++)
+    {
+      const LirLiveOpTotal *op = lir_live_set_get_op (set, i);
+
+      g_string_append (out, i > 0 ? ", " : "");
+      lir_json_append_string (out, op->op);
+      g_string_append_printf (out, ": %" G_GUINT64_FORMAT, op->bytes);
+    }
+  g_string_append (out, "},\n  \"top_edge\": ");
+  append_named_nodes (out, module, top);
+  g_string_append (out, ",\n  \"arena_chain\": ");
+  append_named_nodes (out, module, chain);
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
+}

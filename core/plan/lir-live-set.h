@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-live-set.h: what fills the arena at a step, and what sets its height. */
+#pragma once
+
+#include "lir-module.h"
+#include "lir-plan-index.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LirBufferKind:
+ *
+ * What a buffer holds, as the live set totals it.
+ */
+typedef enum {
+  LIR_BUFFER_KIND_INPUT,
+  LIR_BUFFER_KIND_PARAM,
+  LIR_BUFFER_KIND_CONSTANT,
+  LIR_BUFFER_KIND_ACTIVATION,
+  LIR_BUFFER_KIND_OUTPUT,
+  LIR_N_BUFFER_KINDS
+} LirBufferKind;
+
+/**
+ * LirLiveEntry:
+ * @node: a buffer that owns bytes and is live at the step
+ * @bytes: its size
+ * @offset: its offset
+ * @first_step: the step that produces it
+ * @last_step: the last step that reads it (inclusive)
+ * @kind: what it holds
+ * @share: @bytes over the live bytes at the step
+ * @n_views: how many of its views are live at the step
+ */
+typedef struct
+{
+  guint32 node;
+  guint64 bytes;
+  guint64 offset;
+  guint32 first_step;
+  guint32 last_step;
+  LirBufferKind kind;
+  double share;
+  guint n_views;
+} LirLiveEntry;
+
+/**
+ * LirLiveOpTotal:
+ * @op: an op name
+ * @bytes: the live bytes of buffers that op produced
+ */
+typedef struct
+{
+  const char *op;
+  guint64 bytes;
+} LirLiveOpTotal;
+
+typedef struct _LirLiveSet LirLiveSet;
+
+const char         *lir_buffer_kind_to_string    (LirBufferKind kind);
+LirBufferKind       lir_module_get_buffer_kind   (const LirModule *module,
+                                                  guint32          node);
+
+LirLiveSet         *lir_live_set_new             (LirModule          *module,
+                                                  const LirPlanIndex *index,
+                                                  guint32             step);
+void                lir_live_set_free            (LirLiveSet *set);
+guint32             lir_live_set_get_step        (const LirLiveSet *set);
+guint64             lir_live_set_get_live_bytes  (const LirLiveSet *set);
+guint               lir_live_set_get_n_entries   (const LirLiveSet *set);
+const LirLiveEntry *lir_live_set_get_entry       (const LirLiveSet *set,
+                                                  guint             index);
+const guint32      *lir_live_set_get_views       (const LirLiveSet *set,
+                                                  guint             index,
+                                                  guint            *n_views);
+guint64             lir_live_set_get_kind_bytes  (const LirLiveSet *set,
+                                                  LirBufferKind     kind);
+guint               lir_live_set_get_n_ops       (const LirLiveSet *set);
+const LirLiveOpTotal *lir_live_set_get_op        (const LirLiveSet *set,
+                                                  guint             index);
+
+GArray             *lir_plan_top_edge            (const LirBufferPlan *plan);
+GArray             *lir_plan_arena_chain         (const LirBufferPlan *plan,
+                                                  const LirPlanIndex  *index,
+                                                  guint32              top);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveSet, lir_live_set_free)
+
+G_END_DECLS
