@@ -169,8 +169,11 @@ lirscope_search_page_init (LirscopeSearchPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->results = g_list_store_new (LIRSCOPE_TYPE_NODE_ITEM);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+  {
+    g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  }
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_entry_activate), self);

@@ -395,6 +395,16 @@ on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModif
     }
 }
 
+/* A timeline wants room: below its natural width plus the sidebar's, the
+ * window's flap folds the sidebar away rather than squeezing the plot. */
+static void
+lirscope_timeline_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                           int *minimum_baseline, int *natural_baseline)
+{
+  *minimum = 200;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 400;
+}
+
 /* ---- the session's plan ----------------------------------------------------------------- */
 
 static void
@@ -476,6 +486,7 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
   object_class->dispose = lirscope_timeline_dispose;
   object_class->finalize = lirscope_timeline_finalize;
   widget_class->snapshot = lirscope_timeline_snapshot;
+  widget_class->measure = lirscope_timeline_measure;
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 

@@ -277,7 +277,7 @@ action_search (GtkWidget *widget, const char *name, GVariant *parameter)
   LirscopeWindow *self = LIRSCOPE_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
+  adw_view_stack_set_visible_child_name (self->sidebar_stack, "search");
   lirscope_search_page_focus (self->search_page);
 }
 

@@ -26,8 +26,9 @@ struct _LirscopeWindow
   AdwFlap *flap;
   GtkStack *main_stack;
   LirscopeTimeline *timeline;
-  GtkStack *sidebar_stack;
+  AdwViewStack *sidebar_stack;
   LirscopeSummaryPage *summary_page;
+  LirscopePeakPage *peak_page;
   LirscopeBufferPage *buffer_page;
   LirscopeChangesPage *changes_page;
   LirscopeSearchPage *search_page;

@@ -118,9 +118,12 @@ on_replanned (LirscopeSession *session, LirscopeWindow *self)
 static void
 on_selected (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
 {
-  if (lirscope_session_get_selected (session) != LIR_NO_NODE &&
-      !g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search"))
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "buffer");
+  const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+
+  /* A list the user is working through stays on screen. */
+  if (lirscope_session_get_selected (session) != LIR_NO_NODE && !g_str_equal (page, "search") &&
+      !g_str_equal (page, "peak"))
+    adw_view_stack_set_visible_child_name (self->sidebar_stack, "buffer");
   _lirscope_window_actions_update (self);
 }
 
@@ -128,7 +131,7 @@ static void
 on_comparing (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
 {
   if (lirscope_session_get_diff (session) != NULL)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "changes");
+    adw_view_stack_set_visible_child_name (self->sidebar_stack, "changes");
   _lirscope_window_actions_update (self);
 }
 
@@ -283,6 +286,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   g_type_ensure (LIRSCOPE_TYPE_TIMELINE);
   g_type_ensure (LIRSCOPE_TYPE_SUMMARY_PAGE);
   g_type_ensure (LIRSCOPE_TYPE_BUFFER_PAGE);
+  g_type_ensure (LIRSCOPE_TYPE_PEAK_PAGE);
   g_type_ensure (LIRSCOPE_TYPE_CHANGES_PAGE);
   g_type_ensure (LIRSCOPE_TYPE_SEARCH_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-window.ui");
@@ -304,6 +308,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, buffer_page);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, peak_page);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, changes_page);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, status_label);
@@ -334,10 +339,12 @@ lirscope_window_init (LirscopeWindow *self)
   lirscope_timeline_set_session (self->timeline, self->session);
   lirscope_summary_page_set_session (self->summary_page, self->session);
   lirscope_buffer_page_set_session (self->buffer_page, self->session);
+  lirscope_peak_page_set_session (self->peak_page, self->session);
   lirscope_changes_page_set_session (self->changes_page, self->session);
   lirscope_search_page_set_session (self->search_page, self->session);
   g_signal_connect (self->changes_page, "node-activated", G_CALLBACK (on_node_activated), self);
   g_signal_connect (self->search_page, "node-activated", G_CALLBACK (on_node_activated), self);
+  g_signal_connect (self->peak_page, "node-activated", G_CALLBACK (on_node_activated), self);
 
   setup_dropdowns (self);
   _lirscope_window_actions_init (self);
@@ -405,6 +412,12 @@ lirscope_window_get_buffer_page (LirscopeWindow *self)
   return self->buffer_page;
 }
 
+LirscopePeakPage *
+lirscope_window_get_peak_page (LirscopeWindow *self)
+{
+  return self->peak_page;
+}
+
 LirscopeChangesPage *
 lirscope_window_get_changes_page (LirscopeWindow *self)
 {
@@ -430,7 +443,7 @@ lirscope_window_get_banner_text (LirscopeWindow *self)
 const char *
 lirscope_window_get_sidebar_page (LirscopeWindow *self)
 {
-  return gtk_stack_get_visible_child_name (self->sidebar_stack);
+  return adw_view_stack_get_visible_child_name (self->sidebar_stack);
 }
 
 /* Chooses a strategy in the drop-down as a user would (re-plans in the background). */

@@ -6,6 +6,7 @@
 
 #include "lirscope-buffer-page.h"
 #include "lirscope-changes-page.h"
+#include "lirscope-peak-page.h"
 #include "lirscope-search-page.h"
 #include "lirscope-session.h"
 #include "lirscope-summary-page.h"
@@ -27,6 +28,7 @@ LirscopeSession     *lirscope_window_get_session      (LirscopeWindow *self);
 LirscopeTimeline    *lirscope_window_get_timeline     (LirscopeWindow *self);
 LirscopeSummaryPage *lirscope_window_get_summary_page (LirscopeWindow *self);
 LirscopeBufferPage  *lirscope_window_get_buffer_page  (LirscopeWindow *self);
+LirscopePeakPage    *lirscope_window_get_peak_page    (LirscopeWindow *self);
 LirscopeChangesPage *lirscope_window_get_changes_page (LirscopeWindow *self);
 LirscopeSearchPage  *lirscope_window_get_search_page  (LirscopeWindow *self);
 const char          *lirscope_window_get_banner_text  (LirscopeWindow *self);

@@ -566,6 +566,9 @@ test_window_pixels (void)
       wait_for (is_idle, window, "re-planning");
       module = module_of (window);
       lirscope_session_select (session_of (window), find_node (module, "mlp.gate"));
+      /* LIRSCOPE_SCREENSHOT_PAGE=peak shows that sidebar page instead. */
+      if (g_getenv ("LIRSCOPE_SCREENSHOT_PAGE") != NULL)
+        adw_view_stack_set_visible_child_name (window->sidebar_stack, g_getenv ("LIRSCOPE_SCREENSHOT_PAGE"));
       node_point (timeline, module, find_node (module, "mlp.up"), &x, &y);
       lirscope_timeline_set_cursor_x (timeline, x);
       {
@@ -897,6 +900,45 @@ test_buffer_links (void)
   close_window (window);
 }
 
+/* The Peak page lists the peak's live set, largest first; a row selects its
+ * buffer; pinned to the cursor, it follows the step under the pointer. */
+static void
+test_peak_page (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopePeakPage *page = lirscope_window_get_peak_page (window);
+  LirModule *module = module_of (window);
+  LirRenderer *renderer = lirscope_session_get_renderer (session_of (window));
+  g_autoptr (LirLiveSet) expected = NULL;
+  GListModel *rows = lirscope_peak_page_get_model (page);
+  LirPlanStats stats;
+
+  lir_plan_stats_compute (lir_module_get_plan (module), &stats);
+  g_assert_cmpint (lirscope_peak_page_get_step (page), ==, stats.peak_step);
+  g_assert_nonnull (strstr (lirscope_peak_page_get_title (page), "mlp.swiglu"));
+  expected = lir_live_set_new (module, lir_renderer_get_index (renderer), stats.peak_step);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, lir_live_set_get_n_entries (expected));
+  /* Sorted by bytes, largest first: the first row is the live set's first. */
+  lirscope_peak_page_activate (page, 0);
+  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
+                    lir_live_set_get_entry (expected, 0)->bytes);
+  lirscope_peak_page_activate (page, g_list_model_get_n_items (rows) - 1);
+  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
+                    lir_live_set_get_entry (expected, lir_live_set_get_n_entries (expected) - 1)->bytes);
+
+  /* Not pinned, the cursor leaves it on the peak; pinned, it follows. */
+  lirscope_session_set_cursor_step (session_of (window), 3);
+  g_assert_cmpint (lirscope_peak_page_get_step (page), ==, stats.peak_step);
+  lirscope_peak_page_set_follow (page, TRUE);
+  g_assert_cmpint (lirscope_peak_page_get_step (page), ==, 3);
+  lirscope_session_set_cursor_step (session_of (window), 5);
+  g_assert_cmpint (lirscope_peak_page_get_step (page), ==, 5);
+  lirscope_peak_page_set_follow (page, FALSE);
+  g_assert_cmpint (lirscope_peak_page_get_step (page), ==, stats.peak_step);
+  close_window (window);
+}
+
 /* Run from a build tree without an installed schema: settings in memory, one warning. */
 static void
 test_no_schema_child (void)
@@ -973,6 +1015,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/phase-labels", test_phase_labels);
   g_test_add_func ("/window/export-folder", test_export_folder);
   g_test_add_func ("/window/buffer-links", test_buffer_links);
+  g_test_add_func ("/window/peak-page", test_peak_page);
   if (g_getenv ("LIRSCOPE_TEST_CHILD") != NULL)
     g_test_add_func ("/window/no-schema-child", test_no_schema_child);
   else
