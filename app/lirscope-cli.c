@@ -379,10 +379,12 @@ parse_render_options (LirRenderOptions *options, GError **error)
     options->color_by = LIR_COLOR_BY_OP;
   else if (strcmp (opts.color_by, "size") == 0)
     options->color_by = LIR_COLOR_BY_SIZE;
+  else if (strcmp (opts.color_by, "kind") == 0)
+    options->color_by = LIR_COLOR_BY_KIND;
   else
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "--color-by \"%s\": expected phase, op or size", opts.color_by);
+                   "--color-by \"%s\": expected phase, op, size or kind", opts.color_by);
       return FALSE;
     }
   if (opts.theme == NULL || strcmp (opts.theme, "light") == 0)
@@ -407,7 +409,7 @@ cmd_render (int argc, char **argv)
     { "width", 'W', 0, G_OPTION_ARG_INT, &opts.width, "Width in pixels (default 1600)", "PX" },
     { "height", 'H', 0, G_OPTION_ARG_INT, &opts.height, "Height in pixels (default 900)", "PX" },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &opts.color_by,
-      "Colour buffers by phase (default), op or size", "WHAT" },
+      "Colour buffers by phase (default), op, size or kind (input, param, constant, activation, output)", "WHAT" },
     { "steps", 0, 0, G_OPTION_ARG_STRING, &opts.steps,
       "Draw only steps A to B (exclusive), e.g. 100:200", "A:B" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &opts.theme, "light (default) or dark", "THEME" },
@@ -456,6 +458,8 @@ cmd_render (int argc, char **argv)
       print_error ("render", error);
       return EXIT_BAD_INPUT;
     }
+  /* A picture for a document names what matters, however thin it is drawn. */
+  options.callouts = TRUE;
   if (n_inputs == 2 && (baseline = load_planned (argv[1], NULL)) == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   module = load_planned (argv[n_inputs], NULL);

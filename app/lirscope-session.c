@@ -271,6 +271,16 @@ install (LirscopeSession *self, Work *work)
   self->selected = selected;
   self->cursor_step = -1;
   set_error (self, NULL);
+  if (!lir_stats_report_is_valid (self->report))
+    {
+      const GPtrArray *violations = lir_stats_report_get_violations (self->report);
+      g_autofree char *message = g_strdup_printf (
+        _("This plan is invalid: %u violations (%s). The buffers at fault are outlined in red; no efficiency is shown."),
+        (guint)MIN (lir_stats_report_get_n_violations (self->report), G_MAXUINT),
+        ((const LirViolation *)violations->pdata[0])->message);
+
+      set_error (self, message);
+    }
   sync_options (self);
   update_diff (self);
   g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, work->keep_view);

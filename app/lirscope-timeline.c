@@ -27,6 +27,7 @@ struct _LirscopeTimeline
   LirViewport full;
   gboolean dark;
   gboolean zoomed; /* the user moved away from the whole plan */
+  gboolean focus_activations; /* open plans whose params dwarf them on the activations */
 
   /* the pointer's last position: scroll events carry none on GTK 4.8 */
   double pointer_x, pointer_y;
@@ -51,7 +52,14 @@ G_DEFINE_FINAL_TYPE (LirscopeTimeline, lirscope_timeline, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_VIEWPORT_CHANGED,
+  SIGNAL_OPTIONS_CHANGED,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_FOCUS_ACTIVATIONS,
+  N_PROPS
 };
 
 static guint signals[N_SIGNALS];
@@ -69,6 +77,8 @@ frame_options (LirscopeTimeline *self)
       options.selected = lirscope_session_get_selected (self->session);
       options.cursor_step = lirscope_session_get_cursor_step (self->session);
       options.diff = lirscope_session_get_diff (self->session);
+      if (lirscope_session_get_report (self->session) != NULL)
+        options.flagged = lir_stats_report_get_flagged (lirscope_session_get_report (self->session), &options.n_flagged);
     }
   return options;
 }
@@ -420,9 +430,12 @@ on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeTimeline 
     }
   lir_renderer_full_viewport (self->renderer, &self->full);
   /* A re-plan or reload keeps the user's zoom; an unzoomed view re-fits, so
-   * an arena that grew is seen whole. */
+   * an arena that grew is seen whole. A new plan whose params dwarf its
+   * activations opens on them, if the user wants that. */
   if (keep_view && self->zoomed)
     clamp_viewport (self, &old);
+  else if (!keep_view && self->focus_activations)
+    lir_renderer_activation_viewport (self->renderer, &old);
   else
     old = self->full;
   self->viewport = old;
@@ -478,6 +491,28 @@ lirscope_timeline_finalize (GObject *object)
 }
 
 static void
+lirscope_timeline_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LirscopeTimeline *self = LIRSCOPE_TIMELINE (object);
+
+  if (prop_id == PROP_FOCUS_ACTIVATIONS)
+    g_value_set_boolean (value, self->focus_activations);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+lirscope_timeline_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LirscopeTimeline *self = LIRSCOPE_TIMELINE (object);
+
+  if (prop_id == PROP_FOCUS_ACTIVATIONS)
+    self->focus_activations = g_value_get_boolean (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 lirscope_timeline_class_init (LirscopeTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -485,6 +520,17 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
 
   object_class->dispose = lirscope_timeline_dispose;
   object_class->finalize = lirscope_timeline_finalize;
+  object_class->get_property = lirscope_timeline_get_property;
+  object_class->set_property = lirscope_timeline_set_property;
+  /**
+   * LirscopeTimeline:focus-activations:
+   *
+   * Open a plan whose params and constants take most of the arena zoomed
+   * on its activations' bytes.
+   */
+  g_object_class_install_property (object_class, PROP_FOCUS_ACTIVATIONS,
+                                   g_param_spec_boolean ("focus-activations", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   widget_class->snapshot = lirscope_timeline_snapshot;
   widget_class->measure = lirscope_timeline_measure;
   gtk_widget_class_set_css_name (widget_class, "timeline");
@@ -493,6 +539,10 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
   signals[SIGNAL_VIEWPORT_CHANGED] =
     g_signal_new ("viewport-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 0);
+  /* What is drawn changed besides the viewport: colours, theme, phases. */
+  signals[SIGNAL_OPTIONS_CHANGED] =
+    g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -546,6 +596,18 @@ lirscope_timeline_new (void)
   return g_object_new (LIRSCOPE_TYPE_TIMELINE, NULL);
 }
 
+/**
+ * lirscope_timeline_get_frame_options:
+ * @self: a timeline
+ * @options: (out caller-allocates): the options its frames are drawn with,
+ *   the session's selection, cursor, diff and flagged buffers included
+ */
+void
+lirscope_timeline_get_frame_options (LirscopeTimeline *self, LirRenderOptions *options)
+{
+  *options = frame_options (self);
+}
+
 /* Returns: (transfer none): what the timeline draws besides the plan */
 const LirRenderOptions *
 lirscope_timeline_get_options (LirscopeTimeline *self)
@@ -558,6 +620,7 @@ lirscope_timeline_set_color_by (LirscopeTimeline *self, LirColorBy color_by)
 {
   self->options.color_by = color_by;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
 }
 
 void
@@ -565,6 +628,7 @@ lirscope_timeline_set_dark (LirscopeTimeline *self, gboolean dark)
 {
   self->dark = dark;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
 }
 
 void
@@ -572,6 +636,7 @@ lirscope_timeline_set_hidden_phases (LirscopeTimeline *self, guint hidden_phases
 {
   self->options.hidden_phases = hidden_phases;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
 }
 
 void

@@ -15,6 +15,8 @@ GtkWidget              *lirscope_timeline_new             (void);
 void                    lirscope_timeline_set_session     (LirscopeTimeline *self,
                                                            LirscopeSession  *session);
 const LirRenderOptions *lirscope_timeline_get_options     (LirscopeTimeline *self);
+void                    lirscope_timeline_get_frame_options (LirscopeTimeline *self,
+                                                             LirRenderOptions *options);
 void                    lirscope_timeline_set_color_by    (LirscopeTimeline *self,
                                                            LirColorBy        color_by);
 void                    lirscope_timeline_set_dark        (LirscopeTimeline *self,

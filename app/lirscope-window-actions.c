@@ -60,6 +60,7 @@ lirscope_window_export_to (LirscopeWindow *self, const char *path, gboolean visi
   options.theme = LIR_THEME_LIGHT;
   options.selected = lirscope_session_get_selected (self->session);
   options.diff = lirscope_session_get_diff (self->session);
+  options.callouts = TRUE;
   if (visible_region)
     {
       lirscope_timeline_get_viewport (self->timeline, &viewport);
@@ -423,6 +424,7 @@ _lirscope_window_actions_init (LirscopeWindow *self)
   g_autoptr (GSimpleAction) params =
     g_simple_action_new_stateful ("params-in-arena", NULL, g_variant_new_boolean (TRUE));
   g_autoptr (GAction) color_by = g_settings_create_action (self->settings, "color-by");
+  g_autoptr (GAction) focus = g_settings_create_action (self->settings, "focus-activations");
 
   for (guint p = 0; p < LIR_N_PHASES; p++)
     {
@@ -438,6 +440,8 @@ _lirscope_window_actions_init (LirscopeWindow *self)
   g_signal_connect (params, "activate", G_CALLBACK (toggle_params), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (params));
   g_action_map_add_action (G_ACTION_MAP (self), color_by);
+  g_action_map_add_action (G_ACTION_MAP (self), focus);
+  g_settings_bind (self->settings, "focus-activations", self->timeline, "focus-activations", G_SETTINGS_BIND_GET);
   g_signal_connect (self->settings, "changed::color-by", G_CALLBACK (on_color_by_setting), self);
   on_color_by_setting (self->settings, "color-by", self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self);

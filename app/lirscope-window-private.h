@@ -2,6 +2,7 @@
 /* lirscope-window-private.h: the window's parts, shared with its actions and drag-and-drop. */
 #pragma once
 
+#include "lirscope-legend.h"
 #include "lirscope-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ struct _LirscopeWindow
   AdwFlap *flap;
   GtkStack *main_stack;
   LirscopeTimeline *timeline;
+  LirscopeLegend *legend;
   AdwViewStack *sidebar_stack;
   LirscopeSummaryPage *summary_page;
   LirscopePeakPage *peak_page;

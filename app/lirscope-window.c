@@ -256,6 +256,11 @@ lirscope_window_dispose (GObject *object)
     }
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  /* Settings outlive windows: their actions and bindings go with the window. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "color-by");
+  g_action_map_remove_action (G_ACTION_MAP (self), "focus-activations");
+  if (self->timeline != NULL)
+    g_settings_unbind (self->timeline, "focus-activations");
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_WINDOW);
@@ -284,6 +289,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   window_class->close_request = lirscope_window_close_request;
 
   g_type_ensure (LIRSCOPE_TYPE_TIMELINE);
+  g_type_ensure (LIRSCOPE_TYPE_LEGEND);
   g_type_ensure (LIRSCOPE_TYPE_SUMMARY_PAGE);
   g_type_ensure (LIRSCOPE_TYPE_BUFFER_PAGE);
   g_type_ensure (LIRSCOPE_TYPE_PEAK_PAGE);
@@ -305,6 +311,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, buffer_page);
@@ -337,6 +344,7 @@ lirscope_window_init (LirscopeWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   lirscope_timeline_set_session (self->timeline, self->session);
+  lirscope_legend_set_timeline (self->legend, self->timeline, self->session);
   lirscope_summary_page_set_session (self->summary_page, self->session);
   lirscope_buffer_page_set_session (self->buffer_page, self->session);
   lirscope_peak_page_set_session (self->peak_page, self->session);

@@ -28,6 +28,7 @@ struct _LirStatsReport
   char *values[LIR_N_STATS];
   guint64 n_violations;
   GPtrArray *violations; /* LirViolation, the first few */
+  GArray *flagged;       /* guint32: every node a listed violation names */
 };
 
 static const char *const titles[LIR_N_STATS] = {
@@ -119,6 +120,20 @@ lir_stats_report_new (LirModule *module)
   r->peak_node = r->stats.peak_step < n_schedule ? schedule[r->stats.peak_step] : LIR_NO_NODE;
 
   r->violations = lir_validate_module (module, &r->n_violations);
+  r->flagged = g_array_new (FALSE, FALSE, sizeof (guint32));
+  {
+    g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < r->violations->len; i++)
+      {
+        const LirViolation *v = r->violations->pdata[i];
+        guint32 nodes[2] = { v->node, v->other };
+
+        for (guint k = 0; k < 2; k++)
+          if (nodes[k] != LIR_NO_NODE && g_hash_table_add (seen, GUINT_TO_POINTER (nodes[k] + 1)))
+            g_array_append_val (r->flagged, nodes[k]);
+      }
+  }
   if (r->violations->len > MAX_REPORTED_VIOLATIONS)
     g_ptr_array_remove_range (r->violations, MAX_REPORTED_VIOLATIONS,
                               r->violations->len - MAX_REPORTED_VIOLATIONS);
@@ -165,6 +180,7 @@ lir_stats_report_free (LirStatsReport *r)
   for (guint i = 0; i < LIR_N_STATS; i++)
     g_free (r->values[i]);
   g_clear_pointer (&r->violations, g_ptr_array_unref);
+  g_clear_pointer (&r->flagged, g_array_unref);
   lir_module_unref (r->module);
   g_free (r);
 }
@@ -232,6 +248,21 @@ const GPtrArray *
 lir_stats_report_get_violations (const LirStatsReport *r)
 {
   return r->violations;
+}
+
+/**
+ * lir_stats_report_get_flagged:
+ * @report: a report
+ * @n_nodes: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_nodes): the nodes the validator
+ *   found at fault (each buffer of an overlap), to outline
+ */
+const guint32 *
+lir_stats_report_get_flagged (const LirStatsReport *r, guint *n_nodes)
+{
+  *n_nodes = r->flagged->len;
+  return (const guint32 *)(void *)r->flagged->data;
 }
 
 /**

@@ -44,6 +44,8 @@ guint32             lir_stats_report_get_peak_node (const LirStatsReport *report
 gboolean            lir_stats_report_is_valid      (const LirStatsReport *report);
 guint64             lir_stats_report_get_n_violations (const LirStatsReport *report);
 const GPtrArray    *lir_stats_report_get_violations (const LirStatsReport *report);
+const guint32      *lir_stats_report_get_flagged   (const LirStatsReport *report,
+                                                    guint                *n_nodes);
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);

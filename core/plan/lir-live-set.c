@@ -73,6 +73,37 @@ lir_module_get_buffer_kind (const LirModule *module, guint32 node)
   return LIR_BUFFER_KIND_ACTIVATION;
 }
 
+/**
+ * lir_module_get_buffer_kinds:
+ * @module: a module
+ *
+ * The kind of every node at once, in O(nodes + outputs).
+ *
+ * Returns: (transfer full) (array): one #LirBufferKind per node
+ */
+guint8 *
+lir_module_get_buffer_kinds (const LirModule *module)
+{
+  LirGraph *graph = lir_module_get_graph (module);
+  guint n = lir_graph_get_n_nodes (graph), n_outputs;
+  guint8 *kinds = g_new (guint8, MAX (n, 1));
+  const guint32 *outputs = lir_graph_get_outputs (graph, &n_outputs);
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      LirOpKind op = lir_module_is_buffer_only (module) ? LIR_OP_OPAQUE : lir_graph_node_kind (graph, id);
+
+      kinds[id] = op == LIR_OP_INPUT      ? LIR_BUFFER_KIND_INPUT
+                  : op == LIR_OP_PARAM    ? LIR_BUFFER_KIND_PARAM
+                  : op == LIR_OP_CONSTANT ? LIR_BUFFER_KIND_CONSTANT
+                                          : LIR_BUFFER_KIND_ACTIVATION;
+    }
+  for (guint i = 0; i < n_outputs && !lir_module_is_buffer_only (module); i++)
+    if (outputs[i] < n && kinds[outputs[i]] == LIR_BUFFER_KIND_ACTIVATION)
+      kinds[outputs[i]] = LIR_BUFFER_KIND_OUTPUT;
+  return kinds;
+}
+
 static int
 compare_entries (gconstpointer pa, gconstpointer pb)
 {

@@ -25,11 +25,13 @@
 #include "lir-canvas.h"
 #include "plan/lir-buffer-plan-private.h"
 #include "plan/lir-diff.h"
+#include "plan/lir-live-set.h"
 #include "plan/lir-fingerprint.h"
 #include "plan/lir-plan-stats.h"
 
 #define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
 #define N_SIZE_CLASSES 5
+#define MAX_CALLOUTS 5 /* buffers named at the peak in exports, besides those that set the arena */
 #define LOD_EMPTY 0xff
 
 #define FONT 11.0
@@ -97,6 +99,14 @@ static const LirRgba size_colors[N_SIZE_CLASSES] = {
   { 0.11, 0.44, 0.85, 1 }, { 0.10, 0.30, 0.60, 1 },
 };
 
+static const LirRgba kind_colors[LIR_N_BUFFER_KINDS] = {
+  [LIR_BUFFER_KIND_INPUT] = { 0.21, 0.52, 0.89, 1 },      /* blue 3 */
+  [LIR_BUFFER_KIND_PARAM] = { 0.60, 0.60, 0.59, 1 },      /* light 5 */
+  [LIR_BUFFER_KIND_CONSTANT] = { 0.57, 0.25, 0.67, 1 },   /* purple 3 */
+  [LIR_BUFFER_KIND_ACTIVATION] = { 0.18, 0.76, 0.49, 1 }, /* green 4 */
+  [LIR_BUFFER_KIND_OUTPUT] = { 1.00, 0.47, 0.00, 1 },     /* orange 3 */
+};
+
 static const char *const size_class_names[N_SIZE_CLASSES] = {
   "< 4 KiB", "< 64 KiB", "< 1 MiB", "< 16 MiB", "≥ 16 MiB",
 };
@@ -112,6 +122,11 @@ struct _LirRenderer
   LirLiveProfile *live;
   guint64 max_live;
   guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
+  guint8 *kinds;                    /* per node, LirBufferKind */
+  GArray *top_edge;                 /* guint32: the buffers whose top is the arena, largest first */
+  GArray *top_edge_by_step;         /* the same, by first step, to draw merged */
+  guint32 *peak_largest;            /* the largest buffers live at the peak step */
+  guint n_peak_largest;
   const char *op_names[N_OP_COLORS]; /* interned in the graph */
   guint n_op_names;
   gboolean has_phases;
@@ -123,6 +138,17 @@ struct _LirRenderer
 };
 
 /* ---- set-up --------------------------------------------------------------------------- */
+
+static int
+compare_first_step (gconstpointer pa, gconstpointer pb, gpointer user_data)
+{
+  const LirBufferPlan *plan = user_data;
+  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
+
+  if (plan->lifetimes[a].first_step != plan->lifetimes[b].first_step)
+    return plan->lifetimes[a].first_step < plan->lifetimes[b].first_step ? -1 : 1;
+  return (a > b) - (a < b);
+}
 
 typedef struct
 {
@@ -221,6 +247,18 @@ lir_renderer_new (LirModule *module)
   r->n_steps = MAX (r->n_steps, 1);
   r->max_live = r->stats.lower_bound;
   rank_ops (r);
+  r->kinds = lir_module_get_buffer_kinds (module);
+  r->top_edge = lir_plan_top_edge (r->plan);
+  r->top_edge_by_step = g_array_copy (r->top_edge);
+  g_array_sort_with_data (r->top_edge_by_step, compare_first_step, r->plan);
+  {
+    g_autoptr (LirLiveSet) peak = lir_live_set_new (module, r->index, r->stats.peak_step);
+
+    r->n_peak_largest = MIN (lir_live_set_get_n_entries (peak), MAX_CALLOUTS);
+    r->peak_largest = g_new (guint32, r->n_peak_largest + 1);
+    for (guint i = 0; i < r->n_peak_largest; i++)
+      r->peak_largest[i] = lir_live_set_get_entry (peak, i)->node;
+  }
 
   schedule = lir_buffer_plan_get_schedule (r->plan, &n_schedule);
   r->n_step_nodes = MIN (n_schedule, r->n_steps);
@@ -243,6 +281,10 @@ lir_renderer_free (LirRenderer *r)
   lir_module_unref (r->module);
   lir_live_profile_free (r->live);
   g_free (r->op_rank);
+  g_free (r->kinds);
+  g_array_unref (r->top_edge);
+  g_array_unref (r->top_edge_by_step);
+  g_free (r->peak_largest);
   g_free (r->step_node);
   g_free (r->consumer_start);
   g_free (r->consumers);
@@ -560,6 +602,8 @@ color_key (const Frame *f, guint32 id)
       return f->r->op_rank[id];
     case LIR_COLOR_BY_SIZE:
       return size_class (plan->slots[id].size);
+    case LIR_COLOR_BY_KIND:
+      return f->r->kinds[id];
     case LIR_COLOR_BY_PHASE:
     default:
       return plan->phases[id];
@@ -575,6 +619,8 @@ key_color (const Frame *f, guint8 key)
       return op_colors[MIN (key, N_OP_COLORS)];
     case LIR_COLOR_BY_SIZE:
       return size_colors[MIN (key, N_SIZE_CLASSES - 1)];
+    case LIR_COLOR_BY_KIND:
+      return kind_colors[MIN (key, LIR_N_BUFFER_KINDS - 1)];
     case LIR_COLOR_BY_PHASE:
     default:
       return phase_colors[MIN (key, LIR_PHASE_NONE)];
@@ -1120,6 +1166,118 @@ draw_peak_mark (const Frame *f)
   c->funcs->text (c, x, f->height - 4, "▲ peak", FONT_SMALL, TRUE, LIR_ALIGN_START, &f->theme->bound);
 }
 
+/* The buffers that set the arena: a thick arena-coloured bar on their top
+ * edge, drawn whatever their size, so a thin one is still seen. */
+static void
+draw_top_edge (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirBufferPlan *plan = f->r->plan;
+  double y = byte_y (f, (double)plan->arena_size);
+
+  double run_start = 0, run_end = -1;
+
+  if (y < f->l.plot_y - 2 || y > f->l.plot_y + f->l.plot_height + 2)
+    return;
+  /* Bars that touch on screen merge into one, so thousands of them stay one shape. */
+  for (guint i = 0; i <= f->r->top_edge_by_step->len; i++)
+    {
+      double x0 = 0, x1 = -1;
+
+      if (i < f->r->top_edge_by_step->len)
+        {
+          const LirLifetime *life = &plan->lifetimes[g_array_index (f->r->top_edge_by_step, guint32, i)];
+
+          x0 = MAX (step_x (f, life->first_step), f->l.plot_x);
+          x1 = MIN (step_x (f, (double)life->last_step + 1), f->l.plot_x + f->l.plot_width);
+          if (x1 <= x0)
+            continue;
+          if (run_end >= run_start && x0 <= run_end + 1)
+            {
+              run_end = MAX (run_end, x1);
+              continue;
+            }
+        }
+      if (run_end >= run_start)
+        c->funcs->fill_rect (c, run_start, y, MAX (run_end - run_start, 2), 3, &f->theme->arena);
+      run_start = x0;
+      run_end = x1;
+    }
+}
+
+/* An invalid plan's overlapping buffers, outlined in red. */
+static void
+draw_flagged (const Frame *f)
+{
+  for (guint i = 0; i < f->o->n_flagged; i++)
+    {
+      Box box;
+      guint32 id = f->o->flagged[i];
+
+      if (id < f->r->plan->n_nodes && f->r->plan->slot_flags[id] != LIR_SLOT_NONE && buffer_box (f, id, &box))
+        f->canvas->funcs->stroke_rect (f->canvas, box.x0, box.y0, MAX (box.x1 - box.x0, 3), MAX (box.y1 - box.y0, 3),
+                                       &diff_removed, 2.5, FALSE);
+    }
+}
+
+typedef struct
+{
+  guint32 node;
+  gboolean sets_arena;
+} Callout;
+
+/* Exports name what matters however thin it is on the page: the buffers that
+ * set the arena and the largest ones at the peak. The labels stand in one
+ * column at the plot's top left, each on its own line (so they never
+ * overlap each other, nor the reference labels at the right end or the
+ * peak mark under the axis), with a leader to the buffer. */
+static void
+draw_callouts (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  const LirBufferPlan *plan = f->r->plan;
+  Callout callouts[2 * MAX_CALLOUTS];
+  guint n = 0;
+  double y = f->l.plot_y + FONT_SMALL + 6;
+  LirRgba plate = with_alpha (f->theme->background, 0.9);
+
+  for (guint i = 0; i < f->r->top_edge->len && n < MAX_CALLOUTS; i++)
+    callouts[n++] = (Callout){ g_array_index (f->r->top_edge, guint32, i), TRUE };
+  for (guint i = 0; i < f->r->n_peak_largest && n < G_N_ELEMENTS (callouts); i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        seen |= callouts[k].node == f->r->peak_largest[i];
+      if (!seen)
+        callouts[n++] = (Callout){ f->r->peak_largest[i], FALSE };
+    }
+  for (guint i = 0; i < n && y + LINE < f->l.plot_y + f->l.plot_height; i++)
+    {
+      guint32 id = callouts[i].node;
+      const LirLifetime *life = &plan->lifetimes[id];
+      const LirBufferSlot *slot = &plan->slots[id];
+      char scratch[24];
+      g_autofree char *bytes = lir_format_bytes (slot->size);
+      g_autofree char *text = g_strdup_printf ("%s%s · %s", callouts[i].sets_arena ? "sets the arena: " : "",
+                                               lir_graph_node_label (f->r->graph, id, scratch), bytes);
+      double width = c->funcs->text_width (c, text, FONT_SMALL, TRUE);
+      double x = f->l.plot_x + 6;
+      double mid_step = CLAMP (((double)life->first_step + life->last_step + 1) / 2, f->vp.step_start, f->vp.step_end);
+      double tx = step_x (f, mid_step);
+      double ty = callouts[i].sets_arena ? byte_y (f, (double)slot->offset + (double)slot->size)
+                                         : byte_y (f, (double)slot->offset + (double)slot->size / 2);
+
+      ty = CLAMP (ty, f->l.plot_y, f->l.plot_y + f->l.plot_height);
+      c->funcs->line (c, x + width + 3, y - FONT_SMALL / 3, tx, ty,
+                      callouts[i].sets_arena ? &f->theme->arena : &f->theme->muted, 1.0, TRUE);
+      c->funcs->fill_rect (c, x - 3, y - FONT_SMALL, width + 6, FONT_SMALL + 4, &plate);
+      c->funcs->text (c, x, y, text, FONT_SMALL, TRUE, LIR_ALIGN_START,
+                      callouts[i].sets_arena ? &f->theme->arena : &f->theme->foreground);
+      y += LINE;
+    }
+}
+
 static void
 draw_selection (const Frame *f)
 {
@@ -1400,9 +1558,9 @@ legend_add (Legend *lg, const LirRgba *swatch, gboolean hatched, gboolean line, 
 }
 
 static void
-draw_legend (const Frame *f)
+draw_legend (const Frame *f, double y)
 {
-  Legend lg = { f, MARGIN, MARGIN + FONT_TITLE + 4 * LINE + 1 };
+  Legend lg = { f, MARGIN, y };
   LirRgba hatch = with_alpha (f->theme->foreground, 0.45);
 
   switch (effective_color_by (f))
@@ -1416,6 +1574,10 @@ draw_legend (const Frame *f)
     case LIR_COLOR_BY_SIZE:
       for (guint i = 0; i < N_SIZE_CLASSES; i++)
         legend_add (&lg, &size_colors[i], FALSE, FALSE, FALSE, size_class_names[i]);
+      break;
+    case LIR_COLOR_BY_KIND:
+      for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
+        legend_add (&lg, &kind_colors[k], FALSE, FALSE, FALSE, lir_buffer_kind_to_string ((LirBufferKind)k));
       break;
     case LIR_COLOR_BY_PHASE:
     default:
@@ -1434,7 +1596,11 @@ draw_legend (const Frame *f)
       legend_add (&lg, &diff_removed, FALSE, TRUE, TRUE, "gone from A");
     }
   legend_add (&lg, &f->theme->arena, FALSE, TRUE, FALSE, "arena size");
+  legend_add (&lg, &f->theme->arena, FALSE, TRUE, FALSE, "sets the arena (bar on its top)");
   legend_add (&lg, &f->theme->bound, FALSE, TRUE, TRUE, "lower bound / peak");
+  legend_add (&lg, &f->theme->accent, FALSE, TRUE, TRUE, "selection's readers");
+  if (f->o->n_flagged > 0)
+    legend_add (&lg, &diff_removed, FALSE, TRUE, FALSE, "overlaps (invalid)");
 }
 
 /* ---- the one drawing path ------------------------------------------------------------- */
@@ -1466,7 +1632,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   if (options->header)
     {
       draw_header (&f);
-      draw_legend (&f);
+      draw_legend (&f, MARGIN + FONT_TITLE + 4 * LINE + 1);
     }
   if (options->strip)
     {
@@ -1485,17 +1651,103 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   c->funcs->push_clip (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height);
   draw_buffers (&f);
   draw_diff (&f);
+  draw_top_edge (&f);
+  draw_flagged (&f);
   draw_reference_lines (&f);
   draw_cursor (&f);
   c->funcs->pop_clip (c);
   draw_step_axis (&f);
   draw_peak_mark (&f);
+  if (options->callouts)
+    draw_callouts (&f);
   c->funcs->push_clip (c, f.l.plot_x - 4, f.l.plot_y - 4, f.l.plot_width + 8,
                        f.l.plot_height + 12);
   draw_selection (&f);
   c->funcs->pop_clip (c);
   c->funcs->text (c, f.l.plot_x + f.l.plot_width, height - 4, "schedule step →", FONT_SMALL, FALSE,
                   LIR_ALIGN_END, &f.theme->muted);
+}
+
+#define LEGEND_HEIGHT 18.0
+
+/* Returns: the height lir_renderer_draw_legend () needs, in pixels */
+double
+lir_renderer_legend_height (void)
+{
+  return LEGEND_HEIGHT;
+}
+
+/**
+ * lir_renderer_draw_legend:
+ * @renderer: a renderer
+ * @cr: where to draw; the area is (0, 0, @width, legend height)
+ * @width: the width available; entries that do not fit are left out
+ * @options: the options the timeline is drawn with
+ *
+ * The legend the exports carry, as one row, for the app to show beside its
+ * timeline: the colours of the current colour-by, views, the diff's marks,
+ * the arena and bound lines, the selection's readers.
+ */
+void
+lir_renderer_draw_legend (const LirRenderer *renderer, cairo_t *cr, double width, const LirRenderOptions *options)
+{
+  g_autoptr (LirCanvas) canvas = lir_canvas_cairo_new (cr);
+  Frame f = { 0 };
+
+  f.r = renderer;
+  f.o = options;
+  f.theme = &themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
+  f.canvas = canvas;
+  f.width = width;
+  f.height = LEGEND_HEIGHT;
+  cairo_save (cr);
+  draw_legend (&f, LEGEND_HEIGHT - 5);
+  cairo_restore (cr);
+}
+
+/**
+ * lir_renderer_activation_viewport:
+ * @renderer: a renderer
+ * @viewport: (out caller-allocates): every step, and the bytes activations use
+ *
+ * A plan whose params dwarf its activations (a language model's embedding
+ * alone can be most of the arena) opens on the activations: this is the byte
+ * range of every buffer that is not a param or constant, with some room.
+ *
+ * Returns: %TRUE if params and constants take more than half the arena's
+ *   height and there are activations to show; %FALSE (and the full view)
+ *   otherwise
+ */
+gboolean
+lir_renderer_activation_viewport (const LirRenderer *r, LirViewport *viewport)
+{
+  const LirBufferPlan *plan = r->plan;
+  guint64 low = G_MAXUINT64, high = 0, weights = 0;
+
+  lir_renderer_full_viewport (r, viewport);
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      guint64 end = plan->slots[id].offset + plan->slots[id].size;
+
+      if (plan->slot_flags[id] != LIR_SLOT_ALLOCATED || plan->slots[id].size == 0)
+        continue;
+      if (r->kinds[id] == LIR_BUFFER_KIND_PARAM || r->kinds[id] == LIR_BUFFER_KIND_CONSTANT)
+        weights += plan->slots[id].size;
+      else
+        {
+          low = MIN (low, plan->slots[id].offset);
+          high = MAX (high, end);
+        }
+    }
+  if (high <= low || weights * 2 <= plan->arena_size)
+    return FALSE;
+  {
+    double margin = (double)(high - low) * 0.06;
+
+    viewport->byte_start = MAX ((double)low - margin, 0);
+    viewport->byte_end = MIN ((double)high + margin, viewport->byte_end);
+  }
+  return TRUE;
 }
 
 /**

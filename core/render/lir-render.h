@@ -14,6 +14,7 @@ typedef enum {
   LIR_COLOR_BY_PHASE,
   LIR_COLOR_BY_OP,
   LIR_COLOR_BY_SIZE,
+  LIR_COLOR_BY_KIND,
 } LirColorBy;
 
 typedef enum {
@@ -54,6 +55,11 @@ typedef struct
  * @hidden_phases: bit (1 << #LirPhase) set dims that phase's buffers
  * @selected: a node to highlight with its lifetime and readers, or %LIR_NO_NODE
  * @cursor_step: a step to mark with the live set's bytes, or -1
+ * @callouts: name the buffers that set the arena and the largest at the
+ *   peak beside the plot, whatever their size on screen (exports)
+ * @flagged: (array length=n_flagged) (nullable): buffers to outline as
+ *   wrong (the overlapping buffers of an invalid plan)
+ * @n_flagged: how many
  * @diff: (nullable): a diff from a baseline to the plan drawn: added,
  *   resized and moved buffers are outlined, the baseline's places of moved
  *   and removed buffers ghosted, and the header says how the arena changed
@@ -68,6 +74,9 @@ typedef struct
   guint hidden_phases;
   guint32 selected;
   gint64 cursor_step;
+  gboolean callouts;
+  const guint32 *flagged;
+  guint n_flagged;
   const LirPlanDiff *diff;
 } LirRenderOptions;
 
@@ -128,6 +137,13 @@ void          lir_renderer_draw           (const LirRenderer      *renderer,
                                            double                  height,
                                            const LirViewport      *viewport,
                                            const LirRenderOptions *options);
+double        lir_renderer_legend_height  (void);
+void          lir_renderer_draw_legend    (const LirRenderer      *renderer,
+                                           cairo_t                *cr,
+                                           double                  width,
+                                           const LirRenderOptions *options);
+gboolean      lir_renderer_activation_viewport (const LirRenderer *renderer,
+                                                LirViewport       *viewport);
 char         *lir_renderer_to_svg         (const LirRenderer      *renderer,
                                            double                  width,
                                            double                  height,

@@ -242,7 +242,7 @@ test_render_errors (void)
   g_assert_cmpint (run_cli (no_output, NULL, NULL), ==, 2);
   g_assert_cmpint (run_cli (bad_ext, NULL, NULL), ==, 2);
   g_assert_cmpint (run_cli (bad_color, NULL, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "phase, op or size"));
+  g_assert_nonnull (strstr (err, "phase, op, size or kind"));
   g_assert_cmpint (run_cli (bad_theme, NULL, NULL), ==, 2);
   g_assert_cmpint (run_cli (bad_steps, NULL, NULL), ==, 2);
   g_assert_cmpint (run_cli (junk_steps, NULL, NULL), ==, 2);

@@ -939,6 +939,54 @@ test_peak_page (void)
   close_window (window);
 }
 
+/* An invalid plan is never shown as valid: a banner, its overlapping buffers flagged. */
+static void
+test_invalid_plan (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "overlap.csv", NULL);
+  LirscopeWindow *window;
+  LirRenderOptions options;
+
+  g_assert_true (g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n2,10,12,50,0\n", -1, NULL));
+  window = open_window (csv);
+  g_assert_nonnull (module_of (window));
+  g_assert_nonnull (lirscope_window_get_banner_text (window));
+  g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "invalid"));
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_EFFICIENCY), ==,
+                   "not measured: the plan is invalid");
+  lirscope_timeline_get_frame_options (lirscope_window_get_timeline (window), &options);
+  g_assert_cmpuint (options.n_flagged, ==, 2);
+  close_window (window);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
+/* With the setting on, decoder-block (params are 94 % of its arena) opens on
+ * its activations; Ctrl+0 shows the whole arena. */
+static void
+test_opens_on_activations (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  LirscopeWindow *window;
+  LirViewport viewport, full;
+
+  g_settings_set_boolean (settings, "focus-activations", TRUE);
+  /* An earlier test chose naive, which spreads activations over the arena. */
+  g_settings_set_string (settings, "strategy", "auto");
+  window = open_window (path);
+  wait_for (is_laid_out, window, "the first frame");
+  lirscope_timeline_get_viewport (lirscope_window_get_timeline (window), &viewport);
+  lir_renderer_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
+  g_assert_cmpfloat (viewport.byte_end - viewport.byte_start, <, (full.byte_end - full.byte_start) / 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  lirscope_timeline_get_viewport (lirscope_window_get_timeline (window), &viewport);
+  g_assert_cmpmem (&viewport, sizeof viewport, &full, sizeof full);
+  g_settings_set_boolean (settings, "focus-activations", FALSE);
+  close_window (window);
+}
+
 /* Run from a build tree without an installed schema: settings in memory, one warning. */
 static void
 test_no_schema_child (void)
@@ -996,6 +1044,13 @@ main (int argc, char **argv)
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  /* The tests compare viewports with the whole plan; one test turns this on. */
+  if (g_getenv ("LIRSCOPE_TEST_CHILD") == NULL)
+    {
+      g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+
+      g_settings_set_boolean (settings, "focus-activations", FALSE);
+    }
 
   g_test_add_func ("/window/open-examples", test_open_examples);
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
@@ -1016,6 +1071,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-folder", test_export_folder);
   g_test_add_func ("/window/buffer-links", test_buffer_links);
   g_test_add_func ("/window/peak-page", test_peak_page);
+  g_test_add_func ("/window/invalid-plan", test_invalid_plan);
+  g_test_add_func ("/window/opens-on-activations", test_opens_on_activations);
   if (g_getenv ("LIRSCOPE_TEST_CHILD") != NULL)
     g_test_add_func ("/window/no-schema-child", test_no_schema_child);
   else

@@ -615,6 +615,87 @@ test_axis_labels_zoomed (void)
   g_assert_cmpuint (n_names, >=, 2);
 }
 
+/* An export names the buffer that sets the arena, however thin it is drawn
+ * (decoder-block's arena is topped by a 2 KiB weight over 21 MiB), and its
+ * callouts stand on lines of their own. */
+static void
+test_export_callouts (void)
+{
+  g_autoptr (LirModule) module = decoder_planned ("auto");
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  g_autoptr (GArray) texts = NULL;
+  g_autoptr (GArray) plain = NULL;
+  g_autoptr (GArray) top = lir_plan_top_edge (lir_module_get_plan (module));
+  g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  LirRenderOptions options;
+  LirViewport viewport;
+  char scratch[24];
+  const char *top_name;
+  gboolean named = FALSE, named_without = FALSE;
+
+  g_assert_cmpuint (top->len, >=, 1);
+  top_name = lir_graph_node_label (lir_module_get_graph (module), g_array_index (top, guint32, 0), scratch);
+  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), g_array_index (top, guint32, 0))->size * 100, <,
+                    lir_buffer_plan_get_arena_size (lir_module_get_plan (module)));
+  lir_render_options_init (&options);
+  lir_renderer_full_viewport (renderer, &viewport);
+  plain = svg_texts (renderer, &viewport, &options);
+  options.callouts = TRUE;
+  texts = svg_texts (renderer, &viewport, &options);
+  for (guint i = 0; i < plain->len; i++)
+    named_without |= strstr (g_array_index (plain, SvgText, i).text, top_name) != NULL;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const SvgText *t = &g_array_index (texts, SvgText, i);
+
+      if (g_str_has_prefix (t->text, "sets the arena: ") || strstr (t->text, " · ") != NULL)
+        {
+          for (guint k = 0; k < ys->len; k++)
+            g_assert_cmpfloat (fabs (g_array_index (ys, double, k) - t->y), >=, 12);
+          g_array_append_val (ys, t->y);
+        }
+      named |= g_str_has_prefix (t->text, "sets the arena: ") && strstr (t->text, top_name) != NULL;
+    }
+  g_assert_false (named_without);
+  g_assert_true (named);
+  g_assert_cmpuint (ys->len, >=, 3);
+}
+
+/* Colour by kind, and a plan whose params dwarf its activations opens on them. */
+static void
+test_color_by_kind_and_activations (void)
+{
+  g_autoptr (LirModule) module = decoder_planned ("auto");
+  g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
+  g_autoptr (GArray) texts = NULL;
+  LirRenderOptions options;
+  LirViewport full, focus;
+  gboolean legend = FALSE;
+
+  lir_render_options_init (&options);
+  options.color_by = LIR_COLOR_BY_KIND;
+  lir_renderer_full_viewport (renderer, &full);
+  texts = svg_texts (renderer, &full, &options);
+  for (guint i = 0; i < texts->len; i++)
+    legend |= g_strcmp0 (g_array_index (texts, SvgText, i).text, "activation") == 0;
+  g_assert_true (legend);
+  g_assert_true (lir_renderer_activation_viewport (renderer, &focus));
+  g_assert_cmpfloat (focus.byte_end - focus.byte_start, <, (full.byte_end - full.byte_start) / 4);
+  {
+    g_autoptr (LirModule) small = decoder_planned ("auto");
+    g_autoptr (LirPlanOptions) no_params = lir_plan_options_new ();
+    g_autoptr (LirModule) activations = NULL;
+    g_autoptr (LirRenderer) r2 = NULL;
+    g_autoptr (GError) error = NULL;
+
+    lir_plan_options_set_allocate (no_params, LIR_OP_PARAM, FALSE);
+    activations = lir_module_replan (small, no_params, &error);
+    g_assert_no_error (error);
+    r2 = lir_renderer_new (activations);
+    g_assert_false (lir_renderer_activation_viewport (r2, &focus));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -629,5 +710,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/every-input", test_every_input);
   g_test_add_func ("/render/reference-labels-inside", test_reference_labels_inside);
   g_test_add_func ("/render/axis-labels-zoomed", test_axis_labels_zoomed);
+  g_test_add_func ("/render/export-callouts", test_export_callouts);
+  g_test_add_func ("/render/color-by-kind-and-activations", test_color_by_kind_and_activations);
   return g_test_run ();
 }
