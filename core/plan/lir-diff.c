@@ -10,6 +10,8 @@
  */
 #include "lir-diff.h"
 
+#include "lir-live-set.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -192,13 +194,6 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
 
       if (!(pb->slot_flags[nb] & LIR_SLOT_ALLOCATED))
         continue;
-      if (pb->slots[nb].offset + pb->slots[nb].size == pb->arena_size && pb->slots[nb].size > 0)
-        {
-          LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size, pb->slots[nb].offset,
-                             pb->slots[nb].size };
-
-          g_array_append_val (diff->top, e);
-        }
       if (!live_at (pb, nb, peak_b))
         continue;
       if (na != LIR_NO_NODE && (pa->slot_flags[na] & LIR_SLOT_ALLOCATED) && live_at (pa, na, peak_a))
@@ -213,8 +208,18 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
     }
   if (diff->peak->len > 0)
     qsort (diff->peak->data, diff->peak->len, sizeof (LirPeakEntry), compare_entries);
-  if (diff->top->len > 0)
-    qsort (diff->top->data, diff->top->len, sizeof (LirPeakEntry), compare_entries);
+  /* What sets B's arena, worded as `lirscope-cli peak` words it. */
+  {
+    g_autoptr (GArray) top = lir_plan_top_edge (pb);
+
+    for (guint i = 0; i < top->len; i++)
+      {
+        guint32 nb = g_array_index (top, guint32, i);
+        LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size, pb->slots[nb].offset, pb->slots[nb].size };
+
+        g_array_append_val (diff->top, e);
+      }
+  }
 }
 
 /**
