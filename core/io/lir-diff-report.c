@@ -43,6 +43,21 @@ append_figure (GString *out, const char *title, guint64 a, guint64 b)
   g_string_append_c (out, '\n');
 }
 
+/* "step 28 (mlp.swiglu)": a peak step with the node scheduled there. */
+static char *
+peak_label (LirModule *module, guint32 step)
+{
+  const guint32 *schedule;
+  guint n;
+  char scratch[24];
+
+  schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n);
+  if (step < n && !lir_module_is_buffer_only (module))
+    return g_strdup_printf ("step %u (%s)", step,
+                            lir_graph_node_label (lir_module_get_graph (module), schedule[step], scratch));
+  return g_strdup_printf ("step %u", step);
+}
+
 /**
  * lir_diff_describe_change:
  * @change: a change between two plans
@@ -162,7 +177,12 @@ lir_diff_report_text (const LirPlanDiff *diff, const char *label_a, const char *
 
   g_string_append_printf (out, "\n%s\n", b->arena_size > a->arena_size ? "Why B's arena is larger:"
                                                                        : "What sets B's arena:");
-  g_string_append_printf (out, "  B peaks at step %u, A at step %u.\n", b->peak_step, a->peak_step);
+  {
+    g_autofree char *peak_b = peak_label (lir_plan_diff_get_b (diff), b->peak_step);
+    g_autofree char *peak_a = peak_label (lir_plan_diff_get_a (diff), a->peak_step);
+
+    g_string_append_printf (out, "  B peaks at %s, A at %s.\n", peak_b, peak_a);
+  }
   if (lir_plan_diff_get_n_peak_entries (diff) > 0)
     {
       g_string_append (out, "  Live at B's peak and not (or smaller) at A's:\n");
