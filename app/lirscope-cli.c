@@ -332,7 +332,7 @@ cmd_fingerprint (int argc, char **argv)
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], NULL);
   if (module == NULL)
-    return EXIT_BAD_INPUT;
+    return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   if (opts.graph_only)
     lir_fingerprint_format (lir_fingerprint_graph (lir_module_get_graph (module)), text);
   else

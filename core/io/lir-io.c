@@ -76,6 +76,28 @@ read_stdin (gsize *length, GError **error)
   return (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
+/* The reason behind a GFileError, without the file name GLib put in it. */
+static const char *
+file_error_reason (const GError *error)
+{
+  static const struct
+  {
+    GFileError code;
+    int errnum;
+  } reasons[] = {
+    { G_FILE_ERROR_NOENT, ENOENT },   { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM },
+    { G_FILE_ERROR_ROFS, EROFS },     { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_ISDIR, EISDIR },
+    { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_EXIST, EEXIST }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    { G_FILE_ERROR_IO, EIO },
+  };
+
+  if (error->domain == G_FILE_ERROR)
+    for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+      if (reasons[i].code == (GFileError)error->code)
+        return g_strerror (reasons[i].errnum);
+  return error->message;
+}
+
 /**
  * lir_io_load:
  * @path: a file path, or `-` for standard input
@@ -102,8 +124,12 @@ lir_io_load (const char *path, GError **error)
                  (unsigned long long)LIR_MAX_FILE_BYTES);
   else if (!g_file_get_contents (path, &data, &length, &local))
     {
+      /* errno is gone by now (g_clear_error frees): the reason comes from the error's code. */
+      const char *reason = file_error_reason (local);
+      g_autofree char *copy = g_strdup (reason);
+
       g_clear_error (&local);
-      g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", g_strerror (errno));
+      g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", copy);
     }
   if (local != NULL)
     {
@@ -115,28 +141,6 @@ lir_io_load (const char *path, GError **error)
     g_set_error (error, local->domain, local->code, "%s:%s%s", path,
                  g_ascii_isdigit (local->message[0]) ? "" : " ", local->message);
   return module;
-}
-
-/* The reason behind a GFileError, without the file name GLib put in it. */
-static const char *
-file_error_reason (const GError *error)
-{
-  static const struct
-  {
-    GFileError code;
-    int errnum;
-  } reasons[] = {
-    { G_FILE_ERROR_NOENT, ENOENT },   { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM },
-    { G_FILE_ERROR_ROFS, EROFS },     { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_ISDIR, EISDIR },
-    { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_EXIST, EEXIST }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
-    { G_FILE_ERROR_IO, EIO },
-  };
-
-  if (error->domain == G_FILE_ERROR)
-    for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-      if (reasons[i].code == (GFileError)error->code)
-        return g_strerror (reasons[i].errnum);
-  return error->message;
 }
 
 /**

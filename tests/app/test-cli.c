@@ -4,7 +4,9 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 
 static int
 run_cli (const char *const *args, char **out, char **err)
@@ -350,6 +352,63 @@ test_rlx_files (void)
   g_rmdir (dir);
 }
 
+/* A capacity no plan meets is a failed check (exit 1) for fingerprint too, as for stats. */
+static void
+test_fingerprint_capacity (void)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  const char *args[] = { "fingerprint", input, "--capacity", "1", NULL };
+  const char *stats[] = { "stats", input, "--capacity", "1", NULL };
+
+  g_assert_cmpint (run_cli (args, NULL, NULL), ==, 1);
+  g_assert_cmpint (run_cli (stats, NULL, NULL), ==, 1);
+}
+
+/* An unreadable file says so ("Permission denied"), not "No such file". As
+ * root every file is readable, so the CLI then runs as nobody (setpriv). */
+static void
+test_unreadable_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "secret.json", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  if (getuid () == 0)
+    {
+      g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
+                             g_getenv ("LIRSCOPE_CLI"), "stats", path, NULL };
+
+      if (setpriv == NULL || getpwuid (65534) == NULL)
+        {
+          g_test_skip ("running as root with no setpriv or no nobody user to drop to");
+          goto out;
+        }
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
+                                   &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      status = WEXITSTATUS (status);
+    }
+  else
+    {
+      const char *args[] = { "stats", path, NULL };
+
+      status = run_cli (args, NULL, &err);
+    }
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "Permission denied"));
+out:
+  g_chmod (path, 0600);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A write into a missing folder names the file asked for, not GLib's temporary one. */
 static void
 test_write_error_names_output (void)
@@ -464,6 +523,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/rlx-files", test_rlx_files);
   g_test_add_func ("/cli/diff", test_diff);
   g_test_add_func ("/cli/write-error-names-output", test_write_error_names_output);
+  g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/cli/fingerprint-capacity", test_fingerprint_capacity);
   g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   g_test_add_func ("/cli/stats-invalid-plan", test_stats_invalid_plan);
   g_test_add_func ("/cli/peak-json", test_peak_json);
