@@ -7,6 +7,11 @@
  * [lower, upper); Lirscope's lifetimes are inclusive, so last = upper - 1.
  * Each buffer becomes an opaque `buffer` node named by its id with shape
  * u8[size]; with an offset column the file is an existing plan.
+ *
+ * Files as spreadsheets and other tools write them read too: a UTF-8 byte
+ * order mark, CRLF line ends, fields in double quotes ("" for a quote inside),
+ * and tabs or semicolons instead of commas (the header's first one of comma,
+ * tab or semicolon decides).
  */
 #include "lir-csv.h"
 
@@ -22,14 +27,54 @@ static const char *const column_names[N_COLS] = { "id", "lower", "upper", "size"
 #define MAX_STEP (G_MAXUINT32 - 2)
 #define MAX_SIZE ((guint64)G_MAXINT64)
 
+/* Splits one row at @delimiter, honouring double quotes; fields are stripped. */
 static char **
-split_row (const char *line)
+split_row (const char *line, char delimiter)
 {
-  char **fields = g_strsplit (line, ",", -1);
+  GPtrArray *fields = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
 
-  for (guint i = 0; fields[i] != NULL; i++)
-    g_strstrip (fields[i]);
-  return fields;
+  for (const char *p = line;; p++)
+    {
+      if (*p == '\0' || (*p == delimiter && !quoted))
+        {
+          g_ptr_array_add (fields, g_strdup (g_strstrip (field->str)));
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      if (*p == '"')
+        {
+          if (quoted && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else
+            quoted = !quoted;
+          continue;
+        }
+      g_string_append_c (field, *p);
+    }
+  g_string_free (field, TRUE);
+  g_ptr_array_add (fields, NULL);
+  return (char **)g_ptr_array_free (fields, FALSE);
+}
+
+/* The header's delimiter: the first comma, tab or semicolon outside quotes. */
+static char
+find_delimiter (const char *header)
+{
+  gboolean quoted = FALSE;
+
+  for (const char *p = header; *p != '\0'; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (!quoted && (*p == ',' || *p == '\t' || *p == ';'))
+      return *p;
+  return ',';
 }
 
 static gboolean
@@ -76,13 +121,14 @@ lir_csv_read (const char *data, gsize length, GError **error)
   gint columns[N_COLS] = { -1, -1, -1, -1, -1 };
   guint n_header, header_line = 0, max_upper = 0;
   guint i;
+  char delimiter;
 
   if (strlen (text) != length)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "1: the file contains a NUL byte");
       return NULL;
     }
-  lines = g_strsplit (text, "\n", -1);
+  lines = g_strsplit (g_str_has_prefix (text, "\xEF\xBB\xBF") ? text + 3 : text, "\n", -1);
   while (lines[header_line] != NULL && g_strstrip (lines[header_line])[0] == '\0')
     header_line++;
   if (lines[header_line] == NULL)
@@ -90,7 +136,8 @@ lir_csv_read (const char *data, gsize length, GError **error)
       g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "1: the file is empty");
       return NULL;
     }
-  header = split_row (lines[header_line]);
+  delimiter = find_delimiter (lines[header_line]);
+  header = split_row (lines[header_line], delimiter);
   n_header = g_strv_length (header);
   for (i = 0; i < n_header; i++)
     for (guint c = 0; c < N_COLS; c++)
@@ -123,7 +170,7 @@ lir_csv_read (const char *data, gsize length, GError **error)
 
       if (g_strstrip (lines[i])[0] == '\0')
         continue;
-      fields = split_row (lines[i]);
+      fields = split_row (lines[i], delimiter);
       n_fields = g_strv_length (fields);
       if (n_fields != n_header)
         {

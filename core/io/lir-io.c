@@ -28,6 +28,17 @@ lir_io_load_data (const char *data, gsize length, GError **error)
 {
   gsize i = 0;
 
+  if (length >= 2 && ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
+                   "the file is UTF-16 (little-endian); save it as UTF-8");
+      return NULL;
+    }
+  if (length >= 2 && ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED, "the file is UTF-16 (big-endian); save it as UTF-8");
+      return NULL;
+    }
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
   while (i < length && g_ascii_isspace (data[i]))
@@ -39,7 +50,7 @@ lir_io_load_data (const char *data, gsize length, GError **error)
     }
   if (data[i] == '{' || data[i] == '[')
     return lir_json_read (data + i, length - i, error);
-  if (g_ascii_isalpha (data[i]))
+  if (g_ascii_isalpha (data[i]) || data[i] == '"')
     return lir_csv_read (data, length, error);
   g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
                "neither a JSON document nor a CSV with a header row");

@@ -164,10 +164,12 @@ select_font (cairo_t *cr, double size, gboolean bold)
 }
 
 static double
-cairo_text_width (LirCanvas *canvas, const char *text, double size, gboolean bold)
+cairo_text_width (LirCanvas *canvas, const char *raw, double size, gboolean bold)
 {
   cairo_t *cr = CR (canvas);
   cairo_text_extents_t extents;
+  g_autofree char *owned = NULL;
+  const char *text = lir_canvas_clean_text (raw, &owned);
 
   select_font (cr, size, bold);
   cairo_text_extents (cr, text, &extents);
@@ -175,10 +177,13 @@ cairo_text_width (LirCanvas *canvas, const char *text, double size, gboolean bol
 }
 
 static void
-cairo_text (LirCanvas *canvas, double x, double y, const char *text, double size, gboolean bold,
+cairo_text (LirCanvas *canvas, double x, double y, const char *raw, double size, gboolean bold,
             LirTextAlign align, const LirRgba *color)
 {
   cairo_t *cr = CR (canvas);
+  g_autofree char *owned = NULL;
+  /* cairo stops drawing for good at a noncharacter: clean the text first. */
+  const char *text = lir_canvas_clean_text (raw, &owned);
   double width = align == LIR_ALIGN_START ? 0 : cairo_text_width (canvas, text, size, bold);
 
   select_font (cr, size, bold);

@@ -62,8 +62,11 @@ put_color (GString *out, const char *attr, const LirRgba *c)
 }
 
 static void
-put_escaped (GString *out, const char *text)
+put_escaped (GString *out, const char *raw)
 {
+  g_autofree char *owned = NULL;
+  const char *text = lir_canvas_clean_text (raw, &owned);
+
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {

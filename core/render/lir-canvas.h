@@ -27,6 +27,9 @@ typedef enum {
 
 typedef struct _LirCanvas LirCanvas;
 
+const char *lir_canvas_clean_text (const char *text,
+                                   char      **owned);
+
 typedef struct
 {
   void (*fill_rect) (LirCanvas *canvas, double x, double y, double w, double h,

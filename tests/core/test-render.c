@@ -696,6 +696,44 @@ test_color_by_kind_and_activations (void)
   }
 }
 
+/* A name with Unicode noncharacters (valid UTF-8, not valid XML, refused
+ * by cairo) exports to SVG that parses, and to PNG and PDF. */
+static void
+test_noncharacter_names (void)
+{
+  static const char csv[] = "id,lower,upper,size\nbad\xEF\xBF\xBEname,0,3,100\nalso\xEF\xB7\x90" "bad,1,4,50\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load_data (csv, sizeof csv - 1, &error);
+  g_autoptr (LirRenderer) renderer = NULL;
+  LirRenderOptions options;
+  LirViewport viewport;
+
+  g_assert_no_error (error);
+  g_assert_true (lir_module_ensure_plan (module, NULL, &error));
+  renderer = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  options.callouts = TRUE;
+  lir_renderer_full_viewport (renderer, &viewport);
+  for (int format = LIR_RENDER_SVG; format <= LIR_RENDER_PDF; format++)
+    {
+      g_autoptr (GBytes) bytes =
+        lir_renderer_export_bytes (renderer, (LirRenderFormat)format, 800, 600, &viewport, &options, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+      if (format == LIR_RENDER_SVG)
+        {
+          SvgCount count;
+          gsize length;
+          const char *svg = g_bytes_get_data (bytes, &length);
+
+          parse_svg (svg, length, &count);
+          g_assert_nonnull (strstr (count.text->str, "bad\xEF\xBF\xBDname"));
+          g_string_free (count.text, TRUE);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -711,6 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/reference-labels-inside", test_reference_labels_inside);
   g_test_add_func ("/render/axis-labels-zoomed", test_axis_labels_zoomed);
   g_test_add_func ("/render/export-callouts", test_export_callouts);
+  g_test_add_func ("/render/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/render/color-by-kind-and-activations", test_color_by_kind_and_activations);
   return g_test_run ();
 }

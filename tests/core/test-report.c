@@ -452,6 +452,42 @@ test_live_set (void)
     }
 }
 
+/* MiniMalloc CSV as other tools write it reads the same as the plain one. */
+static void
+test_csv_dialects (void)
+{
+  static const char *const dialects[] = {
+    "id,lower,upper,size,offset\n0,0,3,100,0\n1,1,4,50,100\n",
+    "\xEF\xBB\xBFid,lower,upper,size,offset\n0,0,3,100,0\n1,1,4,50,100\n",
+    "\"id\",\"lower\",\"upper\",\"size\",\"offset\"\r\n\"0\",0,3,100,0\r\n\"1\",1,4,50,100\r\n",
+    "id\tlower\tupper\tsize\toffset\n0\t0\t3\t100\t0\n1\t1\t4\t50\t100\n",
+    "id;lower;upper;size;offset\n0;0;3;100;0\n1;1;4;50;100\n",
+  };
+  g_autofree char *reference = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dialects); d++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_io_load_data (dialects[d], strlen (dialects[d]), &error);
+      char fingerprint[17];
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), ==, 150);
+      g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), 1), ==, "1");
+      lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
+      if (reference == NULL)
+        reference = g_strdup (fingerprint);
+      g_assert_cmpstr (fingerprint, ==, reference);
+    }
+  {
+    static const char utf16[] = "\xFF\xFEi\0d\0";
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (lir_io_load_data (utf16, sizeof utf16 - 1, &error));
+    g_assert_nonnull (strstr (error->message, "UTF-16"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -460,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/format/bytes", test_format_bytes);
   g_test_add_func ("/io/format/axis-ticks-distinct", test_format_axis_ticks_distinct);
   g_test_add_func ("/io/format/ranges", test_format_ranges);
+  g_test_add_func ("/io/csv/dialects", test_csv_dialects);
   g_test_add_func ("/io/stats-report/rows-text-json", test_stats_report);
   g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);
   g_test_add_func ("/plan/index/views-and-sharers", test_views_and_sharers);
