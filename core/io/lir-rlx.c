@@ -677,14 +677,21 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
       phases_given = TRUE;
     }
 
-  /* Which boundary kinds RLX put in the arena: those with an assignment. */
+  infer_symbols (graph, plan);
+  symbol_values = lir_buffer_plan_symbol_values (plan, graph);
+  /* Views' own sizes; a size that needs an unbound symbol is G_MAXUINT64. */
+  lir_sizes_compute_partial (graph, symbol_values, sizes);
+
+  /* Which boundary kinds RLX put in the arena: those with an assignment.
+   * RLX gives no slot to any node with a dynamic dim, so only static nodes
+   * say whether a kind is in: a dynamic input never turns inputs off. */
   {
     static const LirOpKind kinds[] = { LIR_OP_INPUT, LIR_OP_PARAM, LIR_OP_CONSTANT };
     gboolean seen[3] = { FALSE }, placed[3] = { FALSE };
 
     for (guint32 id = 0; id < n; id++)
       for (guint k = 0; k < 3; k++)
-        if (lir_graph_node_kind (graph, id) == kinds[k])
+        if (lir_graph_node_kind (graph, id) == kinds[k] && sizes[id] != G_MAXUINT64)
           {
             seen[k] = TRUE;
             placed[k] |= plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
@@ -694,15 +701,6 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
     plan->allocate_constants = !seen[2] || placed[2];
   }
 
-  infer_symbols (graph, plan);
-  symbol_values = lir_buffer_plan_symbol_values (plan, graph);
-  {
-    g_autoptr (GError) unbound = NULL;
-
-    /* Views' own sizes; with a symbol left unbound, the rest of the root. */
-    if (!lir_sizes_compute (graph, symbol_values, sizes, &unbound))
-      memset (sizes, 0xff, (n + 1) * sizeof (guint64));
-  }
   for (guint32 id = 0; id < n; id++)
     {
       guint32 root = plan->aliases[id].root;
@@ -710,6 +708,9 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
       guint64 size;
 
       if (root == LIR_NO_NODE)
+        continue;
+      /* A view of a dynamic root keeps its alias without a slot, as RLX has it. */
+      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED && sizes[root] == G_MAXUINT64)
         continue;
       if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED)
         {

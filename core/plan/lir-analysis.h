@@ -16,6 +16,9 @@ gboolean  lir_sizes_compute       (const LirGraph *graph,
                                    const guint64  *symbol_values,
                                    guint64        *sizes,
                                    GError        **error);
+guint     lir_sizes_compute_partial (const LirGraph *graph,
+                                     const guint64  *symbol_values,
+                                     guint64        *sizes);
 void      lir_views_resolve       (const LirGraph *graph,
                                    const guint64  *symbol_values,
                                    LirViewAlias   *aliases);

@@ -62,6 +62,44 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
   return TRUE;
 }
 
+/**
+ * lir_sizes_compute_partial:
+ * @graph: a graph
+ * @symbol_values: the bound value of each symbol, %LIR_NO_VALUE if unbound
+ * @sizes: (out caller-allocates) (array): each node's bytes
+ *
+ * Like lir_sizes_compute (), but a node whose size needs an unbound symbol
+ * gets %G_MAXUINT64 instead of failing the whole graph: RLX plans dynamic
+ * graphs that way, leaving such nodes out of the arena.
+ *
+ * Returns: how many nodes have no size yet
+ */
+guint
+lir_sizes_compute_partial (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes)
+{
+  guint n = lir_graph_get_n_nodes (graph), n_symbols = lir_graph_get_n_symbols (graph), unknown = 0;
+
+  for (guint32 id = 0; id < n; id++)
+    {
+      const LirNode *node = lir_graph_node (graph, id);
+      const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
+      guint64 bytes = lir_dtype_size_bytes (node->dtype);
+
+      for (guint i = 0; i < node->n_dims && bytes != G_MAXUINT64; i++)
+        {
+          guint64 size = dims[i].size;
+
+          if (dims[i].symbol != LIR_DIM_STATIC)
+            size = dims[i].symbol < n_symbols ? symbol_values[dims[i].symbol] : LIR_NO_VALUE;
+          if (size == LIR_NO_VALUE || !g_uint64_checked_mul (&bytes, bytes, size))
+            bytes = G_MAXUINT64;
+        }
+      sizes[id] = bytes;
+      unknown += bytes == G_MAXUINT64;
+    }
+  return unknown;
+}
+
 /* The byte size of one axis-0 slice of @node, or FALSE if a dim after the
  * first is neither static nor bound (RLX only aliases static inner dims). */
 static gboolean

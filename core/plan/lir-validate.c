@@ -163,14 +163,12 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
       goto out;
     }
 
-  /* Sizes under the plan's own bindings. */
+  /* Sizes under the plan's own bindings; a node whose size needs an unbound
+   * symbol has none (G_MAXUINT64) and must have no slot: RLX leaves dynamic
+   * nodes out of the arena. */
   symbol_values = lir_buffer_plan_symbol_values (plan, graph);
   sizes = g_new0 (guint64, n + 1);
-  if (!lir_sizes_compute (graph, symbol_values, sizes, &error))
-    {
-      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE, "%s", error->message);
-      goto out;
-    }
+  lir_sizes_compute_partial (graph, symbol_values, sizes);
 
   aliases = g_new (LirViewAlias, n + 1);
   lifetimes = g_new0 (LirLifetime, n + 1);
@@ -211,9 +209,15 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
                 is_view ? "a view" : "no view");
       if (flags == LIR_SLOT_NONE)
         {
-          if (!is_view && sizes[id] > 0 && lir_buffer_plan_get_allocates (plan, kind))
+          if (!is_view && sizes[id] > 0 && sizes[id] != G_MAXUINT64 && lir_buffer_plan_get_allocates (plan, kind))
             report (&r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
                     "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
+          continue;
+        }
+      if (sizes[id] == G_MAXUINT64)
+        {
+          report (&r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+                  "%s: has a slot, but its size depends on a symbol the plan does not bind", label);
           continue;
         }
       if (slot->size != sizes[id])

@@ -247,6 +247,99 @@ test_diff_shows_saving (void)
   assert_valid (ours);
 }
 
+/* ---- files RLX's own compiler wrote (tests/data/rlx/real) ----------------------------- */
+
+static guint64
+figure (const char *figures, const char *key)
+{
+  g_autofree char *pattern = g_strdup_printf ("(?m)^%s: ([0-9]+)", key);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_true (g_regex_match (regex, figures, 0, &match));
+  value = g_match_info_fetch (match, 1);
+  return g_ascii_strtoull (value, NULL, 10);
+}
+
+/* Each real file reads, validates, and reports RLX's own figures. */
+static void
+test_real_file_figures (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *json = g_strdup_printf ("real/%s.json", name);
+  g_autofree char *figures_path = g_strdup_printf ("%s/rlx/real/%s.rlx-figures.txt", g_getenv ("LIRSCOPE_TEST_DATA"), name);
+  g_autofree char *figures = NULL;
+  g_autoptr (LirModule) module = load (json);
+  g_autoptr (GPtrArray) violations = NULL;
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  LirPlanStats stats;
+  guint64 n_violations;
+  guint assignments = 0, aliases = 0;
+
+  g_assert_true (g_file_get_contents (figures_path, &figures, NULL, NULL));
+  violations = lir_validate_module (module, &n_violations);
+  if (n_violations > 0)
+    g_test_message ("%s", ((const LirViolation *)violations->pdata[0])->message);
+  g_assert_cmpuint (n_violations, ==, 0);
+  lir_plan_stats_compute (plan, &stats);
+  g_assert_cmpuint (stats.arena_size, ==, figure (figures, "arena_size"));
+  g_assert_cmpuint (stats.total_unshared, ==, figure (figures, "total_unshared_bytes"));
+  g_assert_cmpuint (stats.bytes_saved, ==, figure (figures, "bytes_saved"));
+  g_assert_cmpuint (lir_buffer_plan_get_alignment (plan), ==, figure (figures, "alignment"));
+  for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
+    {
+      assignments += lir_buffer_plan_slot (plan, id) != NULL; /* RLX assigns views too */
+      aliases += lir_buffer_plan_view_alias (plan, id) != NULL && lir_buffer_plan_view_alias (plan, id)->root != LIR_NO_NODE;
+    }
+  g_assert_cmpuint (assignments, ==, figure (figures, "assignments"));
+  g_assert_cmpuint (aliases, ==, figure (figures, "view_aliases"));
+}
+
+/* Binding the symbols re-plans as RLX's specialize () does; a dynamic input
+ * never turns inputs off, missing static params still mean params are out. */
+static void
+test_real_dynamic_specialize (void)
+{
+  static const struct
+  {
+    const char *name;
+    guint64 seq_rows;
+    guint n_symbols;
+    guint64 arena;
+  } cases[] = {
+    { "real/c_dynamic.json", 128, 3, 21245952 },
+    { "real/h_dynamic_hir.json", 128, 2, 5901312 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (LirModule) module = load (cases[c].name);
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (LirModule) bound = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) violations = NULL;
+      guint64 n_violations;
+
+      g_assert_true (lir_buffer_plan_get_allocates (lir_module_get_plan (module), LIR_OP_INPUT));
+      lir_plan_options_set_strategy (options, "rlx-greedy");
+      lir_plan_options_bind (options, "s0", 1);
+      lir_plan_options_bind (options, "s1", cases[c].seq_rows);
+      if (cases[c].n_symbols > 2)
+        lir_plan_options_bind (options, "s2", cases[c].seq_rows);
+      bound = lir_module_replan (module, options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (bound)), ==, cases[c].arena);
+      violations = lir_validate_module (bound, &n_violations);
+      g_assert_cmpuint (n_violations, ==, 0);
+    }
+  {
+    g_autoptr (LirModule) noparams = load ("real/e_gpt2_block_noparams.json");
+
+    g_assert_false (lir_buffer_plan_get_allocates (lir_module_get_plan (noparams), LIR_OP_PARAM));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,5 +354,26 @@ main (int argc, char **argv)
                         test_rlx_greedy_reproduces);
   g_test_add_func ("/rlx/diff-shows-saving", test_diff_shows_saving);
   g_test_add_func ("/rlx/map-order", test_map_order);
+  {
+    static const char *const real[] = { "a_mlp_2layer", "b_gpt2_block", "c_dynamic", "c_dynamic_specialized",
+                                        "e_gpt2_block_noparams", "g_const_viewchain", "h_dynamic_hir",
+                                        "h_dynamic_hir_specialized" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (real); i++)
+      {
+        g_autofree char *test_path = g_strdup_printf ("/rlx/real/figures/%s", real[i]);
+
+        g_test_add_data_func (test_path, real[i], test_real_file_figures);
+      }
+  }
+  g_test_add_func ("/rlx/real/dynamic-specialize", test_real_dynamic_specialize);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-mlp", "real/a_mlp_2layer.json", test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-gpt2", "real/b_gpt2_block.json", test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-noparams", "real/e_gpt2_block_noparams.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-viewchain", "real/g_const_viewchain.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-c-specialized", "real/c_dynamic_specialized.json",
+                        test_rlx_greedy_reproduces);
   return g_test_run ();
 }
