@@ -35,6 +35,7 @@ G_DEFINE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, GTK_TYPE_WIDGET)
 
 static const char *const field_titles[LIRSCOPE_N_FIELDS] = {
   N_("Op"), N_("Shape"), N_("Dtype"), N_("Bytes"), N_("Offset"), N_("Steps (first – last)"), N_("Phase"),
+  N_("Made by pass"),
 };
 
 static const char *const baseline_titles[N_BASELINE_ROWS] = {
@@ -132,7 +133,7 @@ update (LirscopeBufferPage *self)
   bytes = lir_format_bytes_exact (slot->size);
   offset = lir_format_byte_range (slot->offset, slot->size);
   steps = lir_format_step_range (life->first_step, life->last_step);
-  set_row (self->fields[LIRSCOPE_FIELD_OP], lir_graph_node_op_name (graph, node));
+  set_row (self->fields[LIRSCOPE_FIELD_OP], lir_graph_node_op_label (graph, node));
   set_row (self->fields[LIRSCOPE_FIELD_SHAPE], shape);
   set_row (self->fields[LIRSCOPE_FIELD_DTYPE],
            buffer_only ? NULL : lir_dtype_to_string (lir_graph_node_dtype (graph, node)));
@@ -142,6 +143,7 @@ update (LirscopeBufferPage *self)
   set_row (self->fields[LIRSCOPE_FIELD_PHASE], lir_buffer_plan_phase_of (plan, node) != LIR_PHASE_NONE
                                                  ? _(lir_phase_get_label (lir_buffer_plan_phase_of (plan, node)))
                                                  : NULL);
+  set_row (self->fields[LIRSCOPE_FIELD_ORIGIN], lir_graph_node_origin (graph, node));
   update_baseline (self, node);
 
   if (lir_buffer_plan_is_view (plan, node))

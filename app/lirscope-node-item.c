@@ -74,7 +74,7 @@ lirscope_node_item_new_for_node (LirModule *module, guint32 node)
   g_autofree char *subtitle = NULL;
   char scratch[24];
 
-  subtitle = g_strdup_printf ("%s%s%s", lir_graph_node_op_name (graph, node), bytes != NULL ? " · " : "",
+  subtitle = g_strdup_printf ("%s%s%s", lir_graph_node_op_label (graph, node), bytes != NULL ? " · " : "",
                               bytes != NULL ? bytes : "");
   return lirscope_node_item_new (slot != NULL ? node : LIR_NO_NODE,
                                  lir_graph_node_label (graph, node, scratch), subtitle);

@@ -218,7 +218,7 @@ show_step (LirscopePeakPage *self, gint64 step)
 
       item->entry = *lir_live_set_get_entry (set, i);
       item->name = g_strdup (lir_graph_node_label (lir_module_get_graph (module), item->entry.node, scratch));
-      item->op = lir_graph_node_op_name (lir_module_get_graph (module), item->entry.node);
+      item->op = lir_graph_node_op_label (lir_module_get_graph (module), item->entry.node);
       g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);

@@ -160,7 +160,7 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
     text = g_strdup_printf (_("Step %u (%s, %s) · %s live in %u buffers and views"), (guint)step,
                             lir_graph_node_label (lir_module_get_graph (module), schedule[step], scratch),
-                            lir_graph_node_op_name (lir_module_get_graph (module), schedule[step]), bytes,
+                            lir_graph_node_op_label (lir_module_get_graph (module), schedule[step]), bytes,
                             live->len);
   else
     text = g_strdup_printf (_("Step %u · %s live in %u buffers and views"), (guint)step, bytes, live->len);

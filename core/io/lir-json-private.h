@@ -101,5 +101,9 @@ const LirJsonValue *lir_json_to_array  (const LirJsonValue *value, const LirJson
 const char         *lir_json_to_string (const LirJsonValue *value, const LirJsonPath *path,
                                         GError **error);
 char               *lir_json_canonical (const LirJsonValue *value);
+void                lir_json_op_label  (const char          *op_name,
+                                        const LirJsonValue  *payload,
+                                        char               **label,
+                                        char               **family);
 
 G_END_DECLS

@@ -576,3 +576,83 @@ lir_json_canonical (const LirJsonValue *value)
   append_canonical (out, value);
   return g_string_free (out, FALSE);
 }
+
+#define MAX_LABEL_PAYLOAD 40
+
+/* A payload value as people write it: strings bare, lists with ", ". */
+static void
+append_display (GString *out, const LirJsonValue *value)
+{
+  switch (value->type)
+    {
+    case LIR_JSON_STRING:
+      g_string_append (out, value->v.string);
+      break;
+    case LIR_JSON_ARRAY:
+      g_string_append_c (out, '[');
+      LIR_JSON_FOREACH (element, i, value)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          append_display (out, element);
+        }
+      g_string_append_c (out, ']');
+      break;
+    default:
+      append_canonical (out, value);
+      break;
+    }
+}
+
+/**
+ * lir_json_op_label:
+ * @op_name: the op
+ * @payload: (nullable): its payload (RLX's enum payload, or a node's attrs)
+ * @label: (out) (transfer full) (nullable): "Binary(Add)", "reshape([-1, 768])",
+ *   "Narrow(axis=1, start=0, len=768)"; %NULL when the payload adds nothing
+ * @family: (out) (transfer full) (nullable): the label when the payload is a
+ *   plain string (an enum variant, which colouring by op tells apart), else
+ *   %NULL
+ */
+void
+lir_json_op_label (const char *op_name, const LirJsonValue *payload, char **label, char **family)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint shown = 0;
+
+  *label = *family = NULL;
+  if (payload == NULL || payload->type == LIR_JSON_NULL)
+    return;
+  if (payload->type == LIR_JSON_OBJECT)
+    {
+      guint n_members = 0;
+
+      LIR_JSON_FOREACH (member, i, payload)
+        n_members += member->type != LIR_JSON_NULL;
+      LIR_JSON_FOREACH (member, i, payload)
+        {
+          if (member->type == LIR_JSON_NULL)
+            continue;
+          if (shown++ > 0)
+            g_string_append (text, ", ");
+          /* One field says itself; several are named. */
+          if (n_members > 1)
+            g_string_append_printf (text, "%s=", member->key);
+          append_display (text, member);
+        }
+      if (shown == 0)
+        return;
+    }
+  else
+    append_display (text, payload);
+  if (g_utf8_strlen (text->str, -1) > MAX_LABEL_PAYLOAD)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text->str, MAX_LABEL_PAYLOAD - 1);
+
+      g_string_truncate (text, (gsize)(cut - text->str));
+      g_string_append (text, "…");
+    }
+  *label = g_strdup_printf ("%s(%s)", op_name, text->str);
+  if (payload->type == LIR_JSON_STRING)
+    *family = g_strdup (*label);
+}

@@ -240,6 +240,16 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
     }
 
   id = lir_graph_add_node (graph, kind, op_name, name, inputs, n_inputs, &shape, attrs_text);
+  /* An imported RLX op keeps its label: {"value": "Add"} is the plain payload. */
+  if (attrs != NULL && kind != LIR_OP_INPUT && kind != LIR_OP_PARAM && kind != LIR_OP_CONSTANT)
+    {
+      const LirJsonValue *value = lir_json_get (attrs, "value");
+      g_autofree char *label = NULL, *family = NULL;
+
+      lir_json_op_label (lir_graph_node_op_name (graph, id), attrs->length == 1 && value != NULL ? value : attrs,
+                         &label, &family);
+      lir_graph_set_node_op_label (graph, id, label, family);
+    }
   return read_op_params (graph, id, kind, attrs, path, error);
 }
 

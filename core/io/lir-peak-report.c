@@ -13,8 +13,11 @@
 static void
 append_padded (GString *out, const char *text, int width)
 {
+  glong n = g_utf8_strlen (text, -1);
+
   g_string_append (out, text);
-  for (glong n = g_utf8_strlen (text, -1); n < width; n++)
+  /* A long cell still gets one space before the next. */
+  for (g_string_append_c (out, ' '), n++; n < width; n++)
     g_string_append_c (out, ' ');
 }
 
@@ -111,7 +114,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
       append_padded (out, offset, 12);
       append_padded (out, steps, 14);
       append_padded (out, lir_buffer_kind_to_string (e->kind), 12);
-      append_padded (out, lir_graph_node_op_name (lir_module_get_graph (module), e->node), 14);
+      append_padded (out, lir_graph_node_op_label (lir_module_get_graph (module), e->node), 14);
       g_string_append (out, label_of (module, e->node, scratch));
       if (n_views > 0)
         g_string_append_printf (out, " (+%u view%s)", n_views, n_views == 1 ? "" : "s");
@@ -188,7 +191,7 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
       g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
                                    ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
                               e->bytes, e->offset, e->first_step, e->last_step, lir_buffer_kind_to_string (e->kind));
-      lir_json_append_string (out, lir_graph_node_op_name (graph, e->node));
+      lir_json_append_string (out, lir_graph_node_op_label (graph, e->node));
       g_string_append (out, ", \"views\": [");
       for (guint v = 0; v < n_views; v++)
         {

@@ -323,6 +323,21 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
     attrs = attrs_of (variant, payload);
   index = lir_graph_add_node (r->graph, kind, kind == LIR_OP_OPAQUE ? variant : lir_op_kind_to_string (kind),
                               name, inputs, n_inputs, &shape, attrs);
+  /* origin.pass names the compiler pass that made the node; it is only shown. */
+  {
+    const LirJsonValue *origin = lir_json_get (object, "origin");
+    const LirJsonValue *pass = origin != NULL && origin->type == LIR_JSON_OBJECT ? lir_json_get (origin, "pass") : NULL;
+
+    if (pass != NULL && pass->type == LIR_JSON_STRING && strlen (pass->v.string) <= LIR_MAX_NAME_LENGTH)
+      lir_graph_set_node_origin (r->graph, index, pass->v.string);
+  }
+  if (kind != LIR_OP_INPUT && kind != LIR_OP_PARAM && kind != LIR_OP_CONSTANT)
+    {
+      g_autofree char *label = NULL, *family = NULL;
+
+      lir_json_op_label (lir_graph_node_op_name (r->graph, index), payload, &label, &family);
+      lir_graph_set_node_op_label (r->graph, index, label, family);
+    }
   lir_json_path_push_key (r->path, "op", &mark);
   if (kind == LIR_OP_CAST)
     {

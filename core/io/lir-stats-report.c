@@ -11,6 +11,8 @@
 #include "io/lir-format.h"
 #include "io/lir-json.h"
 #include "plan/lir-fingerprint.h"
+#include "plan/lir-analysis.h"
+#include "plan/lir-buffer-plan-private.h"
 #include "plan/lir-validate.h"
 
 /* Violations kept for the report; the count goes on. */
@@ -46,6 +48,7 @@ static const char *const titles[LIR_N_STATS] = {
   [LIR_STAT_STRATEGY] = N_("Strategy"),
   [LIR_STAT_ALIGNMENT] = N_("Alignment"),
   [LIR_STAT_SYMBOLS] = N_("Symbols"),
+  [LIR_STAT_DYNAMIC] = N_("Dynamic, not in the arena"),
   [LIR_STAT_FINGERPRINT] = N_("Fingerprint"),
   [LIR_STAT_GRAPH_FINGERPRINT] = N_("Graph fingerprint"),
 };
@@ -83,6 +86,49 @@ format_bindings (const LirBufferPlan *plan)
     {
       g_string_free (out, TRUE);
       return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The nodes RLX leaves out of the arena because their size needs a symbol
+ * the plan does not bind: "3 nodes: x f32[s0, s1, 768], %4 f32[…], …". */
+static char *
+format_dynamic (LirModule *module)
+{
+  LirGraph *graph = lir_module_get_graph (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  guint n = lir_graph_get_n_nodes (graph), count = 0;
+  g_autofree guint64 *values = lir_buffer_plan_symbol_values (plan, graph);
+  g_autofree guint64 *sizes = g_new (guint64, n + 1);
+  GString *out = g_string_new (NULL);
+  char scratch[24];
+
+  if (lir_module_is_buffer_only (module) || lir_sizes_compute_partial (graph, values, sizes) == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  for (guint32 id = 0; id < n; id++)
+    {
+      g_autofree char *shape = NULL;
+
+      if (sizes[id] != G_MAXUINT64 || lir_buffer_plan_slot (plan, id) != NULL)
+        continue;
+      if (count++ < 3)
+        {
+          shape = lir_graph_format_shape (graph, id);
+          g_string_append_printf (out, "%s%s %s", count > 1 ? ", " : "", lir_graph_node_label (graph, id, scratch),
+                                  shape);
+        }
+    }
+  if (count > 3)
+    g_string_append (out, ", …");
+  g_string_prepend (out, count == 1 ? "1 node: " : "");
+  if (count > 1)
+    {
+      g_autofree char *head = g_strdup_printf ("%u nodes: ", count);
+
+      g_string_prepend (out, head);
     }
   return g_string_free (out, FALSE);
 }
@@ -167,6 +213,7 @@ lir_stats_report_new (LirModule *module)
   r->values[LIR_STAT_ALIGNMENT] =
     g_strdup_printf ("%" G_GUINT64_FORMAT " B", lir_buffer_plan_get_alignment (plan));
   r->values[LIR_STAT_SYMBOLS] = format_bindings (plan);
+  r->values[LIR_STAT_DYNAMIC] = format_dynamic (module);
   r->values[LIR_STAT_FINGERPRINT] = g_strdup (r->fingerprint);
   r->values[LIR_STAT_GRAPH_FINGERPRINT] = g_strdup (r->graph_fingerprint);
   return r;

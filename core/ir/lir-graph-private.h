@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *op_name; /* interned */
+  const char *op_label;  /* interned display label, "Binary(Add)", or NULL */
+  const char *op_family; /* interned: what colour-by-op tells apart, or NULL */
+  const char *origin;    /* interned: the compiler pass that made the node, or NULL */
   const char *name;    /* interned, or NULL */
   const char *attrs;   /* interned canonical JSON object text, or NULL */
   guint32 first_input; /* into LirGraph.inputs */

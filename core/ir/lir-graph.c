@@ -466,6 +466,84 @@ lir_graph_node_label (const LirGraph *graph, guint32 node, char buffer[24])
   return buffer;
 }
 
+/**
+ * lir_graph_node_op_label:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * What people read for the op: the op with its payload, "Binary(Add)",
+ * "reshape([-1, 768])", where the reader set one; the op name otherwise.
+ * Only a label: the op, its attributes and the fingerprint are the same.
+ *
+ * Returns: (transfer none): the label
+ */
+const char *
+lir_graph_node_op_label (const LirGraph *graph, guint32 node)
+{
+  const LirNode *n;
+
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  n = lir_graph_node (graph, node);
+  return n->op_label != NULL ? n->op_label : n->op_name;
+}
+
+/**
+ * lir_graph_node_op_family:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * What colouring by op tells apart: "Binary(Add)" from "Binary(Mul)", but
+ * one "reshape" whatever its shape.
+ *
+ * Returns: (transfer none): the family
+ */
+const char *
+lir_graph_node_op_family (const LirGraph *graph, guint32 node)
+{
+  const LirNode *n;
+
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  n = lir_graph_node (graph, node);
+  return n->op_family != NULL ? n->op_family : n->op_name;
+}
+
+/**
+ * lir_graph_set_node_op_label:
+ * @graph: a graph
+ * @node: a node id
+ * @label: (nullable): the display label, %NULL for the op name
+ * @family: (nullable): the colour family, %NULL for the op name
+ */
+void
+lir_graph_set_node_op_label (LirGraph *graph, guint32 node, const char *label, const char *family)
+{
+  g_return_if_fail (node < graph->nodes->len);
+  node_mut (graph, node)->op_label = intern (graph, label);
+  node_mut (graph, node)->op_family = intern (graph, family);
+}
+
+/**
+ * lir_graph_node_origin:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * Returns: (transfer none) (nullable): the compiler pass that made the node
+ *   (RLX's `origin.pass`), if the file said
+ */
+const char *
+lir_graph_node_origin (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  return lir_graph_node (graph, node)->origin;
+}
+
+void
+lir_graph_set_node_origin (LirGraph *graph, guint32 node, const char *origin)
+{
+  g_return_if_fail (node < graph->nodes->len);
+  node_mut (graph, node)->origin = intern (graph, origin);
+}
+
 void
 lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
 {

@@ -116,6 +116,19 @@ LirOpKind    lir_graph_node_kind        (const LirGraph *graph,
                                          guint32         node);
 const char  *lir_graph_node_op_name     (const LirGraph *graph,
                                          guint32         node);
+const char  *lir_graph_node_op_label    (const LirGraph *graph,
+                                         guint32         node);
+const char  *lir_graph_node_op_family   (const LirGraph *graph,
+                                         guint32         node);
+void         lir_graph_set_node_op_label (LirGraph   *graph,
+                                          guint32     node,
+                                          const char *label,
+                                          const char *family);
+const char  *lir_graph_node_origin      (const LirGraph *graph,
+                                         guint32         node);
+void         lir_graph_set_node_origin  (LirGraph   *graph,
+                                         guint32     node,
+                                         const char *origin);
 const char  *lir_graph_node_name        (const LirGraph *graph,
                                          guint32         node);
 const char  *lir_graph_node_label       (const LirGraph *graph,

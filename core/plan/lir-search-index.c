@@ -65,7 +65,7 @@ lir_search_index_new (LirModule *module)
       if (lir_buffer_plan_slot (plan, id) == NULL)
         continue;
       label = g_utf8_casefold (lir_graph_node_label (graph, id, scratch), -1);
-      op = g_utf8_casefold (lir_graph_node_op_name (graph, id), -1);
+      op = g_utf8_casefold (lir_graph_node_op_label (graph, id), -1);
       g_array_append_val (nodes, id);
       g_array_append_val (starts, start);
       g_string_append (keys, label);

@@ -180,7 +180,7 @@ rank_ops (LirRenderer *r)
 
   for (guint32 id = 0; id < n; id++)
     {
-      const char *op = lir_graph_node_op_name (r->graph, id);
+      const char *op = lir_graph_node_op_family (r->graph, id);
       OpTotal *total = g_hash_table_lookup (totals, op);
 
       if (total == NULL)
@@ -210,7 +210,7 @@ rank_ops (LirRenderer *r)
   r->op_rank = g_new (guint8, n + 1);
   for (guint32 id = 0; id < n; id++)
     {
-      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_node_op_name (r->graph, id)));
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_node_op_family (r->graph, id)));
 
       r->op_rank[id] = found != 0 ? found - 1 : N_OP_COLORS;
     }
@@ -662,7 +662,7 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   GString *out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
   g_autofree char *bytes = lir_format_bytes_exact (slot->size);
 
-  g_string_append_printf (out, "\nop %s", lir_graph_node_op_name (r->graph, node));
+  g_string_append_printf (out, "\nop %s", lir_graph_node_op_label (r->graph, node));
   if (!lir_module_is_buffer_only (r->module))
     {
       g_autofree char *shape = lir_graph_format_shape (r->graph, node);

@@ -340,6 +340,61 @@ test_real_dynamic_specialize (void)
   }
 }
 
+/* RLX's payloads reach the labels (Binary(Add) is not Binary(Mul)), the
+ * colour family keeps one reshape, origin.pass reaches the user, and the
+ * fingerprint does not move. */
+static void
+test_real_labels (void)
+{
+  g_autoptr (LirModule) module = load ("real/b_gpt2_block.json");
+  LirGraph *graph = lir_module_get_graph (module);
+  gboolean add = FALSE, reshape = FALSE, plain = FALSE, fused = FALSE;
+
+  for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+    {
+      const char *label = lir_graph_node_op_label (graph, id);
+
+      if (g_strcmp0 (label, "Binary(Add)") == 0)
+        {
+          add = TRUE;
+          g_assert_cmpstr (lir_graph_node_op_family (graph, id), ==, "Binary(Add)");
+          g_assert_cmpstr (lir_graph_node_op_name (graph, id), ==, "Binary");
+        }
+      if (g_str_has_prefix (label, "reshape(["))
+        {
+          reshape = TRUE;
+          g_assert_cmpstr (lir_graph_node_op_family (graph, id), ==, "reshape");
+        }
+      if (g_strcmp0 (label, "matmul") == 0)
+        plain = TRUE;
+      g_assert_nonnull (lir_graph_node_origin (graph, id));
+      fused |= g_strcmp0 (lir_graph_node_origin (graph, id), "fuse_matmul_bias_act") == 0;
+    }
+  g_assert_true (add && reshape && plain && fused);
+  {
+    g_autoptr (LirStatsReport) report = lir_stats_report_new (module);
+    g_autofree char *path = rlx_path ("real/b_gpt2_block.rlx-figures.txt");
+    g_autofree char *figures = NULL;
+
+    g_assert_true (g_file_get_contents (path, &figures, NULL, NULL));
+    /* RLX's fingerprint is its own DefaultHasher's; ours stays what it was before labels. */
+    g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_FINGERPRINT), ==, "8734518bd71c7ded");
+  }
+}
+
+/* A dynamic plan lists what it left out of the arena, with symbolic shapes. */
+static void
+test_real_dynamic_listed (void)
+{
+  g_autoptr (LirModule) module = load ("real/c_dynamic.json");
+  g_autoptr (LirStatsReport) report = lir_stats_report_new (module);
+  const char *dynamic = lir_stats_report_get_value (report, LIR_STAT_DYNAMIC);
+
+  g_assert_nonnull (dynamic);
+  g_assert_true (g_str_has_prefix (dynamic, "7 nodes: x f32[s0, s1, 768]"));
+  g_assert_true (lir_stats_report_is_valid (report));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,6 +422,8 @@ main (int argc, char **argv)
       }
   }
   g_test_add_func ("/rlx/real/dynamic-specialize", test_real_dynamic_specialize);
+  g_test_add_func ("/rlx/real/labels", test_real_labels);
+  g_test_add_func ("/rlx/real/dynamic-listed", test_real_dynamic_listed);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-mlp", "real/a_mlp_2layer.json", test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-gpt2", "real/b_gpt2_block.json", test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-noparams", "real/e_gpt2_block_noparams.json",
