@@ -20,12 +20,16 @@ typedef struct
   char *strategy;
   gint64 alignment;
   char **bindings;
+  char **max_bindings;
   char *output;
   gboolean json;
   gboolean graph_only;
   gboolean no_params;
   gboolean no_inputs;
   gboolean no_constants;
+  gboolean params;
+  gboolean inputs;
+  gboolean constants;
   gint64 capacity;
   gint64 effort;
   double time_limit;
@@ -51,6 +55,9 @@ static const GOptionEntry planning_entries[] = {
     "Arena alignment in bytes, a power of two (default 64)", "N" },
   { "bind", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts.bindings,
     "Bind a symbolic dim, e.g. seq=128 (repeatable)", "SYM=N" },
+  { "max", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.max_bindings,
+    "Plan once at a symbol's upper bound (repeatable); with --bind below it, stats measures that plan at the binding",
+    "SYM=N" },
   { "capacity", 0, 0, G_OPTION_ARG_INT64, &opts.capacity,
     "Fail (exit 1) unless the arena fits in N bytes; exact searches for such a plan", "N" },
   { "effort", 0, 0, G_OPTION_ARG_INT64, &opts.effort,
@@ -63,6 +70,12 @@ static const GOptionEntry planning_entries[] = {
     "Leave inputs out of the arena", NULL },
   { "no-constants", 0, 0, G_OPTION_ARG_NONE, &opts.no_constants,
     "Leave constants out of the arena", NULL },
+  { "params", 0, 0, G_OPTION_ARG_NONE, &opts.params,
+    "Put params in the arena (where the file left them out)", NULL },
+  { "inputs", 0, 0, G_OPTION_ARG_NONE, &opts.inputs,
+    "Put inputs in the arena (where the file left them out)", NULL },
+  { "constants", 0, 0, G_OPTION_ARG_NONE, &opts.constants,
+    "Put constants in the arena (where the file left them out)", NULL },
   { NULL }
 };
 
@@ -96,6 +109,10 @@ build_plan_options (GError **error)
   for (guint i = 0; opts.bindings != NULL && opts.bindings[i] != NULL; i++)
     if (!lir_plan_options_parse_binding (options, opts.bindings[i], error))
       return NULL;
+  /* The plan is made at the upper bounds; --bind then says what is run. */
+  for (guint i = 0; opts.max_bindings != NULL && opts.max_bindings[i] != NULL; i++)
+    if (!lir_plan_options_parse_binding (options, opts.max_bindings[i], error))
+      return NULL;
   if (opts.capacity < 0 || opts.effort < 0)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--capacity and --effort are not negative");
@@ -110,6 +127,17 @@ build_plan_options (GError **error)
       return NULL;
     }
   lir_plan_options_set_time_limit (options, opts.time_limit);
+  if ((opts.no_params && opts.params) || (opts.no_inputs && opts.inputs) || (opts.no_constants && opts.constants))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--X and --no-X of one kind contradict each other");
+      return NULL;
+    }
+  if (opts.params)
+    lir_plan_options_set_allocate (options, LIR_OP_PARAM, TRUE);
+  if (opts.inputs)
+    lir_plan_options_set_allocate (options, LIR_OP_INPUT, TRUE);
+  if (opts.constants)
+    lir_plan_options_set_allocate (options, LIR_OP_CONSTANT, TRUE);
   if (opts.no_params)
     lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
   if (opts.no_inputs)
@@ -236,6 +264,19 @@ cmd_stats (int argc, char **argv)
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   report = lir_stats_report_new (module);
+  if (opts.max_bindings != NULL && opts.bindings != NULL)
+    {
+      g_autoptr (LirPlanOptions) binding = lir_plan_options_new ();
+      g_autoptr (GError) error = NULL;
+
+      for (guint i = 0; opts.bindings[i] != NULL; i++)
+        lir_plan_options_parse_binding (binding, opts.bindings[i], NULL);
+      if (!lir_stats_report_measure_binding (report, binding, &error))
+        {
+          print_error (argv[1], error);
+          return EXIT_BAD_INPUT;
+        }
+    }
   text = opts.json ? lir_stats_report_to_json (report, plan_seconds) : lir_stats_report_to_text (report);
   fputs (text, stdout);
   /* A plan that fails validation is never summarised as if it were valid. */

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "plan/lir-module.h"
+#include "plan/lir-plan-options.h"
 #include "plan/lir-plan-stats.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ typedef enum {
   LIR_STAT_ALIGNMENT,
   LIR_STAT_SYMBOLS,
   LIR_STAT_DYNAMIC,
+  LIR_STAT_AT_BINDING,
   LIR_STAT_FINGERPRINT,
   LIR_STAT_GRAPH_FINGERPRINT,
   LIR_N_STATS
@@ -47,6 +49,9 @@ guint64             lir_stats_report_get_n_violations (const LirStatsReport *rep
 const GPtrArray    *lir_stats_report_get_violations (const LirStatsReport *report);
 const guint32      *lir_stats_report_get_flagged   (const LirStatsReport *report,
                                                     guint                *n_nodes);
+gboolean            lir_stats_report_measure_binding (LirStatsReport       *report,
+                                                      const LirPlanOptions *binding,
+                                                      GError              **error);
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);

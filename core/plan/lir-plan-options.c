@@ -14,7 +14,7 @@ struct _LirPlanOptions
   gboolean allocate_params;
   gboolean allocate_inputs;
   gboolean allocate_constants;
-  gboolean allocation_set;
+  guint allocation_set; /* bit (1 << kind) per boundary kind the caller set */
   GPtrArray *binding_names;
   GArray *binding_values;
   guint64 capacity;
@@ -142,7 +142,7 @@ lir_plan_options_set_allocate (LirPlanOptions *options, LirOpKind boundary_kind,
     default:
       g_return_if_reached ();
     }
-  options->allocation_set = TRUE;
+  options->allocation_set |= 1u << boundary_kind;
 }
 
 gboolean
@@ -196,12 +196,13 @@ lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
 {
   if (options->alignment == 0)
     options->alignment = lir_buffer_plan_get_alignment (plan);
-  if (!options->allocation_set)
-    {
-      options->allocate_params = lir_buffer_plan_get_allocates (plan, LIR_OP_PARAM);
-      options->allocate_inputs = lir_buffer_plan_get_allocates (plan, LIR_OP_INPUT);
-      options->allocate_constants = lir_buffer_plan_get_allocates (plan, LIR_OP_CONSTANT);
-    }
+  /* Each kind the caller left alone stays as the plan had it. */
+  if (!(options->allocation_set & (1u << LIR_OP_PARAM)))
+    options->allocate_params = lir_buffer_plan_get_allocates (plan, LIR_OP_PARAM);
+  if (!(options->allocation_set & (1u << LIR_OP_INPUT)))
+    options->allocate_inputs = lir_buffer_plan_get_allocates (plan, LIR_OP_INPUT);
+  if (!(options->allocation_set & (1u << LIR_OP_CONSTANT)))
+    options->allocate_constants = lir_buffer_plan_get_allocates (plan, LIR_OP_CONSTANT);
   for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
     {
       guint64 value;
@@ -323,7 +324,7 @@ lir_plan_options_changes_plan (const LirPlanOptions *options)
   if (options == NULL)
     return FALSE;
   return options->strategy != NULL || options->alignment != 0
-         || options->binding_names->len > 0 || options->allocation_set
+         || options->binding_names->len > 0 || options->allocation_set != 0
          || options->capacity != 0;
 }
 

@@ -352,6 +352,45 @@ test_rlx_files (void)
   g_rmdir (dir);
 }
 
+/* One plan for every length: planned at seq=512, measured at seq=128; and
+ * --params puts back what the file left out. */
+static void
+test_max_binding_and_params (void)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "dynamic-seq.json", NULL);
+  g_autofree char *noparams = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real",
+                                                "e_gpt2_block_noparams.json", NULL);
+  const char *max_args[] = { "stats", "--json", input, "--max", "seq=512", "--bind", "seq=128", NULL };
+  const char *small_args[] = { "stats", "--json", input, "--bind", "seq=128", NULL };
+  const char *big_args[] = { "stats", "--json", input, "--bind", "seq=512", NULL };
+  const char *params_args[] = { "stats", "--json", noparams, "--params", "--strategy", "rlx-greedy", NULL };
+  g_autofree char *max_out = NULL, *small_out = NULL, *big_out = NULL, *params_out = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *max, *small, *big;
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (JsonParser) p3 = json_parser_new ();
+  g_autoptr (JsonParser) p4 = json_parser_new ();
+
+  g_assert_cmpint (run_cli (max_args, &max_out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (small_args, &small_out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (big_args, &big_out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, max_out, -1, NULL));
+  g_assert_true (json_parser_load_from_data (p2, small_out, -1, NULL));
+  g_assert_true (json_parser_load_from_data (p3, big_out, -1, NULL));
+  max = json_node_get_object (json_parser_get_root (parser));
+  small = json_node_get_object (json_parser_get_root (p2));
+  big = json_node_get_object (json_parser_get_root (p3));
+  g_assert_cmpint (json_object_get_int_member (max, "arena_size"), ==, json_object_get_int_member (big, "arena_size"));
+  g_assert_cmpint (json_object_get_int_member (max, "live_bytes_at_binding"), ==,
+                   json_object_get_int_member (small, "lower_bound"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (max, "max_bindings"), "seq"), ==, 512);
+  g_assert_cmpfloat (json_object_get_double_member (max, "efficiency_at_binding"), <, 1.0);
+  g_assert_cmpint (run_cli (params_args, &params_out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (p4, params_out, -1, NULL));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p4)), "arena_size"), ==,
+                   340282880);
+}
+
 /* A capacity no plan meets is a failed check (exit 1) for fingerprint too, as for stats. */
 static void
 test_fingerprint_capacity (void)
@@ -503,7 +542,7 @@ test_stats_text_rows (void)
 
   g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
   for (guint i = 0; i < LIR_N_STATS; i++)
-    if (i != LIR_STAT_SYMBOLS && i != LIR_STAT_DYNAMIC)
+    if (i != LIR_STAT_SYMBOLS && i != LIR_STAT_DYNAMIC && i != LIR_STAT_AT_BINDING)
       g_assert_nonnull (strstr (out, lir_stat_get_title ((LirStat)i)));
   g_assert_true (g_regex_match_simple ("\n  Peak +step 28, mlp.swiglu\n", out, 0, 0));
 }
@@ -525,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/write-error-names-output", test_write_error_names_output);
   g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
   g_test_add_func ("/cli/fingerprint-capacity", test_fingerprint_capacity);
+  g_test_add_func ("/cli/max-binding-and-params", test_max_binding_and_params);
   g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   g_test_add_func ("/cli/stats-invalid-plan", test_stats_invalid_plan);
   g_test_add_func ("/cli/peak-json", test_peak_json);
