@@ -144,27 +144,6 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
 }
 
 static char *
-kind_totals (const LirLiveSet *set)
-{
-  GString *out = g_string_new (NULL);
-  guint64 live = MAX (lir_live_set_get_live_bytes (set), 1);
-
-  for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
-    {
-      guint64 bytes = lir_live_set_get_kind_bytes (set, (LirBufferKind)k);
-      g_autofree char *b = NULL, *share = NULL;
-
-      if (bytes == 0)
-        continue;
-      b = lir_format_bytes (bytes);
-      share = lir_format_percent ((double)bytes / (double)live, 1);
-      g_string_append_printf (out, "%s%s %s (%s)", out->len > 0 ? " · " : "",
-                              lir_buffer_kind_to_string ((LirBufferKind)k), b, share);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
 arena_setters (LirModule *module, const LirPlanIndex *index)
 {
   LirBufferPlan *plan = lir_module_get_plan (module);
@@ -231,7 +210,7 @@ show_step (LirscopePeakPage *self, gint64 step)
   else
     title = g_strdup_printf (_("Step %u: %s live in %u buffers"), (guint)step, live, lir_live_set_get_n_entries (set));
   gtk_label_set_text (self->title_label, title);
-  totals = kind_totals (set);
+  totals = lir_peak_report_kind_totals (set);
   gtk_label_set_text (self->totals_label, totals);
   setters = arena_setters (module, lir_renderer_get_index (renderer));
   gtk_label_set_text (self->arena_label, setters);

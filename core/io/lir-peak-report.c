@@ -28,6 +28,34 @@ label_of (LirModule *module, guint32 node, char scratch[24])
 }
 
 /**
+ * lir_peak_report_kind_totals:
+ * @set: a live set
+ *
+ * Returns: (transfer full): "input 128.00 KiB (9.8%) · activation 1.13 MiB
+ *   (89.0%)": the kinds present, with their share of the live bytes
+ */
+char *
+lir_peak_report_kind_totals (const LirLiveSet *set)
+{
+  GString *out = g_string_new (NULL);
+  guint64 live = MAX (lir_live_set_get_live_bytes (set), 1);
+
+  for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
+    {
+      guint64 bytes = lir_live_set_get_kind_bytes (set, (LirBufferKind)k);
+      g_autofree char *b = NULL, *share = NULL;
+
+      if (bytes == 0)
+        continue;
+      b = lir_format_bytes (bytes);
+      share = lir_format_percent ((double)bytes / (double)live, 1);
+      g_string_append_printf (out, "%s%s %s (%s)", out->len > 0 ? " · " : "",
+                              lir_buffer_kind_to_string ((LirBufferKind)k), b, share);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * lir_peak_report_text:
  * @module: a planned module
  * @index: its plan's index
@@ -58,19 +86,11 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
   g_string_append_printf (out, "\n  live bytes     %s in %u buffers\n", live_text, n);
   g_string_append_printf (out, "  arena size     %s\n  fragmentation  %s (arena − live bytes here)\n",
                           arena_text, frag_text);
-  g_string_append (out, "  by kind       ");
-  for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
-    {
-      guint64 bytes = lir_live_set_get_kind_bytes (set, (LirBufferKind)k);
-      g_autofree char *b = NULL, *share = NULL;
+  {
+    g_autofree char *kinds = lir_peak_report_kind_totals (set);
 
-      if (bytes == 0)
-        continue;
-      b = lir_format_bytes (bytes);
-      share = lir_format_percent ((double)bytes / (double)MAX (live, 1), 1);
-      g_string_append_printf (out, "%s %s %s (%s)", out->str[out->len - 1] == ' ' ? "" : " ·",
-                              lir_buffer_kind_to_string ((LirBufferKind)k), b, share);
-    }
+    g_string_append_printf (out, "  by kind        %s", kinds);
+  }
   g_string_append (out, "\n  by op         ");
   for (guint i = 0; i < MIN (lir_live_set_get_n_ops (set), 6u); i++)
     {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "plan/lir-module.h"
+#include "plan/lir-live-set.h"
 #include "plan/lir-plan-index.h"
 
 G_BEGIN_DECLS
 
+char *lir_peak_report_kind_totals (const LirLiveSet *set);
 char *lir_peak_report_text (LirModule          *module,
                             const LirPlanIndex *index,
                             guint32             step,
