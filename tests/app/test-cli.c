@@ -420,14 +420,20 @@ test_unreadable_file (void)
   if (getuid () == 0)
     {
       g_autofree char *setpriv = g_find_program_in_path ("setpriv");
-      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
-                             g_getenv ("LIRSCOPE_CLI"), "stats", path, NULL };
+      /* nobody may not reach the build tree (a clone under /root): run a copy. */
+      g_autofree char *cli = g_build_filename (dir, "lirscope-cli", NULL);
+      g_autofree char *binary = NULL;
+      gsize binary_length;
+      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", cli, "stats", path, NULL };
 
       if (setpriv == NULL || getpwuid (65534) == NULL)
         {
           g_test_skip ("running as root with no setpriv or no nobody user to drop to");
           goto out;
         }
+      g_assert_true (g_file_get_contents (g_getenv ("LIRSCOPE_CLI"), &binary, &binary_length, NULL));
+      g_assert_true (g_file_set_contents (cli, binary, (gssize)binary_length, NULL));
+      g_assert_cmpint (g_chmod (cli, 0755), ==, 0);
       g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
                                    &error));
       g_assert_no_error (error);
@@ -445,6 +451,11 @@ test_unreadable_file (void)
 out:
   g_chmod (path, 0600);
   g_unlink (path);
+  {
+    g_autofree char *cli = g_build_filename (dir, "lirscope-cli", NULL);
+
+    g_unlink (cli);
+  }
   g_rmdir (dir);
 }
 
