@@ -439,6 +439,14 @@ test_unreadable_file (void)
       g_assert_no_error (error);
       g_assert_true (WIFEXITED (status));
       status = WEXITSTATUS (status);
+      /* 126/127: setpriv could not start the CLI as nobody (a sandbox that
+       * forbids it); that says nothing about Lirscope. */
+      if (status == 126 || status == 127)
+        {
+          g_test_message ("setpriv as nobody: %s", err);
+          g_test_skip ("running as root, and the CLI cannot be run as nobody here");
+          goto out;
+        }
     }
   else
     {
