@@ -134,7 +134,6 @@ struct _LirRenderer
   guint n_step_nodes;
   guint32 *consumer_start;          /* CSR of readers, graph modules only */
   guint32 *consumers;
-  LirStatsReport *report;           /* the header's rows */
 };
 
 /* ---- set-up --------------------------------------------------------------------------- */
@@ -237,8 +236,7 @@ lir_renderer_new (LirModule *module)
   r->plan = lir_module_get_plan (module);
   r->graph = lir_module_get_graph (module);
   r->index = lir_plan_index_new (r->plan);
-  r->report = lir_stats_report_new (module);
-  r->stats = *lir_stats_report_get_stats (r->report);
+  lir_plan_stats_compute (r->plan, &r->stats);
   r->live = lir_live_profile_new (r->plan);
   r->n_steps = lir_buffer_plan_get_n_steps (r->plan);
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
@@ -288,7 +286,6 @@ lir_renderer_free (LirRenderer *r)
   g_free (r->step_node);
   g_free (r->consumer_start);
   g_free (r->consumers);
-  lir_stats_report_free (r->report);
   g_free (r);
 }
 
@@ -1499,9 +1496,13 @@ draw_header (const Frame *f)
   const LirRenderer *r = f->r;
   const char *name = lir_module_get_name (r->module);
   const char *title = name != NULL && *name != '\0' ? name : "(unnamed)";
-  g_autofree char *line1 = header_line (r->report, row1, G_N_ELEMENTS (row1));
-  g_autofree char *line2 = header_line (r->report, row2, G_N_ELEMENTS (row2));
-  g_autofree char *line3 = header_line (r->report, row3, G_N_ELEMENTS (row3));
+  /* Only exports draw the header; the report (which validates the plan) is
+   * made here rather than with every renderer, so opening a plan in the app,
+   * whose session has its own report, does not validate it twice. */
+  g_autoptr (LirStatsReport) report = lir_stats_report_new (r->module);
+  g_autofree char *line1 = header_line (report, row1, G_N_ELEMENTS (row1));
+  g_autofree char *line2 = header_line (report, row2, G_N_ELEMENTS (row2));
+  g_autofree char *line3 = header_line (report, row3, G_N_ELEMENTS (row3));
   double y = MARGIN + FONT_TITLE;
 
   c->funcs->text (c, MARGIN, y, title, FONT_TITLE, TRUE, LIR_ALIGN_START, &f->theme->foreground);
