@@ -46,6 +46,8 @@ struct _LirscopeSession
   guint64 alignment;
   gboolean params_in_arena;
   GHashTable *bindings; /* symbol -> guint64 boxed in a pointer-sized slot */
+  gboolean hold_plan;    /* moving a symbol measures the plan on screen instead of re-planning */
+  GHashTable *measured;  /* symbol -> guint64: values it is measured at, while held */
   gboolean user_planned;
   char *default_strategy;
 };
@@ -60,6 +62,7 @@ enum {
   PROP_BUSY,
   PROP_ERROR,
   PROP_COMPARING,
+  PROP_HOLD_PLAN,
   N_PROPS
 };
 
@@ -68,6 +71,7 @@ enum {
   SIGNAL_DIFF_CHANGED,
   SIGNAL_OPTIONS_CHANGED,
   SIGNAL_REPLANNED,
+  SIGNAL_REPORT_CHANGED,
   N_SIGNALS
 };
 
@@ -253,6 +257,42 @@ work_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 
 static void start_compare (LirscopeSession *self, GFile *baseline);
 
+/* While the plan is held: the report measures the plan on screen at the
+ * values moved to (its arena against the bytes live there), the way
+ * `lirscope-cli stats --max … --bind …` does. A value the plan cannot hold
+ * is refused with the reason, and the spin goes back. */
+static void
+measure_held (LirscopeSession *self)
+{
+  g_autoptr (LirPlanOptions) options = NULL;
+  g_autoptr (GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->report == NULL)
+    return;
+  if (g_hash_table_size (self->measured) == 0)
+    {
+      lir_stats_report_forget_binding (self->report);
+      g_signal_emit (self, signals[SIGNAL_REPORT_CHANGED], 0);
+      return;
+    }
+  options = lir_plan_options_new ();
+  g_hash_table_iter_init (&iter, self->bindings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    lir_plan_options_bind (options, key, *(guint64 *)value);
+  g_hash_table_iter_init (&iter, self->measured);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    lir_plan_options_bind (options, key, *(guint64 *)value);
+  if (!lir_stats_report_measure_binding (self->report, options, &error))
+    {
+      g_hash_table_remove_all (self->measured);
+      lir_stats_report_forget_binding (self->report);
+      set_error (self, error->message);
+    }
+  g_signal_emit (self, signals[SIGNAL_REPORT_CHANGED], 0);
+}
+
 static void
 install (LirscopeSession *self, Work *work)
 {
@@ -282,6 +322,10 @@ install (LirscopeSession *self, Work *work)
       set_error (self, message);
     }
   sync_options (self);
+  if (!work->keep_view)
+    g_hash_table_remove_all (self->measured); /* another file */
+  if (self->hold_plan && g_hash_table_size (self->measured) > 0)
+    measure_held (self);
   update_diff (self);
   g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, work->keep_view);
   /* Always tell: pages rebuild their details for the new plan. */
@@ -645,22 +689,81 @@ lirscope_session_set_params_in_arena (LirscopeSession *self, gboolean params_in_
   lirscope_session_replan (self);
 }
 
-/* Returns: the value @symbol is bound to for the next plan, or %LIR_NO_VALUE */
+/* Returns: the value @symbol is bound to in the next plan or, while the plan
+ *   is held, the value it is measured at; %LIR_NO_VALUE if none */
 guint64
 lirscope_session_get_binding (LirscopeSession *self, const char *symbol)
+{
+  const guint64 *value = g_hash_table_lookup (self->measured, symbol);
+
+  if (value == NULL)
+    value = g_hash_table_lookup (self->bindings, symbol);
+  return value != NULL ? *value : LIR_NO_VALUE;
+}
+
+/* Returns: the value @symbol is bound to in the plan (held or next), %LIR_NO_VALUE if none */
+guint64
+lirscope_session_get_plan_binding (LirscopeSession *self, const char *symbol)
 {
   const guint64 *value = g_hash_table_lookup (self->bindings, symbol);
 
   return value != NULL ? *value : LIR_NO_VALUE;
 }
 
+/* Re-plans at @value or, while the plan is held, measures the plan there. */
 void
 lirscope_session_set_binding (LirscopeSession *self, const char *symbol, guint64 value)
 {
   if (self->module == NULL || lirscope_session_get_binding (self, symbol) == value)
     return;
+  if (self->hold_plan)
+    {
+      if (value == lirscope_session_get_plan_binding (self, symbol))
+        g_hash_table_remove (self->measured, symbol);
+      else
+        g_hash_table_insert (self->measured, g_strdup (symbol), g_memdup2 (&value, sizeof value));
+      measure_held (self);
+      g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
+      return;
+    }
   g_hash_table_insert (self->bindings, g_strdup (symbol), g_memdup2 (&value, sizeof value));
   lirscope_session_replan (self);
+}
+
+gboolean
+lirscope_session_get_hold_plan (LirscopeSession *self)
+{
+  return self->hold_plan;
+}
+
+/**
+ * lirscope_session_set_hold_plan:
+ * @self: a session
+ * @hold: whether to hold the plan
+ *
+ * One plan for every length: while held, moving a symbol below the value
+ * the plan was made for measures this plan there instead of re-planning.
+ * Letting go re-plans at the values moved to.
+ */
+void
+lirscope_session_set_hold_plan (LirscopeSession *self, gboolean hold)
+{
+  if (!hold == !self->hold_plan)
+    return;
+  self->hold_plan = hold;
+  if (!hold && g_hash_table_size (self->measured) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->measured);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (self->bindings, g_strdup (key), g_memdup2 (value, sizeof (guint64)));
+      g_hash_table_remove_all (self->measured);
+      lirscope_session_replan (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_PLAN]);
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
 }
 
 const char *
@@ -790,6 +893,9 @@ lirscope_session_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_COMPARING:
       g_value_set_boolean (value, self->diff != NULL);
       break;
+    case PROP_HOLD_PLAN:
+      g_value_set_boolean (value, self->hold_plan);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -807,6 +913,9 @@ lirscope_session_set_property (GObject *object, guint prop_id, const GValue *val
       break;
     case PROP_CURSOR_STEP:
       lirscope_session_set_cursor_step (self, g_value_get_int64 (value));
+      break;
+    case PROP_HOLD_PLAN:
+      lirscope_session_set_hold_plan (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -843,6 +952,7 @@ lirscope_session_finalize (GObject *object)
   g_clear_pointer (&self->baseline, lir_module_unref);
   g_clear_pointer (&self->diff, lir_plan_diff_free);
   g_clear_pointer (&self->bindings, g_hash_table_unref);
+  g_clear_pointer (&self->measured, g_hash_table_unref);
   g_free (self->strategy);
   g_free (self->default_strategy);
   g_free (self->error);
@@ -873,6 +983,9 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPARING] = g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HOLD_PLAN] = g_param_spec_boolean ("hold-plan", NULL, NULL, FALSE,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -892,6 +1005,9 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
   /* A re-plan the user asked for landed (after plan-changed). */
   signals[SIGNAL_REPLANNED] = g_signal_new ("replanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The report changed without a new plan (a held plan measured at other values). */
+  signals[SIGNAL_REPORT_CHANGED] = g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -900,6 +1016,7 @@ lirscope_session_init (LirscopeSession *self)
   self->selected = LIR_NO_NODE;
   self->cursor_step = -1;
   self->bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->default_strategy = g_strdup ("auto");
 }
 

@@ -54,6 +54,11 @@ guint64               lirscope_session_get_binding          (LirscopeSession *se
 void                  lirscope_session_set_binding          (LirscopeSession *self,
                                                              const char      *symbol,
                                                              guint64          value);
+guint64               lirscope_session_get_plan_binding     (LirscopeSession *self,
+                                                             const char      *symbol);
+gboolean              lirscope_session_get_hold_plan        (LirscopeSession *self);
+void                  lirscope_session_set_hold_plan        (LirscopeSession *self,
+                                                             gboolean         hold);
 const char           *lirscope_session_get_default_strategy (LirscopeSession *self);
 void                  lirscope_session_set_default_strategy (LirscopeSession *self,
                                                              const char      *strategy);

@@ -17,6 +17,8 @@ struct _LirscopeSummaryPage
   GtkWidget parent_instance;
 
   AdwPreferencesGroup *symbols_group;
+  AdwActionRow *hold_row;
+  GtkSwitch *hold_switch;
   AdwPreferencesGroup *plan_group;
   AdwPreferencesGroup *identity_group;
 
@@ -51,7 +53,8 @@ update_rows (LirscopeSummaryPage *self)
 
       adw_action_row_set_subtitle (self->rows[i], value != NULL ? value : EMPTY_VALUE);
       gtk_widget_set_sensitive (self->copy_buttons[i], value != NULL);
-      if (i == LIR_STAT_SYMBOLS)
+      /* Rows that only some plans have */
+      if (i == LIR_STAT_SYMBOLS || i == LIR_STAT_AT_BINDING || i == LIR_STAT_DYNAMIC)
         gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), value != NULL);
     }
 }
@@ -103,18 +106,36 @@ rebuild_symbols (LirscopeSummaryPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->symbols_group), n > 0);
 }
 
-/* The spins show the values the next plan asks for (after a cancel: the plan's). */
+/* Sets the hold switch as a user would. */
+void
+lirscope_summary_page_set_hold (LirscopeSummaryPage *self, gboolean hold)
+{
+  gtk_switch_set_active (self->hold_switch, hold);
+}
+
+/* The spins show the values the next plan asks for (after a cancel: the
+ * plan's), or while the plan is held the values it is measured at, up to
+ * the ones it was made for. */
 static void
 update_symbol_values (LirscopeSummaryPage *self)
 {
+  gboolean held = lirscope_session_get_hold_plan (self->session);
+
   self->updating = TRUE;
+  adw_preferences_group_set_description (
+    self->symbols_group, held ? _("The plan stays as made; a smaller value shows what this plan wastes there.")
+                              : _("Changing a dimension re-plans the graph."));
   for (guint i = 0; i < self->symbol_rows->len; i++)
     {
       GObject *row = self->symbol_rows->pdata[i];
-      guint64 value = lirscope_session_get_binding (self->session, g_object_get_data (row, "symbol"));
+      const char *symbol = g_object_get_data (row, "symbol");
+      guint64 value = lirscope_session_get_binding (self->session, symbol);
+      guint64 planned = lirscope_session_get_plan_binding (self->session, symbol);
+      GtkSpinButton *spin = g_object_get_data (row, "spin");
 
+      gtk_spin_button_set_range (spin, 1, held && planned != LIR_NO_VALUE ? (double)planned : (double)(1 << 30));
       if (value != LIR_NO_VALUE)
-        gtk_spin_button_set_value (g_object_get_data (row, "spin"), (double)value);
+        gtk_spin_button_set_value (spin, (double)value);
     }
   self->updating = FALSE;
 }
@@ -135,6 +156,9 @@ lirscope_summary_page_set_session (LirscopeSummaryPage *self, LirscopeSession *s
   g_signal_connect_object (session, "plan-changed", G_CALLBACK (on_plan_changed), self, 0);
   g_signal_connect_object (session, "options-changed", G_CALLBACK (update_symbol_values), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "report-changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (session, "hold-plan", self->hold_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_rows (self);
 }
 
@@ -200,6 +224,8 @@ lirscope_summary_page_class_init (LirscopeSummaryPageClass *klass)
   object_class->finalize = lirscope_summary_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, symbols_group);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, hold_row);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, hold_switch);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, identity_group);
 }
@@ -230,4 +256,6 @@ lirscope_summary_page_init (LirscopeSummaryPage *self)
       self->copy_buttons[i] = copy;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_SYMBOLS]), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_AT_BINDING]), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_DYNAMIC]), FALSE);
 }

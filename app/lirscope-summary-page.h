@@ -20,5 +20,7 @@ gboolean    lirscope_summary_page_can_copy    (LirscopeSummaryPage *self,
 gboolean    lirscope_summary_page_set_symbol  (LirscopeSummaryPage *self,
                                                const char          *symbol,
                                                guint64              value);
+void        lirscope_summary_page_set_hold    (LirscopeSummaryPage *self,
+                                               gboolean             hold);
 
 G_END_DECLS

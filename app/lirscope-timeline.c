@@ -312,6 +312,21 @@ lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRe
   LirRenderLayout layout;
   double x0, x1, y0, y1;
 
+  if (node == LIR_NO_NODE && self->renderer != NULL)
+    {
+      double bar[4];
+
+      /* Nodes out of the arena for a dynamic dim have a bar in their own band. */
+      current_layout (self, &layout);
+      node = lir_renderer_dynamic_at (self->renderer, &layout, &self->viewport, x, y, bar);
+      if (node == LIR_NO_NODE)
+        return NULL;
+      area->x = (int)floor (bar[0]);
+      area->y = (int)floor (bar[1]);
+      area->width = MAX ((int)ceil (bar[0] + bar[2]) - area->x, 1);
+      area->height = MAX ((int)ceil (bar[1] + bar[3]) - area->y, 1);
+      return lir_renderer_describe_dynamic (self->renderer, node);
+    }
   if (node == LIR_NO_NODE)
     return NULL;
   plan = lir_module_get_plan (lir_renderer_get_module (self->renderer));

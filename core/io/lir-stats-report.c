@@ -10,7 +10,9 @@
 
 #include "io/lir-format.h"
 #include "io/lir-json.h"
+#include "ir/lir-error.h"
 #include "plan/lir-fingerprint.h"
+#include "plan/lir-live-set.h"
 #include "plan/lir-analysis.h"
 #include "plan/lir-buffer-plan-private.h"
 #include "plan/lir-validate.h"
@@ -102,40 +104,27 @@ static char *
 format_dynamic (LirModule *module)
 {
   LirGraph *graph = lir_module_get_graph (module);
-  LirBufferPlan *plan = lir_module_get_plan (module);
-  guint n = lir_graph_get_n_nodes (graph), count = 0;
-  g_autofree guint64 *values = lir_buffer_plan_symbol_values (plan, graph);
-  g_autofree guint64 *sizes = g_new (guint64, n + 1);
-  GString *out = g_string_new (NULL);
+  guint count;
+  g_autofree guint32 *nodes = lir_module_get_dynamic_nodes (module, &count);
+  GString *out;
   char scratch[24];
 
-  if (lir_module_is_buffer_only (module) || lir_sizes_compute_partial (graph, values, sizes) == 0)
+  if (count == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  if (count == 1)
+    g_string_append (out, "1 node: ");
+  else
+    g_string_append_printf (out, "%u nodes: ", count);
+  for (guint i = 0; i < MIN (count, 3); i++)
     {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  for (guint32 id = 0; id < n; id++)
-    {
-      g_autofree char *shape = NULL;
+      g_autofree char *shape = lir_graph_format_shape (graph, nodes[i]);
 
-      if (sizes[id] != G_MAXUINT64 || lir_buffer_plan_slot (plan, id) != NULL)
-        continue;
-      if (count++ < 3)
-        {
-          shape = lir_graph_format_shape (graph, id);
-          g_string_append_printf (out, "%s%s %s", count > 1 ? ", " : "", lir_graph_node_label (graph, id, scratch),
-                                  shape);
-        }
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_node_label (graph, nodes[i], scratch),
+                              shape);
     }
   if (count > 3)
     g_string_append (out, ", …");
-  g_string_prepend (out, count == 1 ? "1 node: " : "");
-  if (count > 1)
-    {
-      g_autofree char *head = g_strdup_printf ("%u nodes: ", count);
-
-      g_string_prepend (out, head);
-    }
   return g_string_free (out, FALSE);
 }
 
@@ -307,6 +296,25 @@ lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *bindi
   at = lir_module_replan (r->module, naive, error);
   if (at == NULL)
     return FALSE;
+  /* A plan made for smaller symbols cannot hold larger ones: refuse rather
+   * than report an efficiency above 100 %. */
+  if (!lir_module_is_buffer_only (r->module))
+    {
+      LirGraph *graph = lir_module_get_graph (r->module);
+      g_autofree guint64 *planned = lir_buffer_plan_symbol_values (lir_module_get_plan (r->module), graph);
+      g_autofree guint64 *wanted = lir_buffer_plan_symbol_values (lir_module_get_plan (at), graph);
+
+      for (guint i = 0; i < lir_graph_get_n_symbols (graph); i++)
+        if (planned[i] != LIR_NO_VALUE && wanted[i] != LIR_NO_VALUE && wanted[i] > planned[i])
+          {
+            g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                         "%s = %" G_GUINT64_FORMAT " is above the %" G_GUINT64_FORMAT
+                         " this plan was made for; plan at the larger value (--max %s=%" G_GUINT64_FORMAT ")",
+                         lir_graph_get_symbol_name (graph, i), wanted[i], planned[i],
+                         lir_graph_get_symbol_name (graph, i), wanted[i]);
+            return FALSE;
+          }
+    }
   lir_plan_stats_compute (lir_module_get_plan (at), &stats);
   r->measured = TRUE;
   r->live_at_binding = stats.lower_bound;
@@ -321,6 +329,21 @@ lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *bindi
                                                     r->binding_text != NULL ? r->binding_text : "the binding", live,
                                                     share);
   return TRUE;
+}
+
+/**
+ * lir_stats_report_forget_binding:
+ * @report: a report
+ *
+ * Undoes lir_stats_report_measure_binding (): the report speaks of its plan
+ * at the values it was made for again.
+ */
+void
+lir_stats_report_forget_binding (LirStatsReport *r)
+{
+  r->measured = FALSE;
+  g_clear_pointer (&r->binding_text, g_free);
+  g_clear_pointer (&r->values[LIR_STAT_AT_BINDING], g_free);
 }
 
 /* Returns: whether the plan passed the validator */

@@ -52,6 +52,7 @@ const guint32      *lir_stats_report_get_flagged   (const LirStatsReport *report
 gboolean            lir_stats_report_measure_binding (LirStatsReport       *report,
                                                       const LirPlanOptions *binding,
                                                       GError              **error);
+void                lir_stats_report_forget_binding  (LirStatsReport       *report);
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);

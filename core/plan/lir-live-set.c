@@ -9,6 +9,7 @@
  */
 #include "lir-live-set.h"
 
+#include "lir-analysis.h"
 #include "lir-buffer-plan-private.h"
 
 struct _LirLiveSet
@@ -102,6 +103,39 @@ lir_module_get_buffer_kinds (const LirModule *module)
     if (outputs[i] < n && kinds[outputs[i]] == LIR_BUFFER_KIND_ACTIVATION)
       kinds[outputs[i]] = LIR_BUFFER_KIND_OUTPUT;
   return kinds;
+}
+
+/**
+ * lir_module_get_dynamic_nodes:
+ * @module: a module
+ * @n_nodes: (out): how many
+ *
+ * The nodes RLX leaves out of the arena: a size that needs a symbol the plan
+ * does not bind, and no slot. They are part of the plan as RLX made it, not
+ * missing buffers, and are drawn and listed as "dynamic, not in the arena".
+ *
+ * Returns: (transfer full) (array length=n_nodes): node ids, ascending
+ */
+guint32 *
+lir_module_get_dynamic_nodes (LirModule *module, guint *n_nodes)
+{
+  LirGraph *graph = lir_module_get_graph (module);
+  LirBufferPlan *plan = lir_module_get_plan (module);
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n = lir_module_is_buffer_only (module) ? 0 : lir_graph_get_n_nodes (graph);
+
+  if (n > 0 && plan != NULL)
+    {
+      g_autofree guint64 *values = lir_buffer_plan_symbol_values (plan, graph);
+      g_autofree guint64 *sizes = g_new (guint64, n);
+
+      if (lir_sizes_compute_partial (graph, values, sizes) > 0)
+        for (guint32 id = 0; id < n; id++)
+          if (sizes[id] == G_MAXUINT64 && lir_buffer_plan_slot (plan, id) == NULL)
+            g_array_append_val (nodes, id);
+    }
+  *n_nodes = nodes->len;
+  return (guint32 *)g_array_free (nodes, FALSE);
 }
 
 static int

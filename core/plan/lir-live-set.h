@@ -61,6 +61,8 @@ const char         *lir_buffer_kind_to_string    (LirBufferKind kind);
 LirBufferKind       lir_module_get_buffer_kind   (const LirModule *module,
                                                   guint32          node);
 guint8             *lir_module_get_buffer_kinds  (const LirModule *module);
+guint32            *lir_module_get_dynamic_nodes (LirModule *module,
+                                                  guint     *n_nodes);
 
 LirLiveSet         *lir_live_set_new             (LirModule          *module,
                                                   const LirPlanIndex *index,

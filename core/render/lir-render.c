@@ -11,7 +11,7 @@
  * min_item_px in either direction are painted into a coarse grid whose
  * same-coloured cells are merged into rectangles.
  */
-#include "lir-render.h"
+#include "lir-render-private.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
@@ -29,28 +29,10 @@
 #include "plan/lir-fingerprint.h"
 #include "plan/lir-plan-stats.h"
 
-#define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
 #define N_SIZE_CLASSES 5
 #define MAX_CALLOUTS 5 /* buffers named at the peak in exports, besides those that set the arena */
 #define LOD_EMPTY 0xff
 
-#define FONT 11.0
-#define FONT_SMALL 9.5
-#define FONT_TITLE 15.0
-
-typedef struct
-{
-  LirRgba background;
-  LirRgba plot_background;
-  LirRgba foreground;
-  LirRgba muted;
-  LirRgba grid;
-  LirRgba outline;
-  LirRgba accent;
-  LirRgba arena;
-  LirRgba bound;
-  LirRgba strip_fill;
-} Theme;
 
 static const Theme themes[] = {
   [LIR_THEME_LIGHT] = {
@@ -80,7 +62,7 @@ static const Theme themes[] = {
 };
 
 /* GNOME's palette, so the app and the exports look at home on the desktop. */
-static const LirRgba phase_colors[] = {
+const LirRgba lir_render_phase_colors[LIR_PHASE_NONE + 1] = {
   [LIR_PHASE_PROLOGUE] = { 0.21, 0.52, 0.89, 1 },     /* blue 3 */
   [LIR_PHASE_STEADY_STATE] = { 0.18, 0.76, 0.49, 1 }, /* green 4 */
   [LIR_PHASE_EPILOGUE] = { 1.00, 0.47, 0.00, 1 },     /* orange 3 */
@@ -109,31 +91,6 @@ static const LirRgba kind_colors[LIR_N_BUFFER_KINDS] = {
 
 static const char *const size_class_names[N_SIZE_CLASSES] = {
   "< 4 KiB", "< 64 KiB", "< 1 MiB", "< 16 MiB", "≥ 16 MiB",
-};
-
-struct _LirRenderer
-{
-  LirModule *module;
-  LirBufferPlan *plan;
-  LirGraph *graph;
-  LirPlanIndex *index;
-  LirPlanStats stats;
-  guint n_steps;
-  LirLiveProfile *live;
-  guint64 max_live;
-  guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
-  guint8 *kinds;                    /* per node, LirBufferKind */
-  GArray *top_edge;                 /* guint32: the buffers whose top is the arena, largest first */
-  GArray *top_edge_by_step;         /* the same, by first step, to draw merged */
-  guint32 *peak_largest;            /* the largest buffers live at the peak step */
-  guint n_peak_largest;
-  const char *op_names[N_OP_COLORS]; /* interned in the graph */
-  guint n_op_names;
-  gboolean has_phases;
-  guint32 *step_node;               /* the schedule: node at each step below n_step_nodes */
-  guint n_step_nodes;
-  guint32 *consumer_start;          /* CSR of readers, graph modules only */
-  guint32 *consumers;
 };
 
 /* ---- set-up --------------------------------------------------------------------------- */
@@ -266,6 +223,7 @@ lir_renderer_new (LirModule *module)
       r->has_phases = TRUE;
   if (!lir_module_is_buffer_only (module))
     lir_graph_build_consumers (r->graph, NULL, &r->consumer_start, &r->consumers);
+  lir_renderer_init_dynamic (r);
 
   return r;
 }
@@ -286,6 +244,8 @@ lir_renderer_free (LirRenderer *r)
   g_free (r->step_node);
   g_free (r->consumer_start);
   g_free (r->consumers);
+  g_free (r->dynamic);
+  g_free (r->dynamic_lane);
   g_free (r);
 }
 
@@ -439,22 +399,15 @@ lir_renderer_layout (const LirRenderer *r, double width, double height,
       l->band_height = 14;
       top += l->band_height + 2;
     }
+  if (r->n_dynamic_lanes > 0)
+    {
+      l->dynamic_y = top;
+      l->dynamic_height = lir_renderer_dynamic_height (r);
+      top += l->dynamic_height + 2;
+    }
   l->plot_y = top;
   l->plot_height = MAX (height - top - AXIS_BOTTOM, 1);
 }
-
-typedef struct
-{
-  const LirRenderer *r;
-  const LirRenderOptions *o;
-  const Theme *theme;
-  LirCanvas *canvas;
-  LirRenderLayout l;
-  LirViewport vp;
-  double width, height;
-  double px_per_step;
-  double px_per_byte;
-} Frame;
 
 /**
  * lir_render_layout_x_of_step:
@@ -518,18 +471,6 @@ lir_render_layout_byte_at (const LirRenderLayout *layout, const LirViewport *vie
   return viewport->byte_start + (layout->plot_y + layout->plot_height - y) *
                                   (viewport->byte_end - viewport->byte_start) /
                                   MAX (layout->plot_height, 1);
-}
-
-static double
-step_x (const Frame *f, double step)
-{
-  return lir_render_layout_x_of_step (&f->l, &f->vp, step);
-}
-
-static double
-byte_y (const Frame *f, double byte)
-{
-  return lir_render_layout_y_of_byte (&f->l, &f->vp, byte);
 }
 
 /* Nice tick spacing for steps: 1, 2 or 5 times a power of ten. */
@@ -620,7 +561,7 @@ key_color (const Frame *f, guint8 key)
       return kind_colors[MIN (key, LIR_N_BUFFER_KINDS - 1)];
     case LIR_COLOR_BY_PHASE:
     default:
-      return phase_colors[MIN (key, LIR_PHASE_NONE)];
+      return lir_render_phase_colors[MIN (key, LIR_PHASE_NONE)];
     }
 }
 
@@ -630,13 +571,6 @@ is_dimmed (const Frame *f, guint32 id)
   guint phase = f->r->plan->phases[id];
 
   return phase < LIR_PHASE_NONE && (f->o->hidden_phases & (1u << phase)) != 0;
-}
-
-static LirRgba
-with_alpha (LirRgba c, double a)
-{
-  c.a = a;
-  return c;
 }
 
 /* ---- descriptions --------------------------------------------------------------------- */
@@ -1350,117 +1284,6 @@ draw_cursor (const Frame *f)
   }
 }
 
-/* ---- strip chart and phase band ------------------------------------------------------- */
-
-static void
-draw_strip (const Frame *f)
-{
-  LirCanvas *c = f->canvas;
-  const LirRenderLayout *l = &f->l;
-  double top = (double)MAX (MAX (f->r->stats.arena_size, f->r->max_live), 1) * 1.25;
-  guint cols = (guint)MAX (ceil (l->strip_width), 1);
-  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  double base = l->strip_y + l->strip_height;
-  g_autofree char *peak = lir_format_bytes (f->r->max_live);
-  g_autofree char *title = g_strdup_printf ("live bytes (peak %s)", peak);
-  double y_arena = base - (double)f->r->stats.arena_size / top * l->strip_height;
-
-  c->funcs->fill_rect (c, l->strip_x, l->strip_y, l->strip_width, l->strip_height,
-                       &f->theme->plot_background);
-  /* One point per pixel column: the most bytes live at any step in it. */
-  for (guint col = 0; col < cols; col++)
-    {
-      double s0 = f->vp.step_start + col / f->px_per_step;
-      double s1 = f->vp.step_start + (col + 1) / f->px_per_step;
-      gint64 a = (gint64)floor (s0), b = (gint64)ceil (s1);
-      guint64 most = 0;
-      double y;
-
-      a = MAX (a, 0);
-      b = MIN (b, (gint64)f->r->n_steps);
-      if (a >= b)
-        continue;
-      most = lir_live_profile_max (f->r->live, (guint32)a, (guint32)b, NULL);
-      if (points->len == 0)
-        {
-          double x = l->strip_x + col, y0 = base;
-
-          g_array_append_val (points, x);
-          g_array_append_val (points, y0);
-        }
-      y = base - (double)most / top * l->strip_height;
-      for (int k = 0; k < 2; k++)
-        {
-          double x = l->strip_x + col + k;
-
-          g_array_append_val (points, x);
-          g_array_append_val (points, y);
-        }
-    }
-  if (points->len >= 4)
-    {
-      double x = g_array_index (points, double, points->len - 2), y = base;
-
-      g_array_append_val (points, x);
-      g_array_append_val (points, y);
-      c->funcs->fill_polygon (c, (double *)points->data, points->len / 2, &f->theme->strip_fill);
-    }
-  c->funcs->line (c, l->strip_x, y_arena, l->strip_x + l->strip_width, y_arena, &f->theme->arena,
-                  1.0, TRUE);
-  c->funcs->text (c, l->strip_x + 4, l->strip_y + 11, title, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                  &f->theme->foreground);
-}
-
-static void
-draw_phase_band (const Frame *f)
-{
-  LirCanvas *c = f->canvas;
-  const LirRenderLayout *l = &f->l;
-  guint cols = (guint)MAX (ceil (l->plot_width), 1);
-  guint run_start = 0;
-  int run_phase = -1;
-
-  c->funcs->text (c, l->plot_x - 6, l->band_y + 10.5, "phase", FONT_SMALL, TRUE, LIR_ALIGN_END,
-                  &f->theme->muted);
-  /* Runs of pixel columns with the same phase (that of the column's first step). */
-  for (guint col = 0; col <= cols; col++)
-    {
-      int phase = -1;
-
-      if (col < cols)
-        {
-          double s = floor (f->vp.step_start + (col + 0.5) / f->px_per_step);
-
-          if (s >= 0 && s < f->r->n_step_nodes && f->r->step_node[(guint)s] != LIR_NO_NODE)
-            phase = f->r->plan->phases[f->r->step_node[(guint)s]];
-        }
-      if (phase == run_phase && col < cols)
-        continue;
-      if (run_phase >= 0)
-        {
-          LirRgba color = phase_colors[run_phase];
-          double x = l->plot_x + run_start, w = (double)col - run_start;
-          const char *name = lir_phase_get_label ((LirPhase)run_phase);
-
-          color.a = (f->o->hidden_phases & (1u << run_phase)) ? 0.25 : 0.9;
-          if (f->canvas->wants_titles)
-            f->canvas->funcs->begin_item (c, "phase", name);
-          c->funcs->fill_rect (c, x, l->band_y, w, l->band_height, &color);
-          if (f->canvas->wants_titles)
-            f->canvas->funcs->end_item (c);
-          if (c->funcs->text_width (c, name, FONT_SMALL, FALSE) + 6 < w)
-            {
-              LirRgba ink = { 0, 0, 0, 0.85 };
-
-              c->funcs->text (c, x + 3, l->band_y + 10.5, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                              &ink);
-            }
-        }
-      run_start = col;
-      run_phase = phase;
-    }
-}
-
 /* ---- header and legend ---------------------------------------------------------------- */
 
 /* "Arena size 21.34 MiB (22376448 B) · Bytes saved …": the report's rows, worded as everywhere. */
@@ -1583,11 +1406,13 @@ draw_legend (const Frame *f, double y)
     case LIR_COLOR_BY_PHASE:
     default:
       for (guint p = 0; p <= LIR_PHASE_NONE; p++)
-        legend_add (&lg, &phase_colors[p], FALSE, FALSE, FALSE,
+        legend_add (&lg, &lir_render_phase_colors[p], FALSE, FALSE, FALSE,
                     lir_phase_get_label ((LirPhase)p));
       break;
     }
   legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
+  if (f->r->n_dynamic > 0)
+    legend_add (&lg, &(LirRgba){ f->theme->muted.r, f->theme->muted.g, f->theme->muted.b, 0.6 }, TRUE, FALSE, FALSE, "dynamic, not in the arena");
   if (f->o->diff != NULL)
     {
       legend_add (&lg, &diff_added, FALSE, TRUE, FALSE, "added");
@@ -1638,13 +1463,15 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   if (options->strip)
     {
       c->funcs->push_clip (c, f.l.strip_x, f.l.strip_y - 2, f.l.strip_width, f.l.strip_height + 2);
-      draw_strip (&f);
+      lir_render_draw_strip (&f);
       c->funcs->pop_clip (c);
       c->funcs->text (c, f.l.strip_x - 6, f.l.strip_y + 10, "live", FONT_SMALL, TRUE,
                       LIR_ALIGN_END, &f.theme->muted);
     }
   if (r->has_phases)
-    draw_phase_band (&f);
+    lir_render_draw_phase_band (&f);
+  if (f.l.dynamic_height > 0)
+    lir_render_draw_dynamic_band (&f);
 
   c->funcs->fill_rect (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height,
                        &f.theme->plot_background);

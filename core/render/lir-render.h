@@ -91,6 +91,7 @@ typedef struct
   double header_height;
   double strip_x, strip_y, strip_width, strip_height;
   double band_y, band_height; /* the phase band */
+  double dynamic_y, dynamic_height; /* nodes out of the arena for a dynamic dim */
   double plot_x, plot_y, plot_width, plot_height;
 } LirRenderLayout;
 
@@ -137,6 +138,14 @@ void          lir_renderer_draw           (const LirRenderer      *renderer,
                                            double                  height,
                                            const LirViewport      *viewport,
                                            const LirRenderOptions *options);
+char         *lir_renderer_describe_dynamic (const LirRenderer *renderer,
+                                             guint32            node);
+guint32       lir_renderer_dynamic_at     (const LirRenderer     *renderer,
+                                           const LirRenderLayout *layout,
+                                           const LirViewport     *viewport,
+                                           double                 x,
+                                           double                 y,
+                                           double                *area);
 double        lir_renderer_legend_height  (void);
 void          lir_renderer_draw_legend    (const LirRenderer      *renderer,
                                            cairo_t                *cr,

@@ -385,6 +385,14 @@ test_max_binding_and_params (void)
                    json_object_get_int_member (small, "lower_bound"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (max, "max_bindings"), "seq"), ==, 512);
   g_assert_cmpfloat (json_object_get_double_member (max, "efficiency_at_binding"), <, 1.0);
+  {
+    const char *above[] = { "stats", input, "--max", "seq=128", "--bind", "seq=512", NULL };
+    g_autofree char *err = NULL;
+
+    /* A plan for seq = 128 cannot hold seq = 512: an error, not 400 % efficiency. */
+    g_assert_cmpint (run_cli (above, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "seq = 512 is above the 128 this plan was made for"));
+  }
   g_assert_cmpint (run_cli (params_args, &params_out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (p4, params_out, -1, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p4)), "arena_size"), ==,

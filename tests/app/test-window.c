@@ -507,13 +507,25 @@ render_window (LirscopeWindow *window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Under load the window can be between frames (nothing to snapshot yet):
+   * let the main loop run until it has one. */
+  for (guint tries = 0; node == NULL && tries < 500; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          g_usleep (10000);
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+    }
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
@@ -668,6 +680,82 @@ test_scroll_zoom_at_pointer (void)
   g_assert_false (lirscope_timeline_scroll (timeline, NAN, NAN, GDK_CONTROL_MASK));
   lirscope_timeline_get_viewport (timeline, &before);
   g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  close_window (window);
+}
+
+/* One plan for every length: held, a smaller value measures the plan on
+ * screen (no re-plan, the arena stays, the Summary says what is live there);
+ * let go, the graph is re-planned at that value. */
+static void
+test_hold_plan (void)
+{
+  g_autofree char *path = example ("dynamic-seq.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopeSummaryPage *summary = lirscope_window_get_summary_page (window);
+  LirModule *held;
+  guint64 arena_512, arena_128 = lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window)));
+  const char *row;
+
+  g_assert_true (lirscope_summary_page_set_symbol (summary, "seq", 512));
+  wait_for (is_idle, window, "re-planning with seq=512");
+  held = module_of (window);
+  arena_512 = lir_buffer_plan_get_arena_size (lir_module_get_plan (held));
+  g_assert_cmpuint (arena_512, >, arena_128);
+  g_assert_cmpstr (lirscope_summary_page_get_value (summary, LIR_STAT_AT_BINDING), ==, "—");
+
+  lirscope_summary_page_set_hold (summary, TRUE);
+  g_assert_true (lirscope_session_get_hold_plan (session_of (window)));
+  g_assert_true (lirscope_summary_page_set_symbol (summary, "seq", 128));
+  g_assert_false (lirscope_session_get_busy (session_of (window)));
+  g_assert_true (module_of (window) == held);
+  row = lirscope_summary_page_get_value (summary, LIR_STAT_AT_BINDING);
+  g_assert_nonnull (strstr (row, "at seq = 128"));
+  g_assert_nonnull (strstr (row, "efficient in this arena"));
+  g_assert_cmpuint (lirscope_session_get_binding (session_of (window), "seq"), ==, 128);
+  g_assert_cmpuint (lirscope_session_get_plan_binding (session_of (window), "seq"), ==, 512);
+
+  /* The held plan cannot hold more than it was made for: the spin stops there. */
+  g_assert_true (lirscope_summary_page_set_symbol (summary, "seq", 4096));
+  g_assert_cmpuint (lirscope_session_get_binding (session_of (window), "seq"), ==, 512);
+  g_assert_cmpstr (lirscope_summary_page_get_value (summary, LIR_STAT_AT_BINDING), ==, "—");
+  g_assert_true (lirscope_summary_page_set_symbol (summary, "seq", 128));
+
+  /* Let go: re-planned at 128, the arena of a plan made for 128. */
+  lirscope_summary_page_set_hold (summary, FALSE);
+  wait_for (is_idle, window, "re-planning with seq=128");
+  g_assert_true (module_of (window) != held);
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window))), ==, arena_128);
+  g_assert_cmpstr (lirscope_summary_page_get_value (summary, LIR_STAT_AT_BINDING), ==, "—");
+  close_window (window);
+}
+
+/* RLX's dynamic nodes are drawn in their own band, and point to a tooltip. */
+static void
+test_dynamic_tooltip (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  LirRenderLayout layout;
+  LirViewport viewport;
+  GdkRectangle area;
+  g_autofree char *text = NULL;
+
+  wait_for (is_laid_out, window, "the first frame");
+  lirscope_timeline_get_layout (timeline, &layout);
+  lirscope_timeline_get_viewport (timeline, &viewport);
+  g_assert_cmpfloat (layout.dynamic_height, >, 0);
+  /* The input x is live from step 0 in the first lane. */
+  text = lirscope_timeline_describe_at (timeline, lir_render_layout_x_of_step (&layout, &viewport, 0.5),
+                                        layout.dynamic_y + 6, &area);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "x\n"));
+  g_assert_nonnull (strstr (text, "f32[s0, s1, 768]"));
+  g_assert_nonnull (strstr (text, "dynamic, not in the arena"));
+  g_assert_cmpint (area.y, >=, (int)layout.dynamic_y);
+  g_assert_cmpint (area.y + area.height, <=, (int)ceil (layout.dynamic_y + layout.dynamic_height));
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_VALIDITY),
+                   ==, "valid");
   close_window (window);
 }
 
@@ -1071,6 +1159,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-folder", test_export_folder);
   g_test_add_func ("/window/buffer-links", test_buffer_links);
   g_test_add_func ("/window/peak-page", test_peak_page);
+  g_test_add_func ("/window/hold-plan", test_hold_plan);
+  g_test_add_func ("/window/dynamic-tooltip", test_dynamic_tooltip);
   g_test_add_func ("/window/invalid-plan", test_invalid_plan);
   g_test_add_func ("/window/opens-on-activations", test_opens_on_activations);
   if (g_getenv ("LIRSCOPE_TEST_CHILD") != NULL)

@@ -36,6 +36,7 @@ typedef struct
   guint buffers;
   guint views;
   guint lods;
+  guint dynamic;
   guint titles;
   gboolean in_title;
   GString *text; /* all character data, titles and text elements */
@@ -61,6 +62,8 @@ svg_start (GMarkupParseContext *context, const char *element, const char **names
           count->views++;
         else if (strcmp (values[i], "lod") == 0)
           count->lods++;
+        else if (strcmp (values[i], "dynamic") == 0)
+          count->dynamic++;
       }
 }
 
@@ -734,6 +737,71 @@ test_noncharacter_names (void)
     }
 }
 
+/* RLX's dynamic plans: the nodes it leaves out of the arena are drawn in a
+ * band of their own, with their symbolic shapes, and can be pointed at. */
+static void
+test_dynamic_band (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirModule) still = small_module ();
+  g_autoptr (LirRenderer) renderer = NULL;
+  g_autoptr (LirRenderer) plain = lir_renderer_new (still);
+  g_autofree guint32 *dynamic = NULL;
+  g_autofree char *svg = NULL;
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport viewport;
+  SvgCount count;
+  gsize length;
+  guint n_dynamic, hits = 0;
+  double bar[4];
+
+  g_assert_no_error (error);
+  dynamic = lir_module_get_dynamic_nodes (module, &n_dynamic);
+  g_assert_cmpuint (n_dynamic, ==, 7);
+  renderer = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  svg = render_svg (renderer, &options, &length);
+  parse_svg (svg, length, &count);
+  g_assert_cmpuint (count.dynamic, ==, n_dynamic);
+  g_assert_nonnull (strstr (count.text->str, "dynamic, not in the arena"));
+  g_assert_nonnull (strstr (count.text->str, "f32[s0, s1, 3072]"));
+  g_string_free (count.text, TRUE);
+
+  /* The band sits above the plot and every bar in it can be hit. */
+  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  g_assert_cmpfloat (layout.dynamic_height, >, 0);
+  g_assert_cmpfloat (layout.dynamic_y + layout.dynamic_height, <=, layout.plot_y);
+  for (guint i = 0; i < n_dynamic; i++)
+    {
+      const LirLifetime *life = lir_buffer_plan_lifetime (lir_module_get_plan (module), dynamic[i]);
+      double x = (lir_render_layout_x_of_step (&layout, &viewport, life->first_step) +
+                  lir_render_layout_x_of_step (&layout, &viewport, life->last_step + 1.0)) / 2;
+
+      for (double y = layout.dynamic_y; y < layout.dynamic_y + layout.dynamic_height; y += 1)
+        if (lir_renderer_dynamic_at (renderer, &layout, &viewport, x, y, bar) == dynamic[i])
+          {
+            g_autofree char *text = lir_renderer_describe_dynamic (renderer, dynamic[i]);
+
+            g_assert_nonnull (strstr (text, "not in the arena"));
+            g_assert_cmpfloat (bar[0], <=, x);
+            g_assert_cmpfloat (bar[0] + bar[2], >=, x);
+            hits++;
+            break;
+          }
+    }
+  g_assert_cmpuint (hits, ==, n_dynamic);
+  g_assert_cmpuint (lir_renderer_dynamic_at (renderer, &layout, &viewport, layout.plot_x + 5,
+                                             layout.plot_y + 5, NULL), ==, LIR_NO_NODE);
+
+  /* A static plan has no band. */
+  lir_renderer_layout (plain, 1200, 800, &options, &layout);
+  g_assert_cmpfloat (layout.dynamic_height, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,5 +819,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/export-callouts", test_export_callouts);
   g_test_add_func ("/render/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/render/color-by-kind-and-activations", test_color_by_kind_and_activations);
+  g_test_add_func ("/render/dynamic-band", test_dynamic_band);
   return g_test_run ();
 }

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lir-render-private.h: what the renderer's drawing files share: the
+ * renderer's state, the theme and the frame being drawn. */
+#pragma once
+
+#include "lir-canvas.h"
+#include "lir-render.h"
+#include "plan/lir-buffer-plan-private.h"
+#include "plan/lir-plan-stats.h"
+
+G_BEGIN_DECLS
+
+#define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
+
+#define FONT 11.0
+#define FONT_SMALL 9.5
+#define FONT_TITLE 15.0
+
+typedef struct
+{
+  LirRgba background;
+  LirRgba plot_background;
+  LirRgba foreground;
+  LirRgba muted;
+  LirRgba grid;
+  LirRgba outline;
+  LirRgba accent;
+  LirRgba arena;
+  LirRgba bound;
+  LirRgba strip_fill;
+} Theme;
+
+struct _LirRenderer
+{
+  LirModule *module;
+  LirBufferPlan *plan;
+  LirGraph *graph;
+  LirPlanIndex *index;
+  LirPlanStats stats;
+  guint n_steps;
+  LirLiveProfile *live;
+  guint64 max_live;
+  guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
+  guint8 *kinds;                    /* per node, LirBufferKind */
+  GArray *top_edge;                 /* guint32: the buffers whose top is the arena, largest first */
+  GArray *top_edge_by_step;         /* the same, by first step, to draw merged */
+  guint32 *peak_largest;            /* the largest buffers live at the peak step */
+  guint n_peak_largest;
+  const char *op_names[N_OP_COLORS]; /* interned in the graph */
+  guint n_op_names;
+  gboolean has_phases;
+  guint32 *step_node;               /* the schedule: node at each step below n_step_nodes */
+  guint n_step_nodes;
+  guint32 *consumer_start;          /* CSR of readers, graph modules only */
+  guint32 *consumers;
+  guint32 *dynamic;                 /* nodes out of the arena for a dynamic dim, by first step */
+  guint8 *dynamic_lane;             /* the band lane of each */
+  guint n_dynamic;
+  guint n_dynamic_lanes;
+};
+
+typedef struct
+{
+  const LirRenderer *r;
+  const LirRenderOptions *o;
+  const Theme *theme;
+  LirCanvas *canvas;
+  LirRenderLayout l;
+  LirViewport vp;
+  double width, height;
+  double px_per_step;
+  double px_per_byte;
+} Frame;
+
+extern const LirRgba lir_render_phase_colors[LIR_PHASE_NONE + 1];
+
+static inline double
+step_x (const Frame *f, double step)
+{
+  return lir_render_layout_x_of_step (&f->l, &f->vp, step);
+}
+
+static inline double
+byte_y (const Frame *f, double byte)
+{
+  return lir_render_layout_y_of_byte (&f->l, &f->vp, byte);
+}
+
+static inline LirRgba
+with_alpha (LirRgba c, double a)
+{
+  c.a = a;
+  return c;
+}
+
+/* lir-render-bands.c: the bands above the timeline */
+void   lir_renderer_init_dynamic     (LirRenderer *renderer);
+double lir_renderer_dynamic_height   (const LirRenderer *renderer);
+void   lir_render_draw_strip         (const Frame *f);
+void   lir_render_draw_phase_band    (const Frame *f);
+void   lir_render_draw_dynamic_band  (const Frame *f);
+
+G_END_DECLS
