@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-csv.c: MiniMalloc's CSV as a buffer-only module.
  *
  * A header row names the columns; id, lower, upper and size are required,

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-csv.h: MiniMalloc's buffer-list CSV (id,lower,upper,size[,offset]). */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-diff-report.c: writes a LirPlanDiff for people (largest effects
  * first) and for scripts (one JSON object, fields documented in
  * data/FORMAT.md). */

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-diff-report.h: a plan diff as a readable report or one JSON object. */
 #pragma once
 

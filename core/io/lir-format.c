@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-format.c: bytes, counts and shares as people read them.
  *
  * Every figure the CLI, the app and the exports show goes through these, so

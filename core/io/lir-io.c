@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-io.c: file loading with format detection, and atomic saving. */
 #include "lir-io.h"
 

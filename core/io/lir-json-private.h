@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-json-private.h: the JSON document model the readers in core/io walk.
  *
  * yajl tokenizes and validates the text; its events are stored in one flat

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-json-util.c: the JSON document model (parsed by yajl), typed access
  * with path-carrying errors, and the canonical text of attribute objects. */
 #include "lir-json-private.h"

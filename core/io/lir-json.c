@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-json.c: read and write Lirscope's graph and module documents.
  *
  * Reading walks the parsed document (lir-json-private.h) and reports

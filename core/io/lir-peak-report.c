@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-peak-report.c: `lirscope-cli peak`: the live set at a step, largest
  * first, its totals by kind and op, the fragmentation there, and the buffers
  * that set the arena with the stack under the highest of them.

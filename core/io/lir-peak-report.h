@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-peak-report.h: "what fills the peak, and what sets the arena", as text and JSON. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-rlx.c: RLX's own LIR, the serde JSON its AOT cache holds.
  *
  * The encoding is serde's default derive: a NodeId is a number (a string

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-rlx.h: reads RLX's serialized LirModule (its AOT-cache JSON). */
 #pragma once
 

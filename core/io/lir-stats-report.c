@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-stats-report.c: one wording of a plan's figures.
  *
  * `lirscope-cli stats`, the app's Summary page and the header of every

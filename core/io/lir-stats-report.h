@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-stats-report.h: a plan's figures, worded once for the CLI, the app and the exports. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-dtype.h: element types of tensors and their byte sizes (as in RLX). */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-graph.c: graph storage, the builder API and structural validation.
  *
  * The graph is a plain ref-counted struct (no GObject): it is the hot data

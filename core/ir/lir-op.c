@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-op.c: names and classes of the first-class op kinds. */
 #include "lir-op.h"
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-op.h: op kinds whose meaning the planner needs; everything else is opaque. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-phase.c: phase names, in Lirscope's and RLX's spelling. */
 #include "lir-phase.h"
 

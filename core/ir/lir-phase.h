@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-phase.h: streaming phases of a node (prologue, steady state, epilogue). */
 #pragma once
 

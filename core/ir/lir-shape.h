@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-shape.h: tensor shapes whose dims are static sizes or named symbols. */
 #pragma once
 

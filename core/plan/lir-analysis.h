@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-analysis.h: schedule, sizes, views, liveness and phases of a graph, as RLX defines them. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-buffer-plan.c: the plan data model and its derived figures. */
 #include "lir-buffer-plan-private.h"
 

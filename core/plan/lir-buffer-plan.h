@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-buffer-plan.h: the execution plan: arena slots, schedule, views, phases, I/O. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-diff.c: matches the nodes of two plans and lists what changed.
  *
  * Nodes are matched by label (name, or `%id` for unnamed nodes) when labels

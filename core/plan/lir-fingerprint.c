@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-fingerprint.c: the canonical byte encoding of a module, hashed with XXH3-64.
  *
  * Every integer is written as 8 little-endian bytes and every string as its

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-fingerprint.h: stable XXH3-64 fingerprints of a module and of its graph. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-live-set.c: the buffers live at one step, largest first, with totals by
  * kind and op; the buffers whose top edge is the arena, and the stack under
  * the highest of them.

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-liveness.c: buffer sizes, view aliases and live ranges, following RLX's
  * memory planner rule for rule (see data/FORMAT.md, "Planning rules"). */
 #include "lir-analysis.h"

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-module.c: graph + plan, and the rule for when an input is (re-)planned. */
 #include "lir-module.h"
 

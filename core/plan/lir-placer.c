@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-placer.c: finds the k placed buffers that conflict with a new one in
  * O(log T + k + s), then puts the new one in a gap between them: the
  * smallest (best fit) or the lowest (first fit, RLX's rule). Here s counts

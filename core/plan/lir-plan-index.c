@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-index.c: slots sorted by first step with a max-tree of last steps.
  *
  * "Slots with first <= B and last >= A" is a prefix of the sorted order

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-index.h: which buffers are live over a step range, and which one is at a point. */
 #pragma once
 

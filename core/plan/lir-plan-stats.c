@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-stats.c: lower bound, peak step, efficiency and live bytes per step. */
 #include "lir-plan-stats.h"
 

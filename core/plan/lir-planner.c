@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-planner.c: runs the analysis passes, hands the buffers to a strategy and
  * assembles the plan: slots, view slots, phases, I/O manifest, bindings. */
 #include "lir-planner.h"

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-planner.h: from a graph (or a buffer list) to a complete LirBufferPlan. */
 #pragma once
 

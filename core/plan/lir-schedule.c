@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-schedule.c: the execution order: the file's own order when it is
  * topological, else a deterministic Kahn order that takes the lowest ready id. */
 #include "lir-analysis.h"

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-search-index.c: a trigram index over buffers' names and op names.
  *
  * Each buffer (every node with a slot) gets one key, its case-folded label

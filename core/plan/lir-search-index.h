@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-search-index.h: find a plan's buffers by name or op, without a scan per keystroke. */
 #pragma once
 

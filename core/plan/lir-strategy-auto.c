@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-auto.c: the default. Runs the fast heuristics, keeps the best,
  * stops at once if it reaches the lower bound (or comes within 0.1 % of
  * it), else lets the exact search improve it within a budget (on problems

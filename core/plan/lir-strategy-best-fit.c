@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-best-fit.c: global decreasing-size best fit, the heuristic of
  * XLA's heap simulator: largest buffers first (longer lifetime, then id, on
  * ties), each into the smallest gap that holds it over its whole lifetime. */

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-exact.c: branch and bound over canonical placements.
  *
  * Any valid plan can be pushed down until every buffer rests on a buffer

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-greedy-breadth.c: TFLite's "greedy by breadth" (Pisarchyk &
  * Lee, 2020). Steps are visited widest first (most live bytes); at each, its
  * unplaced buffers go in largest first, each into the best-fitting gap.

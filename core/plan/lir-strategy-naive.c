@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-naive.c: no sharing at all, the baseline every saving is measured against. */
 #include "lir-strategy-private.h"
 

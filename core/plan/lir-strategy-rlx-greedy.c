@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy-rlx-greedy.c: RLX's own placement, reproduced offset for offset.
  *
  * RLX sorts buffers by size, largest first (a stable sort, so ties keep

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy.c: the strategy table and what every strategy shares. */
 #include "lir-strategy-private.h"
 

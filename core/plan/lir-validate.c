@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-validate.c: checks a plan against its graph without trusting any strategy.
  *
  * Sizes, views and lifetimes are recomputed from the graph and the plan's

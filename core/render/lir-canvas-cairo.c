@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-canvas-cairo.c: the canvas on a cairo context (widget, PNG, PDF). */
 #include "lir-canvas.h"
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-canvas-svg.c: the canvas as SVG text.
  *
  * Output is deterministic: numbers are printed with the C locale and at

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-canvas.c: what every canvas back end does to the text it is given.
  *
  * Names come from users' files: valid UTF-8, but possibly holding Unicode

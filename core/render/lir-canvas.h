@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-canvas.h: the few drawing primitives the timeline needs, with two
  * back ends: cairo (screen, PNG, PDF) and SVG text.
  *

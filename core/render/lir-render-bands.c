@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-render-bands.c: the bands drawn above the timeline, on its step axis:
  * the live-bytes strip chart, the phase band, and the dynamic band, where
  * the nodes RLX leaves out of the arena for a dynamic dim are drawn by

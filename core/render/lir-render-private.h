@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-render-private.h: what the renderer's drawing files share: the
  * renderer's state, the theme and the frame being drawn. */
 #pragma once

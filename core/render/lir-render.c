@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-render.c: lays out and draws the plan timeline on a LirCanvas.
  *
  * From top to bottom: a header (name, figures, fingerprints), a legend, the
