@@ -29,3 +29,4 @@
 #include "plan/lir-strategy.h"
 #include "plan/lir-validate.h"
 #include "render/lir-render.h"
+#include "lir-types.h"

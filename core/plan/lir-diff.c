@@ -21,6 +21,7 @@
 
 struct _LirPlanDiff
 {
+  gint ref_count;
   LirModule *a;
   LirModule *b;
   gboolean by_name;
@@ -241,6 +242,7 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
   g_autofree guint32 *a_of_b = g_new (guint32, n_b + 1);
 
   g_return_val_if_fail (lir_module_get_plan (a) != NULL && lir_module_get_plan (b) != NULL, NULL);
+  diff->ref_count = 1;
   diff->a = lir_module_ref (a);
   diff->b = lir_module_ref (b);
   diff->changes = g_array_new (FALSE, FALSE, sizeof (LirBufferChange));
@@ -292,10 +294,23 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
   return diff;
 }
 
+/**
+ * lir_plan_diff_ref:
+ * @diff: a diff
+ *
+ * Returns: (transfer full): @diff; lir_plan_diff_free () drops a reference
+ */
+LirPlanDiff *
+lir_plan_diff_ref (LirPlanDiff *diff)
+{
+  g_atomic_int_inc (&diff->ref_count);
+  return diff;
+}
+
 void
 lir_plan_diff_free (LirPlanDiff *diff)
 {
-  if (diff == NULL)
+  if (diff == NULL || !g_atomic_int_dec_and_test (&diff->ref_count))
     return;
   lir_module_unref (diff->a);
   lir_module_unref (diff->b);

@@ -81,6 +81,7 @@ typedef struct _LirPlanDiff LirPlanDiff;
 
 LirPlanDiff           *lir_plan_diff_new             (LirModule *a,
                                                        LirModule *b);
+LirPlanDiff           *lir_plan_diff_ref             (LirPlanDiff *diff);
 void                   lir_plan_diff_free            (LirPlanDiff *diff);
 LirModule             *lir_plan_diff_get_a           (const LirPlanDiff *diff);
 LirModule             *lir_plan_diff_get_b           (const LirPlanDiff *diff);

@@ -149,6 +149,21 @@ lir_fingerprint_graph (const LirGraph *graph)
  * Returns: the fingerprint of the graph and the whole plan (schedule,
  *   slots, aliases, phases, alignment, arena size, bindings)
  */
+/**
+ * lir_module_get_fingerprint:
+ * @module: a module
+ *
+ * lir_fingerprint_module () as a number, for bindings; printed as 16
+ * lower-case hex digits it is what `lirscope-cli fingerprint` prints.
+ *
+ * Returns: the module's fingerprint
+ */
+guint64
+lir_module_get_fingerprint (const LirModule *module)
+{
+  return lir_fingerprint_module (module).value;
+}
+
 LirFingerprint
 lir_fingerprint_module (const LirModule *module)
 {

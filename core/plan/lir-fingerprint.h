@@ -19,6 +19,7 @@ typedef struct
 
 LirFingerprint lir_fingerprint_graph  (const LirGraph *graph);
 LirFingerprint lir_fingerprint_module (const LirModule *module);
+guint64        lir_module_get_fingerprint (const LirModule *module);
 void           lir_fingerprint_format (LirFingerprint fingerprint,
                                        char           text[17]);
 

@@ -7,6 +7,8 @@
  */
 #include "lir-validate.h"
 
+#include "ir/lir-error.h"
+
 #include "ir/lir-graph-private.h"
 #include "lir-analysis.h"
 #include "lir-buffer-plan-private.h"
@@ -120,7 +122,31 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
 }
 
 /**
- * lir_validate_module:
+ * lir_module_validate:
+ * @module: a planned module
+ * @error: return location for a #GError
+ *
+ * The check a compiler makes before it trusts a plan: lir_validate_module ()
+ * in one call.
+ *
+ * Returns: %TRUE if the plan is valid; %FALSE with @error
+ *   (%LIR_ERROR_INVALID) naming the violations' count and the first one
+ */
+gboolean
+lir_module_validate (const LirModule *module, GError **error)
+{
+  guint64 n = 0;
+  g_autoptr (GPtrArray) violations = lir_validate_module (module, &n);
+
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%" G_GUINT64_FORMAT " violation%s, first: %s", n,
+               n == 1 ? "" : "s", ((const LirViolation *)violations->pdata[0])->message);
+  return FALSE;
+}
+
+/**
+ * lir_validate_module: (skip)
  * @module: a planned module
  * @n_violations: (out) (optional): how many violations there are, which
  *   may exceed the number listed (%LIR_MAX_LISTED_VIOLATIONS)

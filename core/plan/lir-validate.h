@@ -37,6 +37,8 @@ typedef struct
 /* At most this many violations are listed; the count goes on. */
 #define LIR_MAX_LISTED_VIOLATIONS 10000
 
+gboolean   lir_module_validate (const LirModule *module,
+                                GError         **error);
 GPtrArray *lir_validate_module (const LirModule *module,
                                 guint64         *n_violations);
 

@@ -212,7 +212,6 @@ lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
 /**
  * lir_renderer_dynamic_at:
  * @renderer: a renderer
- * @options: the options it is drawn with
  * @layout: the layout it is drawn with
  * @viewport: the visible region
  * @x: a pixel column

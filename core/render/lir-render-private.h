@@ -32,6 +32,7 @@ typedef struct
 
 struct _LirRenderer
 {
+  gint ref_count;
   LirModule *module;
   LirBufferPlan *plan;
   LirGraph *graph;

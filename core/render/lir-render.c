@@ -189,6 +189,7 @@ lir_renderer_new (LirModule *module)
   const guint32 *schedule;
 
   g_return_val_if_fail (lir_module_get_plan (module) != NULL, NULL);
+  r->ref_count = 1;
   r->module = lir_module_ref (module);
   r->plan = lir_module_get_plan (module);
   r->graph = lir_module_get_graph (module);
@@ -228,10 +229,23 @@ lir_renderer_new (LirModule *module)
   return r;
 }
 
+/**
+ * lir_renderer_ref:
+ * @renderer: a renderer
+ *
+ * Returns: (transfer full): @renderer; lir_renderer_free () drops a reference
+ */
+LirRenderer *
+lir_renderer_ref (LirRenderer *r)
+{
+  g_atomic_int_inc (&r->ref_count);
+  return r;
+}
+
 void
 lir_renderer_free (LirRenderer *r)
 {
-  if (r == NULL)
+  if (r == NULL || !g_atomic_int_dec_and_test (&r->ref_count))
     return;
   lir_plan_index_free (r->index);
   lir_module_unref (r->module);
@@ -1584,8 +1598,8 @@ lir_renderer_activation_viewport (const LirRenderer *r, LirViewport *viewport)
  * @cr: where to draw; the area is (0, 0, @width, @height) in user units
  * @width: width in pixels
  * @height: height in pixels
- * @viewport: the steps and bytes to show
- * @options: what to draw
+ * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  *
  * The drawing path the app's timeline widget and the PNG and PDF exports share.
  */
@@ -1605,8 +1619,8 @@ lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, doubl
  * @renderer: a renderer
  * @width: width in pixels
  * @height: height in pixels
- * @viewport: the steps and bytes to show
- * @options: what to draw
+ * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @length: (out) (optional): the text's length
  *
  * Returns: (transfer full): the same picture as an SVG document, with a
@@ -1640,8 +1654,8 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
  * @format: SVG, PNG or PDF
  * @width: width in pixels (points for PDF)
  * @height: height in pixels (points for PDF)
- * @viewport: the steps and bytes to show
- * @options: what to draw
+ * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the encoded image
@@ -1652,6 +1666,8 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
                            const LirRenderOptions *options, GError **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  LirViewport full;
+  LirRenderOptions defaults;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1662,6 +1678,16 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
                    "image size %gx%g is out of range (16 to %.0f pixels a side)", width, height,
                    MAX_RASTER_SIDE);
       return NULL;
+    }
+  if (viewport == NULL)
+    {
+      lir_renderer_full_viewport (renderer, &full);
+      viewport = &full;
+    }
+  if (options == NULL)
+    {
+      lir_render_options_init (&defaults);
+      options = &defaults;
     }
   if (format == LIR_RENDER_SVG)
     {
@@ -1700,8 +1726,8 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
  * @format: SVG, PNG or PDF
  * @width: width in pixels (points for PDF)
  * @height: height in pixels (points for PDF)
- * @viewport: the steps and bytes to show
- * @options: what to draw
+ * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @error: return location for a #GError
  *
  * Returns: %FALSE with @error set if drawing or writing failed

@@ -102,6 +102,7 @@ gboolean      lir_render_format_from_path (const char      *path,
                                            LirRenderFormat *format);
 
 LirRenderer  *lir_renderer_new            (LirModule *module);
+LirRenderer  *lir_renderer_ref            (LirRenderer *renderer);
 void          lir_renderer_free           (LirRenderer *renderer);
 LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
