@@ -17,7 +17,6 @@ struct _LirscopeSummaryPage
   GtkWidget parent_instance;
 
   AdwPreferencesGroup *symbols_group;
-  AdwActionRow *hold_row;
   GtkSwitch *hold_switch;
   AdwPreferencesGroup *plan_group;
   AdwPreferencesGroup *identity_group;
@@ -224,7 +223,6 @@ lirscope_summary_page_class_init (LirscopeSummaryPageClass *klass)
   object_class->finalize = lirscope_summary_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, symbols_group);
-  gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, hold_row);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, hold_switch);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, identity_group);

@@ -325,7 +325,7 @@ lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRe
       area->y = (int)floor (bar[1]);
       area->width = MAX ((int)ceil (bar[0] + bar[2]) - area->x, 1);
       area->height = MAX ((int)ceil (bar[1] + bar[3]) - area->y, 1);
-      return lir_renderer_describe_dynamic (self->renderer, node);
+      return lir_renderer_describe (self->renderer, node);
     }
   if (node == LIR_NO_NODE)
     return NULL;

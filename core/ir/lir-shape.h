@@ -37,6 +37,8 @@ typedef struct
   LirDim dims[LIR_MAX_DIMS];
 } LirShape;
 
+/* Compound literals the introspection scanner cannot parse; C only. */
+#ifndef __GI_SCANNER__
 static inline LirDim
 lir_dim_static (guint64 size)
 {
@@ -48,6 +50,7 @@ lir_dim_symbol (guint32 symbol)
 {
   return (LirDim){ .size = 0, .symbol = symbol };
 }
+#endif
 
 LirShape lir_shape_new_static (LirDType       dtype,
                                guint          n_dims,

@@ -126,18 +126,6 @@ lir_render_draw_phase_band (const Frame *f)
 #define DYNAMIC_LANES 6 /* more overlapping nodes share the last lane */
 #define DYNAMIC_LANE_HEIGHT 12.0
 
-static int
-compare_first_step (gconstpointer pa, gconstpointer pb, gpointer user_data)
-{
-  const LirBufferPlan *plan = user_data;
-  guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
-  guint32 sa = plan->lifetimes[a].first_step, sb = plan->lifetimes[b].first_step;
-
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (a > b) - (a < b);
-}
-
 /* Lanes by first fit in order of first step, so nodes whose lifetimes
  * overlap sit one above the other while lanes last. */
 void
@@ -149,7 +137,7 @@ lir_renderer_init_dynamic (LirRenderer *r)
   r->dynamic_lane = g_new0 (guint8, MAX (r->n_dynamic, 1));
   if (r->n_dynamic == 0)
     return;
-  g_qsort_with_data (r->dynamic, r->n_dynamic, sizeof (guint32), compare_first_step, r->plan);
+  g_qsort_with_data (r->dynamic, r->n_dynamic, sizeof (guint32), lir_render_compare_first_step, r->plan);
   for (guint i = 0; i < r->n_dynamic; i++)
     {
       const LirLifetime *life = &r->plan->lifetimes[r->dynamic[i]];
@@ -253,7 +241,7 @@ lir_render_draw_dynamic_band (const Frame *f)
 {
   LirCanvas *c = f->canvas;
   const LirRenderLayout *l = &f->l;
-  LirRgba hatch = with_alpha (f->theme->muted, 0.6);
+  LirRgba hatch = lir_render_dynamic_hatch (f);
 
   c->funcs->text (c, l->plot_x - 6, l->dynamic_y + 10, "dynamic", FONT_SMALL, TRUE, LIR_ALIGN_END,
                   &f->theme->muted);

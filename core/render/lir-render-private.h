@@ -94,6 +94,17 @@ with_alpha (LirRgba c, double a)
   return c;
 }
 
+/* The hatch of nodes out of the arena, in the band and the legend. */
+static inline LirRgba
+lir_render_dynamic_hatch (const Frame *f)
+{
+  return with_alpha (f->theme->muted, 0.6);
+}
+
+int    lir_render_compare_first_step (gconstpointer a,
+                                      gconstpointer b,
+                                      gpointer      plan);
+
 /* lir-render-bands.c: the bands above the timeline */
 void   lir_renderer_init_dynamic     (LirRenderer *renderer);
 double lir_renderer_dynamic_height   (const LirRenderer *renderer);

@@ -95,8 +95,9 @@ static const char *const size_class_names[N_SIZE_CLASSES] = {
 
 /* ---- set-up --------------------------------------------------------------------------- */
 
-static int
-compare_first_step (gconstpointer pa, gconstpointer pb, gpointer user_data)
+/* Orders node ids by first step, then id (user_data: the plan). */
+int
+lir_render_compare_first_step (gconstpointer pa, gconstpointer pb, gpointer user_data)
 {
   const LirBufferPlan *plan = user_data;
   guint32 a = *(const guint32 *)pa, b = *(const guint32 *)pb;
@@ -206,7 +207,7 @@ lir_renderer_new (LirModule *module)
   r->kinds = lir_module_get_buffer_kinds (module);
   r->top_edge = lir_plan_top_edge (r->plan);
   r->top_edge_by_step = g_array_copy (r->top_edge);
-  g_array_sort_with_data (r->top_edge_by_step, compare_first_step, r->plan);
+  g_array_sort_with_data (r->top_edge_by_step, lir_render_compare_first_step, r->plan);
   {
     g_autoptr (LirLiveSet) peak = lir_live_set_new (module, r->index, r->stats.peak_step);
 
@@ -592,7 +593,7 @@ is_dimmed (const Frame *f, guint32 id)
 /**
  * lir_renderer_describe:
  * @renderer: a renderer
- * @node: a node with a slot
+ * @node: a node (one without a slot is described as out of the arena)
  *
  * Returns: (transfer full): several lines about the buffer, as the SVG
  *   tooltips and the app show them
@@ -604,8 +605,13 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   const LirBufferSlot *slot = &plan->slots[node];
   const LirLifetime *life = &plan->lifetimes[node];
   char scratch[24];
-  GString *out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
-  g_autofree char *bytes = lir_format_bytes_exact (slot->size);
+  GString *out;
+  g_autofree char *bytes = NULL;
+
+  if (plan->slot_flags[node] == LIR_SLOT_NONE)
+    return lir_renderer_describe_dynamic (r, node);
+  out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
+  bytes = lir_format_bytes_exact (slot->size);
 
   g_string_append_printf (out, "\nop %s", lir_graph_node_op_label (r->graph, node));
   if (!lir_module_is_buffer_only (r->module))
@@ -1426,7 +1432,11 @@ draw_legend (const Frame *f, double y)
     }
   legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
   if (f->r->n_dynamic > 0)
-    legend_add (&lg, &(LirRgba){ f->theme->muted.r, f->theme->muted.g, f->theme->muted.b, 0.6 }, TRUE, FALSE, FALSE, "dynamic, not in the arena");
+    {
+      LirRgba dynamic_hatch = lir_render_dynamic_hatch (f);
+
+      legend_add (&lg, &dynamic_hatch, TRUE, FALSE, FALSE, "dynamic, not in the arena");
+    }
   if (f->o->diff != NULL)
     {
       legend_add (&lg, &diff_added, FALSE, TRUE, FALSE, "added");
