@@ -10,7 +10,7 @@ EXAMPLE ?= data/examples/decoder-block.json
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libyajl-dev libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
        xvfb xauth dbus-daemon desktop-file-utils appstream clang libclang-rt-14-dev gettext \
-       gobject-introspection libgirepository1.0-dev python3-gi
+       gobject-introspection libgirepository1.0-dev python3-gi gi-docgen
 VALGRIND_DEPS = valgrind
 
 .PHONY: all deps build run test test-asan test-valgrind fuzz-smoke clean
@@ -33,8 +33,9 @@ deps:
 	  fi; \
 	fi
 
+# The normal build also makes the API reference (share/doc/lirscope-1).
 $(BUILD)/build.ninja:
-	meson setup $(BUILD) -Dwerror=true
+	meson setup $(BUILD) -Dwerror=true -Ddocumentation=true
 
 build: deps $(BUILD)/build.ninja
 	meson compile -C $(BUILD)

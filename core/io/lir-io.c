@@ -114,6 +114,13 @@ file_error_reason (const GError *error)
  * @path: a file path, or `-` for standard input
  * @error: return location for a #GError; messages start with @path
  *
+ * Reads a module from a file: a Lirscope graph or module document, RLX's
+ * LIR (AOT-cache JSON) or a MiniMalloc CSV, told apart by their content. A
+ * graph is returned unplanned; plan it with lir_module_replan().
+ *
+ * Errors are in the %LIR_ERROR domain and name the file and the JSON path or
+ * line of the problem.
+ *
  * Returns: (transfer full): the module, or %NULL
  */
 LirModule *

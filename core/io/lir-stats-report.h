@@ -35,6 +35,14 @@ typedef enum {
   LIR_N_STATS
 } LirStat;
 
+/**
+ * LirStatsReport:
+ *
+ * A plan's statistics as `lirscope-cli stats` prints them: validity (with
+ * the violations), the figures of #LirPlanStats, the peak step's node, RLX's
+ * own figures and both fingerprints, each with its title, as text or JSON.
+ * The app's Summary page and the export header show the same rows.
+ */
 typedef struct _LirStatsReport LirStatsReport;
 
 const char         *lir_stat_get_title             (LirStat stat);

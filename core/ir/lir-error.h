@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @LIR_ERROR_CAPACITY: no plan fits the requested capacity
  * @LIR_ERROR_CANCELLED: the operation was cancelled
  * @LIR_ERROR_IO: a file could not be read or written
+ *
+ * The errors of the %LIR_ERROR domain: everything that can fail on user
+ * input reports one of these.
  */
 typedef enum {
   LIR_ERROR_PARSE,

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * @LIR_PHASE_STEADY_STATE: the repeating per-token work
  * @LIR_PHASE_EPILOGUE: one-time work after the loop
  * @LIR_PHASE_NONE: no phase (buffer-only plans, or not given)
+ *
+ * The streaming phase a node runs in, as RLX assigns them.
  */
 typedef enum {
   LIR_PHASE_PROLOGUE,

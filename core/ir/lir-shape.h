@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * LirDim:
  * @size: the size of a static dim (unused for a symbolic one)
  * @symbol: index of the dim's symbol in its graph, or %LIR_DIM_STATIC
+ *
+ * One dimension of a #LirShape: a static size or a symbol of the graph.
  */
 typedef struct
 {

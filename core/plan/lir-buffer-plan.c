@@ -186,6 +186,15 @@ lir_buffer_plan_get_n_steps (const LirBufferPlan *plan)
   return plan->n_steps;
 }
 
+/**
+ * lir_buffer_plan_get_arena_size:
+ * @plan: a plan
+ *
+ * The bytes a runtime allocates for the plan: the highest end of a buffer
+ * that owns arena bytes (views add none).
+ *
+ * Returns: the arena size in bytes
+ */
 guint64
 lir_buffer_plan_get_arena_size (const LirBufferPlan *plan)
 {
@@ -201,6 +210,9 @@ lir_buffer_plan_get_alignment (const LirBufferPlan *plan)
 /**
  * lir_buffer_plan_get_strategy:
  * @plan: a plan
+ *
+ * The name of the strategy that made the plan (`best-fit`; `rlx` for a
+ * plan read from RLX's output), as the file says or the planner set it.
  *
  * Returns: (transfer none): the strategy that made the plan, or "" if unknown
  */

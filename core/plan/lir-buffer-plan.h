@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * LirBufferSlot:
  * @offset: byte offset in the arena
  * @size: size in bytes
+ *
+ * Where a buffer lives in the arena. A view's slot lies inside its root's.
  */
 typedef struct
 {
@@ -22,6 +24,10 @@ typedef struct
  * LirViewAlias:
  * @root: the buffer-owning node the view reads
  * @byte_offset: where the view starts inside the root's slot
+ *
+ * A view alias: a node whose result reuses its root buffer's bytes at a
+ * byte offset (reshape, same-dtype cast, axis-0 narrow) instead of owning
+ * bytes of its own.
  */
 typedef struct
 {
@@ -33,6 +39,8 @@ typedef struct
  * LirLifetime:
  * @first_step: the step that produces the buffer
  * @last_step: the last step that reads it (inclusive, as in RLX)
+ *
+ * The schedule steps over which a buffer is live.
  */
 typedef struct
 {
@@ -44,6 +52,8 @@ typedef struct
  * LirIoBinding:
  * @name: (transfer none): the input's or param's name
  * @node: its node
+ *
+ * One entry of a plan's I/O manifest: a named input or param and its node.
  */
 typedef struct
 {

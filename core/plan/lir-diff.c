@@ -228,6 +228,10 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
  * @a: the baseline, planned
  * @b: the plan to explain, planned
  *
+ * Compares two planned modules buffer by buffer: nodes are matched by name
+ * when the names are unique in both graphs, by id otherwise. The diff holds
+ * references to both modules.
+ *
  * Returns: (transfer full): the differences from @a to @b
  */
 LirPlanDiff *
@@ -354,6 +358,15 @@ lir_plan_diff_get_stats (const LirPlanDiff *diff, gboolean b)
   return b ? &diff->stats_b : &diff->stats_a;
 }
 
+/**
+ * lir_plan_diff_get_n_changes:
+ * @diff: a diff
+ *
+ * The number of nodes whose buffer differs between the two plans in any way
+ * #LirChangeFlags names (added, removed, resized, moved, …).
+ *
+ * Returns: the number of changed buffers
+ */
 guint
 lir_plan_diff_get_n_changes (const LirPlanDiff *diff)
 {
@@ -428,7 +441,15 @@ lir_plan_diff_get_top_entry (const LirPlanDiff *diff, guint index)
   return &g_array_index (diff->top, LirPeakEntry, index);
 }
 
-/* Nothing changed: same arena, bound and buffers, same schedule. */
+/**
+ * lir_plan_diff_is_empty:
+ * @diff: a diff
+ *
+ * Whether the two plans are the same: the same arena, lower bound and
+ * buffers, and the same schedule.
+ *
+ * Returns: %TRUE if nothing changed
+ */
 gboolean
 lir_plan_diff_is_empty (const LirPlanDiff *diff)
 {
@@ -440,6 +461,9 @@ lir_plan_diff_is_empty (const LirPlanDiff *diff)
 /**
  * lir_plan_diff_arena_growth:
  * @diff: a diff
+ *
+ * How much larger @diff's plan B's arena is than A's: the figure behind
+ * `lirscope-cli diff --fail-if-arena-grows`.
  *
  * Returns: B's arena relative to A's, in percent (+12.5 means 12.5 %
  *   larger); infinity when A's arena is empty and B's is not

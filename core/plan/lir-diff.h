@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @LIR_CHANGE_ENTERED_ARENA: no slot in A, a slot in B
  * @LIR_CHANGE_LEFT_ARENA: a slot in A, none in B
  * @LIR_CHANGE_STEP: it runs at another schedule step
+ *
+ * What changed about a node's buffer between two plans.
  */
 typedef enum {
   LIR_CHANGE_ADDED = 1 << 0,
@@ -45,6 +47,8 @@ typedef enum {
  * @flags: #LirChangeFlags
  * @bytes: how much it matters: the size that appeared, vanished or moved,
  *   or the size change; the list is sorted by it, largest first
+ *
+ * How one node's buffer differs between the two plans of a #LirPlanDiff.
  */
 typedef struct
 {
@@ -67,6 +71,8 @@ typedef struct
  * @bytes: its bytes at B's peak beyond what it had at A's peak
  * @offset: its offset in B
  * @size: its size in B
+ *
+ * A buffer that grew B's peak, as #LirPlanDiff explains it.
  */
 typedef struct
 {
@@ -77,6 +83,14 @@ typedef struct
   guint64 size;
 } LirPeakEntry;
 
+/**
+ * LirPlanDiff:
+ *
+ * What changed from a baseline plan A to a plan B: every buffer added,
+ * removed, resized, moved or retimed, largest first, the two plans'
+ * statistics, and which buffers make B's peak and arena larger than A's.
+ * It answers "why did the arena grow?".
+ */
 typedef struct _LirPlanDiff LirPlanDiff;
 
 LirPlanDiff           *lir_plan_diff_new             (LirModule *a,

@@ -146,6 +146,12 @@ lir_fingerprint_graph (const LirGraph *graph)
  * lir_fingerprint_module:
  * @module: a module
  *
+ * The stable fingerprint of a planned module, an AOT cache key: equal plans
+ * of equal graphs have equal fingerprints on every machine, and any change
+ * to what the runtime would do changes it. Names and labels are not part of
+ * it. Not introspectable (a struct returned by value): bindings use
+ * lir_module_get_fingerprint().
+ *
  * Returns: the fingerprint of the graph and the whole plan (schedule,
  *   slots, aliases, phases, alignment, arena size, bindings)
  */
@@ -184,6 +190,9 @@ lir_fingerprint_module (const LirModule *module)
  * lir_fingerprint_format:
  * @fingerprint: a fingerprint
  * @text: (out caller-allocates): 16 lowercase hex digits and a NUL
+ *
+ * Writes @fingerprint as 16 lower-case hex digits, the form
+ * `lirscope-cli fingerprint` prints.
  */
 void
 lir_fingerprint_format (LirFingerprint fingerprint, char text[17])

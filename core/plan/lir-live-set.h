@@ -31,6 +31,8 @@ typedef enum {
  * @kind: what it holds
  * @share: @bytes over the live bytes at the step
  * @n_views: how many of its views are live at the step
+ *
+ * One buffer that is live at a step, as #LirLiveSet lists it.
  */
 typedef struct
 {
@@ -48,6 +50,8 @@ typedef struct
  * LirLiveOpTotal:
  * @op: an op name
  * @bytes: the live bytes of buffers that op produced
+ *
+ * The live bytes at a step that one op produced.
  */
 typedef struct
 {
@@ -55,6 +59,13 @@ typedef struct
   guint64 bytes;
 } LirLiveOpTotal;
 
+/**
+ * LirLiveSet:
+ *
+ * What fills the arena at one schedule step: every live buffer (views
+ * listed under their roots and not counted again), with totals by kind
+ * and by op. At the peak step, it says what sets the lower bound.
+ */
 typedef struct _LirLiveSet LirLiveSet;
 
 const char         *lir_buffer_kind_to_string    (LirBufferKind kind);

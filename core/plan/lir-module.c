@@ -20,6 +20,9 @@ struct _LirModule
  * @graph: (transfer none): the graph
  * @plan: (transfer none) (nullable): its plan
  *
+ * Pairs a graph with a plan made for it. The module holds references to
+ * both; neither is copied.
+ *
  * Returns: (transfer full): a new module
  */
 LirModule *
@@ -67,6 +70,9 @@ lir_module_get_graph (const LirModule *module)
  * lir_module_get_plan:
  * @module: a module
  *
+ * The module's plan: its schedule, arena slots, view aliases, phases and I/O
+ * manifest.
+ *
  * Returns: (transfer none) (nullable): the plan, if planned
  */
 LirBufferPlan *
@@ -95,6 +101,14 @@ lir_module_is_buffer_only (const LirModule *module)
   return module->plan != NULL && lir_buffer_plan_has_explicit_lifetimes (module->plan);
 }
 
+/**
+ * lir_module_get_name:
+ * @module: a module
+ *
+ * The graph's name, as its file gives it.
+ *
+ * Returns: (transfer none): the name, or "" when the graph has none
+ */
 const char *
 lir_module_get_name (const LirModule *module)
 {

@@ -26,6 +26,10 @@ struct _LirPlanOptions
 /**
  * lir_plan_options_new:
  *
+ * Options for lir_module_replan(): which strategy, alignment, symbol
+ * bindings, which boundary buffers (params, inputs, constants) get arena
+ * bytes, and the search's effort, time limit and capacity.
+ *
  * Returns: (transfer full): default options: default strategy and
  *   alignment, every boundary buffer in the arena, no bindings
  */
@@ -79,6 +83,15 @@ lir_plan_options_free (LirPlanOptions *options)
   g_free (options);
 }
 
+/**
+ * lir_plan_options_set_strategy:
+ * @options: options
+ * @strategy: (nullable): a strategy's name (see lir_strategy_list()), or
+ *   %NULL for the default
+ *
+ * Chooses the strategy that plans. An unknown name is an error of
+ * lir_module_replan(), which names the strategies there are.
+ */
 void
 lir_plan_options_set_strategy (LirPlanOptions *options, const char *strategy)
 {
@@ -89,6 +102,8 @@ lir_plan_options_set_strategy (LirPlanOptions *options, const char *strategy)
 /**
  * lir_plan_options_get_strategy:
  * @options: options
+ *
+ * The name of the strategy lir_module_replan() will use.
  *
  * Returns: (transfer none) (nullable): the chosen strategy, or %NULL
  */

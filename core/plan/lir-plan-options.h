@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * LirPlanOptions:
+ *
+ * How lir_module_replan() plans: the strategy, the alignment, values for
+ * the graph's symbols, which boundary buffers get arena bytes, and the
+ * search's effort, time limit, capacity and cancellable.
+ */
 typedef struct _LirPlanOptions LirPlanOptions;
 
 LirPlanOptions *lir_plan_options_new            (void);

@@ -32,6 +32,10 @@ G_BEGIN_DECLS
  * @saved_fraction: @bytes_saved / @total_unshared (0 when nothing is allocated)
  * @proven_optimal: the arena reaches the aligned lower bound, or the
  *   strategy proved no smaller arena exists
+ *
+ * The figures that measure a plan, computed by lir_plan_stats_compute():
+ * what the runtime allocates, what it could not do with less, and what
+ * sharing saved.
  */
 typedef struct
 {

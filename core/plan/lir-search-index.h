@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/**
+ * LirSearchIndex:
+ *
+ * An index of a graph's node names and op labels, so that a search by
+ * substring does not scan every node at each keystroke.
+ */
 typedef struct _LirSearchIndex LirSearchIndex;
 
 LirSearchIndex *lir_search_index_new  (LirModule            *module);

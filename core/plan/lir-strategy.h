@@ -34,6 +34,9 @@ typedef struct
  * @effort: search budget in steps for searching strategies (0: default)
  * @time_limit_seconds: wall-clock limit, opt-in (0: none)
  * @cancellable: (nullable): cancels a long search
+ *
+ * A buffer-only planning problem, as a #LirStrategyFunc receives it: the
+ * buffers with their sizes and lifetimes, and the limits.
  */
 typedef struct
 {
@@ -53,6 +56,8 @@ typedef struct
  * @lower_bound: the peak live bytes of the request
  * @proven_optimal: the strategy proved no smaller arena exists
  * @effort_used: search steps taken (0 for heuristics)
+ *
+ * What a strategy reports besides the offsets.
  */
 typedef struct
 {
@@ -76,6 +81,14 @@ typedef gboolean (*LirStrategyFunc) (const LirAllocRequest *request,
                                      LirAllocOutcome       *outcome,
                                      GError               **error);
 
+/**
+ * LirStrategy:
+ * @name: the name options and the CLI use (`best-fit`)
+ * @summary: one line on what it does
+ * @place: the function that places the buffers
+ *
+ * A planning strategy, as lir_strategy_list() lists them.
+ */
 typedef struct
 {
   const char *name;

@@ -6,6 +6,26 @@
 
 G_BEGIN_DECLS
 
+/**
+ * LirViolationKind:
+ * @LIR_VIOLATION_OUT_OF_ARENA: a slot ends beyond the arena
+ * @LIR_VIOLATION_MISALIGNED: an owning slot's offset is not a multiple of
+ *   the alignment
+ * @LIR_VIOLATION_OVERLAP: two buffers live at the same step share bytes
+ * @LIR_VIOLATION_VIEW_OUTSIDE_ROOT: a view is not inside its root's slot,
+ *   or its root has none
+ * @LIR_VIOLATION_VIEW_MISMATCH: the plan's view aliases do not match the
+ *   graph's view ops
+ * @LIR_VIOLATION_ARENA_SIZE: the arena size is not the highest end of a slot
+ * @LIR_VIOLATION_SCHEDULE: the schedule is not a topological order of every
+ *   node
+ * @LIR_VIOLATION_SIZE_MISMATCH: a slot's size is not the node's, or the
+ *   size needs a symbol the plan does not bind
+ * @LIR_VIOLATION_MISSING_SLOT: a buffer that needs arena bytes has no slot
+ * @LIR_VIOLATION_GRAPH: the graph itself is invalid
+ *
+ * The kinds of fault the independent validator finds in a plan.
+ */
 typedef enum {
   LIR_VIOLATION_OUT_OF_ARENA,
   LIR_VIOLATION_MISALIGNED,
@@ -25,6 +45,8 @@ typedef enum {
  * @node: the node concerned, or %LIR_NO_NODE
  * @other: the second node of an overlap, or %LIR_NO_NODE
  * @message: a one-line explanation
+ *
+ * One way in which a plan is wrong, as the validator found it.
  */
 typedef struct
 {

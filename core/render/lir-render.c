@@ -1740,6 +1740,10 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
  * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @error: return location for a #GError
  *
+ * Draws the plan's timeline (x: schedule step, y: arena offset) with its
+ * header and legend into a file, written atomically. The same drawing path
+ * serves the app and `lirscope-cli render`.
+ *
  * Returns: %FALSE with @error set if drawing or writing failed
  */
 gboolean

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/**
+ * LirColorBy:
+ * @LIR_COLOR_BY_PHASE: by streaming phase (prologue, steady state, epilogue)
+ * @LIR_COLOR_BY_OP: by the op (or the op's label) that produced the buffer
+ * @LIR_COLOR_BY_SIZE: by size class
+ * @LIR_COLOR_BY_KIND: input, param, constant, activation or output
+ *
+ * What the colour of a buffer on the timeline says.
+ */
 typedef enum {
   LIR_COLOR_BY_PHASE,
   LIR_COLOR_BY_OP,
@@ -17,11 +26,26 @@ typedef enum {
   LIR_COLOR_BY_KIND,
 } LirColorBy;
 
+/**
+ * LirTheme:
+ * @LIR_THEME_LIGHT: dark ink on a light background
+ * @LIR_THEME_DARK: light ink on a dark background
+ *
+ * The palette a drawing uses.
+ */
 typedef enum {
   LIR_THEME_LIGHT,
   LIR_THEME_DARK,
 } LirTheme;
 
+/**
+ * LirRenderFormat:
+ * @LIR_RENDER_SVG: SVG, with a `<title>` for every buffer
+ * @LIR_RENDER_PNG: PNG
+ * @LIR_RENDER_PDF: PDF
+ *
+ * The file formats lir_renderer_export() writes.
+ */
 typedef enum {
   LIR_RENDER_SVG,
   LIR_RENDER_PNG,
@@ -63,6 +87,9 @@ typedef struct
  * @diff: (nullable): a diff from a baseline to the plan drawn: added,
  *   resized and moved buffers are outlined, the baseline's places of moved
  *   and removed buffers ghosted, and the header says how the arena changed
+ *
+ * What lir_renderer_export() draws and how; lir_render_options_init() fills
+ * in the defaults.
  */
 typedef struct
 {
@@ -95,6 +122,14 @@ typedef struct
   double plot_x, plot_y, plot_width, plot_height;
 } LirRenderLayout;
 
+/**
+ * LirRenderer:
+ *
+ * Draws one module's plan as a timeline (x: schedule step, y: arena offset)
+ * with its views, phases, live-bytes strip, header and legend, on cairo or
+ * into SVG, PNG and PDF files; it also answers hit tests and describes the
+ * buffer under a point. A reference-counted, immutable object.
+ */
 typedef struct _LirRenderer LirRenderer;
 
 void          lir_render_options_init     (LirRenderOptions *options);

@@ -3,7 +3,8 @@
 # Installs the build into a temporary root and builds the README's example
 # against the installed library with pkg-config, as another project would;
 # checks the soname, that only public lir_ symbols are exported, and that no
-# private header is installed. Env: BUILD_ROOT, SOURCE_ROOT, CC, SANITIZE.
+# private header is installed, and the API reference when it was built.
+# Env: BUILD_ROOT, SOURCE_ROOT, CC, SANITIZE, REFERENCE.
 set -eu
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -17,6 +18,14 @@ objdump -p "$lib" | grep -q 'SONAME *liblirscope-1.so.0' || { echo "wrong soname
 inc=$(find "$root" -type d -name lirscope-1 -path '*include*')
 test -f "$inc/lir.h" || { echo "no include/lirscope-1/lir.h"; exit 1; }
 if find "$inc" -name '*private*' | grep -q .; then echo "private headers installed"; exit 1; fi
+
+# The API reference, when built (-Ddocumentation=true), with its devhelp index.
+if [ -n "${REFERENCE:-}" ]; then
+  ref=$(find "$root" -type d -path '*share/doc/lirscope-1')
+  test -f "$ref/index.html" || { echo "no share/doc/lirscope-1/index.html"; exit 1; }
+  test -f "$ref/lirscope-1.devhelp2" || { echo "no devhelp index"; exit 1; }
+  test -f "$ref/func.io_load.html" || { echo "lir_io_load is not in the reference"; exit 1; }
+fi
 
 # Exports: lir_ functions only, none of the private ones.
 bad=$(nm -D --defined-only "$lib" | awk '$2 ~ /[TDBR]/ {print $3}' | grep -v '^lir_' || true)
