@@ -147,12 +147,72 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
   return TRUE;
 }
 
+/* "alias": {"of", "byte_offset", "kind"} and "result_of": where a node's
+ * result lives, checked against the graph by lir_graph_validate (). */
+static gboolean
+read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath *path,
+            guint n_nodes, GError **error)
+{
+  const LirJsonValue *alias_node = lir_json_get (object, "alias");
+  const LirJsonValue *result_node = lir_json_get (object, "result_of");
+  gsize mark;
+
+  if (!lir_json_is_null (alias_node))
+    {
+      const LirJsonValue *alias, *kind_node;
+      const char *kind_text;
+      guint64 of, byte_offset = 0;
+      LirAliasKind kind;
+
+      lir_json_path_push_key (path, "alias", &mark);
+      if ((alias = lir_json_to_object (alias_node, path, error)) == NULL
+          || !lir_json_get_u64 (alias, "of", G_MAXUINT32 - 1, &of, path, error))
+        return FALSE;
+      if (of >= n_nodes)
+        {
+          lir_json_error (error, path, "\"of\": node %" G_GUINT64_FORMAT " does not exist", of);
+          return FALSE;
+        }
+      if (!lir_json_is_null (lir_json_get (alias, "byte_offset"))
+          && !lir_json_get_u64 (alias, "byte_offset", MAX_BYTES, &byte_offset, path, error))
+        return FALSE;
+      if ((kind_node = lir_json_member (alias, "kind", TRUE, path, error)) == NULL
+          || (kind_text = lir_json_to_string (kind_node, path, error)) == NULL)
+        return FALSE;
+      if (!lir_alias_kind_from_string (kind_text, &kind))
+        {
+          lir_json_error (error, path, "\"kind\" must be \"view\" or \"inplace\", not \"%s\"",
+                          kind_text);
+          return FALSE;
+        }
+      lir_graph_set_node_alias (graph, id, (guint32)of, byte_offset, kind);
+      lir_json_path_pop (path, mark);
+    }
+  if (!lir_json_is_null (result_node))
+    {
+      guint64 producer;
+
+      lir_json_path_push_key (path, "result_of", &mark);
+      if (!lir_json_to_u64 (result_node, G_MAXUINT32 - 1, &producer, path, error))
+        return FALSE;
+      if (producer >= n_nodes)
+        {
+          lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", producer);
+          return FALSE;
+        }
+      lir_graph_set_node_result_of (graph, id, (guint32)producer);
+      lir_json_path_pop (path, mark);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes,
            GError **error)
 {
-  const LirJsonValue *op_node, *name_node, *inputs_node, *shape_node, *attrs_node;
+  const LirJsonValue *op_node, *name_node, *inputs_node, *shape_node, *attrs_node, *buffer_node;
   const char *op_name, *name = NULL;
+  gboolean has_buffer = TRUE;
   g_autofree char *attrs_text = NULL;
   g_autofree guint32 *inputs = NULL;
   const LirJsonValue *attrs = NULL;
@@ -222,12 +282,30 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
       lir_json_path_pop (path, mark);
     }
 
-  if ((shape_node = lir_json_member (object, "shape", TRUE, path, error)) == NULL)
+  buffer_node = lir_json_get (object, "buffer");
+  if (!lir_json_is_null (buffer_node))
+    {
+      if (buffer_node->type != LIR_JSON_BOOLEAN)
+        {
+          lir_json_path_push_key (path, "buffer", &mark);
+          lir_json_error (error, path, "expected true or false");
+          return FALSE;
+        }
+      has_buffer = buffer_node->v.boolean;
+    }
+
+  /* A value that is no tensor needs no shape: u8[] stands in for it. */
+  shape_node = lir_json_member (object, "shape", has_buffer, path, error);
+  if (shape_node == NULL && has_buffer)
     return FALSE;
-  lir_json_path_push_key (path, "shape", &mark);
-  if (!read_shape (graph, shape_node, &shape, path, error))
-    return FALSE;
-  lir_json_path_pop (path, mark);
+  shape.dtype = LIR_DTYPE_U8;
+  if (shape_node != NULL)
+    {
+      lir_json_path_push_key (path, "shape", &mark);
+      if (!read_shape (graph, shape_node, &shape, path, error))
+        return FALSE;
+      lir_json_path_pop (path, mark);
+    }
 
   attrs_node = lir_json_get (object, "attrs");
   if (!lir_json_is_null (attrs_node))
@@ -250,7 +328,9 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
                          &label, &family);
       lir_graph_set_node_op_label (graph, id, label, family);
     }
-  return read_op_params (graph, id, kind, attrs, path, error);
+  lir_graph_set_node_has_buffer (graph, id, has_buffer);
+  return read_alias (graph, id, object, path, n_nodes, error)
+         && read_op_params (graph, id, kind, attrs, path, error);
 }
 
 static gboolean
@@ -884,20 +964,31 @@ write_graph_body (GString *out, const LirGraph *graph, const char *indent)
         }
       g_string_append (out, ", \"inputs\": ");
       write_u64_array (out, lir_graph_inputs_of (graph, node), node->n_inputs);
-      g_string_append_printf (out, ", \"shape\": {\"dtype\": \"%s\", \"dims\": [",
-                              lir_dtype_to_string (node->dtype));
-      for (guint d = 0; d < node->n_dims; d++)
+      if (!node->no_buffer || node->n_dims > 0 || node->dtype != LIR_DTYPE_U8)
         {
-          if (d > 0)
-            g_string_append (out, ", ");
-          if (dims[d].symbol != LIR_DIM_STATIC)
-            lir_json_append_string (out, lir_graph_get_symbol_name (graph, dims[d].symbol));
-          else
-            g_string_append_printf (out, "%" G_GUINT64_FORMAT, dims[d].size);
+          g_string_append_printf (out, ", \"shape\": {\"dtype\": \"%s\", \"dims\": [",
+                                  lir_dtype_to_string (node->dtype));
+          for (guint d = 0; d < node->n_dims; d++)
+            {
+              if (d > 0)
+                g_string_append (out, ", ");
+              if (dims[d].symbol != LIR_DIM_STATIC)
+                lir_json_append_string (out, lir_graph_get_symbol_name (graph, dims[d].symbol));
+              else
+                g_string_append_printf (out, "%" G_GUINT64_FORMAT, dims[d].size);
+            }
+          g_string_append (out, "]}");
         }
-      g_string_append (out, "]}");
       if (node->attrs != NULL)
         g_string_append_printf (out, ", \"attrs\": %s", node->attrs);
+      if (node->no_buffer)
+        g_string_append (out, ", \"buffer\": false");
+      if (node->alias_kind != LIR_ALIAS_NONE)
+        g_string_append_printf (out, ", \"alias\": {\"of\": %u, \"byte_offset\": %" G_GUINT64_FORMAT
+                                ", \"kind\": \"%s\"}", node->alias_of, node->alias_offset,
+                                lir_alias_kind_to_string (node->alias_kind));
+      if (node->result_of != LIR_NO_NODE)
+        g_string_append_printf (out, ", \"result_of\": %u", node->result_of);
       g_string_append_c (out, '}');
     }
   g_string_append_printf (out, "%s%s],\n%s\"outputs\": ", n > 0 ? "\n" : "", n > 0 ? indent : "", indent);

@@ -21,9 +21,14 @@ typedef struct
   guint8 dtype;
   guint8 kind;
   guint8 cast_to;
+  guint8 alias_kind;   /* LirAliasKind: a declared alias of alias_of */
+  guint8 no_buffer;    /* a non-tensor value: a step, never a slot */
   guint32 narrow_axis;
   guint64 narrow_start;
   guint64 narrow_len;
+  guint32 alias_of;    /* LIR_NO_NODE unless alias_kind is set */
+  guint32 result_of;   /* the tuple-producing node this result comes from, or LIR_NO_NODE */
+  guint64 alias_offset;
 } LirNode;
 
 struct _LirGraph

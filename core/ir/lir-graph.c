@@ -238,6 +238,8 @@ lir_graph_add_node (LirGraph *graph,
   node.n_dims = shape->n_dims;
   node.dtype = shape->dtype;
   node.cast_to = shape->dtype;
+  node.alias_of = LIR_NO_NODE;
+  node.result_of = LIR_NO_NODE;
   if (n_inputs > 0)
     g_array_append_vals (graph->inputs, inputs, n_inputs);
   if (shape->n_dims > 0)
@@ -284,6 +286,106 @@ lir_graph_set_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 start
   n->narrow_axis = axis;
   n->narrow_start = start;
   n->narrow_len = len;
+}
+
+/**
+ * lir_alias_kind_to_string:
+ * @kind: an alias kind
+ *
+ * Returns: (transfer none): `view`, `inplace`, or "" for %LIR_ALIAS_NONE:
+ *   the spelling of graph documents
+ */
+const char *
+lir_alias_kind_to_string (LirAliasKind kind)
+{
+  switch (kind)
+    {
+    case LIR_ALIAS_VIEW:
+      return "view";
+    case LIR_ALIAS_INPLACE:
+      return "inplace";
+    case LIR_ALIAS_NONE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * lir_alias_kind_from_string:
+ * @text: `view` or `inplace`
+ * @out_kind: (out): the kind
+ *
+ * Returns: %FALSE if @text names no alias kind
+ */
+gboolean
+lir_alias_kind_from_string (const char *text, LirAliasKind *out_kind)
+{
+  if (g_strcmp0 (text, "view") == 0)
+    *out_kind = LIR_ALIAS_VIEW;
+  else if (g_strcmp0 (text, "inplace") == 0)
+    *out_kind = LIR_ALIAS_INPLACE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * lir_graph_set_node_alias:
+ * @graph: a graph
+ * @node: the node whose result is an alias
+ * @of: the node whose bytes it lives in, or %LIR_NO_NODE with
+ *   %LIR_ALIAS_NONE to clear
+ * @byte_offset: where it starts inside @of's bytes
+ * @kind: a view or an in-place write
+ *
+ * Declares that @node's result lives in @of's bytes at @byte_offset, as a
+ * PyTorch view or in-place op does. lir_graph_validate() checks that @of is
+ * one of @node's inputs (or an input of a tuple it takes a result from).
+ */
+void
+lir_graph_set_node_alias (LirGraph *graph, guint32 node, guint32 of, guint64 byte_offset,
+                          LirAliasKind kind)
+{
+  LirNode *n;
+
+  g_return_if_fail (node < graph->nodes->len && kind <= LIR_ALIAS_INPLACE);
+  n = node_mut (graph, node);
+  n->alias_kind = kind;
+  n->alias_of = kind == LIR_ALIAS_NONE ? LIR_NO_NODE : of;
+  n->alias_offset = kind == LIR_ALIAS_NONE ? 0 : byte_offset;
+}
+
+/**
+ * lir_graph_set_node_has_buffer:
+ * @graph: a graph
+ * @node: a node
+ * @has_buffer: %FALSE for a node whose value is not a tensor (a size, a
+ *   tuple): it is a schedule step but never gets arena bytes
+ *
+ * Whether @node's result takes bytes. Nodes have a buffer by default.
+ */
+void
+lir_graph_set_node_has_buffer (LirGraph *graph, guint32 node, gboolean has_buffer)
+{
+  g_return_if_fail (node < graph->nodes->len);
+  node_mut (graph, node)->no_buffer = !has_buffer;
+}
+
+/**
+ * lir_graph_set_node_result_of:
+ * @graph: a graph
+ * @node: a node that takes one result out of a tuple (`getitem`)
+ * @producer: the bufferless node that returns the tuple, one of @node's
+ *   inputs, or %LIR_NO_NODE to clear
+ *
+ * Declares that @node's buffer is a result @producer returns fresh: @node
+ * owns it, and it is live from @producer's step, where it was written.
+ */
+void
+lir_graph_set_node_result_of (LirGraph *graph, guint32 node, guint32 producer)
+{
+  g_return_if_fail (node < graph->nodes->len);
+  node_mut (graph, node)->result_of = producer;
 }
 
 /**
@@ -654,6 +756,85 @@ lir_graph_get_order (const LirGraph *graph, guint *n_order)
 }
 
 /**
+ * lir_graph_node_alias:
+ * @graph: a graph
+ * @node: a node
+ * @of: (out) (optional): the node whose bytes @node's result lives in
+ * @byte_offset: (out) (optional): where it starts in them
+ *
+ * The alias @node declares (not the views its op implies: see
+ * lir_views_resolve() for every alias of a planned graph).
+ *
+ * Returns: the kind, %LIR_ALIAS_NONE if @node declares none
+ */
+LirAliasKind
+lir_graph_node_alias (const LirGraph *graph, guint32 node, guint32 *of, guint64 *byte_offset)
+{
+  const LirNode *n;
+
+  g_return_val_if_fail (node < graph->nodes->len, LIR_ALIAS_NONE);
+  n = lir_graph_node (graph, node);
+  if (of != NULL)
+    *of = n->alias_of;
+  if (byte_offset != NULL)
+    *byte_offset = n->alias_offset;
+  return n->alias_kind;
+}
+
+/**
+ * lir_graph_node_has_buffer:
+ * @graph: a graph
+ * @node: a node
+ *
+ * Returns: %FALSE for a node declared to hold no tensor (`"buffer": false`)
+ */
+gboolean
+lir_graph_node_has_buffer (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, TRUE);
+  return !lir_graph_node (graph, node)->no_buffer;
+}
+
+/**
+ * lir_graph_node_result_of:
+ * @graph: a graph
+ * @node: a node
+ *
+ * Returns: the tuple-producing node whose fresh result @node owns, or
+ *   %LIR_NO_NODE
+ */
+guint32
+lir_graph_node_result_of (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (node < graph->nodes->len, LIR_NO_NODE);
+  return lir_graph_node (graph, node)->result_of;
+}
+
+/**
+ * lir_graph_describe_op:
+ * @graph: a graph
+ * @node: a node
+ *
+ * The node's op as tooltips and lists show it: its label, and for an
+ * in-place op the node it writes into (`relu, in-place on conv1`).
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+lir_graph_describe_op (const LirGraph *graph, guint32 node)
+{
+  const LirNode *n;
+  char label[24];
+
+  g_return_val_if_fail (node < graph->nodes->len, NULL);
+  n = lir_graph_node (graph, node);
+  if (n->alias_kind == LIR_ALIAS_INPLACE && n->alias_of < graph->nodes->len)
+    return g_strdup_printf ("%s, in-place on %s", lir_graph_node_op_label (graph, node),
+                            lir_graph_node_label (graph, n->alias_of, label));
+  return g_strdup (lir_graph_node_op_label (graph, node));
+}
+
+/**
  * lir_graph_format_shape:
  * @graph: a graph
  * @node: a node id
@@ -722,6 +903,70 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
                        node->narrow_len, node->narrow_axis, extent);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_input_of (const LirGraph *graph, const LirNode *node, guint32 of)
+{
+  const guint32 *inputs = lir_graph_inputs_of (graph, node);
+
+  for (guint i = 0; i < node->n_inputs; i++)
+    if (inputs[i] == of)
+      return TRUE;
+  return FALSE;
+}
+
+/* A declared alias must stay inside what the node reads, so that every
+ * schedule runs its root first: one of its inputs, or an input of a tuple
+ * (a bufferless input) it takes a piece of. */
+static gboolean
+validate_alias (const LirGraph *graph, guint32 id, const LirNode *node, GError **error)
+{
+  guint n = graph->nodes->len;
+  const guint32 *inputs = lir_graph_inputs_of (graph, node);
+  const char *problem = NULL;
+  char label[24];
+  gboolean reachable;
+
+  if (node->result_of != LIR_NO_NODE)
+    {
+      if (node->result_of >= n || !is_input_of (graph, node, node->result_of)
+          || !lir_graph_node (graph, node->result_of)->no_buffer)
+        problem = "result_of must name one of its inputs that has no buffer (the tuple)";
+      else if (node->no_buffer || node->alias_kind != LIR_ALIAS_NONE)
+        problem = "a result it owns must be a buffer of its own, not an alias or no buffer";
+    }
+  if (problem == NULL && node->alias_kind != LIR_ALIAS_NONE)
+    {
+      if (node->no_buffer)
+        problem = "a node without a buffer cannot alias another's bytes";
+      else if (lir_op_kind_is_boundary (node->kind) || node->kind == LIR_OP_RESHAPE
+               || node->kind == LIR_OP_CAST || node->kind == LIR_OP_NARROW)
+        problem = "inputs, params and constants own their bytes, and reshape, cast and narrow "
+                  "are views by their op: none declares an alias";
+      else if (node->alias_of >= n)
+        problem = "its alias names a node that does not exist";
+      else if (node->alias_kind == LIR_ALIAS_INPLACE && node->alias_offset != 0)
+        problem = "an in-place result starts at byte 0 of its input";
+      else if (lir_graph_node (graph, node->alias_of)->no_buffer)
+        problem = "its alias names a node that has no buffer";
+      else
+        {
+          reachable = is_input_of (graph, node, node->alias_of);
+          for (guint i = 0; i < node->n_inputs && !reachable; i++)
+            if (inputs[i] < n && lir_graph_node (graph, inputs[i])->no_buffer)
+              reachable = is_input_of (graph, lir_graph_node (graph, inputs[i]), node->alias_of);
+          if (!reachable)
+            problem = "its alias must name one of its inputs, or an input of a tuple it reads";
+        }
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "node %u (%s): %s", id,
+                   lir_graph_node_label (graph, id, label), problem);
+      return FALSE;
     }
   return TRUE;
 }
@@ -841,7 +1086,8 @@ check_acyclic (const LirGraph *graph, GError **error)
  *
  * Checks the graph's structure: inputs and outputs name existing nodes,
  * input and param names are present and unique, symbols exist, views
- * have one input and narrows stay in bounds, and there is no cycle.
+ * have one input and narrows stay in bounds, declared aliases and tuple
+ * results name nodes the node reads, and there is no cycle.
  *
  * Returns: %TRUE if the graph is well-formed
  */
@@ -909,6 +1155,8 @@ lir_graph_validate (const LirGraph *graph, GError **error)
           if (!validate_view (graph, id, node, error))
             return FALSE;
         }
+      if (!validate_alias (graph, id, node, error))
+        return FALSE;
     }
   for (guint i = 0; i < graph->outputs->len; i++)
     {

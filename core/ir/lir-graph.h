@@ -20,6 +20,27 @@ G_BEGIN_DECLS
 #define LIR_MAX_SYMBOLS 1024u
 
 /**
+ * LirAliasKind:
+ * @LIR_ALIAS_NONE: the node's result is a buffer of its own (or a view
+ *   that its op implies: reshape, same-dtype cast, axis-0 narrow)
+ * @LIR_ALIAS_VIEW: the result is a view of another node's bytes
+ * @LIR_ALIAS_INPLACE: the op writes its result into its input's bytes
+ *
+ * How a node's result declares that it lives in another node's bytes
+ * (`"alias"` in a graph document). The planner treats both kinds as views:
+ * the root lives as long as any alias of it is read.
+ */
+typedef enum {
+  LIR_ALIAS_NONE,
+  LIR_ALIAS_VIEW,
+  LIR_ALIAS_INPLACE,
+} LirAliasKind;
+
+const char  *lir_alias_kind_to_string   (LirAliasKind kind);
+gboolean     lir_alias_kind_from_string (const char   *text,
+                                         LirAliasKind *out_kind);
+
+/**
  * LirGraph:
  *
  * A tensor graph: nodes with dense ids `0..n-1`, each an op with inputs, a
@@ -70,6 +91,17 @@ void         lir_graph_set_narrow       (LirGraph *graph,
 void         lir_graph_set_outputs      (LirGraph      *graph,
                                          const guint32 *outputs,
                                          guint          n_outputs);
+void         lir_graph_set_node_alias   (LirGraph     *graph,
+                                         guint32       node,
+                                         guint32       of,
+                                         guint64       byte_offset,
+                                         LirAliasKind  kind);
+void         lir_graph_set_node_has_buffer (LirGraph *graph,
+                                            guint32   node,
+                                            gboolean  has_buffer);
+void         lir_graph_set_node_result_of (LirGraph *graph,
+                                           guint32   node,
+                                           guint32   producer);
 gboolean     lir_graph_set_order        (LirGraph      *graph,
                                          const guint32 *order,
                                          guint          n_order,
@@ -154,6 +186,16 @@ void         lir_graph_node_narrow      (const LirGraph *graph,
                                          guint32        *axis,
                                          guint64        *start,
                                          guint64        *len);
+LirAliasKind lir_graph_node_alias       (const LirGraph *graph,
+                                         guint32         node,
+                                         guint32        *of,
+                                         guint64        *byte_offset);
+gboolean     lir_graph_node_has_buffer  (const LirGraph *graph,
+                                         guint32         node);
+guint32      lir_graph_node_result_of   (const LirGraph *graph,
+                                         guint32         node);
+char        *lir_graph_describe_op      (const LirGraph *graph,
+                                         guint32         node);
 const guint32 *lir_graph_get_outputs    (const LirGraph *graph,
                                          guint          *n_outputs);
 const guint32 *lir_graph_get_order      (const LirGraph *graph,

@@ -76,6 +76,17 @@ encode_graph (Encoder *e, const LirGraph *graph)
       put_u64 (e, node->n_inputs);
       for (guint i = 0; i < node->n_inputs; i++)
         put_u64 (e, inputs[i]);
+      /* Only where set, so graphs without them keep their fingerprints; the
+       * tag is no string length or count, so the encoding stays unambiguous. */
+      if (node->alias_kind != LIR_ALIAS_NONE || node->no_buffer || node->result_of != LIR_NO_NODE)
+        {
+          put_u64 (e, G_MAXUINT64 - 1);
+          put_u64 (e, node->alias_kind);
+          put_u64 (e, node->alias_of);
+          put_u64 (e, node->alias_offset);
+          put_u64 (e, node->no_buffer);
+          put_u64 (e, node->result_of);
+        }
     }
   put_u64 (e, n_outputs);
   for (guint i = 0; i < n_outputs; i++)
@@ -148,8 +159,9 @@ lir_fingerprint_graph (const LirGraph *graph)
  *
  * The stable fingerprint of a planned module, an AOT cache key: equal plans
  * of equal graphs have equal fingerprints on every machine, and any change
- * to what the runtime would do changes it. Names and labels are not part of
- * it. Not introspectable (a struct returned by value): bindings use
+ * to what the runtime would do changes it; so does a renamed node (op
+ * labels and origins are display only and are not part of it). Not
+ * introspectable (a struct returned by value): bindings use
  * lir_module_get_fingerprint().
  *
  * Returns: the fingerprint of the graph and the whole plan (schedule,

@@ -30,6 +30,11 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
       guint64 bytes = lir_dtype_size_bytes (node->dtype);
       char label[24];
 
+      if (node->no_buffer)
+        {
+          sizes[id] = 0;
+          continue;
+        }
       for (guint i = 0; i < node->n_dims; i++)
         {
           guint64 size = dims[i].size;
@@ -83,9 +88,9 @@ lir_sizes_compute_partial (const LirGraph *graph, const guint64 *symbol_values, 
     {
       const LirNode *node = lir_graph_node (graph, id);
       const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
-      guint64 bytes = lir_dtype_size_bytes (node->dtype);
+      guint64 bytes = node->no_buffer ? 0 : lir_dtype_size_bytes (node->dtype);
 
-      for (guint i = 0; i < node->n_dims && bytes != G_MAXUINT64; i++)
+      for (guint i = 0; i < node->n_dims && bytes != G_MAXUINT64 && !node->no_buffer; i++)
         {
           guint64 size = dims[i].size;
 
@@ -129,8 +134,9 @@ inner_bytes (const LirGraph *graph, const LirNode *node, const guint64 *symbol_v
 }
 
 /* If @id is a pure view, its parent and its offset inside the parent:
- * reshape (offset 0), a cast to the input's own dtype (offset 0), and a
- * narrow on axis 0 (start × bytes of one slice). */
+ * a declared alias (a PyTorch view or in-place op) where it says, reshape
+ * (offset 0), a cast to the input's own dtype (offset 0), and a narrow on
+ * axis 0 (start × bytes of one slice). */
 static gboolean
 view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values,
              guint32 *parent, guint64 *offset)
@@ -139,6 +145,12 @@ view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values,
   const LirNode *input;
   guint64 stride;
 
+  if (node->alias_kind != LIR_ALIAS_NONE)
+    {
+      *parent = node->alias_of;
+      *offset = node->alias_offset;
+      return *parent < lir_graph_get_n_nodes (graph);
+    }
   if (node->n_inputs != 1)
     return FALSE;
   *parent = lir_graph_inputs_of (graph, node)[0];
@@ -231,7 +243,8 @@ lir_views_resolve (const LirGraph *graph, const guint64 *symbol_values, LirViewA
  * RLX's rules: a buffer is born at its node's step and lives until the
  * last step that reads it; a read through a view also counts for the
  * view's root. Graph outputs live to the final step (the schedule's
- * length); inputs, params and constants live from step 0 to the end.
+ * length); inputs, params and constants live from step 0 to the end. A
+ * result a tuple-producing op returns fresh is live from that op's step.
  */
 void
 lir_liveness_compute (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
@@ -260,6 +273,13 @@ lir_liveness_compute (const LirGraph *graph, const guint32 *schedule, guint n_sc
           if (root != input)
             lifetimes[input].last_step = MAX (lifetimes[input].last_step, step);
         }
+    }
+  for (guint step = 0; step < n_schedule; step++)
+    {
+      guint32 producer = lir_graph_node (graph, schedule[step])->result_of;
+
+      if (producer != LIR_NO_NODE && lifetimes[producer].first_step < step)
+        lifetimes[schedule[step]].first_step = lifetimes[producer].first_step;
     }
   for (guint i = 0; i < n_outputs; i++)
     {

@@ -606,14 +606,17 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   const LirLifetime *life = &plan->lifetimes[node];
   char scratch[24];
   GString *out;
-  g_autofree char *bytes = NULL;
+  g_autofree char *bytes = NULL, *op = NULL;
+  gboolean in_place;
 
   if (plan->slot_flags[node] == LIR_SLOT_NONE)
     return lir_renderer_describe_dynamic (r, node);
   out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
   bytes = lir_format_bytes_exact (slot->size);
+  op = lir_graph_describe_op (r->graph, node);
+  in_place = lir_graph_node_alias (r->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
 
-  g_string_append_printf (out, "\nop %s", lir_graph_node_op_label (r->graph, node));
+  g_string_append_printf (out, "\nop %s", op);
   if (!lir_module_is_buffer_only (r->module))
     {
       g_autofree char *shape = lir_graph_format_shape (r->graph, node);
@@ -625,7 +628,8 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   if (plan->phases[node] != LIR_PHASE_NONE)
     g_string_append_printf (out, ", %s", lir_phase_get_label (plan->phases[node]));
   if (plan->aliases[node].root != LIR_NO_NODE)
-    g_string_append_printf (out, "\nview of %s at +%" G_GUINT64_FORMAT " B",
+    g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B",
+                            in_place ? "writes into" : "view of",
                             lir_graph_node_label (r->graph, plan->aliases[node].root, scratch),
                             plan->aliases[node].byte_offset);
   return g_string_free (out, FALSE);

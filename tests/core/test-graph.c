@@ -38,6 +38,81 @@ test_shape_overflow_is_error (void)
   g_assert_cmpuint (bytes, ==, 30);
 }
 
+/* Declared aliases and tuple results must name what the node reads. */
+static void
+test_alias_rules (void)
+{
+  static const struct { const char *case_name; const char *expected; } cases[] = {
+    { "alias of a node it does not read", "must name one of its inputs" },
+    { "in-place at an offset", "starts at byte 0" },
+    { "alias on a reshape", "are views by their op" },
+    { "alias of a bufferless node", "has no buffer" },
+    { "alias on a bufferless node", "without a buffer cannot alias" },
+    { "result of a buffer", "that has no buffer (the tuple)" },
+    { "result that is also a view", "a buffer of its own" },
+  };
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LirGraph) g = lir_graph_new ("rules");
+      g_autoptr (GError) error = NULL;
+      guint32 x = lir_graph_input (g, "x", &s);
+      guint32 a = lir_graph_op (g, "exp", &x, 1, &s);
+      guint32 tuple = lir_graph_op (g, "split", &a, 1, &s);
+      guint32 b = lir_graph_op (g, "getitem", &tuple, 1, &s);
+      guint32 r = lir_graph_reshape (g, b, &s);
+
+      lir_graph_set_node_has_buffer (g, tuple, FALSE);
+      lir_graph_set_outputs (g, &r, 1);
+      g_assert_true (lir_graph_validate (g, NULL));
+      switch (i)
+        {
+        case 0: lir_graph_set_node_alias (g, b, x, 0, LIR_ALIAS_VIEW); break;
+        case 1: lir_graph_set_node_alias (g, a, x, 4, LIR_ALIAS_INPLACE); break;
+        case 2: lir_graph_set_node_alias (g, r, b, 0, LIR_ALIAS_VIEW); break;
+        case 3: lir_graph_set_node_alias (g, b, tuple, 0, LIR_ALIAS_VIEW); break;
+        case 4: lir_graph_set_node_alias (g, tuple, a, 0, LIR_ALIAS_VIEW); break;
+        case 5: lir_graph_set_node_result_of (g, tuple, a); break;
+        default:
+          lir_graph_set_node_result_of (g, b, tuple);
+          lir_graph_set_node_alias (g, b, a, 0, LIR_ALIAS_VIEW);
+          break;
+        }
+      g_assert_false (lir_graph_validate (g, &error));
+      g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
+      if (strstr (error->message, cases[i].expected) == NULL)
+        g_error ("%s: \"%s\" does not say \"%s\"", cases[i].case_name, error->message,
+                 cases[i].expected);
+    }
+}
+
+/* The allowed forms: a piece of a tuple aliases the tuple's input. */
+static void
+test_alias_through_tuple (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("tuple");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 a = lir_graph_op (g, "exp", &x, 1, &s);
+  guint32 tuple = lir_graph_op (g, "chunk", &a, 1, &s);
+  guint32 b = lir_graph_op (g, "getitem", &tuple, 1, &s);
+  guint32 c = lir_graph_op (g, "relu_", &b, 1, &s);
+  guint32 of;
+  guint64 offset;
+
+  lir_graph_set_node_has_buffer (g, tuple, FALSE);
+  lir_graph_set_node_alias (g, b, a, 0, LIR_ALIAS_VIEW);
+  lir_graph_set_node_alias (g, c, b, 0, LIR_ALIAS_INPLACE);
+  lir_graph_set_outputs (g, &c, 1);
+  g_assert_true (lir_graph_validate (g, NULL));
+  g_assert_cmpint (lir_graph_node_alias (g, c, &of, &offset), ==, LIR_ALIAS_INPLACE);
+  g_assert_cmpuint (of, ==, b);
+  g_assert_cmpint (lir_graph_node_alias (g, x, NULL, NULL), ==, LIR_ALIAS_NONE);
+  g_assert_false (lir_graph_node_has_buffer (g, tuple));
+  g_assert_cmpuint (lir_graph_node_result_of (g, b), ==, LIR_NO_NODE);
+}
+
 static void
 test_builder (void)
 {
@@ -149,6 +224,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ir/dtype/sizes", test_dtype_sizes);
   g_test_add_func ("/ir/shape/overflow-is-error", test_shape_overflow_is_error);
   g_test_add_func ("/ir/graph/builder", test_builder);
+  g_test_add_func ("/ir/graph/alias-rules", test_alias_rules);
+  g_test_add_func ("/ir/graph/alias-through-tuple", test_alias_through_tuple);
   g_test_add_func ("/ir/graph/unknown-input", test_unknown_input_is_error);
   g_test_add_func ("/ir/graph/cycle-names-node", test_cycle_names_a_node);
   g_test_add_func ("/ir/graph/duplicate-boundary-names", test_duplicate_boundary_names);

@@ -78,6 +78,21 @@ test_error_places (void)
     { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"name\":\"x\"}]}",
       "nodes[0]: missing field \"op\"" },
     { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\"", "1:" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}},{\"op\":\"relu\",\"inputs\":[0],"
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]},\"alias\":{\"of\":0,\"kind\":\"copy\"}}]}",
+      "nodes[1].alias: \"kind\" must be \"view\" or \"inplace\", not \"copy\"" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}},{\"op\":\"relu\",\"inputs\":[0],"
+      "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]},\"alias\":{\"of\":7,\"kind\":\"view\"}}]}",
+      "nodes[1].alias: \"of\": node 7 does not exist" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"size\",\"buffer\":0}]}",
+      "nodes[0].buffer: expected true or false" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"relu\"}]}",
+      "nodes[0]: missing field \"shape\"" },
+    { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"size\",\"buffer\":false,"
+      "\"result_of\":3}]}",
+      "nodes[0].result_of: node 3 does not exist" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -153,6 +168,65 @@ test_syntax (void)
                    "{\"a\":true,\"b\":{\"e\":[],\"n\":[[],[1,[]],-2500.0],\"o\":{}}}");
 }
 
+/* alias, buffer and result_of read, plan and write back unchanged, and
+ * change the graph's fingerprint. */
+static void
+test_alias_round_trip (void)
+{
+  const char *doc =
+    "{\"format\": \"lirscope-graph\", \"version\": 1, \"name\": \"t\", \"nodes\": [\n"
+    "{\"id\": 0, \"op\": \"input\", \"name\": \"x\", \"shape\": {\"dtype\": \"f32\", \"dims\": [4, 2]}},\n"
+    "{\"id\": 1, \"op\": \"relu_\", \"inputs\": [0], \"shape\": {\"dtype\": \"f32\", \"dims\": [4, 2]},"
+    " \"alias\": {\"of\": 0, \"kind\": \"inplace\"}},\n"
+    "{\"id\": 2, \"op\": \"chunk\", \"inputs\": [1], \"buffer\": false},\n"
+    "{\"id\": 3, \"op\": \"getitem\", \"inputs\": [2], \"shape\": {\"dtype\": \"f32\", \"dims\": [2, 2]},"
+    " \"alias\": {\"of\": 1, \"byte_offset\": 16, \"kind\": \"view\"}},\n"
+    "{\"id\": 4, \"op\": \"aten.topk\", \"inputs\": [3], \"buffer\": false},\n"
+    "{\"id\": 5, \"op\": \"getitem\", \"inputs\": [4], \"shape\": {\"dtype\": \"i64\", \"dims\": [2]},"
+    " \"result_of\": 4}],\n"
+    "\"outputs\": [5]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) back = NULL, plain = NULL;
+  g_autofree char *written = NULL, *again = NULL, *without = NULL;
+  LirGraph *g;
+  guint32 of;
+  guint64 offset;
+
+  g_assert_no_error (error);
+  g = lir_module_get_graph (module);
+  g_assert_cmpint (lir_graph_node_alias (g, 1, &of, &offset), ==, LIR_ALIAS_INPLACE);
+  g_assert_cmpuint (of, ==, 0);
+  g_assert_cmpuint (offset, ==, 0);
+  g_assert_cmpint (lir_graph_node_alias (g, 3, &of, &offset), ==, LIR_ALIAS_VIEW);
+  g_assert_cmpuint (offset, ==, 16);
+  g_assert_false (lir_graph_node_has_buffer (g, 2));
+  g_assert_cmpuint (lir_graph_node_result_of (g, 5), ==, 4);
+
+  written = lir_json_write (module, NULL);
+  g_assert_nonnull (strstr (written, "\"alias\": {\"of\": 1, \"byte_offset\": 16, \"kind\": \"view\"}"));
+  g_assert_nonnull (strstr (written, "{\"id\": 2, \"op\": \"chunk\", \"inputs\": [1], \"buffer\": false}"));
+  g_assert_nonnull (strstr (written, "\"result_of\": 4}"));
+  back = lir_json_read (written, strlen (written), &error);
+  g_assert_no_error (error);
+  again = lir_json_write (back, NULL);
+  g_assert_cmpstr (written, ==, again);
+  g_assert_cmpuint (lir_fingerprint_graph (g).value, ==,
+                    lir_fingerprint_graph (lir_module_get_graph (back)).value);
+
+  /* Without the in-place alias the graph is another graph. */
+  without = g_strdup (written);
+  {
+    char *alias = strstr (without, ", \"alias\": {\"of\": 0");
+    char *end = strchr (alias, '}');
+    memmove (alias, end + 1, strlen (end + 1) + 1);
+  }
+  plain = lir_json_read (without, strlen (without), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lir_fingerprint_graph (g).value, !=,
+                    lir_fingerprint_graph (lir_module_get_graph (plain)).value);
+}
+
 static void
 test_csv_round_trip (void)
 {
@@ -201,6 +275,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/json/opaque-attrs-kept", test_opaque_attrs_kept);
   g_test_add_func ("/io/json/error-places", test_error_places);
   g_test_add_func ("/io/json/syntax", test_syntax);
+  g_test_add_func ("/io/json/alias-round-trip", test_alias_round_trip);
   g_test_add_func ("/io/csv/round-trip", test_csv_round_trip);
   return g_test_run ();
 }

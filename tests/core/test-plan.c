@@ -68,6 +68,93 @@ test_overlapping_separate (void)
 
 /* RLX's view_ops_alias_parent_slot: reshape, same-dtype cast and an axis-0
  * narrow at start 8 of a [32] f32 alias the root at +0, +0 and +32 bytes. */
+/* PyTorch's memory, declared: an in-place op writes into its input, a piece
+ * of a tuple is a view at an offset, a value that is no tensor has no slot,
+ * and a result a tuple returns fresh is live from the tuple's step. */
+static void
+test_declared_aliases (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("torch");
+  LirShape s84 = LIR_SHAPE (LIR_DTYPE_F32, 8, 4);
+  LirShape s44 = LIR_SHAPE (LIR_DTYPE_F32, 4, 4);
+  LirShape none = lir_shape_new_static (LIR_DTYPE_U8, 0, NULL);
+  LirShape s2 = LIR_SHAPE (LIR_DTYPE_I64, 2);
+  guint32 x = lir_graph_input (g, "x", &s84);
+  guint32 conv = lir_graph_op (g, "conv2d", &x, 1, &s84);
+  guint32 relu = lir_graph_op (g, "relu", &conv, 1, &s84);
+  guint32 split = lir_graph_op (g, "split", &relu, 1, &none);
+  guint32 top = lir_graph_op (g, "getitem", &split, 1, &s44);
+  guint32 bottom = lir_graph_op (g, "getitem", &split, 1, &s44);
+  guint32 topk = lir_graph_op (g, "aten.topk", &bottom, 1, &none);
+  guint32 indices = lir_graph_op (g, "getitem", &topk, 1, &s2);
+  guint32 size = lir_graph_op (g, "size", &top, 1, &none);
+  guint32 add_in[] = { top, indices, size };
+  guint32 add = lir_graph_op (g, "add", add_in, 3, &s44);
+  g_autoptr (LirBufferPlan) plan = NULL;
+  g_autofree char *op = NULL;
+  LirPlanStats stats;
+  guint64 conv_offset;
+
+  lir_graph_set_node_alias (g, relu, conv, 0, LIR_ALIAS_INPLACE);
+  lir_graph_set_node_has_buffer (g, split, FALSE);
+  lir_graph_set_node_alias (g, top, relu, 0, LIR_ALIAS_VIEW);
+  lir_graph_set_node_alias (g, bottom, relu, 64, LIR_ALIAS_VIEW);
+  lir_graph_set_node_has_buffer (g, topk, FALSE);
+  lir_graph_set_node_result_of (g, indices, topk);
+  lir_graph_set_node_has_buffer (g, size, FALSE);
+  lir_graph_set_outputs (g, &add, 1);
+  plan = plan_with (g, "best-fit");
+
+  conv_offset = lir_buffer_plan_slot (plan, conv)->offset;
+  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, relu)->root, ==, conv);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, relu)->offset, ==, conv_offset);
+  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, bottom)->root, ==, conv);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, bottom)->offset, ==, conv_offset + 64);
+  g_assert_cmpuint (lir_buffer_plan_slot (plan, bottom)->size, ==, 64);
+  /* conv lives until its last alias is read: top, by the add. */
+  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, conv)->last_step, ==, add);
+  /* No slot, no bytes, for values that are no tensor. */
+  g_assert_null (lir_buffer_plan_slot (plan, split));
+  g_assert_null (lir_buffer_plan_slot (plan, size));
+  /* The indices are written by topk, two steps before the getitem. */
+  g_assert_nonnull (lir_buffer_plan_slot (plan, indices));
+  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, indices)->first_step, ==, topk);
+  g_assert_false (lir_buffer_plan_is_view (plan, indices));
+  /* x, the 8x4 f32 conv, the 2 i64 indices and the 4x4 sum are live
+   * together at the add: the peak; the aliases add nothing. */
+  lir_plan_stats_compute (plan, &stats);
+  g_assert_cmpuint (stats.lower_bound, ==, 128 + 128 + 16 + 64);
+  g_assert_cmpuint (stats.peak_step, ==, add);
+
+  op = lir_graph_describe_op (g, relu);
+  g_assert_cmpstr (op, ==, "relu, in-place on %1");
+  g_clear_pointer (&op, g_free);
+  op = lir_graph_describe_op (g, top);
+  g_assert_cmpstr (op, ==, "getitem");
+}
+
+/* A declared view must fit inside its root, as every view must. */
+static void
+test_declared_alias_must_fit (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("torch");
+  LirShape s8 = LIR_SHAPE (LIR_DTYPE_F32, 8);
+  LirShape s4 = LIR_SHAPE (LIR_DTYPE_F32, 4);
+  guint32 x = lir_graph_input (g, "x", &s8);
+  guint32 a = lir_graph_op (g, "exp", &x, 1, &s8);
+  guint32 b = lir_graph_op (g, "getitem", &a, 1, &s4);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirBufferPlan) plan = NULL;
+
+  lir_graph_set_node_alias (g, b, a, 20, LIR_ALIAS_VIEW);
+  lir_graph_set_outputs (g, &b, 1);
+  plan = lir_plan_graph (g, options, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "16 bytes at +20 does not fit in the 32 bytes"));
+}
+
 static void
 test_views_alias_root (void)
 {
@@ -334,6 +421,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/rlx/non-overlapping-share", test_non_overlapping_share);
   g_test_add_func ("/plan/rlx/overlapping-separate", test_overlapping_separate);
   g_test_add_func ("/plan/views/alias-root", test_views_alias_root);
+  g_test_add_func ("/plan/views/declared-aliases", test_declared_aliases);
+  g_test_add_func ("/plan/views/declared-alias-must-fit", test_declared_alias_must_fit);
   g_test_add_func ("/plan/views/cast-other-dtype-owns", test_cast_to_other_dtype_is_not_view);
   g_test_add_func ("/plan/liveness/view-extends-root", test_view_read_extends_root);
   g_test_add_func ("/plan/phases/derive", test_phases);
