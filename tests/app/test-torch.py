@@ -1,0 +1,393 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""lirscope-torch: small modules written here are exported and checked node
+by node (aliases and their offsets, bufferless nodes, tuple results and
+their lifetimes); three torchvision models are exported end to end, and the
+lower bound Lirscope computes with --no-params --no-inputs is held to an
+independent count of the peak live activation bytes made here by walking
+the FX graph with the same semantics; plan, validate and render run on each.
+Env: LIRSCOPE_TORCH (build/app/lirscope-torch), LIRSCOPE_CLI."""
+import csv
+import functools
+import json
+import operator
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import torch
+import torch.fx
+import torchvision
+
+TORCH = os.environ['LIRSCOPE_TORCH']
+CLI = os.environ['LIRSCOPE_CLI']
+PYTHON = '/usr/bin/python3'
+
+# Each small module sits in a file the exporter loads as FILE.py:make_model.
+MODULES = '''
+import torch
+from torch import nn
+
+
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(8, 8, 3, padding=1, bias=False)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(8, 8, 3, padding=1, bias=False)
+
+    def forward(self, x):
+        out = self.relu(self.conv1(x))
+        out = self.conv2(out)
+        out += x
+        return self.relu(out)
+
+
+class Chunks(nn.Module):
+    def forward(self, x):
+        # Indexing, not unpacking: torch 1.13's tracer cannot unpack on
+        # Python 3.11.
+        rows = torch.chunk(x, 2, dim=0)          # contiguous blocks: views
+        columns = torch.chunk(x, 2, dim=1)       # strided: dense copies
+        return rows[0] * 2 + rows[1].add_(1), columns[0] - columns[1]
+
+
+class Split(nn.Module):
+    def forward(self, x):
+        parts = torch.split(x, [1, 3])
+        return parts[0].sum() + parts[1].relu()
+
+
+class Attention(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.mha = nn.MultiheadAttention(16, 2, batch_first=True)
+
+    def forward(self, x):
+        both = self.mha(x, x, x)
+        return both[0].relu() + both[1].sum()
+
+
+class Sizes(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(48, 10)
+
+    def forward(self, x):
+        flat = x.view(x.size(0), -1)
+        return self.fc(flat.contiguous())
+
+
+class Untraceable(nn.Module):
+    def forward(self, x):
+        if x.sum() > 0:
+            return x
+        return -x
+
+
+def inplace_relu():
+    return nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU(inplace=True), nn.Dropout(), nn.Flatten())
+def residual(): return Residual()
+def chunks(): return Chunks()
+def split(): return Split()
+def attention(): return Attention()
+def sizes(): return Sizes()
+def untraceable(): return Untraceable()
+def not_a_module(): return 42
+'''
+
+
+def run(args, check=True):
+    return subprocess.run(args, capture_output=True, text=True, check=check)
+
+
+def export(spec, *extra):
+    out = run([TORCH, spec] + list(extra))
+    return json.loads(out.stdout)
+
+
+def by_name(document):
+    return {node['name']: node for node in document['nodes']}
+
+
+def plan_lifetimes(path):
+    """Name -> (first, last) of every buffer that owns arena bytes, from the
+    CSV Lirscope writes (half-open upper)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'plan.csv')
+        run([CLI, 'plan', path, '-o', out])
+        with open(out, encoding='utf-8') as f:
+            return {row['id']: (int(row['lower']), int(row['upper']) - 1) for row in csv.DictReader(f)}
+
+
+class SmallModules(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.file = os.path.join(cls.tmp.name, 'models.py')
+        with open(cls.file, 'w', encoding='utf-8') as f:
+            f.write(MODULES)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def spec(self, name):
+        return '%s:%s' % (self.file, name)
+
+    def save(self, document, name):
+        path = os.path.join(self.tmp.name, name + '.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump(document, f)
+        return path
+
+    def test_inplace_relu(self):
+        doc = export(self.spec('inplace_relu'), '--input', '1x3x8x8')
+        nodes = doc['nodes']
+        conv, relu, dropout, flatten = (n for n in nodes if n['op'] not in ('input', 'param'))
+        self.assertEqual((conv['op'], relu['op'], dropout['op'], flatten['op']),
+                         ('conv2d', 'relu', 'dropout', 'flatten'))
+        self.assertEqual(relu['alias'], {'of': conv['id'], 'byte_offset': 0, 'kind': 'inplace'})
+        self.assertEqual(dropout['alias'], {'of': relu['id'], 'byte_offset': 0, 'kind': 'view'})
+        self.assertEqual(flatten['alias'], {'of': dropout['id'], 'byte_offset': 0, 'kind': 'view'})
+        self.assertNotIn('alias', conv)
+        params = [n['name'] for n in nodes if n['op'] == 'param']
+        self.assertEqual(params, ['0.weight', '0.bias'])
+        self.assertEqual(conv['inputs'], [0] + [n['id'] for n in nodes if n['op'] == 'param'])
+        path = self.save(doc, 'inplace')
+        # One arena buffer for the conv, its three aliases inside it.
+        stats = json.loads(run([CLI, 'stats', '--json', '--no-params', '--no-inputs', path]).stdout)
+        self.assertEqual((stats['buffers'], stats['views']), (1, 3))
+        self.assertEqual(stats['lower_bound'], 4 * 6 * 6 * 4)
+        # The tooltip keeps the op's own name and says where it writes.
+        svg = os.path.join(self.tmp.name, 'inplace.svg')
+        run([CLI, 'render', path, '-o', svg])
+        with open(svg, encoding='utf-8') as f:
+            self.assertTrue('op relu, in-place on _0' in f.read(), 'the tooltip names the op')
+
+    def test_residual_block(self):
+        doc = export(self.spec('residual'), '--input', '1x8x6x6')
+        nodes = by_name(doc)
+        self.assertEqual(nodes['relu']['alias']['kind'], 'inplace')
+        self.assertEqual(nodes['relu']['alias']['of'], nodes['conv1']['id'])
+        # The tracer turns `out += x` into an addition that makes a new tensor.
+        self.assertEqual(nodes['add']['inputs'], [nodes['conv2']['id'], nodes['x']['id']])
+        self.assertNotIn('alias', nodes['add'])
+        self.assertEqual(nodes['relu_1']['alias'],
+                         {'of': nodes['add']['id'], 'byte_offset': 0, 'kind': 'inplace'})
+        path = self.save(doc, 'residual')
+        life = plan_lifetimes(path)
+        # conv1's buffer, written in place by relu, lives until conv2 reads
+        # it; the sum, written in place by the last relu, to the end.
+        steps = {n['name']: i for i, n in enumerate(doc['nodes'])}
+        self.assertEqual(life['x'], (0, len(doc['nodes'])))          # an input: whole run
+        self.assertEqual(life['conv1'], (steps['conv1'], steps['conv2']))
+        self.assertEqual(life['conv2'], (steps['conv2'], steps['add']))
+        self.assertEqual(life['add'], (steps['add'], len(doc['nodes'])))
+        self.assertNotIn('relu_1', life)
+
+    def test_chunk_and_getitem(self):
+        doc = export(self.spec('chunks'), '--input', '4x6', '--dtype', 'f16')
+        nodes = by_name(doc)
+        x = nodes['x']
+        self.assertEqual(x['shape'], {'dtype': 'f16', 'dims': [4, 6]})
+        self.assertFalse(nodes['chunk']['buffer'])
+        self.assertNotIn('shape', nodes['chunk'])
+        a, b = nodes['getitem'], nodes['getitem_1']
+        # Rows 0-1 and 2-3: offsets in f16 bytes (2 rows x 6 x 2 B).
+        self.assertEqual(a['alias'], {'of': x['id'], 'byte_offset': 0, 'kind': 'view'})
+        self.assertEqual(b['alias'], {'of': x['id'], 'byte_offset': 24, 'kind': 'view'})
+        self.assertEqual(nodes['add_']['alias'], {'of': b['id'], 'byte_offset': 0, 'kind': 'inplace'})
+        c, d = nodes['getitem_2'], nodes['getitem_3']
+        for piece in (c, d):
+            self.assertNotIn('alias', piece)
+            self.assertEqual(piece['result_of'], nodes['chunk_1']['id'])
+            self.assertIn('dense copy', piece['attrs']['memory'])
+        path = self.save(doc, 'chunks')
+        life = plan_lifetimes(path)
+        steps = {n['name']: i for i, n in enumerate(doc['nodes'])}
+        self.assertEqual(life['getitem_2'][0], steps['chunk_1'])
+        self.assertEqual(run([CLI, 'validate', path]).returncode, 0)
+
+    def test_split(self):
+        doc = export(self.spec('split'), '--input', '4x5')
+        nodes = by_name(doc)
+        self.assertFalse(nodes['split']['buffer'])
+        self.assertEqual(nodes['getitem']['alias']['byte_offset'], 0)
+        self.assertEqual(nodes['getitem_1']['alias'],
+                         {'of': nodes['x']['id'], 'byte_offset': 20, 'kind': 'view'})
+        self.assertEqual(nodes['getitem_1']['shape']['dims'], [3, 5])
+
+    def test_multihead_attention(self):
+        doc = export(self.spec('attention'), '--input', '2x5x16')
+        nodes = by_name(doc)
+        mha = nodes['mha']
+        self.assertEqual(mha['op'], 'multiheadattention')
+        self.assertFalse(mha['buffer'])
+        params = [doc['nodes'][i]['name'] for i in mha['inputs'] if doc['nodes'][i]['op'] == 'param']
+        self.assertEqual(params, ['mha.in_proj_weight', 'mha.in_proj_bias', 'mha.out_proj.weight',
+                                  'mha.out_proj.bias'])
+        out, weights = nodes['getitem'], nodes['getitem_1']
+        self.assertEqual(out['result_of'], mha['id'])
+        self.assertEqual(out['shape']['dims'], [2, 5, 16])
+        self.assertEqual(weights['shape']['dims'], [2, 5, 5])
+        life = plan_lifetimes(self.save(doc, 'attention'))
+        steps = {n['name']: i for i, n in enumerate(doc['nodes'])}
+        self.assertEqual(life['getitem'][0], steps['mha'])
+        self.assertEqual(life['getitem_1'][0], steps['mha'])
+
+    def test_size_calls(self):
+        doc = export(self.spec('sizes'), '--input', '2x3x4x4')
+        nodes = by_name(doc)
+        self.assertFalse(nodes['size']['buffer'])
+        view = nodes['view']
+        self.assertEqual(view['inputs'], [nodes['x']['id'], nodes['size']['id']])
+        self.assertEqual(view['alias'], {'of': nodes['x']['id'], 'byte_offset': 0, 'kind': 'view'})
+        self.assertEqual(nodes['contiguous']['alias']['of'], view['id'])
+        self.assertEqual(nodes['fc']['op'], 'linear')
+        path = self.save(doc, 'sizes')
+        stats = json.loads(run([CLI, 'stats', '--json', path]).stdout)
+        self.assertTrue(stats['valid'])
+        self.assertEqual(stats['nodes'], len(doc['nodes']))
+
+    def test_errors(self):
+        failed = run([TORCH, self.spec('untraceable')], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('cannot be traced by torch.fx', failed.stderr)
+        self.assertIn('control flow', failed.stderr)
+        self.assertIn('models.py:', failed.stderr)            # the line in the user's code
+        self.assertNotIn('Traceback', failed.stderr)
+        for spec, words in ((self.spec('not_a_module'), 'not a torch.nn.Module'),
+                            ('torchvision:no_such_net', 'no classification model'),
+                            ('/nonexistent/m.py:f', 'no such file')):
+            failed = run([TORCH, spec], check=False)
+            self.assertEqual(failed.returncode, 2, spec)
+            self.assertIn(words, failed.stderr)
+        failed = run([TORCH, 'torchvision:resnet18', '--input', '1x3xbig'], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('--input 1x3xbig', failed.stderr)
+        failed = run([TORCH, self.spec('sizes'), '--input', '2x3x4x4', '-o', '/nonexistent/dir/out.json'],
+                     check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('cannot write', failed.stderr)
+
+
+def independent_peak(model, sample):
+    """Peak live activation bytes, counted from the FX graph alone: every
+    tensor result that PyTorch, given dense inputs, does not return as a
+    contiguous block of an input's bytes is a buffer, born at its node
+    (or at the tuple-producing node it comes out of) and live until the last
+    node that reads it or a view of it; graph outputs live to the end."""
+    graph_module = torch.fx.symbolic_trace(model.eval())
+    order = [n for n in graph_module.graph.nodes if n.op != 'output']
+    step = {n: i for i, n in enumerate(order)}
+    env, owner, born, size = {}, {}, {}, {}
+
+    def dense(value):
+        return value.contiguous() if isinstance(value, torch.Tensor) else value
+
+    def inputs_of(node):
+        found = []
+        torch.fx.node.map_arg((node.args, node.kwargs), found.append)
+        return found
+
+    for node in order:
+        if node.op == 'placeholder':
+            env[node] = sample
+            continue
+        if node.op == 'get_attr':
+            env[node] = functools.reduce(getattr, node.target.split('.'), graph_module)
+            continue
+        handed = []  # the tensors the op is given, with the node each stands for
+
+        def give(n):
+            value = dense(env[n])
+            if isinstance(value, torch.Tensor):
+                handed.append((n, value))
+            return value
+        args = torch.fx.node.map_arg(node.args, give)
+        kwargs = torch.fx.node.map_arg(node.kwargs, give)
+        with torch.no_grad():
+            if node.op == 'call_module':
+                value = graph_module.get_submodule(node.target)(*args, **kwargs)
+            elif node.op == 'call_method':
+                value = getattr(args[0], node.target)(*args[1:], **kwargs)
+            else:
+                value = node.target(*args, **kwargs)
+        env[node] = value
+        source = node.args[0] if node.op == 'call_function' and node.target is operator.getitem else None
+        if source is not None and isinstance(env.get(source), (tuple, list)):
+            handed = env['given', source]
+            birth = step[source]
+        else:
+            birth = step[node]
+        env['given', node] = handed
+        if not isinstance(value, torch.Tensor):
+            continue
+        root = None
+        if value.is_contiguous():
+            for n, a in handed:
+                same = a.storage().data_ptr() == value.storage().data_ptr() and a.dtype == value.dtype
+                if same and 0 <= value.data_ptr() - a.data_ptr() \
+                        and value.data_ptr() + value.numel() * value.element_size() \
+                        <= a.data_ptr() + a.numel() * a.element_size():
+                    root = owner.get(n, n)
+                    break
+        if root is not None:
+            owner[node] = root
+        else:
+            owner[node] = node
+            born[node] = birth
+            size[node] = value.numel() * value.element_size()
+    last = dict(born)
+    end = len(order)
+    for node in order:
+        for n in inputs_of(node):
+            if n in owner:
+                root = owner[n]
+                if root in last:
+                    last[root] = max(last[root], step[node])
+    for n in inputs_of(next(n for n in graph_module.graph.nodes if n.op == 'output')):
+        if n in owner and owner[n] in last:
+            last[owner[n]] = end
+    activations = [n for n in born if n.op not in ('placeholder', 'get_attr')]
+    return max(sum(size[n] for n in activations if born[n] <= s <= last[n]) for s in range(end + 1))
+
+
+class TorchvisionModels(unittest.TestCase):
+    def check_model(self, name):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, name + '.json')
+            made = run([TORCH, 'torchvision:' + name, '-o', path])
+            self.assertIn('nodes in', made.stderr)
+            stats = json.loads(run([CLI, 'stats', '--json', '--no-params', '--no-inputs', path]).stdout)
+            torch.manual_seed(0)
+            model = torchvision.models.get_model(name, weights=None)
+            torch.manual_seed(0)
+            expected = independent_peak(model, torch.randn(1, 3, 224, 224))
+            self.assertEqual(stats['lower_bound'], expected, name)
+            self.assertTrue(stats['valid'])
+            planned = os.path.join(tmp, 'planned.json')
+            run([CLI, 'plan', path, '--no-params', '--no-inputs', '-o', planned])
+            self.assertEqual(run([CLI, 'validate', planned]).returncode, 0)
+            svg = os.path.join(tmp, name + '.svg')
+            run([CLI, 'render', planned, '-o', svg])
+            with open(svg, encoding='utf-8') as f:
+                self.assertIn(name, f.read())
+            return stats
+
+    def test_resnet18(self):
+        self.check_model('resnet18')
+
+    def test_mobilenet_v2(self):
+        self.check_model('mobilenet_v2')
+
+    def test_squeezenet(self):
+        stats = self.check_model('squeezenet1_0')
+        self.assertGreater(stats['bytes_saved_by_views'], 0)
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
