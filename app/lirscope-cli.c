@@ -39,6 +39,7 @@ typedef struct
   char *steps;
   char *theme;
   gboolean no_labels;
+  gboolean all_steps;
   gboolean diff;
   double fail_arena_grows;
   double fail_efficiency_drops;
@@ -414,6 +415,7 @@ parse_render_options (LirRenderOptions *options, GError **error)
 {
   lir_render_options_init (options);
   options->labels = !opts.no_labels;
+  options->all_steps = opts.all_steps;
   if (opts.color_by == NULL || strcmp (opts.color_by, "phase") == 0)
     options->color_by = LIR_COLOR_BY_PHASE;
   else if (strcmp (opts.color_by, "op") == 0)
@@ -456,6 +458,8 @@ cmd_render (int argc, char **argv)
     { "theme", 0, 0, G_OPTION_ARG_STRING, &opts.theme, "light (default) or dark", "THEME" },
     { "no-labels", 0, 0, G_OPTION_ARG_NONE, &opts.no_labels, "Leave out buffer and step names",
       NULL },
+    { "all-steps", 0, 0, G_OPTION_ARG_NONE, &opts.all_steps,
+      "Give every step a column, also those of inputs, params and constants, which run nothing", NULL },
     { "diff", 0, 0, G_OPTION_ARG_NONE, &opts.diff,
       "Take two inputs A B: draw B with what changed from A highlighted", NULL },
     { NULL }

@@ -59,6 +59,7 @@ enum {
 enum {
   PROP_0,
   PROP_FOCUS_ACTIVATIONS,
+  PROP_ALL_STEPS,
   N_PROPS
 };
 
@@ -92,24 +93,46 @@ current_layout (LirscopeTimeline *self, LirRenderLayout *layout)
                        gtk_widget_get_height (GTK_WIDGET (self)), &options, layout);
 }
 
+/* Pans and zooms are linear in what is drawn: the viewport's steps as the
+ * x axis's columns (steps that run nothing take none), and back. */
+static void
+steps_to_columns (const LirRenderLayout *layout, LirViewport *vp)
+{
+  vp->step_start = lir_render_layout_column_of_step (layout, vp->step_start);
+  vp->step_end = lir_render_layout_column_of_step (layout, vp->step_end);
+}
+
+static void
+columns_to_steps (const LirRenderLayout *layout, LirViewport *vp)
+{
+  vp->step_start = lir_render_layout_step_of_column (layout, vp->step_start);
+  vp->step_end = lir_render_layout_step_of_column (layout, vp->step_end);
+}
+
 /* Keeps the viewport inside the plan (with the headroom of the full view)
- * and no smaller than half a step by 16 bytes. */
+ * and no smaller than half a column by 16 bytes. */
 static void
 clamp_viewport (LirscopeTimeline *self, LirViewport *vp)
 {
-  double full_steps = self->full.step_end - self->full.step_start;
-  double full_bytes = self->full.byte_end - self->full.byte_start;
+  LirRenderLayout layout;
+  LirViewport full = self->full;
+  double full_steps, full_bytes = full.byte_end - full.byte_start;
   double span, bspan;
 
   /* NaN or infinite anywhere (a bad anchor, say) falls back to the whole plan. */
   if (!isfinite (vp->step_start) || !isfinite (vp->step_end) || !isfinite (vp->byte_start) ||
       !isfinite (vp->byte_end) || !(vp->step_end > vp->step_start) || !(vp->byte_end > vp->byte_start))
     *vp = self->full;
+  current_layout (self, &layout);
+  steps_to_columns (&layout, vp);
+  steps_to_columns (&layout, &full);
+  full_steps = full.step_end - full.step_start;
   span = CLAMP (vp->step_end - vp->step_start, MIN (MIN_STEP_SPAN, full_steps), full_steps);
   bspan = CLAMP (vp->byte_end - vp->byte_start, MIN (MIN_BYTE_SPAN, full_bytes), full_bytes);
-  vp->step_start = CLAMP (vp->step_start, self->full.step_start, self->full.step_end - span);
+  vp->step_start = CLAMP (vp->step_start, full.step_start, full.step_end - span);
   vp->step_end = vp->step_start + span;
-  vp->byte_start = CLAMP (vp->byte_start, self->full.byte_start, self->full.byte_end - bspan);
+  columns_to_steps (&layout, vp);
+  vp->byte_start = CLAMP (vp->byte_start, full.byte_start, full.byte_end - bspan);
   vp->byte_end = vp->byte_start + bspan;
 }
 
@@ -233,12 +256,14 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, gpointer user_dat
     return;
   self->dragged = TRUE;
   current_layout (self, &layout);
+  steps_to_columns (&layout, &vp);
   steps_per_px = (vp.step_end - vp.step_start) / MAX (layout.plot_width, 1);
   bytes_per_px = (vp.byte_end - vp.byte_start) / MAX (layout.plot_height, 1);
   vp.step_start -= dx * steps_per_px;
   vp.step_end -= dx * steps_per_px;
   vp.byte_start += dy * bytes_per_px;
   vp.byte_end += dy * bytes_per_px;
+  columns_to_steps (&layout, &vp);
   apply_viewport (self, &vp);
 }
 
@@ -264,10 +289,13 @@ on_pinch_scale (GtkGestureZoom *gesture, double scale, gpointer user_data)
   if (self->renderer == NULL || scale <= 0)
     return;
   current_layout (self, &layout);
-  anchor = lir_render_layout_step_at (&layout, &self->pinch_start, self->pinch_x);
+  anchor = lir_render_layout_column_of_step (
+    &layout, lir_render_layout_step_at (&layout, &self->pinch_start, self->pinch_x));
+  steps_to_columns (&layout, &vp);
   span = (vp.step_end - vp.step_start) / scale;
   vp.step_start = anchor - (anchor - vp.step_start) / scale;
   vp.step_end = vp.step_start + span;
+  columns_to_steps (&layout, &vp);
   apply_viewport (self, &vp);
 }
 
@@ -512,6 +540,8 @@ lirscope_timeline_get_property (GObject *object, guint prop_id, GValue *value, G
 
   if (prop_id == PROP_FOCUS_ACTIVATIONS)
     g_value_set_boolean (value, self->focus_activations);
+  else if (prop_id == PROP_ALL_STEPS)
+    g_value_set_boolean (value, self->options.all_steps);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -523,6 +553,8 @@ lirscope_timeline_set_property (GObject *object, guint prop_id, const GValue *va
 
   if (prop_id == PROP_FOCUS_ACTIVATIONS)
     self->focus_activations = g_value_get_boolean (value);
+  else if (prop_id == PROP_ALL_STEPS)
+    lirscope_timeline_set_all_steps (self, g_value_get_boolean (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -546,6 +578,16 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
   g_object_class_install_property (object_class, PROP_FOCUS_ACTIVATIONS,
                                    g_param_spec_boolean ("focus-activations", NULL, NULL, FALSE,
                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /**
+   * LirscopeTimeline:all-steps:
+   *
+   * Give every schedule step a column; by default the steps of inputs,
+   * params and constants, which run nothing, take none.
+   */
+  g_object_class_install_property (object_class, PROP_ALL_STEPS,
+                                   g_param_spec_boolean ("all-steps", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                           | G_PARAM_EXPLICIT_NOTIFY));
   widget_class->snapshot = lirscope_timeline_snapshot;
   widget_class->measure = lirscope_timeline_measure;
   gtk_widget_class_set_css_name (widget_class, "timeline");
@@ -638,6 +680,19 @@ lirscope_timeline_set_color_by (LirscopeTimeline *self, LirColorBy color_by)
   g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
 }
 
+/* The same steps stay in view: the viewport is in steps, only their
+ * columns change. */
+void
+lirscope_timeline_set_all_steps (LirscopeTimeline *self, gboolean all_steps)
+{
+  if (self->options.all_steps == all_steps)
+    return;
+  self->options.all_steps = all_steps;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify (G_OBJECT (self), "all-steps");
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
+}
+
 void
 lirscope_timeline_set_dark (LirscopeTimeline *self, gboolean dark)
 {
@@ -699,10 +754,12 @@ lirscope_timeline_zoom (LirscopeTimeline *self, double factor_steps, double fact
     }
   anchor_x = CLAMP (anchor_x, layout.plot_x, layout.plot_x + layout.plot_width);
   anchor_y = CLAMP (anchor_y, layout.plot_y, layout.plot_y + layout.plot_height);
-  step = lir_render_layout_step_at (&layout, &vp, anchor_x);
+  step = lir_render_layout_column_of_step (&layout, lir_render_layout_step_at (&layout, &vp, anchor_x));
   byte = lir_render_layout_byte_at (&layout, &vp, anchor_y);
+  steps_to_columns (&layout, &vp);
   vp.step_start = step - (step - vp.step_start) / factor_steps;
   vp.step_end = step + (vp.step_end - step) / factor_steps;
+  columns_to_steps (&layout, &vp);
   vp.byte_start = byte - (byte - vp.byte_start) / factor_bytes;
   vp.byte_end = byte + (vp.byte_end - byte) / factor_bytes;
   apply_viewport (self, &vp);
@@ -724,12 +781,14 @@ lirscope_timeline_pan (LirscopeTimeline *self, double dx, double dy)
   if (self->renderer == NULL)
     return;
   current_layout (self, &layout);
+  steps_to_columns (&layout, &vp);
   ds = dx * (vp.step_end - vp.step_start) / MAX (layout.plot_width, 1);
   db = -dy * (vp.byte_end - vp.byte_start) / MAX (layout.plot_height, 1);
   vp.step_start += ds;
   vp.step_end += ds;
   vp.byte_start += db;
   vp.byte_end += db;
+  columns_to_steps (&layout, &vp);
   apply_viewport (self, &vp);
 }
 
@@ -755,6 +814,7 @@ lirscope_timeline_zoom_to_node (LirscopeTimeline *self, guint32 node)
   LirBufferPlan *plan;
   const LirBufferSlot *slot;
   const LirLifetime *life;
+  LirRenderLayout layout;
   LirViewport vp;
   double steps, bytes;
 
@@ -764,10 +824,15 @@ lirscope_timeline_zoom_to_node (LirscopeTimeline *self, guint32 node)
   if (node >= lir_buffer_plan_get_n_nodes (plan) || (slot = lir_buffer_plan_slot (plan, node)) == NULL)
     return FALSE;
   life = lir_buffer_plan_lifetime (plan, node);
-  steps = (double)life->last_step + 1 - life->first_step;
+  current_layout (self, &layout);
+  vp.step_start = life->first_step;
+  vp.step_end = (double)life->last_step + 1;
+  steps_to_columns (&layout, &vp);
+  steps = MAX (vp.step_end - vp.step_start, 1);
+  vp.step_start -= steps;
+  vp.step_end += steps;
+  columns_to_steps (&layout, &vp);
   bytes = MAX ((double)slot->size, 1);
-  vp.step_start = life->first_step - steps;
-  vp.step_end = (double)life->last_step + 1 + steps;
   vp.byte_start = (double)slot->offset - bytes;
   vp.byte_end = (double)slot->offset + 2 * bytes;
   apply_viewport (self, &vp);

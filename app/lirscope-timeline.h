@@ -19,6 +19,8 @@ void                    lirscope_timeline_get_frame_options (LirscopeTimeline *s
                                                              LirRenderOptions *options);
 void                    lirscope_timeline_set_color_by    (LirscopeTimeline *self,
                                                            LirColorBy        color_by);
+void                    lirscope_timeline_set_all_steps   (LirscopeTimeline *self,
+                                                           gboolean          all_steps);
 void                    lirscope_timeline_set_dark        (LirscopeTimeline *self,
                                                            gboolean          dark);
 void                    lirscope_timeline_set_hidden_phases (LirscopeTimeline *self,

@@ -425,6 +425,7 @@ _lirscope_window_actions_init (LirscopeWindow *self)
     g_simple_action_new_stateful ("params-in-arena", NULL, g_variant_new_boolean (TRUE));
   g_autoptr (GAction) color_by = g_settings_create_action (self->settings, "color-by");
   g_autoptr (GAction) focus = g_settings_create_action (self->settings, "focus-activations");
+  g_autoptr (GAction) all_steps = g_settings_create_action (self->settings, "all-steps");
 
   for (guint p = 0; p < LIR_N_PHASES; p++)
     {
@@ -441,7 +442,9 @@ _lirscope_window_actions_init (LirscopeWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (params));
   g_action_map_add_action (G_ACTION_MAP (self), color_by);
   g_action_map_add_action (G_ACTION_MAP (self), focus);
+  g_action_map_add_action (G_ACTION_MAP (self), all_steps);
   g_settings_bind (self->settings, "focus-activations", self->timeline, "focus-activations", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "all-steps", self->timeline, "all-steps", G_SETTINGS_BIND_GET);
   g_signal_connect (self->settings, "changed::color-by", G_CALLBACK (on_color_by_setting), self);
   on_color_by_setting (self->settings, "color-by", self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self);

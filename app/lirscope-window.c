@@ -259,8 +259,12 @@ lirscope_window_dispose (GObject *object)
   /* Settings outlive windows: their actions and bindings go with the window. */
   g_action_map_remove_action (G_ACTION_MAP (self), "color-by");
   g_action_map_remove_action (G_ACTION_MAP (self), "focus-activations");
+  g_action_map_remove_action (G_ACTION_MAP (self), "all-steps");
   if (self->timeline != NULL)
-    g_settings_unbind (self->timeline, "focus-activations");
+    {
+      g_settings_unbind (self->timeline, "focus-activations");
+      g_settings_unbind (self->timeline, "all-steps");
+    }
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_WINDOW);

@@ -29,8 +29,8 @@ lir_render_draw_strip (const Frame *f)
   /* One point per pixel column: the most bytes live at any step in it. */
   for (guint col = 0; col < cols; col++)
     {
-      double s0 = f->vp.step_start + col / f->px_per_step;
-      double s1 = f->vp.step_start + (col + 1) / f->px_per_step;
+      double s0 = lir_render_layout_step_of_column (l, f->col_start + col / f->px_per_step);
+      double s1 = lir_render_layout_step_of_column (l, f->col_start + (col + 1) / f->px_per_step);
       gint64 a = (gint64)floor (s0), b = (gint64)ceil (s1);
       guint64 most = 0;
       double y;
@@ -88,7 +88,7 @@ lir_render_draw_phase_band (const Frame *f)
 
       if (col < cols)
         {
-          double s = floor (f->vp.step_start + (col + 0.5) / f->px_per_step);
+          double s = floor (lir_render_layout_step_of_column (l, f->col_start + (col + 0.5) / f->px_per_step));
 
           if (s >= 0 && s < f->r->n_step_nodes && f->r->step_node[(guint)s] != LIR_NO_NODE)
             phase = f->r->plan->phases[f->r->step_node[(guint)s]];

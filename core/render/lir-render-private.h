@@ -58,6 +58,7 @@ struct _LirRenderer
   guint8 *dynamic_lane;             /* the band lane of each */
   guint n_dynamic;
   guint n_dynamic_lanes;
+  LirColumnMap *columns;            /* steps to drawn columns; NULL when every step runs */
 };
 
 typedef struct
@@ -69,9 +70,13 @@ typedef struct
   LirRenderLayout l;
   LirViewport vp;
   double width, height;
-  double px_per_step;
+  double col_start, col_end; /* the viewport's steps as drawn columns */
+  double px_per_step;        /* pixels per drawn column */
   double px_per_byte;
 } Frame;
+
+LirColumnMap *lir_column_map_new  (const LirRenderer *r);
+void          lir_column_map_free (LirColumnMap *map);
 
 extern const LirRgba lir_render_phase_colors[LIR_PHASE_NONE + 1];
 

@@ -220,6 +220,7 @@ lir_renderer_new (LirModule *module)
   schedule = lir_buffer_plan_get_schedule (r->plan, &n_schedule);
   r->n_step_nodes = MIN (n_schedule, r->n_steps);
   r->step_node = g_memdup2 (schedule, sizeof (guint32) * r->n_step_nodes);
+  r->columns = lir_column_map_new (r);
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
     if (r->plan->phases[id] != LIR_PHASE_NONE)
       r->has_phases = TRUE;
@@ -257,6 +258,7 @@ lir_renderer_free (LirRenderer *r)
   g_array_unref (r->top_edge_by_step);
   g_free (r->peak_largest);
   g_free (r->step_node);
+  lir_column_map_free (r->columns);
   g_free (r->consumer_start);
   g_free (r->consumers);
   g_free (r->dynamic);
@@ -328,6 +330,7 @@ lir_render_options_init (LirRenderOptions *options)
     .selected = LIR_NO_NODE,
     .cursor_step = -1,
     .diff = NULL,
+    .all_steps = FALSE,
   };
 }
 
@@ -393,6 +396,7 @@ lir_renderer_layout (const LirRenderer *r, double width, double height,
   double top, rest;
 
   memset (l, 0, sizeof *l);
+  l->columns = o->all_steps ? NULL : r->columns;
   l->header_height = header_height (r, o);
   top = l->header_height + (o->header ? 0 : MARGIN);
   l->plot_x = AXIS_LEFT;
@@ -435,9 +439,12 @@ lir_renderer_layout (const LirRenderer *r, double width, double height,
 double
 lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *viewport, double step)
 {
-  double span = viewport->step_end - viewport->step_start;
+  double start = lir_render_layout_column_of_step (layout, viewport->step_start);
+  double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
 
-  return layout->plot_x + (step - viewport->step_start) * layout->plot_width / (span > 0 ? span : 1);
+  return layout->plot_x
+         + (lir_render_layout_column_of_step (layout, step) - start) * layout->plot_width
+               / (span > 0 ? span : 1);
 }
 
 /**
@@ -468,8 +475,11 @@ lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *v
 double
 lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *viewport, double x)
 {
-  return viewport->step_start +
-         (x - layout->plot_x) * (viewport->step_end - viewport->step_start) / MAX (layout->plot_width, 1);
+  double start = lir_render_layout_column_of_step (layout, viewport->step_start);
+  double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
+
+  return lir_render_layout_step_of_column (
+    layout, start + (x - layout->plot_x) * span / MAX (layout->plot_width, 1));
 }
 
 /**
@@ -1007,18 +1017,21 @@ draw_step_axis (const Frame *f)
 {
   LirCanvas *c = f->canvas;
   double spacing = nice_step_spacing (64.0 / f->px_per_step);
-  double tick = ceil (f->vp.step_start / spacing) * spacing;
+  double tick = ceil (f->col_start / spacing) * spacing;
   double axis_y = f->l.plot_y + f->l.plot_height;
   double names_end = -1e9;
   gboolean names = f->o->labels && f->px_per_step >= 24 && !lir_module_is_buffer_only (f->r->module);
 
-  for (guint n = 0; tick < f->vp.step_end && n < 400; tick += spacing, n++)
+  /* Ticks are spaced in drawn columns and name the step drawn there (just
+   * right of the tick: column 0 is also where collapsed steps 0, 1… sit). */
+  for (guint n = 0; tick < f->col_end && n < 400; tick += spacing, n++)
     {
-      double x = step_x (f, tick);
+      double step = lir_render_layout_step_of_column (&f->l, tick + 1e-6) - 1e-6;
+      double x = step_x (f, step);
       char label[24];
 
       c->funcs->line (c, x, f->l.plot_y, x, axis_y, &f->theme->grid, 1.0, FALSE);
-      g_snprintf (label, sizeof label, "%.0f", tick);
+      g_snprintf (label, sizeof label, "%.0f", step);
       if (x + c->funcs->text_width (c, label, FONT_SMALL, FALSE) <= f->width - 2)
         c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
                         &f->theme->muted);
@@ -1036,6 +1049,8 @@ draw_step_axis (const Frame *f)
 
       if (node == LIR_NO_NODE)
         continue;
+      if (step_x (f, s + 1) - step_x (f, s) < 1)
+        continue; /* a collapsed step */
       name = lir_graph_node_label (f->r->graph, node, scratch);
       width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
       x = step_x (f, s + 0.5) - width / 2;
@@ -1479,7 +1494,11 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   if (!(f.vp.byte_end > f.vp.byte_start))
     f.vp.byte_end = f.vp.byte_start + 1;
   lir_renderer_layout (r, width, height, options, &f.l);
-  f.px_per_step = f.l.plot_width / (f.vp.step_end - f.vp.step_start);
+  f.col_start = lir_render_layout_column_of_step (&f.l, f.vp.step_start);
+  f.col_end = lir_render_layout_column_of_step (&f.l, f.vp.step_end);
+  if (!(f.col_end > f.col_start))
+    f.col_end = f.col_start + 1;
+  f.px_per_step = f.l.plot_width / (f.col_end - f.col_start);
   f.px_per_byte = f.l.plot_height / (f.vp.byte_end - f.vp.byte_start);
 
   c->funcs->fill_rect (c, 0, 0, width, height, &f.theme->background);

@@ -87,6 +87,9 @@ typedef struct
  * @diff: (nullable): a diff from a baseline to the plan drawn: added,
  *   resized and moved buffers are outlined, the baseline's places of moved
  *   and removed buffers ghosted, and the header says how the arena changed
+ * @all_steps: give every schedule step a column; by default a step whose
+ *   node runs nothing (an input, a param, a constant) takes none, so the
+ *   drawing shows the steps that run (step numbers stay schedule steps)
  *
  * What lir_renderer_export() draws and how; lir_render_options_init() fills
  * in the defaults.
@@ -105,13 +108,26 @@ typedef struct
   const guint32 *flagged;
   guint n_flagged;
   const LirPlanDiff *diff;
+  gboolean all_steps;
 } LirRenderOptions;
 
 /**
+ * LirColumnMap:
+ *
+ * A renderer's map between schedule steps and the columns of its x axis;
+ * opaque, reached through lir_render_layout_column_of_step() and
+ * lir_render_layout_step_of_column().
+ */
+typedef struct _LirColumnMap LirColumnMap;
+
+/**
  * LirRenderLayout:
+ * @columns: (skip): the renderer's map from steps to drawn columns, or
+ *   %NULL when every step has one
  *
  * Where things land for a given size, so a widget can map pointer
- * positions to steps and bytes. Rectangles are in pixels.
+ * positions to steps and bytes. Rectangles are in pixels; the x axis is
+ * in columns (see lir_render_layout_column_of_step()).
  */
 typedef struct
 {
@@ -120,6 +136,7 @@ typedef struct
   double band_y, band_height; /* the phase band */
   double dynamic_y, dynamic_height; /* nodes out of the arena for a dynamic dim */
   double plot_x, plot_y, plot_width, plot_height;
+  const LirColumnMap *columns;
 } LirRenderLayout;
 
 /**
@@ -163,6 +180,10 @@ double        lir_render_layout_y_of_byte (const LirRenderLayout *layout,
 double        lir_render_layout_step_at   (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 x);
+double        lir_render_layout_column_of_step (const LirRenderLayout *layout,
+                                                double                 step);
+double        lir_render_layout_step_of_column (const LirRenderLayout *layout,
+                                                double                 column);
 double        lir_render_layout_byte_at   (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 y);

@@ -205,6 +205,29 @@ test_render (void)
       g_unlink (output);
     }
 
+  /* decoder-block's params run nothing: by default their steps take no
+   * column, and the first tick names the first step that runs; with
+   * --all-steps the axis starts at step 0. */
+  {
+    g_autofree char *collapsed = g_build_filename (dir, "collapsed.svg", NULL);
+    g_autofree char *all = g_build_filename (dir, "all.svg", NULL);
+    g_autofree char *data_collapsed = NULL, *data_all = NULL;
+    const char *args_collapsed[] = { "render", input, "-o", collapsed, NULL };
+    const char *args_all[] = { "render", input, "-o", all, "--all-steps", NULL };
+    const char *first_tick = "<text x=\"74\" y=\"869\" font-size=\"9.5\" fill=\"#666670\">";
+
+    g_assert_cmpint (run_cli (args_collapsed, NULL, NULL), ==, 0);
+    g_assert_cmpint (run_cli (args_all, NULL, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (collapsed, &data_collapsed, NULL, NULL));
+    g_assert_true (g_file_get_contents (all, &data_all, NULL, NULL));
+    g_assert_nonnull (strstr (data_all, first_tick));
+    g_assert_true (g_str_has_prefix (strstr (data_all, first_tick) + strlen (first_tick), "0<"));
+    g_assert_nonnull (strstr (data_collapsed, first_tick));
+    g_assert_false (g_str_has_prefix (strstr (data_collapsed, first_tick) + strlen (first_tick), "0<"));
+    g_unlink (collapsed);
+    g_unlink (all);
+  }
+
   /* Buffer-only input, then the same SVG twice: identical bytes. */
   {
     g_autofree char *a = g_build_filename (dir, "a.svg", NULL);

@@ -1075,6 +1075,64 @@ test_opens_on_activations (void)
   close_window (window);
 }
 
+/* Steps that run nothing take no column unless Show Every Step is on; the
+ * steps in view stay the same when it changes, and panning moves what is
+ * drawn by exactly the pixels asked, collapsed steps or not. */
+static void
+test_all_steps (void)
+{
+  g_autofree char *path = example ("decoder-block.json");
+  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  LirscopeWindow *window = open_window (path);
+  LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport before, after;
+  const LirBufferPlan *plan;
+  const guint32 *schedule;
+  guint n_steps, first_run = 0;
+  double x0, x1;
+
+  wait_for (is_laid_out, window, "the first frame");
+  plan = lir_module_get_plan (module_of (window));
+  schedule = lir_buffer_plan_get_schedule (plan, &n_steps);
+  while (first_run < n_steps
+         && lir_op_kind_is_boundary (lir_graph_node_kind (lir_module_get_graph (module_of (window)),
+                                                          schedule[first_run])))
+    first_run++;
+  g_assert_cmpuint (first_run, >, 0); /* the decoder block starts with its params */
+  lirscope_timeline_get_frame_options (timeline, &options);
+  g_assert_false (options.all_steps);
+  lirscope_timeline_get_layout (timeline, &layout);
+  g_assert_nonnull (layout.columns);
+  lirscope_timeline_get_viewport (timeline, &before);
+  g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &before, 0),
+                                  lir_render_layout_x_of_step (&layout, &before, first_run), 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-steps", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "all-steps"));
+  lirscope_timeline_get_frame_options (timeline, &options);
+  g_assert_true (options.all_steps);
+  lirscope_timeline_get_viewport (timeline, &after);
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  lirscope_timeline_get_layout (timeline, &layout);
+  g_assert_null (layout.columns);
+  g_assert_cmpfloat (lir_render_layout_x_of_step (&layout, &after, first_run), >,
+                     lir_render_layout_x_of_step (&layout, &after, 0) + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-steps", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "all-steps"));
+  g_assert_true (lirscope_timeline_zoom_to_node (timeline, schedule[n_steps / 2]));
+  lirscope_timeline_get_layout (timeline, &layout);
+  lirscope_timeline_get_viewport (timeline, &before);
+  x0 = lir_render_layout_x_of_step (&layout, &before, n_steps / 2);
+  lirscope_timeline_pan (timeline, 40, 0);
+  lirscope_timeline_get_viewport (timeline, &after);
+  x1 = lir_render_layout_x_of_step (&layout, &after, n_steps / 2);
+  g_assert_cmpfloat_with_epsilon (x1, x0 - 40, 1e-6);
+  close_window (window);
+}
+
 /* Run from a build tree without an installed schema: settings in memory, one warning. */
 static void
 test_no_schema_child (void)
@@ -1141,6 +1199,7 @@ main (int argc, char **argv)
     }
 
   g_test_add_func ("/window/open-examples", test_open_examples);
+  g_test_add_func ("/window/all-steps", test_all_steps);
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
   g_test_add_func ("/window/replan-and-bind", test_replan_and_bind);
   g_test_add_func ("/window/export", test_export);

@@ -112,6 +112,75 @@ render_svg (LirRenderer *renderer, const LirRenderOptions *options, gsize *lengt
   return lir_renderer_to_svg (renderer, 1200, 800, &viewport, options, length);
 }
 
+/* Inputs, params and constants run nothing: by default their steps take no
+ * column, and step numbers stay schedule steps on both sides of the map. */
+static void
+test_collapsed_steps (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("columns");
+  g_autoptr (LirPlanOptions) plan_options = lir_plan_options_new ();
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirRenderer) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *collapsed = NULL, *all = NULL;
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 16, 16);
+  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 w1 = lir_graph_param (g, "w1", &s);
+  guint32 w2 = lir_graph_param (g, "w2", &s);
+  guint32 a = lir_graph_matmul (g, x, w1, &s);
+  guint32 w3 = lir_graph_param (g, "w3", &s);
+  guint32 b = lir_graph_matmul (g, a, w3, &s);
+  guint32 in[] = { b, w2 };
+  guint32 c = lir_graph_op (g, "add", in, 2, &s);
+  LirRenderOptions options;
+  LirRenderLayout layout;
+  LirViewport vp;
+
+  lir_graph_set_outputs (g, &c, 1);
+  module = lir_module_new (g, NULL);
+  g_assert_true (lir_module_ensure_plan (module, plan_options, &error));
+  r = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  g_assert_false (options.all_steps);
+  lir_renderer_layout (r, 800, 600, &options, &layout);
+  lir_renderer_full_viewport (r, &vp);
+  /* Steps 0-2 and 4 (x, w1, w2, w3) collapse; 3, 5, 6 and the end run. */
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, 0), ==, 0);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w2), ==, 0);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, a + 0.5), ==, 0.5);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w3), ==, 1);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w3 + 0.5), ==, 1);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, b), ==, 1);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, c + 1), ==, 3);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, vp.step_end), ==, 4);
+  g_assert_cmpfloat (lir_render_layout_step_of_column (&layout, 0.5), ==, a + 0.5);
+  g_assert_cmpfloat (lir_render_layout_step_of_column (&layout, 1.25), ==, b + 0.25);
+  g_assert_cmpfloat (lir_render_layout_step_of_column (&layout, 3.5), ==, c + 1.5);
+  /* The collapsed steps have no width; each running step a quarter. */
+  g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &vp, x),
+                                  lir_render_layout_x_of_step (&layout, &vp, a), 1e-9);
+  g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &vp, b + 1)
+                                    - lir_render_layout_x_of_step (&layout, &vp, b),
+                                  layout.plot_width / 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (
+    lir_render_layout_step_at (&layout, &vp, lir_render_layout_x_of_step (&layout, &vp, b + 0.5)),
+    b + 0.5, 1e-9);
+
+  options.all_steps = TRUE;
+  lir_renderer_layout (r, 800, 600, &options, &layout);
+  g_assert_null (layout.columns);
+  g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w3 + 0.5), ==, w3 + 0.5);
+  g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &vp, b + 1)
+                                    - lir_render_layout_x_of_step (&layout, &vp, b),
+                                  layout.plot_width / 8, 1e-9);
+  all = lir_renderer_to_svg (r, 800, 600, &vp, &options, NULL);
+  options.all_steps = FALSE;
+  collapsed = lir_renderer_to_svg (r, 800, 600, &vp, &options, NULL);
+  g_assert_cmpstr (all, !=, collapsed);
+  /* The axis names schedule steps: a tick at the first column says 3. */
+  g_assert_nonnull (strstr (collapsed, "fill=\"#666670\">3</text>"));
+}
+
 static void
 test_svg_structure (void)
 {
@@ -807,6 +876,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/svg/structure", test_svg_structure);
+  g_test_add_func ("/render/collapsed-steps", test_collapsed_steps);
   g_test_add_func ("/render/svg/deterministic", test_svg_deterministic);
   g_test_add_func ("/render/png/pixels", test_png_pixels);
   g_test_add_func ("/render/pdf-and-limits", test_pdf_and_limits);
