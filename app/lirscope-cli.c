@@ -7,10 +7,13 @@
  */
 #include "lir.h"
 
+#include <glib-unix.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define EXIT_CHECK_FAILED 1
 #define EXIT_BAD_INPUT 2
@@ -148,6 +151,93 @@ build_plan_options (GError **error)
   return g_steal_pointer (&options);
 }
 
+/* The one-line progress report on a terminal: at most five times a
+ * second, rewritten in place, cleared when planning ends. */
+typedef struct
+{
+  gint64 last_us;
+  gboolean shown;
+} ProgressLine;
+
+static void
+print_progress (const LirProgress *progress, gpointer user_data)
+{
+  ProgressLine *line = user_data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+
+  if (line->shown && now - line->last_us < G_USEC_PER_SEC / 5)
+    return;
+  line->last_us = now;
+  line->shown = TRUE;
+  text = lir_format_progress (progress);
+  g_printerr ("\r\033[Kplanning: %s (Ctrl+C keeps the best plan)", text);
+}
+
+/* Ctrl+C while planning stops early and keeps the best plan: GLib's signal
+ * source, on a thread of its own, cancels the stop. The handler is
+ * removed when planning ends (or after one Ctrl+C), so a second one ends
+ * the program as usual. */
+typedef struct
+{
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+  GCancellable *stop;
+} StopOnInterrupt;
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+watch_interrupt (gpointer user_data)
+{
+  StopOnInterrupt *watch = user_data;
+
+  g_main_context_push_thread_default (watch->context);
+  g_main_loop_run (watch->loop);
+  g_main_context_pop_thread_default (watch->context);
+  return NULL;
+}
+
+static void
+stop_on_interrupt_begin (StopOnInterrupt *watch, GCancellable *stop)
+{
+  g_autoptr (GSource) source = g_unix_signal_source_new (SIGINT);
+
+  watch->stop = stop;
+  watch->context = g_main_context_new ();
+  watch->loop = g_main_loop_new (watch->context, FALSE);
+  g_source_set_callback (source, on_interrupt, stop, NULL);
+  g_source_attach (source, watch->context);
+  watch->thread = g_thread_new ("lirscope-sigint", watch_interrupt, watch);
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_on_interrupt_end (StopOnInterrupt *watch)
+{
+  g_autoptr (GSource) quit = g_idle_source_new ();
+
+  /* From inside the loop: a quit before the thread reaches
+   * g_main_loop_run () would be lost. */
+  g_source_set_callback (quit, quit_loop, watch->loop, NULL);
+  g_source_attach (quit, watch->context);
+  g_thread_join (watch->thread);
+  g_main_loop_unref (watch->loop);
+  g_main_context_unref (watch->context);
+}
+
 /* Loads INPUT and plans it as the options say; prints the error itself. */
 static LirModule *
 load_planned (const char *path, double *plan_seconds)
@@ -155,7 +245,11 @@ load_planned (const char *path, double *plan_seconds)
   g_autoptr (GError) error = NULL;
   g_autoptr (LirPlanOptions) options = build_plan_options (&error);
   g_autoptr (LirModule) module = NULL;
-  LirBufferPlan *before;
+  g_autoptr (GCancellable) stop = g_cancellable_new ();
+  ProgressLine line = { 0 };
+  StopOnInterrupt watch = { 0 };
+  LirBufferPlan *before, *plan;
+  gboolean planned;
 
   if (options == NULL)
     {
@@ -169,12 +263,37 @@ load_planned (const char *path, double *plan_seconds)
       return NULL;
     }
   before = lir_module_get_plan (module);
-  if (!lir_module_ensure_plan (module, options, &error))
+  lir_plan_options_set_stop (options, stop);
+  if (isatty (STDERR_FILENO))
+    lir_plan_options_set_progress (options, print_progress, &line);
+  stop_on_interrupt_begin (&watch, stop);
+  planned = lir_module_ensure_plan (module, options, &error);
+  stop_on_interrupt_end (&watch);
+  if (line.shown)
+    g_printerr ("\r\033[K");
+  if (!planned)
     {
       print_error (path, error);
       if (g_error_matches (error, LIR_ERROR, LIR_ERROR_CAPACITY))
         capacity_failed = TRUE;
       return NULL;
+    }
+  plan = lir_module_get_plan (module);
+  if (plan != before && lir_buffer_plan_get_stopped_early (plan))
+    {
+      g_autofree char *arena = lir_format_bytes (lir_buffer_plan_get_arena_size (plan));
+      guint64 capacity = lir_plan_options_get_capacity (options);
+
+      g_printerr ("lirscope-cli: %s: %s stopped early%s; the plan is the best it had: arena %s\n",
+                  path, lir_buffer_plan_get_strategy (plan),
+                  g_cancellable_is_cancelled (stop) ? " (Ctrl+C)" : "", arena);
+      /* A plan over the capacity is still written; the exit status says so. */
+      if (capacity != 0 && lir_buffer_plan_get_arena_size (plan) > capacity)
+        {
+          g_printerr ("lirscope-cli: %s: that is more than the capacity of %" G_GUINT64_FORMAT
+                      " bytes\n", path, capacity);
+          capacity_failed = TRUE;
+        }
     }
   if (plan_seconds != NULL)
     *plan_seconds = lir_module_get_plan (module) != before
@@ -243,7 +362,7 @@ cmd_plan (int argc, char **argv)
       print_error (output, error);
       return EXIT_BAD_INPUT;
     }
-  return EXIT_SUCCESS;
+  return capacity_failed ? EXIT_CHECK_FAILED : EXIT_SUCCESS;
 }
 
 static int

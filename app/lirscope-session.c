@@ -39,6 +39,8 @@ struct _LirscopeSession
   guint reload_source;
   GCancellable *cancellable;
   guint n_working;
+  guint generation;  /* of the work under way: progress from older work is stale */
+  char *progress;    /* the planner's last progress line while busy, or NULL */
   char *error;
 
   /* Plan options; they follow the plan on screen until the user changes one. */
@@ -63,6 +65,7 @@ enum {
   PROP_ERROR,
   PROP_COMPARING,
   PROP_HOLD_PLAN,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -91,11 +94,23 @@ set_error (LirscopeSession *self, const char *message)
 }
 
 static void
+set_progress (LirscopeSession *self, const char *progress)
+{
+  if (g_strcmp0 (self->progress, progress) == 0)
+    return;
+  g_free (self->progress);
+  self->progress = g_strdup (progress);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
 set_working (LirscopeSession *self, gboolean working)
 {
   gboolean was = lirscope_session_get_busy (self);
 
   self->n_working += working ? 1 : -1;
+  if (!lirscope_session_get_busy (self))
+    set_progress (self, NULL);
   if (was != lirscope_session_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -169,11 +184,71 @@ typedef struct
   LirRenderer *renderer;
   LirStatsReport *report;
   LirSearchIndex *search_index;
+  /* progress, posted from the worker to the session's thread */
+  GWeakRef session;
+  GMainContext *context;
+  guint generation;
+  gint64 last_progress_us;
 } Work;
+
+typedef struct
+{
+  LirscopeSession *session;
+  guint generation;
+  char *text;
+} ProgressUpdate;
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_clear_object (&update->session);
+  g_free (update->text);
+  g_free (update);
+}
+
+static gboolean
+apply_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  if (update->generation == update->session->generation
+      && lirscope_session_get_busy (update->session))
+    set_progress (update->session, update->text);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker thread, a few times a second at most: the line goes to the
+ * session's thread, which shows it while this work is the one under way. */
+static void
+work_progress (const LirProgress *progress, gpointer user_data)
+{
+  Work *work = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressUpdate *update;
+
+  if (now - work->last_progress_us < G_USEC_PER_SEC / 5)
+    return;
+  work->last_progress_us = now;
+  update = g_new0 (ProgressUpdate, 1);
+  update->session = g_weak_ref_get (&work->session);
+  if (update->session == NULL)
+    {
+      g_free (update);
+      return;
+    }
+  update->generation = work->generation;
+  update->text = lir_format_progress (progress);
+  g_main_context_invoke_full (work->context, G_PRIORITY_DEFAULT, apply_progress, update,
+                              progress_update_free);
+}
 
 static void
 work_free (Work *work)
 {
+  g_weak_ref_clear (&work->session);
+  g_clear_pointer (&work->context, g_main_context_unref);
   g_clear_object (&work->file);
   g_clear_pointer (&work->module, lir_module_unref);
   g_clear_pointer (&work->options, lir_plan_options_free);
@@ -204,6 +279,7 @@ work_load (Work *work, GCancellable *cancellable, GError **error)
       fallback = lir_plan_options_new ();
       lir_plan_options_set_strategy (fallback, work->default_strategy);
       lir_plan_options_set_cancellable (fallback, cancellable);
+      lir_plan_options_set_progress (fallback, work_progress, work);
     }
   if (work->options != NULL)
     lir_plan_options_set_cancellable (work->options, cancellable);
@@ -396,6 +472,11 @@ start_work (LirscopeSession *self, Work *work)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, work_done, NULL);
+  g_weak_ref_init (&work->session, self);
+  work->context = g_main_context_ref_thread_default ();
+  work->generation = ++self->generation;
+  if (work->options != NULL)
+    lir_plan_options_set_progress (work->options, work_progress, work);
   g_task_set_task_data (task, work, (GDestroyNotify)work_free);
   g_task_set_return_on_cancel (task, FALSE);
   set_working (self, TRUE);
@@ -853,6 +934,18 @@ lirscope_session_get_cursor_step (LirscopeSession *self)
 }
 
 /* Returns: whether a load, plan or debounced reload is under way */
+/**
+ * lirscope_session_get_progress:
+ * @self: a session
+ *
+ * Returns: (nullable): the planner's last progress line while busy
+ */
+const char *
+lirscope_session_get_progress (LirscopeSession *self)
+{
+  return self->progress;
+}
+
 gboolean
 lirscope_session_get_busy (LirscopeSession *self)
 {
@@ -895,6 +988,9 @@ lirscope_session_get_property (GObject *object, guint prop_id, GValue *value, GP
       break;
     case PROP_HOLD_PLAN:
       g_value_set_boolean (value, self->hold_plan);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_string (value, self->progress);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -956,6 +1052,7 @@ lirscope_session_finalize (GObject *object)
   g_free (self->strategy);
   g_free (self->default_strategy);
   g_free (self->error);
+  g_free (self->progress);
   G_OBJECT_CLASS (lirscope_session_parent_class)->finalize (object);
 }
 
@@ -986,6 +1083,14 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
   properties[PROP_HOLD_PLAN] = g_param_spec_boolean ("hold-plan", NULL, NULL, FALSE,
                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                        G_PARAM_STATIC_STRINGS);
+  /**
+   * LirscopeSession:progress:
+   *
+   * While busy planning, the planner's last progress line (phase, buffers
+   * placed, best arena so far), or %NULL.
+   */
+  properties[PROP_PROGRESS] = g_param_spec_string ("progress", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -38,6 +38,7 @@ guint32               lirscope_session_get_selected         (LirscopeSession *se
 gint64                lirscope_session_get_cursor_step      (LirscopeSession *self);
 gboolean              lirscope_session_get_busy             (LirscopeSession *self);
 const char           *lirscope_session_get_error            (LirscopeSession *self);
+const char           *lirscope_session_get_progress         (LirscopeSession *self);
 
 /* Plan options: what the next re-plan asks for. */
 const char           *lirscope_session_get_strategy         (LirscopeSession *self);

@@ -15,6 +15,7 @@ struct _LirscopeWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkSpinner *spinner;
+  GtkLabel *progress_label;
   GtkButton *cancel_button;
   GtkWidget *export_button;
   GtkWidget *reload_button;

@@ -34,6 +34,16 @@ on_busy (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
 }
 
+/* While planning: the planner's phase, buffers placed and best arena so far. */
+static void
+on_progress (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
+{
+  const char *progress = lirscope_session_get_progress (session);
+
+  gtk_label_set_text (self->progress_label, progress != NULL ? progress : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress != NULL);
+}
+
 static void
 on_error (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
 {
@@ -303,6 +313,7 @@ lirscope_window_class_init (LirscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, LirscopeWindow, reload_button);
@@ -363,6 +374,7 @@ lirscope_window_init (LirscopeWindow *self)
   _lirscope_window_dnd_init (self);
 
   g_signal_connect (self->session, "notify::busy", G_CALLBACK (on_busy), self);
+  g_signal_connect (self->session, "notify::progress", G_CALLBACK (on_progress), self);
   g_signal_connect (self->session, "notify::error", G_CALLBACK (on_error), self);
   g_signal_connect (self->session, "plan-changed", G_CALLBACK (on_plan_changed), self);
   g_signal_connect (self->session, "options-changed", G_CALLBACK (on_options_changed), self);

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "plan/lir-strategy.h"
+
 G_BEGIN_DECLS
 
 char *lir_format_bytes         (guint64 bytes);
@@ -17,5 +19,6 @@ char *lir_format_byte_range    (guint64 offset,
                                 guint64 size);
 char *lir_format_step_range    (guint32 first_step,
                                 guint32 last_step);
+char *lir_format_progress      (const LirProgress *progress);
 
 G_END_DECLS

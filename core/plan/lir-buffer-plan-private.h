@@ -21,6 +21,7 @@ struct _LirBufferPlan
   guint64 alignment;
   char *strategy;
   gboolean proven_optimal;
+  gboolean stopped_early;
   double plan_seconds;
   gboolean explicit_lifetimes;
   gboolean unplaced;  /* lifetimes known, no offsets yet (a CSV without offsets) */

@@ -228,6 +228,22 @@ lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan)
   return plan->proven_optimal;
 }
 
+/**
+ * lir_buffer_plan_get_stopped_early:
+ * @plan: a plan
+ *
+ * Whether the strategy stopped before it was done (lir_plan_options_set_stop(),
+ * a time limit, or a search too large to run) and the plan is the best it
+ * had then.
+ *
+ * Returns: %TRUE if stopped early
+ */
+gboolean
+lir_buffer_plan_get_stopped_early (const LirBufferPlan *plan)
+{
+  return plan->stopped_early;
+}
+
 double
 lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan)
 {

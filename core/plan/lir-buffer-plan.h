@@ -84,6 +84,7 @@ guint64              lir_buffer_plan_get_alignment    (const LirBufferPlan *plan
 const char          *lir_buffer_plan_get_strategy     (const LirBufferPlan *plan);
 gboolean             lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan);
 double               lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan);
+gboolean             lir_buffer_plan_get_stopped_early (const LirBufferPlan *plan);
 const guint32       *lir_buffer_plan_get_schedule     (const LirBufferPlan *plan,
                                                        guint               *n_steps);
 guint32              lir_buffer_plan_step_of          (const LirBufferPlan *plan,

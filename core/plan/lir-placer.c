@@ -304,18 +304,48 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
   return TRUE;
 }
 
+/* Stopped early: the buffers from @k on go above everything placed, one on
+ * another, which keeps the plan valid whatever conflicts. */
+gboolean
+lir_alloc_stack_rest (const LirAllocRequest *request, const guint32 *order, guint k, guint64 *offsets)
+{
+  guint64 top = 0, end;
+
+  for (guint i = 0; i < k; i++)
+    top = MAX (top, offsets[order[i]] + request->buffers[order[i]].size);
+  for (; k < request->n_buffers; k++)
+    {
+      if (!lir_align_up (top, request->alignment, &offsets[order[k]])
+          || !g_uint64_checked_add (&end, offsets[order[k]], request->buffers[order[k]].size))
+        return FALSE;
+      top = end;
+    }
+  return TRUE;
+}
+
 /* Places the buffers of @request in @order by @rule; the strategies built
- * on the placer differ only in their order and rule. */
+ * on the placer differ only in their order and rule. @phase names them in
+ * progress reports. */
 gboolean
 lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
-                    guint64 *offsets, GError **error)
+                    const char *phase, guint64 *offsets, GError **error)
 {
   g_autoptr (LirPlacer) placer = lir_placer_new (request, order, rule);
 
   for (guint k = 0; k < request->n_buffers; k++)
     {
-      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
-        return FALSE;
+      if (k % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+            return FALSE;
+          if (lir_alloc_stopped (request))
+            {
+              if (lir_alloc_stack_rest (request, order, k, offsets))
+                return TRUE;
+              break; /* past 2^64: the error below */
+            }
+          lir_alloc_report (request, phase, k, request->n_buffers, 0);
+        }
       if (!lir_placer_place (placer, k, &offsets[order[k]]))
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,

@@ -21,6 +21,9 @@ struct _LirPlanOptions
   guint64 effort;
   double time_limit;
   GCancellable *cancellable;
+  GCancellable *stop;
+  LirProgressFunc progress;
+  gpointer progress_data;
 };
 
 /**
@@ -68,6 +71,9 @@ lir_plan_options_copy (const LirPlanOptions *options)
   copy->effort = options->effort;
   copy->time_limit = options->time_limit;
   g_set_object (&copy->cancellable, options->cancellable);
+  g_set_object (&copy->stop, options->stop);
+  copy->progress = options->progress;
+  copy->progress_data = options->progress_data;
   return copy;
 }
 
@@ -80,6 +86,7 @@ lir_plan_options_free (LirPlanOptions *options)
   g_ptr_array_unref (options->binding_names);
   g_array_unref (options->binding_values);
   g_clear_object (&options->cancellable);
+  g_clear_object (&options->stop);
   g_free (options);
 }
 
@@ -323,6 +330,66 @@ GCancellable *
 lir_plan_options_get_cancellable (const LirPlanOptions *options)
 {
   return options->cancellable;
+}
+
+/**
+ * lir_plan_options_set_stop:
+ * @options: options
+ * @stop: (nullable): cancelled to stop early
+ *
+ * Where a long run can be stopped without losing it (Ctrl+C in the CLI):
+ * once @stop is cancelled, the strategy finishes at once with the best
+ * valid plan it has, and lir_buffer_plan_get_stopped_early() says so. A
+ * plan stopped this way may exceed the capacity asked for. Unlike the
+ * cancellable, which drops the run.
+ */
+void
+lir_plan_options_set_stop (LirPlanOptions *options, GCancellable *stop)
+{
+  g_set_object (&options->stop, stop);
+}
+
+/**
+ * lir_plan_options_get_stop:
+ * @options: options
+ *
+ * Returns: (transfer none) (nullable): what stops a long run early
+ */
+GCancellable *
+lir_plan_options_get_stop (const LirPlanOptions *options)
+{
+  return options->stop;
+}
+
+/**
+ * lir_plan_options_set_progress: (skip)
+ * @options: options
+ * @progress: (nullable): hears how planning goes, on the planning thread
+ * @user_data: data for @progress, which must outlive the options' use
+ *
+ * Reports a long planning run's phase, buffers placed and best arena so
+ * far, a few times a second at most from one strategy.
+ */
+void
+lir_plan_options_set_progress (LirPlanOptions *options, LirProgressFunc progress, gpointer user_data)
+{
+  options->progress = progress;
+  options->progress_data = user_data;
+}
+
+/**
+ * lir_plan_options_get_progress: (skip)
+ * @options: options
+ * @user_data: (out) (optional): the data given with it
+ *
+ * Returns: (nullable): the progress function
+ */
+LirProgressFunc
+lir_plan_options_get_progress (const LirPlanOptions *options, gpointer *user_data)
+{
+  if (user_data != NULL)
+    *user_data = options->progress_data;
+  return options->progress;
 }
 
 /**

@@ -4,6 +4,7 @@
 
 #include "ir/lir-graph.h"
 #include "lir-buffer-plan.h"
+#include "lir-strategy.h"
 
 #include <gio/gio.h>
 
@@ -51,6 +52,14 @@ double          lir_plan_options_get_time_limit (const LirPlanOptions *options);
 void            lir_plan_options_set_cancellable (LirPlanOptions *options,
                                                   GCancellable   *cancellable);
 GCancellable   *lir_plan_options_get_cancellable (const LirPlanOptions *options);
+void            lir_plan_options_set_stop       (LirPlanOptions *options,
+                                                 GCancellable   *stop);
+GCancellable   *lir_plan_options_get_stop       (const LirPlanOptions *options);
+void            lir_plan_options_set_progress   (LirPlanOptions *options,
+                                                 LirProgressFunc progress,
+                                                 gpointer        user_data);
+LirProgressFunc lir_plan_options_get_progress   (const LirPlanOptions *options,
+                                                 gpointer             *user_data);
 gboolean        lir_plan_options_changes_plan   (const LirPlanOptions *options);
 void            lir_plan_options_inherit        (LirPlanOptions      *options,
                                                  const LirBufferPlan *plan);

@@ -57,6 +57,8 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   request.effort = lir_plan_options_get_effort (options);
   request.time_limit_seconds = lir_plan_options_get_time_limit (options);
   request.cancellable = lir_plan_options_get_cancellable (options);
+  request.stop = lir_plan_options_get_stop (options);
+  request.progress = lir_plan_options_get_progress (options, &request.progress_data);
   offsets = g_new0 (guint64, buffers->len + 1);
   if (g_cancellable_set_error_if_cancelled (request.cancellable, error)
       || !lir_strategy_run (strategy, &request, offsets, &outcome, error))
@@ -80,6 +82,7 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   lir_buffer_plan_update_arena (plan);
   lir_buffer_plan_set_strategy (plan, strategy->name);
   plan->proven_optimal = outcome.proven_optimal;
+  plan->stopped_early = outcome.stopped;
   plan->plan_seconds = (g_get_monotonic_time () - started) / 1e6;
   return TRUE;
 }

@@ -63,14 +63,17 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
   guint n = request->n_buffers, n_threads = 1;
   Trial trials[G_N_ELEMENTS (heuristics)];
   GThread *threads[G_N_ELEMENTS (heuristics)] = { NULL };
+  /* Only the heuristic on this thread reports progress: one voice at a time. */
+  LirAllocRequest quiet = *request;
   GError *failure = NULL;
   guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64, arena;
 
+  quiet.progress = NULL;
   if (n >= AUTO_PARALLEL_MIN_BUFFERS)
     n_threads = MIN ((guint)MAX (g_get_num_processors (), 1), G_N_ELEMENTS (heuristics));
   for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
     {
-      trials[h] = (Trial){ heuristics[h], request, NULL, NULL, FALSE };
+      trials[h] = (Trial){ heuristics[h], h > 0 && h < n_threads ? &quiet : request, NULL, NULL, FALSE };
       if (h > 0 && h < n_threads)
         threads[h] = g_thread_try_new ("lir-heuristic", trial_run, &trials[h], NULL);
     }
@@ -97,6 +100,7 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
           best = arena;
           memcpy (offsets, trials[h].offsets, n * sizeof (guint64));
         }
+      lir_alloc_report (request, "auto", h + 1, G_N_ELEMENTS (heuristics), best);
     }
   for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
     {
@@ -109,7 +113,8 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       return FALSE;
     }
 
-  if (best > lower && best - lower > lower / AUTO_GOOD_ENOUGH && n <= AUTO_EXACT_MAX_BUFFERS)
+  if (best > lower && best - lower > lower / AUTO_GOOD_ENOUGH && n <= AUTO_EXACT_MAX_BUFFERS
+      && !lir_alloc_stopped (request))
     {
       LirAllocRequest bounded = *request;
       LirAllocOutcome exact_outcome = { 0 };
@@ -122,6 +127,7 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       if (!lir_strategy_exact_place (&bounded, trial, &exact_outcome, error))
         return FALSE;
       outcome->effort_used = exact_outcome.effort_used;
+      outcome->stopped = exact_outcome.stopped;
       arena = lir_alloc_arena_size (request, trial);
       if (arena < best)
         memcpy (offsets, trial, n * sizeof (guint64));

@@ -54,5 +54,5 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
   for (guint i = 0; i < n; i++)
     order[i] = (guint32)keys[i].value;
   g_clear_pointer (&keys, g_free); /* 16 bytes a buffer, not needed while placing */
-  return lir_place_in_order (request, order, LIR_GAP_SMALLEST, offsets, error);
+  return lir_place_in_order (request, order, LIR_GAP_SMALLEST, "best-fit", offsets, error);
 }

@@ -35,6 +35,14 @@
 #include <string.h>
 
 #define DEFAULT_EFFORT 2000000
+/* A search step costs about n (the section bound near the root), so the
+ * default budget shrinks with n to keep a run near constant time: 2 M steps
+ * up to 500 buffers, 200 thousand at 5,000 (seconds, not minutes). */
+#define DEFAULT_WORK G_GUINT64_CONSTANT (1000000000)
+/* Past this many buffers the search's set-up (conflict lists, quadratic in
+ * buffers) alone takes too long: exact keeps the best heuristic plan and
+ * says that it stopped early. */
+#define SEARCH_MAX_BUFFERS 10000
 
 /* Static preference orders, tried in turn with growing budgets (a
  * portfolio, as MiniMalloc does): T = the most bytes live in any of the
@@ -112,7 +120,9 @@ typedef struct
   gboolean out_of_effort;
   GCancellable *cancellable;
   gint64 deadline;          /* monotonic time, or 0 without a time limit */
-  gboolean stopped;         /* cancelled or past the deadline; stays set */
+  gboolean stopped;         /* cancelled, stopped or past the deadline; stays set */
+  guint64 best_arena;       /* the best complete plan's, for progress reports */
+  guint64 effort_total;     /* the whole budget, for progress reports */
 } Search;
 
 typedef struct TrailEntry
@@ -225,8 +235,13 @@ static gboolean
 search_stopped (Search *s)
 {
   if (!s->stopped && s->effort_used % STOP_CHECK_STEPS == 0)
-    s->stopped = g_cancellable_is_cancelled (s->cancellable)
-                 || (s->deadline != 0 && g_get_monotonic_time () >= s->deadline);
+    {
+      s->stopped = g_cancellable_is_cancelled (s->cancellable) || lir_alloc_stopped (s->request)
+                   || (s->deadline != 0 && g_get_monotonic_time () >= s->deadline);
+      if (s->effort_used % (16 * STOP_CHECK_STEPS) == 0)
+        lir_alloc_report (s->request, "search", s->effort_used, MAX (s->effort_total, s->effort_used),
+                          s->best_arena);
+    }
   return s->stopped;
 }
 
@@ -875,13 +890,40 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
   /* A sum of sizes, so already a multiple of the grain. */
   lower = lir_alloc_lower_bound (request, NULL);
   proven_infeasible_below = lower;
+  lir_alloc_report (request, "search", 0, 0, upper);
+
+  /* A heuristic already fits the capacity, or reaches the bound: that
+   * answers it, at once. */
+  if ((request->capacity != 0 && have_best) || (request->capacity == 0 && upper == lower))
+    {
+      memcpy (offsets, best, n * sizeof (guint64));
+      outcome->proven_optimal = upper == lower;
+      return TRUE;
+    }
+  /* Too large to search, or stopped already: the best heuristic plan. */
+  if (n > SEARCH_MAX_BUFFERS || lir_alloc_stopped (request))
+    {
+      if (!have_best && !lir_alloc_stopped (request))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
+                       "exact: the best heuristic plan needs %" G_GUINT64_FORMAT " bytes, more "
+                       "than %" G_GUINT64_FORMAT ", and %u buffers are more than the search "
+                       "takes (%u)", upper, request->capacity, n, SEARCH_MAX_BUFFERS);
+          return FALSE;
+        }
+      memcpy (offsets, best, n * sizeof (guint64));
+      outcome->stopped = TRUE;
+      return TRUE;
+    }
 
   if (!search_init (&s, request, original, error))
     {
       search_clear (&s);
       return FALSE;
     }
-  s.effort_left = request->effort != 0 ? request->effort : DEFAULT_EFFORT;
+  s.effort_left = request->effort != 0 ? request->effort : MIN (DEFAULT_EFFORT, DEFAULT_WORK / MAX (n, 1));
+  s.best_arena = upper;
+  s.effort_total = s.effort_left;
   /* The opt-in time limit counts from the start; one past 10^9 s (or NaN)
    * would overflow the clock and means none. */
   if (limit > 0 && limit < 1e9)
@@ -900,6 +942,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
         {
           if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
             goto out;
+          if (lir_alloc_stopped (request))
+            goto done; /* the best plan so far, over the capacity: the caller says so */
           if (s.stopped)
             {
               g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
@@ -944,6 +988,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
     if (lower < upper)
       keep_attempt (&s, attempt (&s, lower, total / 2, trial), lower, trial, best, &upper,
                     &proven_infeasible_below);
+    s.best_arena = upper;
     for (slice = MAX (total / LADDER_FIRST_SLICE_DIVISOR, (guint64)LADDER_MIN_SLICE_PER_BUFFER * n);
          s.effort_left > 0 && !s.stopped; slice = MIN (slice * 2, total))
       {
@@ -965,6 +1010,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
               continue;
             result = keep_attempt (&s, attempt (&s, target, slice, trial), target, trial, best,
                                    &upper, &proven_infeasible_below);
+            s.best_arena = upper;
             if (result == ATTEMPT_INFEASIBLE)
               break; /* every target below is infeasible too */
             found = found || result == ATTEMPT_FOUND;
@@ -985,6 +1031,7 @@ done:
   memcpy (offsets, best, n * sizeof (guint64));
   outcome->proven_optimal = proven_infeasible_below >= upper;
   outcome->effort_used = s.effort_used;
+  outcome->stopped = s.stopped;
   ok = TRUE;
 
 out:

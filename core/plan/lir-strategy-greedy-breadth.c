@@ -116,5 +116,5 @@ lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offs
     order[i] = i;
   ctx = (OrderContext){ request->buffers, rank_of_buffer };
   g_qsort_with_data (order, n, sizeof (guint32), compare_breadth_order, &ctx);
-  return lir_place_in_order (request, order, LIR_GAP_SMALLEST, offsets, error);
+  return lir_place_in_order (request, order, LIR_GAP_SMALLEST, "greedy-breadth", offsets, error);
 }

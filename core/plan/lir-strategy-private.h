@@ -92,8 +92,19 @@ typedef enum
 gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         const guint32         *order,
                                         LirGapRule             rule,
+                                        const char            *phase,
                                         guint64               *offsets,
                                         GError               **error);
+void     lir_alloc_report              (const LirAllocRequest *request,
+                                        const char            *phase,
+                                        guint64                done,
+                                        guint64                total,
+                                        guint64                best_arena);
+gboolean lir_alloc_stopped             (const LirAllocRequest *request);
+gboolean lir_alloc_stack_rest          (const LirAllocRequest *request,
+                                        const guint32         *order,
+                                        guint                  k,
+                                        guint64               *offsets);
 gboolean lir_rlx_greedy_place_indexed  (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,

@@ -77,18 +77,27 @@ lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 
   rlx_greedy_order (request, order);
-  return lir_place_in_order (request, order, LIR_GAP_LOWEST, offsets, error);
+  return lir_place_in_order (request, order, LIR_GAP_LOWEST, "rlx-greedy", offsets, error);
 }
+
+/* Past this many buffers RLX's own loop (quadratic: minutes at a million)
+ * hands over to the indexed walk, which makes the same plan offset for
+ * offset (/plan/strategy/rlx-greedy-indexed-matches-reference). */
+#define RLX_LOOP_MAX_BUFFERS 50000
 
 gboolean
 lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
                                LirAllocOutcome *outcome, GError **error)
 {
   guint n = request->n_buffers, n_placed = 0;
-  g_autofree guint32 *order = g_new (guint32, n + 1);
+  g_autofree guint32 *order = NULL;
   /* Plain arrays: this loop is the whole cost of the strategy. */
-  g_autofree Placed *placed = g_new (Placed, n + 1);
+  g_autofree Placed *placed = NULL;
 
+  if (n > RLX_LOOP_MAX_BUFFERS)
+    return lir_rlx_greedy_place_indexed (request, offsets, outcome, error);
+  order = g_new (guint32, n + 1);
+  placed = g_new (Placed, n + 1);
   rlx_greedy_order (request, order);
 
   for (guint k = 0; k < n; k++)
@@ -98,9 +107,20 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
       gboolean placed_ok = FALSE;
       guint at;
 
-      /* Quadratic: on large inputs this runs for minutes, so it can be cancelled. */
-      if (k % 1024 == 0 && g_cancellable_set_error_if_cancelled (request->cancellable, error))
-        return FALSE;
+      /* Quadratic: on large inputs this runs for seconds, so it can be cancelled. */
+      if (k % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+            return FALSE;
+          if (lir_alloc_stopped (request))
+            {
+              if (lir_alloc_stack_rest (request, order, k, offsets))
+                return TRUE;
+              g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "the plan does not fit below 2^64 bytes");
+              return FALSE;
+            }
+          lir_alloc_report (request, "rlx-greedy", k, n, 0);
+        }
       for (guint j = 0; j <= n_placed; j++)
         {
           if (!lir_align_up (gap_start, request->alignment, &offset)

@@ -325,6 +325,24 @@ lir_alloc_request_compress_steps (const LirAllocRequest *request, guint32 *n_ste
   return buffers;
 }
 
+/* Tells @request's listener how far @phase got. */
+void
+lir_alloc_report (const LirAllocRequest *request, const char *phase, guint64 done, guint64 total,
+                  guint64 best_arena)
+{
+  LirProgress progress = { phase, done, total, best_arena };
+
+  if (request->progress != NULL)
+    request->progress (&progress, request->progress_data);
+}
+
+/* Whether the caller asked to stop early and keep the best plan so far. */
+gboolean
+lir_alloc_stopped (const LirAllocRequest *request)
+{
+  return request->stop != NULL && g_cancellable_is_cancelled (request->stop);
+}
+
 /**
  * lir_strategy_run:
  * @strategy: a strategy
@@ -353,6 +371,7 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
   memset (outcome, 0, sizeof *outcome);
   if (!strategy->place (request, offsets, outcome, error))
     return FALSE;
+  outcome->stopped = outcome->stopped || lir_alloc_stopped (request);
   for (guint i = 0; i < request->n_buffers; i++)
     {
       guint64 end;
@@ -369,7 +388,9 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
   /* Reaching the lower bound is a proof of optimality by itself. */
   if (arena == outcome->lower_bound)
     outcome->proven_optimal = TRUE;
-  if (request->capacity != 0 && arena > request->capacity)
+  /* Stopped early, the best plan there is stands; the caller compares it
+   * with the capacity. */
+  if (request->capacity != 0 && arena > request->capacity && !outcome->stopped)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
                    "%s needs %" G_GUINT64_FORMAT " bytes, more than the capacity of %"

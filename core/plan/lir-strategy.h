@@ -25,6 +25,34 @@ typedef struct
 } LirAllocBuffer;
 
 /**
+ * LirProgress:
+ * @phase: what runs: a heuristic's name (`best-fit`) or `search`
+ * @done: buffers placed, or search steps taken
+ * @total: of how many
+ * @best_arena: the smallest arena of a complete plan so far, 0 before the
+ *   first
+ *
+ * How far a long planning run has got, as a #LirProgressFunc hears it.
+ */
+typedef struct
+{
+  const char *phase;
+  guint64 done;
+  guint64 total;
+  guint64 best_arena;
+} LirProgress;
+
+/**
+ * LirProgressFunc:
+ * @progress: how far it got
+ * @user_data: the data given with the function
+ *
+ * Hears how a planning run goes, a few times a second at most from any
+ * one strategy, on the thread that plans.
+ */
+typedef void (*LirProgressFunc) (const LirProgress *progress, gpointer user_data);
+
+/**
  * LirAllocRequest:
  * @buffers: (array length=n_buffers): what to place
  * @n_buffers: number of buffers
@@ -33,7 +61,12 @@ typedef struct
  * @capacity: the arena must not exceed this (0: no limit)
  * @effort: search budget in steps for searching strategies (0: default)
  * @time_limit_seconds: wall-clock limit, opt-in (0: none)
- * @cancellable: (nullable): cancels a long search
+ * @cancellable: (nullable): cancels a long search: the strategy fails
+ * @stop: (nullable): stops early: the strategy finishes at once with the
+ *   best valid plan it has (a heuristic stacks the buffers it has not placed
+ *   yet above the others) and sets #LirAllocOutcome.stopped
+ * @progress: (nullable) (scope call): hears how far it got
+ * @progress_data: (closure progress): data for @progress
  *
  * A buffer-only planning problem, as a #LirStrategyFunc receives it: the
  * buffers with their sizes and lifetimes, and the limits.
@@ -48,6 +81,9 @@ typedef struct
   guint64 effort;
   double time_limit_seconds;
   GCancellable *cancellable;
+  GCancellable *stop;
+  LirProgressFunc progress;
+  gpointer progress_data;
 } LirAllocRequest;
 
 /**
@@ -56,6 +92,8 @@ typedef struct
  * @lower_bound: the peak live bytes of the request
  * @proven_optimal: the strategy proved no smaller arena exists
  * @effort_used: search steps taken (0 for heuristics)
+ * @stopped: the run was stopped early (#LirAllocRequest.stop, or a search's
+ *   time limit) and the plan is the best it had then
  *
  * What a strategy reports besides the offsets.
  */
@@ -65,6 +103,7 @@ typedef struct
   guint64 lower_bound;
   gboolean proven_optimal;
   guint64 effort_used;
+  gboolean stopped;
 } LirAllocOutcome;
 
 /**

@@ -4,8 +4,12 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <poll.h>
+#include <pty.h>
 #include <pwd.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int
@@ -23,6 +27,105 @@ run_cli (const char *const *args, char **out, char **err)
                                err, &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* Reads @fd into @text until it holds @wanted, or to its end when @wanted
+ * is NULL; FALSE on a 60 s timeout. */
+static gboolean
+read_until (int fd, GString *text, const char *wanted)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (wanted == NULL || strstr (text->str, wanted) == NULL)
+    {
+      struct pollfd p = { fd, POLLIN, 0 };
+      char buffer[4096];
+      ssize_t got;
+
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (poll (&p, 1, 200) <= 0)
+        continue;
+      got = read (fd, buffer, sizeof buffer);
+      if (got <= 0)
+        return wanted == NULL;
+      g_string_append_len (text, buffer, got);
+    }
+  return TRUE;
+}
+
+/* On a terminal, planning reports its progress on one line; Ctrl+C stops
+ * the search and writes the best plan found so far, saying so (exit 0). */
+static void
+test_plan_progress_and_interrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
+                                             "J.1048576.csv", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  const char *validate[] = { "validate", output, NULL };
+  int master, status;
+  pid_t pid;
+
+  pid = forkpty (&master, NULL, NULL, NULL);
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      execl (g_getenv ("LIRSCOPE_CLI"), "lirscope-cli", "plan", input, "--strategy", "exact",
+             "--effort", "1000000000000", "-o", output, NULL);
+      _exit (127);
+    }
+  g_assert_true (read_until (master, text, "planning: search"));
+  g_assert_nonnull (strstr (text->str, "\r\033[Kplanning: best-fit: 0 of 409 buffers placed"));
+  kill (pid, SIGINT);
+  read_until (master, text, NULL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (master);
+  g_test_message ("%s", text->str);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_nonnull (strstr (text->str, "exact stopped early (Ctrl+C); the plan is the best it had"));
+  g_assert_cmpint (run_cli (validate, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "valid"));
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
+/* Not on a terminal: no progress line. Stopped with a capacity it had not
+ * met: the best plan is still written, and the exit status is 1. */
+static void
+test_plan_interrupt_over_capacity (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
+                                             "J.1048576.csv", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { g_getenv ("LIRSCOPE_CLI"), "plan", input, "--strategy", "exact",
+                         "--capacity", "990000", "--effort", "1000000000000", "-o", output, NULL };
+  const char *validate[] = { "validate", output, NULL };
+  int err_fd, status;
+  GPid pid;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  g_usleep (3 * G_USEC_PER_SEC); /* well into the search, even under ASan */
+  kill (pid, SIGINT);
+  read_until (err_fd, text, NULL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (err_fd);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_null (strstr (text->str, "planning:"));
+  g_assert_nonnull (strstr (text->str, "stopped early (Ctrl+C)"));
+  g_assert_nonnull (strstr (text->str, "more than the capacity of 990000 bytes"));
+  g_assert_cmpint (run_cli (validate, NULL, NULL), ==, 0);
+  g_unlink (output);
+  g_rmdir (dir);
 }
 
 static void
@@ -618,5 +721,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   g_test_add_func ("/cli/stats-invalid-plan", test_stats_invalid_plan);
   g_test_add_func ("/cli/peak-json", test_peak_json);
+  g_test_add_func ("/cli/plan-progress-and-interrupt", test_plan_progress_and_interrupt);
+  g_test_add_func ("/cli/plan-interrupt-over-capacity", test_plan_interrupt_over_capacity);
   return g_test_run ();
 }

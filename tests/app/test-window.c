@@ -480,6 +480,36 @@ test_cancel (void)
   close_window (window);
 }
 
+static gboolean
+shows_search_progress (LirscopeWindow *window)
+{
+  const char *text = gtk_label_get_text (window->progress_label);
+
+  return gtk_widget_get_visible (GTK_WIDGET (window->progress_label))
+         && g_str_has_prefix (text, "search: ") && strstr (text, "best arena") != NULL;
+}
+
+/* Planning shows the planner's progress in the busy state, the same line as
+ * the CLI's; it goes when the work ends. */
+static void
+test_progress (void)
+{
+  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
+  LirscopeWindow *window = open_window (csv);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress_label)));
+  lirscope_window_select_strategy (window, "exact");
+  g_assert_true (lirscope_session_get_busy (session_of (window)));
+  wait_for (shows_search_progress, window, "the search's progress");
+  g_assert_cmpstr (gtk_label_get_text (window->progress_label), ==,
+                   lirscope_session_get_progress (session_of (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
+  wait_for (is_idle, window, "the cancellation");
+  g_assert_null (lirscope_session_get_progress (session_of (window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress_label)));
+  close_window (window);
+}
+
 static void
 test_bad_file (void)
 {
@@ -1200,6 +1230,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/open-examples", test_open_examples);
   g_test_add_func ("/window/all-steps", test_all_steps);
+  g_test_add_func ("/window/progress", test_progress);
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
   g_test_add_func ("/window/replan-and-bind", test_replan_and_bind);
   g_test_add_func ("/window/export", test_export);

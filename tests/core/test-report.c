@@ -33,6 +33,30 @@ test_format_bytes (void)
     }
 }
 
+/* The progress line the CLI and the app share, in the C locale. */
+static void
+test_format_progress (void)
+{
+  static const struct
+  {
+    LirProgress progress;
+    const char *text;
+  } cases[] = {
+    { { "best-fit", 45000, 100000, 0 }, "best-fit: 45000 of 100000 buffers placed" },
+    { { "search", 131072, 200000, 1300000 }, "search: 131072 of 200000 search steps, best arena 1.24 MiB" },
+    { { "auto", 2, 3, 1024 }, "auto: 2 of 3 heuristics, best arena 1.00 KiB" },
+    { { "search", 0, 0, 2048 }, "search: best arena 2.00 KiB" },
+    { { "naive", 0, 0, 0 }, "naive" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lir_format_progress (&cases[i].progress);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 /* Zoomed in, neighbouring ticks never read the same (they were all "21.3 MiB"). */
 static void
 test_format_axis_ticks_distinct (void)
@@ -496,6 +520,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/format/bytes", test_format_bytes);
   g_test_add_func ("/io/format/axis-ticks-distinct", test_format_axis_ticks_distinct);
   g_test_add_func ("/io/format/ranges", test_format_ranges);
+  g_test_add_func ("/io/format/progress", test_format_progress);
   g_test_add_func ("/io/csv/dialects", test_csv_dialects);
   g_test_add_func ("/io/stats-report/rows-text-json", test_stats_report);
   g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);

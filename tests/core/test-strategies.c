@@ -779,6 +779,140 @@ test_exact_cancelled (void)
   g_assert_null (planned);
 }
 
+typedef struct
+{
+  GCancellable *stop;
+  guint reports;
+  guint stop_at;        /* the report that stops the run */
+  char phase[32];       /* the first phase heard */
+  guint64 last_done;
+  gboolean went_back;   /* done fell within one phase */
+} StopAfter;
+
+static void
+stop_after (const LirProgress *progress, gpointer user_data)
+{
+  StopAfter *s = user_data;
+
+  if (s->reports++ == 0)
+    g_strlcpy (s->phase, progress->phase, sizeof s->phase);
+  else if (strcmp (progress->phase, s->phase) == 0 && progress->done < s->last_done)
+    s->went_back = TRUE;
+  if (strcmp (progress->phase, s->phase) == 0)
+    s->last_done = progress->done;
+  if (s->reports == s->stop_at)
+    g_cancellable_cancel (s->stop);
+}
+
+/* A generated buffer list, as MiniMalloc's CSV. */
+static LirModule *
+generated_module (guint n, guint32 seed)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree LirAllocBuffer *buffers = random_buffers (rand, n, n / 4 + 2);
+  g_autoptr (GString) csv = g_string_new ("id,lower,upper,size\n");
+  g_autoptr (GError) error = NULL;
+  LirModule *module;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "b%u,%u,%u,%" G_GUINT64_FORMAT "\n", i, buffers[i].first_step,
+                            buffers[i].last_step + 1, buffers[i].size * (1 + i % 7));
+  module = lir_io_load_data (csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  return module;
+}
+
+/* Stopped part-way (Ctrl+C in the CLI), every strategy hands back a valid
+ * plan at once, says it stopped, and reports its progress in order. */
+static void
+test_stopped_keeps_a_valid_plan (void)
+{
+  g_autoptr (LirModule) module = generated_module (20000, 7);
+  guint n_strategies;
+  const LirStrategy *const *strategies = lir_strategy_list (&n_strategies);
+
+  for (guint s = 0; s < n_strategies; s++)
+    {
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (GCancellable) stop = g_cancellable_new ();
+      g_autoptr (LirModule) planned = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) violations = NULL;
+      StopAfter heard = { stop, 0, 2 };
+      guint64 n_violations = 0;
+
+      lir_plan_options_set_strategy (options, strategies[s]->name);
+      lir_plan_options_set_stop (options, stop);
+      lir_plan_options_set_progress (options, stop_after, &heard);
+      planned = lir_module_replan (module, options, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %u reports, first phase %s", strategies[s]->name, heard.reports, heard.phase);
+      violations = lir_validate_module (planned, &n_violations);
+      g_assert_cmpuint (n_violations, ==, 0);
+      g_assert_false (heard.went_back);
+      /* naive places everything in one pass and has nothing to report */
+      if (strcmp (strategies[s]->name, "naive") != 0)
+        {
+          g_assert_cmpuint (heard.reports, >=, 2);
+          g_assert_true (g_cancellable_is_cancelled (stop));
+          g_assert_true (lir_buffer_plan_get_stopped_early (lir_module_get_plan (planned)));
+        }
+    }
+}
+
+/* exact with a capacity it cannot meet, stopped: the best plan it has is
+ * handed back, over the capacity, for the caller to report. */
+static void
+test_stopped_over_capacity (void)
+{
+  g_autoptr (LirModule) module = load_minimalloc ("J");
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (GCancellable) stop = g_cancellable_new ();
+  g_autoptr (LirModule) planned = NULL;
+  g_autoptr (GError) error = NULL;
+  StopAfter heard = { stop, 0, 3 };
+  LirBufferPlan *plan;
+
+  lir_plan_options_set_strategy (options, "exact");
+  lir_plan_options_set_capacity (options, 990000);
+  lir_plan_options_set_effort (options, G_GUINT64_CONSTANT (1000000000000));
+  lir_plan_options_set_stop (options, stop);
+  lir_plan_options_set_progress (options, stop_after, &heard);
+  planned = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  plan = lir_module_get_plan (planned);
+  g_assert_true (lir_buffer_plan_get_stopped_early (plan));
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (plan), >, 990000);
+  g_assert_cmpstr (heard.phase, ==, "best-fit");
+}
+
+/* Past the search's size exact keeps the best heuristic plan, at once, and
+ * says it stopped early; with a capacity a heuristic meets it answers at
+ * once too. */
+static void
+test_exact_bounded (void)
+{
+  g_autoptr (LirModule) module = generated_module (12000, 3);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (LirModule) planned = NULL, best_fit = NULL, capped = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 arena;
+
+  lir_plan_options_set_strategy (options, "best-fit");
+  best_fit = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  lir_plan_options_set_strategy (options, "exact");
+  planned = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (lir_buffer_plan_get_stopped_early (lir_module_get_plan (planned)));
+  arena = lir_buffer_plan_get_arena_size (lir_module_get_plan (planned));
+  g_assert_cmpuint (arena, <=, lir_buffer_plan_get_arena_size (lir_module_get_plan (best_fit)));
+  lir_plan_options_set_capacity (options, arena);
+  capped = lir_module_replan (module, options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (capped)), <=, arena);
+}
+
 /* Every strategy, asked to plan with a cancelled cancellable, says so. */
 static void
 test_cancelled_before (void)
@@ -825,5 +959,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/auto-threads", test_auto_threads);
   g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
   g_test_add_func ("/plan/strategy/cancelled-before", test_cancelled_before);
+  g_test_add_func ("/plan/strategy/stopped-keeps-a-valid-plan", test_stopped_keeps_a_valid_plan);
+  g_test_add_func ("/plan/strategy/stopped-over-capacity", test_stopped_over_capacity);
+  g_test_add_func ("/plan/strategy/exact-bounded", test_exact_bounded);
   return g_test_run ();
 }
