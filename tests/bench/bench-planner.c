@@ -9,10 +9,13 @@
  * (at most 20; a run slower than that is made once). The scaling table also
  * shows the first run, which pays for first-touch page faults.
  *
- * Usage: bench-planner [DATA_DIR] [--quick]
+ * Usage: bench-planner [DATA_DIR] [--quick | --huge | --scale-only]
+ * (--huge adds 4,000,000 buffers to the heavy-overlap table; --scale-only
+ * prints only the idealloc and heavy-overlap tables)
  */
 #include "lir.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -304,6 +307,178 @@ table_scaling (const char *title, const guint *sizes, guint n_sizes, gboolean ov
     }
 }
 
+/* Issue 22's heavy overlap: n buffers over n steps, each starting at a
+ * uniformly random step; 90 % live 1 + floor (Exp (mean 3)) steps, 10 % a
+ * uniform 1 to n/4 - 1 steps (cut at the end); sizes log-uniform from 64 B
+ * to 64 MiB. Written as MiniMalloc's CSV (half-open lifetimes). */
+static char *
+write_heavy_overlap (guint n, guint32 seed, const char *dir)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GString) csv = g_string_new ("id,lower,upper,size\n");
+  char *path = g_strdup_printf ("%s/heavy-%u-%u.csv", dir, n, seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 start = g_rand_int_range (rand, 0, n);
+      guint32 life = g_rand_double (rand) < 0.9
+                       ? 1 + (guint32)floor (-3.0 * log (1.0 - g_rand_double (rand)))
+                       : (guint32)g_rand_int_range (rand, 1, (gint32)MAX (n / 4, 2));
+      guint32 end = MIN ((guint64)start + life, n);
+      guint64 size = (guint64)exp (g_rand_double_range (rand, log (64.0), log (64.0 * 1024 * 1024)));
+
+      g_string_append_printf (csv, "%u,%u,%u,%" G_GUINT64_FORMAT "\n", i, start, MAX (end, start + 1), size);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  return path;
+}
+
+typedef struct
+{
+  double seconds;
+  long max_rss_kib;
+  guint64 arena;
+  guint64 lower_bound;
+  gboolean ok;
+} Pipeline;
+
+/* Read, plan with @strategy (alignment 1) and write, in a child: what
+ * `lirscope-cli plan IN.csv --strategy S -o OUT.csv` does. */
+static Pipeline
+measure_pipeline (const char *csv, const char *strategy, const char *dir)
+{
+  int fds[2];
+  Pipeline result = { 0 };
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    return result;
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/out-%d.csv", dir, (int)getpid ());
+      g_autoptr (LirModule) module = NULL, planned = NULL;
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      gint64 start = g_get_monotonic_time ();
+      Pipeline r = { 0 };
+      struct rusage usage;
+
+      close (fds[0]);
+      lir_plan_options_set_strategy (options, strategy);
+      lir_plan_options_set_alignment (options, 1);
+      module = lir_io_load (csv, NULL);
+      planned = module != NULL ? lir_module_replan (module, options, NULL) : NULL;
+      r.ok = planned != NULL && lir_io_save (planned, out, NULL);
+      r.seconds = (g_get_monotonic_time () - start) / 1e6;
+      if (r.ok)
+        {
+          LirPlanStats stats;
+
+          lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
+          r.arena = stats.arena_size;
+          r.lower_bound = stats.lower_bound;
+        }
+      getrusage (RUSAGE_SELF, &usage);
+      r.max_rss_kib = usage.ru_maxrss;
+      g_unlink (out);
+      if (write (fds[1], &r, sizeof r) != sizeof r)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &result, sizeof result) != sizeof result)
+    result.ok = FALSE;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return result;
+}
+
+static void
+print_pipeline_row (const char *name, guint n, const char *strategy, const Pipeline *r, double floor)
+{
+  if (!r->ok)
+    {
+      g_print ("| %s | %u | %s | failed | | | | |\n", name, n, strategy);
+      return;
+    }
+  g_print ("| %s | %u | %s | %.2f | %.1fx | %.0f | %.1f | %.4f |\n", name, n, strategy, r->seconds,
+           r->seconds / MAX (floor, 1e-6), r->max_rss_kib / 1024.0,
+           r->max_rss_kib * 1024.0 / MAX (n, 1), (double)r->arena / MAX (r->lower_bound, 1));
+}
+
+static const char *const pipeline_strategies[] = { "naive", "best-fit", "auto" };
+
+#define PIPELINE_HEADER                                                                            \
+  "| instance | buffers | strategy | read+plan+write s | x naive | peak RSS MiB | RSS B/buffer | " \
+  "arena / lower bound |\n|---|---|---|---|---|---|---|---|\n"
+
+/* The heavy-overlap generator at growing sizes, two seeds each; every row
+ * of one instance is measured in the same run, so the ratios to naive (the
+ * read-and-write floor) hold on a busy machine too. */
+static void
+table_heavy_overlap (gboolean quick, gboolean huge)
+{
+  static const guint sizes[] = { 5000, 20000, 100000, 1000000, 4000000 };
+  g_autofree char *dir = g_dir_make_tmp ("bench-planner-XXXXXX", NULL);
+
+  g_print ("\n## Heavy overlap (issue 22's generator; alignment 1; read, plan, write)\n\n");
+  g_print (PIPELINE_HEADER);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint32 seed = 1; seed <= 2; seed++)
+      {
+        g_autofree char *csv = NULL;
+        double floor = 0;
+
+        if ((quick && sizes[i] > 100000) || (!huge && sizes[i] > 1000000) || (sizes[i] > 100000 && seed > 1))
+          continue;
+        csv = write_heavy_overlap (sizes[i], seed, dir);
+        for (guint s = 0; s < G_N_ELEMENTS (pipeline_strategies); s++)
+          {
+            g_autofree char *name = g_strdup_printf ("heavy, seed %u", seed);
+            Pipeline r = measure_pipeline (csv, pipeline_strategies[s], dir);
+
+            if (s == 0)
+              floor = r.seconds;
+            print_pipeline_row (name, sizes[i], pipeline_strategies[s], &r, floor);
+          }
+        g_unlink (csv);
+      }
+  g_rmdir (dir);
+}
+
+/* idealloc's real instances (MindSpore, IOPDDL), from tests/data/idealloc. */
+static void
+table_idealloc (const char *dir)
+{
+  static const char *const names[] = { "resnet50", "G_1", "pangu_2.6B", "S_1", "Y_1" };
+  g_autofree char *tmp = g_dir_make_tmp ("bench-planner-XXXXXX", NULL);
+
+  g_print ("\n## idealloc's instances (alignment 1; read, plan, write)\n\n");
+  g_print (PIPELINE_HEADER);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("%s/%s.csv", dir, names[i]);
+      g_autoptr (LirModule) module = lir_io_load (csv, NULL);
+      guint n = module != NULL ? lir_graph_get_n_nodes (lir_module_get_graph (module)) : 0;
+      double floor = 0;
+
+      if (module == NULL)
+        {
+          g_print ("| %s | (missing: %s) | | | | | | |\n", names[i], csv);
+          continue;
+        }
+      for (guint s = 0; s < G_N_ELEMENTS (pipeline_strategies); s++)
+        {
+          Pipeline r = measure_pipeline (csv, pipeline_strategies[s], tmp);
+
+          if (s == 0)
+            floor = r.seconds;
+          print_pipeline_row (names[i], n, pipeline_strategies[s], &r, floor);
+        }
+    }
+  g_rmdir (tmp);
+}
+
 /* A 200k-node transformer-like graph through the whole pipeline in a child. */
 static void
 table_big_graph (void)
@@ -377,8 +552,16 @@ main (int argc, char **argv)
 {
   const char *data = argc > 1 && argv[1][0] != '-' ? argv[1] : "tests/data/minimalloc";
   gboolean quick = argc > 1 && g_str_equal (argv[argc - 1], "--quick");
+  gboolean huge = argc > 1 && g_str_equal (argv[argc - 1], "--huge");
+  g_autofree char *idealloc = g_build_filename (data, "..", "idealloc", NULL);
 
   g_print ("# bench-planner\n");
+  if (argc > 1 && g_str_equal (argv[argc - 1], "--scale-only"))
+    {
+      table_idealloc (idealloc);
+      table_heavy_overlap (FALSE, FALSE);
+      return 0;
+    }
   table_minimalloc (data);
   table_examples ("data/examples");
   {
@@ -390,6 +573,8 @@ main (int argc, char **argv)
     table_scaling ("Long overlapping lifetimes (about 1,000 buffers live at each step)",
                    overlapping_sizes, G_N_ELEMENTS (overlapping_sizes), TRUE, quick);
   }
+  table_idealloc (idealloc);
+  table_heavy_overlap (quick, huge);
   table_big_graph ();
   return 0;
 }
