@@ -495,13 +495,17 @@ static void
 test_progress (void)
 {
   g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
-  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *planned = g_build_filename (dir, "J-best-fit.csv", NULL);
+  g_autofree char *cli = g_strdup_printf ("%s plan %s --strategy best-fit -o %s", g_getenv ("LIRSCOPE_CLI"),
+                                          csv, planned);
   LirscopeWindow *window;
+  int status;
 
-  /* Opened with best-fit (at once, even under ASan), searched with exact. */
-  g_settings_set_string (settings, "strategy", "best-fit");
-  window = open_window (csv);
-  g_settings_set_string (settings, "strategy", "auto");
+  /* Opened with a plan (at once, even under ASan), searched with exact. */
+  g_assert_true (g_spawn_command_line_sync (cli, NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  window = open_window (planned);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress_label)));
   lirscope_window_select_strategy (window, "exact");
   g_assert_true (lirscope_session_get_busy (session_of (window)));
@@ -513,6 +517,8 @@ test_progress (void)
   g_assert_null (lirscope_session_get_progress (session_of (window)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress_label)));
   close_window (window);
+  g_unlink (planned);
+  g_rmdir (dir);
 }
 
 static void
