@@ -306,8 +306,8 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
 
 /* Stopped early: the buffers from @k on go above everything placed, one on
  * another, which keeps the plan valid whatever conflicts. */
-gboolean
-lir_alloc_stack_rest (const LirAllocRequest *request, const guint32 *order, guint k, guint64 *offsets)
+static gboolean
+stack_rest (const LirAllocRequest *request, const guint32 *order, guint k, guint64 *offsets)
 {
   guint64 top = 0, end;
 
@@ -323,6 +323,30 @@ lir_alloc_stack_rest (const LirAllocRequest *request, const guint32 *order, guin
   return TRUE;
 }
 
+/* What the strategies that place in an order do every few thousand
+ * buffers: fail if cancelled; if stopped, stack the buffers from the @k-th
+ * of @order on above the rest and set @finished; else report progress. */
+gboolean
+lir_alloc_checkpoint (const LirAllocRequest *request, const char *phase, const guint32 *order,
+                      guint k, guint64 *offsets, gboolean *finished, GError **error)
+{
+  *finished = FALSE;
+  if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
+    return FALSE;
+  if (lir_alloc_stopped (request))
+    {
+      if (!stack_rest (request, order, k, offsets))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "the plan does not fit below 2^64 bytes");
+          return FALSE;
+        }
+      *finished = TRUE;
+      return TRUE;
+    }
+  lir_alloc_report (request, phase, k, request->n_buffers, 0);
+  return TRUE;
+}
+
 /* Places the buffers of @request in @order by @rule; the strategies built
  * on the placer differ only in their order and rule. @phase names them in
  * progress reports. */
@@ -334,18 +358,11 @@ lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGap
 
   for (guint k = 0; k < request->n_buffers; k++)
     {
-      if (k % 4096 == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
-            return FALSE;
-          if (lir_alloc_stopped (request))
-            {
-              if (lir_alloc_stack_rest (request, order, k, offsets))
-                return TRUE;
-              break; /* past 2^64: the error below */
-            }
-          lir_alloc_report (request, phase, k, request->n_buffers, 0);
-        }
+      gboolean finished;
+
+      if (k % 4096 == 0
+          && (!lir_alloc_checkpoint (request, phase, order, k, offsets, &finished, error) || finished))
+        return finished;
       if (!lir_placer_place (placer, k, &offsets[order[k]]))
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,

@@ -101,10 +101,13 @@ void     lir_alloc_report              (const LirAllocRequest *request,
                                         guint64                total,
                                         guint64                best_arena);
 gboolean lir_alloc_stopped             (const LirAllocRequest *request);
-gboolean lir_alloc_stack_rest          (const LirAllocRequest *request,
+gboolean lir_alloc_checkpoint          (const LirAllocRequest *request,
+                                        const char            *phase,
                                         const guint32         *order,
                                         guint                  k,
-                                        guint64               *offsets);
+                                        guint64               *offsets,
+                                        gboolean              *finished,
+                                        GError               **error);
 gboolean lir_rlx_greedy_place_indexed  (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,

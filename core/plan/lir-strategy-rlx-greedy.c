@@ -107,20 +107,13 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
       gboolean placed_ok = FALSE;
       guint at;
 
-      /* Quadratic: on large inputs this runs for seconds, so it can be cancelled. */
-      if (k % 1024 == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
-            return FALSE;
-          if (lir_alloc_stopped (request))
-            {
-              if (lir_alloc_stack_rest (request, order, k, offsets))
-                return TRUE;
-              g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "the plan does not fit below 2^64 bytes");
-              return FALSE;
-            }
-          lir_alloc_report (request, "rlx-greedy", k, n, 0);
-        }
+      gboolean finished;
+
+      /* Quadratic: on large inputs this runs for seconds, so it can be
+       * cancelled, stopped and followed. */
+      if (k % 1024 == 0
+          && (!lir_alloc_checkpoint (request, "rlx-greedy", order, k, offsets, &finished, error) || finished))
+        return finished;
       for (guint j = 0; j <= n_placed; j++)
         {
           if (!lir_align_up (gap_start, request->alignment, &offset)

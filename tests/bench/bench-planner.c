@@ -38,61 +38,87 @@ typedef struct
 #define REPEAT_SECONDS 1.0
 #define MAX_RUNS 20
 
-/* Runs @strategy on @request in a child process. */
-static Result
-measure (const LirAllocRequest *request, const char *strategy)
+/* Runs @work in a forked child and copies its @size-byte result back, so
+ * that the peak RSS of each measurement is its own (returned in KiB). */
+typedef void (*ChildWork) (gconstpointer input, gpointer result);
+
+static long
+run_in_child (ChildWork work, gconstpointer input, gpointer result, gsize size)
 {
-  int fds[2];
-  Result result = { 0 };
+  struct rusage usage;
+  int fds[2], status;
   pid_t pid;
 
+  memset (result, 0, size);
   if (pipe (fds) != 0)
-    return result;
+    return 0;
   pid = fork ();
   if (pid == 0)
     {
-      g_autofree guint64 *offsets = g_new0 (guint64, request->n_buffers + 1);
-      g_autoptr (GError) error = NULL;
-      LirAllocOutcome outcome;
-      double total = 0;
-      Result r = { 0 };
+      g_autofree gpointer mine = g_malloc0 (size);
 
       close (fds[0]);
-      /* The fastest of repeated runs: one run of a few milliseconds varies
-       * twofold on a shared machine. Every run is deterministic. */
-      for (guint runs = 0; runs < MAX_RUNS && total < REPEAT_SECONDS; runs++)
-        {
-          gint64 start = g_get_monotonic_time ();
-          double seconds;
-
-          g_clear_error (&error);
-          r.ok = lir_strategy_run (lir_strategy_lookup (strategy), request, offsets, &outcome,
-                                   &error);
-          seconds = (g_get_monotonic_time () - start) / 1e6;
-          if (runs == 0)
-            r.first_seconds = seconds;
-          r.seconds = runs == 0 ? seconds : MIN (r.seconds, seconds);
-          total += seconds;
-        }
-      r.arena = outcome.arena_size;
-      r.lower_bound = outcome.lower_bound;
-      r.proven = outcome.proven_optimal;
-      if (error != NULL)
-        g_strlcpy (r.message, error->message, sizeof r.message);
-      if (write (fds[1], &r, sizeof r) != sizeof r)
+      work (input, mine);
+      if (write (fds[1], mine, size) != (ssize_t)size)
         _exit (1);
       _exit (0);
     }
   close (fds[1]);
-  if (read (fds[0], &result, sizeof result) != sizeof result)
-    result.ok = FALSE;
+  if (read (fds[0], result, size) != (ssize_t)size)
+    memset (result, 0, size);
   close (fds[0]);
-  {
-    struct rusage usage;
-    int status;
-    if (wait4 (pid, &status, 0, &usage) == pid)
-      result.max_rss_kib = usage.ru_maxrss;
-  }
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    return 0;
+  return usage.ru_maxrss;
+}
+
+typedef struct
+{
+  const LirAllocRequest *request;
+  const char *strategy;
+} StrategyRun;
+
+static void
+run_strategy (gconstpointer input, gpointer output)
+{
+  const StrategyRun *run = input;
+  Result *r = output;
+  g_autofree guint64 *offsets = g_new0 (guint64, run->request->n_buffers + 1);
+  g_autoptr (GError) error = NULL;
+  LirAllocOutcome outcome;
+  double total = 0;
+
+  /* The fastest of repeated runs: one run of a few milliseconds varies
+   * twofold on a shared machine. Every run is deterministic. */
+  for (guint runs = 0; runs < MAX_RUNS && total < REPEAT_SECONDS; runs++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double seconds;
+
+      g_clear_error (&error);
+      r->ok = lir_strategy_run (lir_strategy_lookup (run->strategy), run->request, offsets, &outcome,
+                                &error);
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      if (runs == 0)
+        r->first_seconds = seconds;
+      r->seconds = runs == 0 ? seconds : MIN (r->seconds, seconds);
+      total += seconds;
+    }
+  r->arena = outcome.arena_size;
+  r->lower_bound = outcome.lower_bound;
+  r->proven = outcome.proven_optimal;
+  if (error != NULL)
+    g_strlcpy (r->message, error->message, sizeof r->message);
+}
+
+/* Runs @strategy on @request in a child process. */
+static Result
+measure (const LirAllocRequest *request, const char *strategy)
+{
+  StrategyRun run = { request, strategy };
+  Result result;
+
+  result.max_rss_kib = run_in_child (run_strategy, &run, &result, sizeof result);
   return result;
 }
 
@@ -342,54 +368,49 @@ typedef struct
   gboolean ok;
 } Pipeline;
 
+typedef struct
+{
+  const char *csv;
+  const char *strategy;
+  const char *dir;
+} PipelineRun;
+
+static void
+run_pipeline (gconstpointer input, gpointer output)
+{
+  const PipelineRun *run = input;
+  Pipeline *r = output;
+  g_autofree char *out = g_strdup_printf ("%s/out-%d.csv", run->dir, (int)getpid ());
+  g_autoptr (LirModule) module = NULL, planned = NULL;
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  gint64 start = g_get_monotonic_time ();
+
+  lir_plan_options_set_strategy (options, run->strategy);
+  lir_plan_options_set_alignment (options, 1);
+  module = lir_io_load (run->csv, NULL);
+  planned = module != NULL ? lir_module_replan (module, options, NULL) : NULL;
+  r->ok = planned != NULL && lir_io_save (planned, out, NULL);
+  r->seconds = (g_get_monotonic_time () - start) / 1e6;
+  if (r->ok)
+    {
+      LirPlanStats stats;
+
+      lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
+      r->arena = stats.arena_size;
+      r->lower_bound = stats.lower_bound;
+    }
+  g_unlink (out);
+}
+
 /* Read, plan with @strategy (alignment 1) and write, in a child: what
  * `lirscope-cli plan IN.csv --strategy S -o OUT.csv` does. */
 static Pipeline
 measure_pipeline (const char *csv, const char *strategy, const char *dir)
 {
-  int fds[2];
-  Pipeline result = { 0 };
-  pid_t pid;
+  PipelineRun run = { csv, strategy, dir };
+  Pipeline result;
 
-  if (pipe (fds) != 0)
-    return result;
-  pid = fork ();
-  if (pid == 0)
-    {
-      g_autofree char *out = g_strdup_printf ("%s/out-%d.csv", dir, (int)getpid ());
-      g_autoptr (LirModule) module = NULL, planned = NULL;
-      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
-      gint64 start = g_get_monotonic_time ();
-      Pipeline r = { 0 };
-      struct rusage usage;
-
-      close (fds[0]);
-      lir_plan_options_set_strategy (options, strategy);
-      lir_plan_options_set_alignment (options, 1);
-      module = lir_io_load (csv, NULL);
-      planned = module != NULL ? lir_module_replan (module, options, NULL) : NULL;
-      r.ok = planned != NULL && lir_io_save (planned, out, NULL);
-      r.seconds = (g_get_monotonic_time () - start) / 1e6;
-      if (r.ok)
-        {
-          LirPlanStats stats;
-
-          lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
-          r.arena = stats.arena_size;
-          r.lower_bound = stats.lower_bound;
-        }
-      getrusage (RUSAGE_SELF, &usage);
-      r.max_rss_kib = usage.ru_maxrss;
-      g_unlink (out);
-      if (write (fds[1], &r, sizeof r) != sizeof r)
-        _exit (1);
-      _exit (0);
-    }
-  close (fds[1]);
-  if (read (fds[0], &result, sizeof result) != sizeof result)
-    result.ok = FALSE;
-  close (fds[0]);
-  waitpid (pid, NULL, 0);
+  result.max_rss_kib = run_in_child (run_pipeline, &run, &result, sizeof result);
   return result;
 }
 
