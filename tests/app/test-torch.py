@@ -47,11 +47,11 @@ class Residual(nn.Module):
 
 class Chunks(nn.Module):
     def forward(self, x):
-        # Indexing, not unpacking: torch 1.13's tracer cannot unpack on
-        # Python 3.11.
-        rows = torch.chunk(x, 2, dim=0)          # contiguous blocks: views
-        columns = torch.chunk(x, 2, dim=1)       # strided: dense copies
-        return rows[0] * 2 + rows[1].add_(1), columns[0] - columns[1]
+        # Unpacking a traced value: torch 1.13's tracer needs the
+        # exporter's fix for it on Python 3.11.
+        top, bottom = torch.chunk(x, 2, dim=0)   # contiguous blocks: views
+        left, right = torch.chunk(x, 2, dim=1)   # strided: dense copies
+        return top * 2 + bottom.add_(1), left - right
 
 
 class Split(nn.Module):
