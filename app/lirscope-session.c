@@ -274,7 +274,8 @@ work_load (Work *work, GCancellable *cancellable, GError **error)
   module = lir_io_load (path, error);
   if (module == NULL)
     return FALSE;
-  if (work->options == NULL && lir_module_get_plan (module) == NULL)
+  /* A graph, or a buffer list without offsets: planned as the user last chose. */
+  if (work->options == NULL && lir_module_needs_plan (module))
     {
       fallback = lir_plan_options_new ();
       lir_plan_options_set_strategy (fallback, work->default_strategy);

@@ -156,6 +156,22 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
 }
 
 /**
+ * lir_module_needs_plan:
+ * @module: a module
+ *
+ * Whether @module has to be planned before it can be shown: a graph
+ * without a plan, or a buffer list without offsets (lifetimes only).
+ * lir_module_ensure_plan() plans those with the options it is given.
+ *
+ * Returns: %TRUE if it has no placed plan
+ */
+gboolean
+lir_module_needs_plan (const LirModule *module)
+{
+  return module->plan == NULL || module->plan->unplaced;
+}
+
+/**
  * lir_module_ensure_plan:
  * @module: a module
  * @options: (nullable): planning options, %NULL for the defaults
@@ -172,7 +188,7 @@ lir_module_ensure_plan (LirModule *module, const LirPlanOptions *options, GError
 {
   g_autoptr (LirModule) planned = NULL;
 
-  if (module->plan != NULL && !module->plan->unplaced && !lir_plan_options_changes_plan (options))
+  if (!lir_module_needs_plan (module) && !lir_plan_options_changes_plan (options))
     return TRUE;
   planned = lir_module_replan (module, options, error);
   if (planned == NULL)

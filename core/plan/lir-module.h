@@ -26,6 +26,7 @@ void           lir_module_set_plan     (LirModule     *module,
                                         LirBufferPlan *plan);
 gboolean       lir_module_is_buffer_only (const LirModule *module);
 const char    *lir_module_get_name     (const LirModule *module);
+gboolean       lir_module_needs_plan   (const LirModule      *module);
 gboolean       lir_module_ensure_plan  (LirModule            *module,
                                         const LirPlanOptions *options,
                                         GError              **error);

@@ -242,7 +242,10 @@ test_csv_round_trip (void)
 
   g_assert_no_error (error);
   g_assert_true (lir_module_is_buffer_only (module));
+  /* Lifetimes, no offsets: still to be planned, as a graph would be. */
+  g_assert_true (lir_module_needs_plan (module));
   g_assert_true (lir_module_ensure_plan (module, options, &error));
+  g_assert_false (lir_module_needs_plan (module));
   plan = lir_module_get_plan (module);
   /* Half-open [3, 9) is inclusive [3, 8]. */
   g_assert_cmpuint (lir_buffer_plan_lifetime (plan, 1)->first_step, ==, 3);
