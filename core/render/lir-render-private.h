@@ -80,10 +80,12 @@ void          lir_column_map_free (LirColumnMap *map);
 
 extern const LirRgba lir_render_phase_colors[LIR_PHASE_NONE + 1];
 
+/* lir_render_layout_x_of_step () with the viewport's columns the frame
+ * already holds: this runs twice per buffer drawn. */
 static inline double
 step_x (const Frame *f, double step)
 {
-  return lir_render_layout_x_of_step (&f->l, &f->vp, step);
+  return f->l.plot_x + (lir_render_layout_column_of_step (&f->l, step) - f->col_start) * f->px_per_step;
 }
 
 static inline double
