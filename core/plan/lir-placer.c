@@ -76,6 +76,8 @@ typedef struct
   gsize chunks_room;
   LirKeyed *span_at;     /* per position: the placed buffer's [offset, end) */
   LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
+  LirKeyed *sorting;     /* scratch for sorting them */
+  guint64 work;          /* conflicts looked at so far */
 } LirPlacer;
 
 static LirPlacer *
@@ -132,6 +134,7 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
   placer->chunks = g_new (Chunk, placer->chunks_room);
   placer->span_at = g_new0 (LirKeyed, n + 1);
   placer->spans = g_new (LirKeyed, n + 1);
+  placer->sorting = g_new (LirKeyed, n + 1);
   return placer;
 }
 
@@ -148,6 +151,7 @@ lir_placer_free (LirPlacer *placer)
   g_free (placer->chunks);
   g_free (placer->span_at);
   g_free (placer->spans);
+  g_free (placer->sorting);
   g_free (placer);
 }
 
@@ -268,7 +272,11 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
   guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64, aligned, end;
 
   n_spans = collect (placer, item);
-  lir_keyed_sort (placer->spans, n_spans);
+  placer->work += n_spans + 1;
+  if (n_spans < LIR_KEYED_SORT_SHORT)
+    lir_keyed_sort_short (placer->spans, n_spans);
+  else
+    lir_keyed_sort_radix_with (placer->spans, n_spans, placer->sorting);
 
   for (guint i = 0; i <= n_spans; i++)
     {
@@ -349,10 +357,12 @@ lir_alloc_checkpoint (const LirAllocRequest *request, const char *phase, const g
 
 /* Places the buffers of @request in @order by @rule; the strategies built
  * on the placer differ only in their order and rule. @phase names them in
- * progress reports. */
+ * progress reports. If @work is not %NULL it is set to the conflicts the
+ * placer looked at: a measure of the time taken that does not depend on
+ * the machine, for budgets that must give the same plan everywhere. */
 gboolean
-lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
-                    const char *phase, guint64 *offsets, GError **error)
+lir_place_in_order_measured (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
+                             const char *phase, guint64 *offsets, guint64 *work, GError **error)
 {
   g_autoptr (LirPlacer) placer = lir_placer_new (request, order, rule);
 
@@ -360,6 +370,8 @@ lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGap
     {
       gboolean finished;
 
+      if (work != NULL)
+        *work = placer->work;
       if (k % 4096 == 0
           && (!lir_alloc_checkpoint (request, phase, order, k, offsets, &finished, error) || finished))
         return finished;
@@ -370,5 +382,14 @@ lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGap
           return FALSE;
         }
     }
+  if (work != NULL)
+    *work = placer->work;
   return TRUE;
+}
+
+gboolean
+lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
+                    const char *phase, guint64 *offsets, GError **error)
+{
+  return lir_place_in_order_measured (request, order, rule, phase, offsets, NULL, error);
 }

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-strategy-auto.c: the default. Runs the fast heuristics, keeps the best,
- * stops at once if it reaches the lower bound (or comes within 0.1 % of
- * it), else lets the exact search improve it within a budget (on problems
- * small enough for it). RLX's own plan is among the heuristics, computed
- * through the placer's index, so auto is never worse than RLX at any size. */
+/* lir-strategy-auto.c: the default. Places every buffer in a series of
+ * orders (the classic heuristics first, then drawn ones; see
+ * lir-order-search.c) within a budget of work, keeps the best, stops at
+ * once if it reaches the lower bound (or comes within 0.1 % of it), else
+ * lets the exact search improve it within a budget (on problems small
+ * enough for it). RLX's own plan is the first order, so auto is never
+ * worse than RLX. Where one pass of the placer would take more than about
+ * ten seconds (millions of buffers with thousands live at every step),
+ * auto is the sweep instead. */
 #include "lir-strategy-private.h"
 
 #include <string.h>
@@ -19,102 +23,41 @@
 #define AUTO_STEPS_PER_BUFFER 8000
 #define AUTO_WORK G_GUINT64_CONSTANT (1000000000)
 /* The exact search's conflict lists grow with n²; beyond this, heuristics only. */
-#define AUTO_EXACT_MAX_BUFFERS 5000
+#define AUTO_EXACT_MAX_BUFFERS 2000
 /* A plan within 1/AUTO_GOOD_ENOUGH of the lower bound is not worth seconds
  * of search: on generated ML-like graphs of 1,000 buffers best fit comes
  * within 128 bytes of 127 MB, which the search spends 1.7 s failing to
  * close. */
 #define AUTO_GOOD_ENOUGH 1024
 
-/* Past this many buffers the heuristics run side by side, one thread each
- * while processors last: each then takes milliseconds (3 s at a million
- * buffers), a thread tens of microseconds. */
-#define AUTO_PARALLEL_MIN_BUFFERS 10000
-
-typedef struct
-{
-  LirStrategyFunc place;
-  const LirAllocRequest *request;
-  guint64 *offsets;
-  GError *error;
-  gboolean ok;
-} Trial;
-
-static gpointer
-trial_run (gpointer data)
-{
-  Trial *trial = data;
-  LirAllocOutcome unused;
-
-  trial->offsets = g_new0 (guint64, trial->request->n_buffers + 1);
-  trial->ok = trial->place (trial->request, trial->offsets, &unused, &trial->error);
-  return NULL;
-}
+/* The order search's budget, in conflicts the placer looks at (see
+ * LIR_PLACEMENT_WORK): a few seconds on two cores. A pass over 100,000
+ * buffers of issue 22's heavy overlap costs 116 million, so the search
+ * makes two rounds of two there (the heuristics); at 20,000, fifty. */
+#define AUTO_SEARCH_WORK G_GUINT64_CONSTANT (500000000)
+/* A pass of the placer predicted to cost more than this (about ten
+ * seconds) gives way to the sweep, whose cost does not grow with overlap. */
+#define AUTO_SWEEP_WORK G_GUINT64_CONSTANT (1000000000)
 
 gboolean
 lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
                          LirAllocOutcome *outcome, GError **error)
 {
-  static const LirStrategyFunc heuristics[] = {
-    lir_strategy_best_fit_place,
-    lir_rlx_greedy_place_indexed,
-    lir_strategy_greedy_breadth_place,
-  };
-  guint n = request->n_buffers, n_threads = 1;
-  Trial trials[G_N_ELEMENTS (heuristics)];
-  GThread *threads[G_N_ELEMENTS (heuristics)] = { NULL };
-  /* Only the heuristic on this thread reports progress: one voice at a time. */
-  LirAllocRequest quiet = *request;
-  GError *failure = NULL;
+  guint n = request->n_buffers;
   guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64, arena;
+  guint64 good_enough = lower + lower / AUTO_GOOD_ENOUGH;
+  guint run = 0;
+  guint64 spent = 0;
 
-  quiet.progress = NULL;
-  if (n >= AUTO_PARALLEL_MIN_BUFFERS)
-    n_threads = MIN ((guint)MAX (g_get_num_processors (), 1), G_N_ELEMENTS (heuristics));
-  for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
-    {
-      trials[h] = (Trial){ heuristics[h], h > 0 && h < n_threads ? &quiet : request, NULL, NULL, FALSE };
-      if (h > 0 && h < n_threads)
-        threads[h] = g_thread_try_new ("lir-heuristic", trial_run, &trials[h], NULL);
-    }
-  /* Results are taken in the list's order whichever thread ran them, so
-   * the plan is the same as one thread's; run here, a heuristic is skipped
-   * once a plan reaches the bound. */
-  for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
-    {
-      if (threads[h] != NULL)
-        g_thread_join (threads[h]);
-      else if (best > lower && failure == NULL)
-        trial_run (&trials[h]);
-      else
-        continue;
-      if (!trials[h].ok)
-        {
-          if (failure == NULL)
-            failure = g_steal_pointer (&trials[h].error);
-          continue;
-        }
-      arena = lir_alloc_arena_size (request, trials[h].offsets);
-      if (arena < best)
-        {
-          best = arena;
-          memcpy (offsets, trials[h].offsets, n * sizeof (guint64));
-        }
-      lir_alloc_report (request, "auto", h + 1, G_N_ELEMENTS (heuristics), best);
-    }
-  for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
-    {
-      g_clear_error (&trials[h].error);
-      g_free (trials[h].offsets);
-    }
-  if (failure != NULL)
-    {
-      g_propagate_error (error, failure);
-      return FALSE;
-    }
+  if (lir_alloc_predict_work (request) > AUTO_SWEEP_WORK)
+    return lir_strategy_sweep_place (request, offsets, outcome, error);
+  /* The heuristics, then exact where it can reach (the stronger search
+   * there), else orders drawn at random with what is left of the budget. */
+  if (!lir_alloc_search_orders (request, offsets, &best, good_enough, &run, LIR_SEARCH_HEURISTIC_RUNS,
+                                &spent, AUTO_SEARCH_WORK, error))
+    return FALSE;
 
-  if (best > lower && best - lower > lower / AUTO_GOOD_ENOUGH && n <= AUTO_EXACT_MAX_BUFFERS
-      && !lir_alloc_stopped (request))
+  if (best > good_enough && n <= AUTO_EXACT_MAX_BUFFERS && !lir_alloc_stopped (request))
     {
       LirAllocRequest bounded = *request;
       LirAllocOutcome exact_outcome = { 0 };
@@ -134,5 +77,8 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       if (arena <= best)
         outcome->proven_optimal = exact_outcome.proven_optimal;
     }
+  else if (!lir_alloc_search_orders (request, offsets, &best, good_enough, &run, G_MAXUINT, &spent,
+                                     AUTO_SEARCH_WORK, error))
+    return FALSE;
   return TRUE;
 }

@@ -18,12 +18,11 @@ compare_ties (const void *pa, const void *pb, void *user_data)
   return (a->id > b->id) - (a->id < b->id);
 }
 
-gboolean
-lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
-                             LirAllocOutcome *outcome, GError **error)
+/* Best fit's order: largest first, then the longer lifetime, then the lower id. */
+void
+lir_best_fit_order (const LirAllocRequest *request, guint32 *order)
 {
   guint n = request->n_buffers;
-  g_autofree guint32 *order = g_new (guint32, n + 1);
   g_autofree LirKeyed *keys = g_new (LirKeyed, n + 1);
 
   /* Largest first: ascending on the complement of the size. */
@@ -53,6 +52,14 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
     }
   for (guint i = 0; i < n; i++)
     order[i] = (guint32)keys[i].value;
-  g_clear_pointer (&keys, g_free); /* 16 bytes a buffer, not needed while placing */
+}
+
+gboolean
+lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
+                             LirAllocOutcome *outcome, GError **error)
+{
+  g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
+
+  lir_best_fit_order (request, order);
   return lir_place_in_order (request, order, LIR_GAP_SMALLEST, "best-fit", offsets, error);
 }

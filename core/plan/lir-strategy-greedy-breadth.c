@@ -40,14 +40,15 @@ compare_steps_by_breadth (const void *pa, const void *pb, void *user_data)
   return (a > b) - (a < b);
 }
 
-gboolean
-lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
-                                   LirAllocOutcome *outcome, GError **error)
+/* Greedy by breadth's order: by the breadth rank of the widest step of the
+ * lifetime, then largest first, then id. */
+void
+lir_greedy_breadth_order (const LirAllocRequest *request, guint32 *order)
 {
   guint n = request->n_buffers;
   guint32 n_steps, size = 1;
   g_autofree guint64 *breadth = NULL;
-  g_autofree guint32 *steps = NULL, *rank = NULL, *tree = NULL, *rank_of_buffer = NULL, *order = NULL;
+  g_autofree guint32 *steps = NULL, *rank = NULL, *tree = NULL, *rank_of_buffer = NULL;
   g_autofree guint32 *firsts = NULL, *lo_of = NULL, *hi_of = NULL;
   OrderContext ctx;
 
@@ -111,10 +112,18 @@ lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offs
         }
       rank_of_buffer[i] = best;
     }
-  order = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)
     order[i] = i;
   ctx = (OrderContext){ request->buffers, rank_of_buffer };
   g_qsort_with_data (order, n, sizeof (guint32), compare_breadth_order, &ctx);
+}
+
+gboolean
+lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
+                                   LirAllocOutcome *outcome, GError **error)
+{
+  g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
+
+  lir_greedy_breadth_order (request, order);
   return lir_place_in_order (request, order, LIR_GAP_SMALLEST, "greedy-breadth", offsets, error);
 }

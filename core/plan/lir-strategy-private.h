@@ -18,6 +18,9 @@ typedef struct
 
 void            lir_keyed_sort_radix             (LirKeyed              *items,
                                                   guint                  n);
+void            lir_keyed_sort_radix_with        (LirKeyed              *items,
+                                                  guint                  n,
+                                                  LirKeyed              *scratch);
 
 /* An insertion sort by key, stable. */
 static inline void
@@ -73,6 +76,10 @@ gboolean lir_strategy_greedy_breadth_place (const LirAllocRequest *request,
                                             guint64               *offsets,
                                             LirAllocOutcome       *outcome,
                                             GError               **error);
+gboolean lir_strategy_sweep_place      (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        LirAllocOutcome       *outcome,
+                                        GError               **error);
 gboolean lir_strategy_exact_place      (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,
@@ -94,6 +101,37 @@ gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         LirGapRule             rule,
                                         const char            *phase,
                                         guint64               *offsets,
+                                        GError               **error);
+void     lir_rlx_greedy_order          (const LirAllocRequest *request,
+                                        guint32               *order);
+void     lir_best_fit_order            (const LirAllocRequest *request,
+                                        guint32               *order);
+void     lir_greedy_breadth_order      (const LirAllocRequest *request,
+                                        guint32               *order);
+gboolean lir_place_in_order_measured   (const LirAllocRequest *request,
+                                        const guint32         *order,
+                                        LirGapRule             rule,
+                                        const char            *phase,
+                                        guint64               *offsets,
+                                        guint64               *work,
+                                        GError               **error);
+/* What placing one buffer costs besides its conflicts, in conflicts looked
+ * at: the time a placement with none takes, measured on this machine's
+ * kind (about 25 conflict visits), so budgets count both. */
+#define LIR_PLACEMENT_WORK 25
+
+guint64  lir_alloc_predict_work        (const LirAllocRequest *request);
+/* The search's first runs are the classic heuristics; see lir-order-search.c. */
+#define LIR_SEARCH_HEURISTIC_RUNS 4
+
+gboolean lir_alloc_search_orders       (const LirAllocRequest *request,
+                                        guint64               *offsets,
+                                        guint64               *arena,
+                                        guint64                target,
+                                        guint                 *run,
+                                        guint                  end_run,
+                                        guint64               *spent,
+                                        guint64                budget,
                                         GError               **error);
 void     lir_alloc_report              (const LirAllocRequest *request,
                                         const char            *phase,

@@ -55,8 +55,8 @@ upper_bound (const Placed *placed, guint n_placed, guint64 offset)
 }
 
 /* RLX's order: size descending, then id. Writes request->n_buffers indices. */
-static void
-rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
+void
+lir_rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
 {
   for (guint i = 0; i < request->n_buffers; i++)
     order[i] = i;
@@ -76,7 +76,7 @@ lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 
-  rlx_greedy_order (request, order);
+  lir_rlx_greedy_order (request, order);
   return lir_place_in_order (request, order, LIR_GAP_LOWEST, "rlx-greedy", offsets, error);
 }
 
@@ -98,7 +98,7 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
     return lir_rlx_greedy_place_indexed (request, offsets, outcome, error);
   order = g_new (guint32, n + 1);
   placed = g_new (Placed, n + 1);
-  rlx_greedy_order (request, order);
+  lir_rlx_greedy_order (request, order);
 
   for (guint k = 0; k < n; k++)
     {

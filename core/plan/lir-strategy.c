@@ -29,6 +29,12 @@ static const LirStrategy greedy_breadth = {
   lir_strategy_greedy_breadth_place,
 };
 
+static const LirStrategy sweep = {
+  "sweep",
+  "time-ordered best fit (a malloc simulation): O(n log n) at any overlap, looser plans",
+  lir_strategy_sweep_place,
+};
+
 static const LirStrategy exact = {
   "exact",
   "branch and bound over canonical placements; proves optimality within its effort",
@@ -42,7 +48,7 @@ static const LirStrategy auto_strategy = {
 };
 
 static const LirStrategy *const strategies[] = { &auto_strategy, &naive, &rlx_greedy, &best_fit,
-                                                 &greedy_breadth, &exact };
+                                                 &greedy_breadth, &sweep, &exact };
 
 /**
  * lir_strategy_list:
@@ -218,9 +224,25 @@ compare_u32 (const void *pa, const void *pb)
 void
 lir_keyed_sort_radix (LirKeyed *items, guint n)
 {
-  g_autofree LirKeyed *scratch = NULL;
+  g_autofree LirKeyed *scratch = g_new (LirKeyed, n);
+
+  lir_keyed_sort_radix_with (items, n, scratch);
+}
+
+/**
+ * lir_keyed_sort_radix_with:
+ * @items: (array length=n): what to sort
+ * @n: how many
+ * @scratch: (array length=n): room for @n items, overwritten
+ *
+ * lir_keyed_sort_radix () without an allocation, for callers that sort
+ * on every placement.
+ */
+void
+lir_keyed_sort_radix_with (LirKeyed *items, guint n, LirKeyed *scratch)
+{
   guint32 count[1u << RADIX_MAX_BITS];
-  LirKeyed *from = items, *to;
+  LirKeyed *from = items, *to = scratch;
   guint64 varying = 0;
   guint bits = n < RADIX_SMALL_ITEMS ? 8 : RADIX_MAX_BITS;
   guint64 mask = ((guint64)1 << bits) - 1;
@@ -229,7 +251,6 @@ lir_keyed_sort_radix (LirKeyed *items, guint n)
     varying |= items[i].key ^ items[0].key;
   if (varying == 0)
     return;
-  to = scratch = g_new (LirKeyed, n);
   for (guint shift = (guint)__builtin_ctzll (varying); shift < 64 && (varying >> shift) != 0;
        shift += bits)
     {

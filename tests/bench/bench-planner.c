@@ -9,9 +9,10 @@
  * (at most 20; a run slower than that is made once). The scaling table also
  * shows the first run, which pays for first-touch page faults.
  *
- * Usage: bench-planner [DATA_DIR] [--quick | --huge | --scale-only]
- * (--huge adds 4,000,000 buffers to the heavy-overlap table; --scale-only
- * prints only the idealloc and heavy-overlap tables)
+ * Usage: bench-planner [DATA_DIR] [--quick | --huge | --scale-only [--huge]]
+ * (--huge adds 4,000,000 buffers to the heavy-overlap table, and rlx-greedy
+ * and best-fit at 1,000,000, minutes each; --scale-only prints only the
+ * idealloc and heavy-overlap tables)
  */
 #include "lir.h"
 
@@ -427,15 +428,19 @@ print_pipeline_row (const char *name, guint n, const char *strategy, const Pipel
            r->max_rss_kib * 1024.0 / MAX (n, 1), (double)r->arena / MAX (r->lower_bound, 1));
 }
 
-static const char *const pipeline_strategies[] = { "naive", "best-fit", "auto" };
+static const char *const pipeline_strategies[] = { "naive", "best-fit", "sweep", "auto" };
+/* Past 100,000 heavy-overlap buffers one pass of the placer (best-fit,
+ * rlx-greedy) takes minutes: only with --huge. */
+static const char *const huge_strategies[] = { "naive", "sweep", "auto", "rlx-greedy", "best-fit" };
+#define HUGE_QUICK_STRATEGIES 3
 
 #define PIPELINE_HEADER                                                                            \
   "| instance | buffers | strategy | read+plan+write s | x naive | peak RSS MiB | RSS B/buffer | " \
   "arena / lower bound |\n|---|---|---|---|---|---|---|---|\n"
 
-/* The heavy-overlap generator at growing sizes, two seeds each; every row
- * of one instance is measured in the same run, so the ratios to naive (the
- * read-and-write floor) hold on a busy machine too. */
+/* The heavy-overlap generator at growing sizes, two seeds each up to
+ * 100,000; every row of one instance is measured in the same run, so the
+ * ratios to naive (the read-and-write floor) hold on a busy machine too. */
 static void
 table_heavy_overlap (gboolean quick, gboolean huge)
 {
@@ -453,15 +458,23 @@ table_heavy_overlap (gboolean quick, gboolean huge)
         if ((quick && sizes[i] > 100000) || (!huge && sizes[i] > 1000000) || (sizes[i] > 100000 && seed > 1))
           continue;
         csv = write_heavy_overlap (sizes[i], seed, dir);
-        for (guint s = 0; s < G_N_ELEMENTS (pipeline_strategies); s++)
-          {
-            g_autofree char *name = g_strdup_printf ("heavy, seed %u", seed);
-            Pipeline r = measure_pipeline (csv, pipeline_strategies[s], dir);
+        {
+          gboolean big = sizes[i] > 100000;
+          const char *const *strategies = big ? huge_strategies : pipeline_strategies;
+          guint n_strategies = !big ? G_N_ELEMENTS (pipeline_strategies)
+                               : huge && sizes[i] == 1000000 ? G_N_ELEMENTS (huge_strategies)
+                                                             : HUGE_QUICK_STRATEGIES;
 
-            if (s == 0)
-              floor = r.seconds;
-            print_pipeline_row (name, sizes[i], pipeline_strategies[s], &r, floor);
-          }
+          for (guint s = 0; s < n_strategies; s++)
+            {
+              g_autofree char *name = g_strdup_printf ("heavy, seed %u", seed);
+              Pipeline r = measure_pipeline (csv, strategies[s], dir);
+
+              if (s == 0)
+                floor = r.seconds;
+              print_pipeline_row (name, sizes[i], strategies[s], &r, floor);
+            }
+        }
         g_unlink (csv);
       }
   g_rmdir (dir);
@@ -577,10 +590,10 @@ main (int argc, char **argv)
   g_autofree char *idealloc = g_build_filename (data, "..", "idealloc", NULL);
 
   g_print ("# bench-planner\n");
-  if (argc > 1 && g_str_equal (argv[argc - 1], "--scale-only"))
+  if (argc > 1 && (g_str_equal (argv[argc - 1], "--scale-only") || (huge && argc > 2 && g_str_equal (argv[argc - 2], "--scale-only"))))
     {
       table_idealloc (idealloc);
-      table_heavy_overlap (FALSE, FALSE);
+      table_heavy_overlap (FALSE, huge);
       return 0;
     }
   table_minimalloc (data);

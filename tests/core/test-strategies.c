@@ -57,6 +57,158 @@ rlx_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, guint6
     }
 }
 
+/* Every offset aligned, no two buffers live at once sharing a byte: checked
+ * pair by pair, independently of the planners' index. */
+static void
+assert_plan_valid (const LirAllocRequest *request, const guint64 *offsets)
+{
+  for (guint i = 0; i < request->n_buffers; i++)
+    {
+      const LirAllocBuffer *a = &request->buffers[i];
+
+      g_assert_cmpuint (offsets[i] % request->alignment, ==, 0);
+      for (guint j = i + 1; j < request->n_buffers; j++)
+        {
+          const LirAllocBuffer *b = &request->buffers[j];
+
+          if (a->size > 0 && b->size > 0 && lir_alloc_buffers_conflict (a, b)
+              && offsets[i] < offsets[j] + b->size && offsets[j] < offsets[i] + a->size)
+            g_error ("buffers %u and %u overlap at %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT,
+                     a->id, b->id, offsets[i], offsets[j]);
+        }
+    }
+}
+
+/* A random instance as assert_matches_reference () makes them, with steps
+ * spread over 4e9 when @sparse, and sizes from 1 byte to 1 MiB. */
+static LirAllocRequest
+random_request (GRand *rand, guint n, gboolean sparse, LirAllocBuffer **buffers)
+{
+  guint32 n_steps = g_rand_int_range (rand, 1, 2 * n + 2);
+  LirAllocRequest request = { NULL, n, sparse ? 4000000000u : n_steps,
+                              (guint64)1 << g_rand_int_range (rand, 0, 7) };
+
+  *buffers = g_new (LirAllocBuffer, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 first = g_rand_int_range (rand, 0, n_steps);
+      guint32 len = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 4) : g_rand_int_range (rand, 0, n_steps);
+      guint32 last = MIN (first + len, n_steps - 1);
+
+      if (sparse)
+        first *= 4000000000u / (n_steps + 1), last = last * (4000000000u / (n_steps + 1)) + 7;
+      (*buffers)[i] = (LirAllocBuffer){ (guint64)1 << g_rand_int_range (rand, 0, 21) | g_rand_int_range (rand, 0, 64),
+                                        first, last, i };
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        (*buffers)[i].size = 0;
+    }
+  request.buffers = *buffers;
+  return request;
+}
+
+/* The order search on thousands of random instances, dense and sparse
+ * steps, alignments 1 to 64: the plan it returns is valid, its arena is
+ * the one it says, never above the plan it started from, and the same on
+ * a second run; the budget is respected to within one round. */
+static void
+test_order_search_property (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2212);
+  guint rounds = g_test_slow () ? 4000 : 1500;
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autofree LirAllocBuffer *buffers = NULL;
+      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 120), round % 2 == 1, &buffers);
+      g_autofree guint64 *start = g_new0 (guint64, request.n_buffers + 1);
+      g_autofree guint64 *offsets = g_new0 (guint64, request.n_buffers + 1);
+      g_autofree guint64 *again = g_new0 (guint64, request.n_buffers + 1);
+      LirAllocOutcome outcome;
+      guint64 arena, arena_again, started, spent = 0, spent_again = 0, budget = 200000;
+      guint run = 0, run_again = 0;
+
+      g_assert_true (lir_strategy_naive_place (&request, start, &outcome, NULL));
+      started = arena = arena_again = lir_alloc_arena_size (&request, start);
+      memcpy (offsets, start, request.n_buffers * sizeof (guint64));
+      memcpy (again, start, request.n_buffers * sizeof (guint64));
+      g_assert_true (lir_alloc_search_orders (&request, offsets, &arena, 0, &run, G_MAXUINT, &spent, budget, NULL));
+      g_assert_true (lir_alloc_search_orders (&request, again, &arena_again, 0, &run_again, G_MAXUINT, &spent_again,
+                                              budget, NULL));
+      assert_plan_valid (&request, offsets);
+      g_assert_cmpuint (arena, ==, lir_alloc_arena_size (&request, offsets));
+      g_assert_cmpuint (arena, <=, started);
+      g_assert_cmpuint (arena, >=, lir_alloc_lower_bound (&request, NULL));
+      g_assert_cmpuint (run, ==, run_again);
+      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again, request.n_buffers * sizeof (guint64));
+      /* Some round ran (unless every size is 0), and none started past the budget. */
+      g_assert_cmpuint (run, >=, started > 0 ? 2 : 0);
+      g_assert_cmpuint (spent, <=, 2 * budget);
+    }
+}
+
+/* The sweep, against the pairwise check on random instances of both kinds
+ * of steps and every alignment, and deterministic. */
+static void
+test_sweep_property (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2213);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autofree LirAllocBuffer *buffers = NULL;
+      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 150), round % 2 == 1, &buffers);
+      g_autofree guint64 *offsets = g_new0 (guint64, request.n_buffers + 1);
+      g_autofree guint64 *again = g_new0 (guint64, request.n_buffers + 1);
+      LirAllocOutcome outcome;
+
+      g_assert_true (lir_strategy_sweep_place (&request, offsets, &outcome, NULL));
+      g_assert_true (lir_strategy_sweep_place (&request, again, &outcome, NULL));
+      assert_plan_valid (&request, offsets);
+      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again, request.n_buffers * sizeof (guint64));
+    }
+}
+
+/* lir_alloc_predict_work () counts every conflicting pair once, plus a
+ * fixed cost a buffer: checked against a count of the pairs. */
+static void
+test_predict_work (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2214);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree LirAllocBuffer *buffers = NULL;
+      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 200), round % 2 == 1, &buffers);
+      guint64 pairs = 0;
+
+      for (guint i = 0; i < request.n_buffers; i++)
+        for (guint j = i + 1; j < request.n_buffers; j++)
+          pairs += lir_alloc_buffers_conflict (&buffers[i], &buffers[j]);
+      g_assert_cmpuint (lir_alloc_predict_work (&request), ==, pairs + (guint64)request.n_buffers * LIR_PLACEMENT_WORK);
+    }
+}
+
+/* Where one pass of the placer would look at more than a billion
+ * conflicts, auto is the sweep: 50,000 buffers all live at once (1.25e9
+ * pairs) take the sweep's plan, at once. */
+static void
+test_auto_sweeps_at_scale (void)
+{
+  guint n = 50000;
+  g_autofree LirAllocBuffer *buffers = g_new (LirAllocBuffer, n);
+  g_autofree guint64 *offsets = g_new0 (guint64, n);
+  g_autofree guint64 *swept = g_new0 (guint64, n);
+  LirAllocRequest request = { buffers, n, 8, 64 };
+  LirAllocOutcome outcome;
+
+  for (guint i = 0; i < n; i++)
+    buffers[i] = (LirAllocBuffer){ 64 + (i * 7919) % 4096, i % 3, 5 + i % 3, i };
+  g_assert_cmpuint (lir_alloc_predict_work (&request), >, G_GUINT64_CONSTANT (1000000000));
+  g_assert_true (lir_strategy_run (lir_strategy_lookup ("auto"), &request, offsets, &outcome, NULL));
+  g_assert_true (lir_strategy_sweep_place (&request, swept, &outcome, NULL));
+  g_assert_cmpmem (offsets, n * sizeof (guint64), swept, n * sizeof (guint64));
+}
+
 static LirAllocBuffer *
 random_buffers (GRand *rand, guint n, guint32 n_steps)
 {
@@ -691,10 +843,10 @@ test_auto_good_enough (void)
   g_assert_cmpuint (effort, ==, 0);
 }
 
-/* Past 10,000 buffers auto runs its heuristics on threads: the plan must be
- * the one a single thread picks (the first of best-fit, RLX's plan and
- * greedy-breadth with the smallest arena), and a cancellation must reach
- * every thread and leak nothing. */
+/* Past 2,000 buffers auto's search runs two orders at a time on threads:
+ * the plan must be the same on every run, no worse than any of the
+ * heuristics it starts from (best-fit, RLX's plan, greedy-breadth), valid,
+ * and a cancellation must reach every thread and leak nothing. */
 static void
 test_auto_threads (void)
 {
@@ -736,8 +888,12 @@ test_auto_threads (void)
     {
       g_assert_true (lir_strategy_run (lir_strategy_lookup ("auto"), &request, again, &outcome,
                                        NULL));
-      g_assert_cmpuint (outcome.arena_size, ==, best);
-      g_assert_cmpmem (offsets, n * sizeof (guint64), again, n * sizeof (guint64));
+      g_assert_cmpuint (outcome.arena_size, <=, best);
+      assert_plan_valid (&request, again);
+      if (run == 0)
+        memcpy (offsets, again, n * sizeof (guint64));
+      else
+        g_assert_cmpmem (offsets, n * sizeof (guint64), again, n * sizeof (guint64));
     }
 
   request.cancellable = cancellable;
@@ -957,6 +1113,10 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/strategy/exact-small-effort", test_exact_small_effort);
   g_test_add_func ("/plan/strategy/auto-good-enough", test_auto_good_enough);
   g_test_add_func ("/plan/strategy/auto-threads", test_auto_threads);
+  g_test_add_func ("/plan/strategy/order-search-property", test_order_search_property);
+  g_test_add_func ("/plan/strategy/sweep-property", test_sweep_property);
+  g_test_add_func ("/plan/strategy/predict-work", test_predict_work);
+  g_test_add_func ("/plan/strategy/auto-sweeps-at-scale", test_auto_sweeps_at_scale);
   g_test_add_func ("/plan/strategy/exact-cancelled", test_exact_cancelled);
   g_test_add_func ("/plan/strategy/cancelled-before", test_cancelled_before);
   g_test_add_func ("/plan/strategy/stopped-keeps-a-valid-plan", test_stopped_keeps_a_valid_plan);
