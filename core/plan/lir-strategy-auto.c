@@ -46,15 +46,15 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
   guint n = request->n_buffers;
   guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64, arena;
   guint64 good_enough = lower + lower / AUTO_GOOD_ENOUGH;
-  guint run = 0;
-  guint64 spent = 0;
+  g_autoptr (LirOrderSearch) search = NULL;
 
   if (lir_alloc_predict_work (request) > AUTO_SWEEP_WORK)
     return lir_strategy_sweep_place (request, offsets, outcome, error);
+  search = lir_order_search_new (request);
   /* The heuristics, then exact where it can reach (the stronger search
    * there), else orders drawn at random with what is left of the budget. */
-  if (!lir_alloc_search_orders (request, offsets, &best, good_enough, &run, LIR_SEARCH_HEURISTIC_RUNS,
-                                &spent, AUTO_SEARCH_WORK, error))
+  if (!lir_order_search_run (search, offsets, &best, good_enough, LIR_SEARCH_HEURISTIC_RUNS,
+                             AUTO_SEARCH_WORK, error))
     return FALSE;
 
   if (best > good_enough && n <= AUTO_EXACT_MAX_BUFFERS && !lir_alloc_stopped (request))
@@ -77,8 +77,7 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
       if (arena <= best)
         outcome->proven_optimal = exact_outcome.proven_optimal;
     }
-  else if (!lir_alloc_search_orders (request, offsets, &best, good_enough, &run, G_MAXUINT, &spent,
-                                     AUTO_SEARCH_WORK, error))
+  else if (!lir_order_search_run (search, offsets, &best, good_enough, G_MAXUINT, AUTO_SEARCH_WORK, error))
     return FALSE;
   return TRUE;
 }

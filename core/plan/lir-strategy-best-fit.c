@@ -19,7 +19,7 @@ compare_ties (const void *pa, const void *pb, void *user_data)
 }
 
 /* Best fit's order: largest first, then the longer lifetime, then the lower id. */
-void
+static void
 lir_best_fit_order (const LirAllocRequest *request, guint32 *order)
 {
   guint n = request->n_buffers;

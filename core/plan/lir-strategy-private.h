@@ -104,8 +104,6 @@ gboolean lir_place_in_order            (const LirAllocRequest *request,
                                         GError               **error);
 void     lir_rlx_greedy_order          (const LirAllocRequest *request,
                                         guint32               *order);
-void     lir_best_fit_order            (const LirAllocRequest *request,
-                                        guint32               *order);
 void     lir_greedy_breadth_order      (const LirAllocRequest *request,
                                         guint32               *order);
 gboolean lir_place_in_order_measured   (const LirAllocRequest *request,
@@ -124,15 +122,22 @@ guint64  lir_alloc_predict_work        (const LirAllocRequest *request);
 /* The search's first runs are the classic heuristics; see lir-order-search.c. */
 #define LIR_SEARCH_HEURISTIC_RUNS 4
 
-gboolean lir_alloc_search_orders       (const LirAllocRequest *request,
-                                        guint64               *offsets,
-                                        guint64               *arena,
-                                        guint64                target,
-                                        guint                 *run,
-                                        guint                  end_run,
-                                        guint64               *spent,
-                                        guint64                budget,
-                                        GError               **error);
+typedef struct _LirOrderSearch LirOrderSearch;
+
+LirOrderSearch *lir_order_search_new          (const LirAllocRequest *request);
+void            lir_order_search_free         (LirOrderSearch        *search);
+gboolean        lir_order_search_run          (LirOrderSearch        *search,
+                                               guint64               *offsets,
+                                               guint64               *arena,
+                                               guint64                target,
+                                               guint                  end_run,
+                                               guint64                budget,
+                                               GError               **error);
+guint64         lir_order_search_get_spent    (const LirOrderSearch  *search);
+guint           lir_order_search_get_next_run (const LirOrderSearch  *search);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirOrderSearch, lir_order_search_free)
+
 void     lir_alloc_report              (const LirAllocRequest *request,
                                         const char            *phase,
                                         guint64                done,
