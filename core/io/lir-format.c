@@ -179,7 +179,8 @@ lir_format_step_range (guint32 first_step, guint32 last_step)
  *
  * The one-line progress report the CLI prints on a terminal and the app
  * shows while it plans: `best-fit: 45,000 of 100,000 buffers placed, best
- * arena 7.41 GiB` (`search: … search steps`, `auto: 2 of 3 heuristics`).
+ * arena 7.41 GiB` (`search: … search steps`; auto's search over
+ * placement orders: `orders: 12 tried, best arena …`).
  *
  * Returns: (transfer full): the line
  */
@@ -192,17 +193,25 @@ lir_format_progress (const LirProgress *progress)
     {
       g_autofree char *done = lir_format_count (progress->done);
       g_autofree char *total = lir_format_count (progress->total);
-      const char *unit = strcmp (progress->phase, "search") == 0 ? "search steps"
-                         : strcmp (progress->phase, "auto") == 0 ? "heuristics"
-                                                                 : "buffers placed";
+      const char *unit = strcmp (progress->phase, "search") == 0 ? "search steps" : "buffers placed";
 
       g_string_append_printf (out, ": %s of %s %s", done, total, unit);
+    }
+  else if (strcmp (progress->phase, "orders") == 0 && progress->done > 0)
+    {
+      g_autofree char *done = lir_format_count (progress->done);
+
+      g_string_append_printf (out, ": %s tried", done);
     }
   if (progress->best_arena > 0)
     {
       g_autofree char *best = lir_format_bytes (progress->best_arena);
 
-      g_string_append_printf (out, "%s best arena %s", progress->total > 0 ? "," : ":", best);
+      g_string_append_printf (out, "%s best arena %s",
+                              progress->total > 0 || (strcmp (progress->phase, "orders") == 0 && progress->done > 0)
+                                  ? ","
+                                  : ":",
+                              best);
     }
   return g_string_free (out, FALSE);
 }

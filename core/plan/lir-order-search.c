@@ -212,7 +212,7 @@ lane_run (gpointer data)
   LirGapRule rule = lane->chain != NULL ? chain_order (lane->chain, request->n_buffers, lane->keys, lane->order)
                                         : order_for_run (request, lane->run, lane->keys, lane->order);
 
-  lane->ok = lir_place_in_order_measured (request, lane->order, rule, "search", lane->offsets,
+  lane->ok = lir_place_in_order_measured (request, lane->order, rule, "placing", lane->offsets,
                                           &lane->work, &lane->error);
   lane->work += (guint64)request->n_buffers * LIR_PLACEMENT_WORK;
   lane->arena = lane->ok ? lir_alloc_arena_size (request, lane->offsets) : G_MAXUINT64;
@@ -365,7 +365,7 @@ lir_order_search_run (LirOrderSearch *search, guint64 *offsets, guint64 *arena, 
             }
         }
       search->spent += search->last_round;
-      lir_alloc_report (request, "search", MIN (search->spent, budget), budget, *arena);
+      lir_alloc_report (request, "orders", search->run, 0, *arena);
     }
   if (failure != NULL)
     {

@@ -44,7 +44,8 @@ test_format_progress (void)
   } cases[] = {
     { { "best-fit", 45000, 100000, 0 }, "best-fit: 45000 of 100000 buffers placed" },
     { { "search", 131072, 200000, 1300000 }, "search: 131072 of 200000 search steps, best arena 1.24 MiB" },
-    { { "auto", 2, 3, 1024 }, "auto: 2 of 3 heuristics, best arena 1.00 KiB" },
+    { { "orders", 12, 0, 1024 }, "orders: 12 tried, best arena 1.00 KiB" },
+    { { "placing", 4096, 20000, 0 }, "placing: 4096 of 20000 buffers placed" },
     { { "search", 0, 0, 2048 }, "search: best arena 2.00 KiB" },
     { { "naive", 0, 0, 0 }, "naive" },
   };
