@@ -33,8 +33,10 @@
 /* The order search's budget, in conflicts the placer looks at (see
  * LIR_PLACEMENT_WORK): a few seconds on two cores. A pass over 100,000
  * buffers of issue 22's heavy overlap costs 116 million, so the search
- * makes two rounds of two there (the heuristics); at 20,000, fifty. */
-#define AUTO_SEARCH_WORK G_GUINT64_CONSTANT (500000000)
+ * makes one round of two there (RLX's order and greedy by breadth: about
+ * 8 times the time of reading and writing the file; a second round gains
+ * 0 to 2 % of arena for as much time again); at 20,000, forty. */
+#define AUTO_SEARCH_WORK G_GUINT64_CONSTANT (400000000)
 /* A pass of the placer predicted to cost more than this (about ten
  * seconds) gives way to the sweep, whose cost does not grow with overlap. */
 #define AUTO_SWEEP_WORK G_GUINT64_CONSTANT (1000000000)
