@@ -24,9 +24,9 @@
  *    they find room (on pangu_2.6B the breadth chain reaches the bound in
  *    a few runs where every fixed order stays 0.8 % above);
  *  - orders drawn from a generator seeded with the run's number: size
- *    classes of a random width and phase (first or best fit), size times lifetime^e for a
- *    random e in [0, 0.5), or largest first with ties in a random, a
- *    lifetime or a first-step order (what S_1 needs).
+ *    classes of a random width and phase (first or best fit), size times
+ *    lifetime^e for a random e in [0, 0.5), or largest first with ties in
+ *    a random, a lifetime or a first-step order.
  *
  * Runs go in rounds of LANES, one thread each while processors last. A
  * round's results are read in run order and the budget counts the
@@ -36,7 +36,6 @@
 #include "lir-strategy-private.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define LANES 2
@@ -47,7 +46,6 @@ typedef struct
 {
   double *priority;      /* per buffer; the next run places by it, highest first */
   LirGapRule rule;
-  gboolean started;
 } Chain;
 
 typedef struct
@@ -172,7 +170,6 @@ chain_start (Chain *chain, const guint32 *order, guint n, LirGapRule rule)
   for (guint k = 0; k < n; k++)
     chain->priority[order[k]] = (double)(n - k);
   chain->rule = rule;
-  chain->started = TRUE;
 }
 
 /* After a run of @chain placed at @offsets: the buffers above @lower gain priority. */
