@@ -18,8 +18,8 @@
  *
  *  - squeaky wheel (Joslin & Clements, 1999), two chains, one from RLX's
  *    order (first fit) and one from greedy by breadth's (best fit): after
- *    each run, every buffer that ends above the lower bound gains priority
- *    in proportion to how far above, and the next run places by priority.
+ *    each run, every buffer that ends above the lower bound gains priority,
+ *    and the next run places by priority.
  *    The buffers that make the arena move forward a little each time, until
  *    they find room (on pangu_2.6B the breadth chain reaches the bound in
  *    a few runs where every fixed order stays 0.8 % above);
@@ -158,10 +158,13 @@ order_for_run (const LirAllocRequest *request, guint run, LirKeyed *keys, guint3
     }
 }
 
-/* The priority a chain's buffer gains per run, as a share of the number of
- * buffers, at the top of the arena (less further down): a tenth of that
- * moves too little to matter, ten times as much scrambles the order. */
-#define SQUEAK 0.01
+/* The priority a chain's buffer gains per run it ends above the lower
+ * bound, as a share of the number of buffers: 0.003 moves too little to
+ * matter, 0.03 scrambles the order. The same gain for every such buffer
+ * did better on the heavy-overlap instances than one in proportion to how
+ * far above it ends (20,000 buffers: 1.034 and 1.067 of the bound after 37
+ * runs, against 1.044 and 1.084). */
+#define SQUEAK 0.02
 
 /* Seeds @chain with @order: the first buffer the highest priority. */
 static void
@@ -182,12 +185,8 @@ chain_blame (Chain *chain, const LirAllocRequest *request, const guint64 *offset
   if (arena <= lower)
     return;
   for (guint i = 0; i < n; i++)
-    {
-      guint64 end = offsets[i] + request->buffers[i].size;
-
-      if (end > lower)
-        chain->priority[i] += SQUEAK * n * (double)(end - lower) / (double)(arena - lower);
-    }
+    if (offsets[i] + request->buffers[i].size > lower)
+      chain->priority[i] += SQUEAK * n;
 }
 
 static LirGapRule
