@@ -7,7 +7,9 @@
  * Each measurement runs in a forked child, so the peak RSS reported is that
  * strategy's alone; seconds are the fastest of the runs made in one second
  * (at most 20; a run slower than that is made once). The scaling table also
- * shows the first run, which pays for first-touch page faults.
+ * shows the first run, which pays for first-touch page faults. The
+ * read-plan-write tables (idealloc, heavy overlap) take the fastest of up
+ * to three runs.
  *
  * Usage: bench-planner [DATA_DIR] [--quick | --huge | --scale-only [--huge]]
  * (--huge adds 4,000,000 buffers to the heavy-overlap table, and rlx-greedy
@@ -404,15 +406,36 @@ run_pipeline (gconstpointer input, gpointer output)
 }
 
 /* Read, plan with @strategy (alignment 1) and write, in a child: what
- * `lirscope-cli plan IN.csv --strategy S -o OUT.csv` does. */
+ * `lirscope-cli plan IN.csv --strategy S -o OUT.csv` does. The fastest of
+ * up to three runs, fewer once they have taken ten seconds: on a shared
+ * machine one run of the 0.3 s floor varies by a third, and the ratios to
+ * it with it. The peak RSS is the largest. */
 static Pipeline
 measure_pipeline (const char *csv, const char *strategy, const char *dir)
 {
   PipelineRun run = { csv, strategy, dir };
-  Pipeline result;
+  Pipeline best = { 0 };
+  double spent = 0;
 
-  result.max_rss_kib = run_in_child (run_pipeline, &run, &result, sizeof result);
-  return result;
+  for (guint i = 0; i < 3 && spent < 10; i++)
+    {
+      Pipeline result;
+      long rss = run_in_child (run_pipeline, &run, &result, sizeof result);
+
+      result.max_rss_kib = rss;
+      spent += result.seconds;
+      if (i == 0 || (result.ok && result.seconds < best.seconds))
+        {
+          rss = MAX (rss, best.max_rss_kib);
+          best = result;
+          best.max_rss_kib = rss;
+        }
+      else
+        best.max_rss_kib = MAX (best.max_rss_kib, rss);
+      if (!result.ok)
+        break;
+    }
+  return best;
 }
 
 static void
