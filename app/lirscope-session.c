@@ -934,7 +934,6 @@ lirscope_session_get_cursor_step (LirscopeSession *self)
   return self->cursor_step;
 }
 
-/* Returns: whether a load, plan or debounced reload is under way */
 /**
  * lirscope_session_get_progress:
  * @self: a session
@@ -947,6 +946,7 @@ lirscope_session_get_progress (LirscopeSession *self)
   return self->progress;
 }
 
+/* Returns: whether a load, plan or debounced reload is under way */
 gboolean
 lirscope_session_get_busy (LirscopeSession *self)
 {

@@ -188,6 +188,7 @@ char *
 lir_format_progress (const LirProgress *progress)
 {
   GString *out = g_string_new (progress->phase);
+  gboolean counted = progress->total > 0 || (strcmp (progress->phase, "orders") == 0 && progress->done > 0);
 
   if (progress->total > 0)
     {
@@ -197,7 +198,7 @@ lir_format_progress (const LirProgress *progress)
 
       g_string_append_printf (out, ": %s of %s %s", done, total, unit);
     }
-  else if (strcmp (progress->phase, "orders") == 0 && progress->done > 0)
+  else if (counted)
     {
       g_autofree char *done = lir_format_count (progress->done);
 
@@ -207,11 +208,7 @@ lir_format_progress (const LirProgress *progress)
     {
       g_autofree char *best = lir_format_bytes (progress->best_arena);
 
-      g_string_append_printf (out, "%s best arena %s",
-                              progress->total > 0 || (strcmp (progress->phase, "orders") == 0 && progress->done > 0)
-                                  ? ","
-                                  : ":",
-                              best);
+      g_string_append_printf (out, "%s best arena %s", counted ? "," : ":", best);
     }
   return g_string_free (out, FALSE);
 }

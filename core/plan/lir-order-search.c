@@ -67,6 +67,7 @@ struct _LirOrderSearch
   const LirAllocRequest *request;
   LirAllocRequest quiet;
   guint64 lower;
+  gint64 last_report_us;
   guint run;
   guint64 spent;
   guint64 last_round;
@@ -122,15 +123,13 @@ random_order (const LirAllocRequest *request, guint run, LirKeyed *keys, guint32
                                           : ~(guint64)b->last_step,
                               i };
     }
-  lir_keyed_sort (keys, n);
   if (rule == 2)
     {
+      lir_keyed_sort (keys, n);
       for (guint i = 0; i < n; i++)
         keys[i].key = ~buffers[keys[i].value].size;
-      lir_keyed_sort (keys, n);
     }
-  for (guint i = 0; i < n; i++)
-    order[i] = (guint32)keys[i].value;
+  lir_keyed_sort_into_order (keys, n, order);
   return gap;
 }
 
@@ -149,9 +148,7 @@ order_for_run (const LirAllocRequest *request, guint run, LirKeyed *keys, guint3
     case 3:
       for (guint i = 0; i < request->n_buffers; i++)
         keys[i] = (LirKeyed){ class_key (&request->buffers[i], run == 2 ? 1.0 : 2.0, 0.0), i };
-      lir_keyed_sort (keys, request->n_buffers);
-      for (guint i = 0; i < request->n_buffers; i++)
-        order[i] = (guint32)keys[i].value;
+      lir_keyed_sort_into_order (keys, request->n_buffers, order);
       return run == 2 ? LIR_GAP_LOWEST : LIR_GAP_SMALLEST;
     default:
       return random_order (request, run, keys, order);
@@ -194,9 +191,7 @@ chain_order (const Chain *chain, guint n, LirKeyed *keys, guint32 *order)
 {
   for (guint i = 0; i < n; i++)
     keys[i] = (LirKeyed){ descending (chain->priority[i]), i };
-  lir_keyed_sort (keys, n);
-  for (guint i = 0; i < n; i++)
-    order[i] = (guint32)keys[i].value;
+  lir_keyed_sort_into_order (keys, n, order);
   return chain->rule;
 }
 
@@ -234,11 +229,12 @@ chain_of_run (LirOrderSearch *search, guint run)
 /**
  * lir_order_search_new: (skip)
  * @request: the buffers; must outlive the search
+ * @lower: their lower bound (lir_alloc_lower_bound ())
  *
  * Returns: a search that has made no run yet
  */
 LirOrderSearch *
-lir_order_search_new (const LirAllocRequest *request)
+lir_order_search_new (const LirAllocRequest *request, guint64 lower)
 {
   LirOrderSearch *search = g_new0 (LirOrderSearch, 1);
   guint n = request->n_buffers;
@@ -246,7 +242,7 @@ lir_order_search_new (const LirAllocRequest *request)
   search->request = request;
   search->quiet = *request;
   search->quiet.progress = NULL;
-  search->lower = lir_alloc_lower_bound (request, NULL);
+  search->lower = lower;
   for (guint l = 0; l < LANES; l++)
     search->lanes[l] = (Lane){ l == 0 ? request : &search->quiet, 0, NULL, g_new (guint32, n + 1),
                                g_new (LirKeyed, n + 1), g_new (guint64, n + 1), 0, 0, FALSE, NULL };
@@ -361,7 +357,12 @@ lir_order_search_run (LirOrderSearch *search, guint64 *offsets, guint64 *arena, 
             }
         }
       search->spent += search->last_round;
-      lir_alloc_report (request, "orders", search->run, 0, *arena);
+      /* Rounds of small problems take microseconds: a few reports a second. */
+      if (g_get_monotonic_time () - search->last_report_us >= G_USEC_PER_SEC / 5)
+        {
+          search->last_report_us = g_get_monotonic_time ();
+          lir_alloc_report (request, "orders", search->run, 0, *arena);
+        }
     }
   if (failure != NULL)
     {
@@ -375,9 +376,9 @@ lir_order_search_run (LirOrderSearch *search, guint64 *offsets, guint64 *arena, 
  * lir_alloc_predict_work:
  * @request: the buffers
  *
- * Returns: about what one pass of the placer over @request costs, in the
- *   units of lir_alloc_search_orders ()'s budget: half of every buffer's
- *   conflicts (those placed before it, on average) plus a fixed cost a
+ * Returns: what one pass of the placer over @request costs, in the units
+ *   of lir_order_search_run ()'s budget: the conflicting pairs (the placer
+ *   looks at each once, whatever the order) plus LIR_PLACEMENT_WORK a
  *   buffer. O(n log n), so the planner can choose a method before it starts.
  */
 guint64

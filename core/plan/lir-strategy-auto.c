@@ -55,9 +55,10 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
 
   if (lir_alloc_predict_work (request) > AUTO_SWEEP_WORK)
     return lir_strategy_sweep_place (request, offsets, outcome, error);
-  search = lir_order_search_new (request);
+  search = lir_order_search_new (request, lower);
   /* The heuristics, then exact where it can reach (the stronger search
-   * there), else orders drawn at random with what is left of the budget. */
+   * there), else the squeaky-wheel chains and drawn orders with what is
+   * left of the budget. */
   if (!lir_order_search_run (search, offsets, &best, good_enough, LIR_SEARCH_HEURISTIC_RUNS,
                              AUTO_SEARCH_WORK, error))
     return FALSE;

@@ -20,7 +20,7 @@ compare_ties (const void *pa, const void *pb, void *user_data)
 
 /* Best fit's order: largest first, then the longer lifetime, then the lower id. */
 static void
-lir_best_fit_order (const LirAllocRequest *request, guint32 *order)
+best_fit_order (const LirAllocRequest *request, guint32 *order)
 {
   guint n = request->n_buffers;
   g_autofree LirKeyed *keys = g_new (LirKeyed, n + 1);
@@ -60,6 +60,6 @@ lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 
-  lir_best_fit_order (request, order);
+  best_fit_order (request, order);
   return lir_place_in_order (request, order, LIR_GAP_SMALLEST, "best-fit", offsets, error);
 }

@@ -49,6 +49,9 @@ lir_keyed_sort (LirKeyed *items, guint n)
     lir_keyed_sort_radix (items, n);
 }
 
+void            lir_keyed_sort_into_order        (LirKeyed              *keys,
+                                                  guint                  n,
+                                                  guint32               *order);
 guint           lir_u32_sort_unique              (guint32               *values,
                                                   guint                  n);
 guint           lir_u32_count_below              (const guint32         *values,
@@ -124,7 +127,8 @@ guint64  lir_alloc_predict_work        (const LirAllocRequest *request);
 
 typedef struct _LirOrderSearch LirOrderSearch;
 
-LirOrderSearch *lir_order_search_new          (const LirAllocRequest *request);
+LirOrderSearch *lir_order_search_new          (const LirAllocRequest *request,
+                                               guint64                lower);
 void            lir_order_search_free         (LirOrderSearch        *search);
 gboolean        lir_order_search_run          (LirOrderSearch        *search,
                                                guint64               *offsets,

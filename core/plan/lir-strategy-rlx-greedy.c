@@ -106,7 +106,6 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
       guint64 gap_start = 0, offset = 0, end = 0;
       gboolean placed_ok = FALSE;
       guint at;
-
       gboolean finished;
 
       /* Quadratic: on large inputs this runs for seconds, so it can be

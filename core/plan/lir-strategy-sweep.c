@@ -109,11 +109,12 @@ static void
 space_give (Space *space, guint64 start, guint64 end)
 {
   Gap probe = { start, start };
-  GTreeNode *after = g_tree_lower_bound (space->by_start, &probe);
-  GTreeNode *before = after != NULL ? g_tree_node_previous (after) : g_tree_node_last (space->by_start);
+  GTreeNode *after, *before;
 
   if (start == end)
     return;
+  after = g_tree_lower_bound (space->by_start, &probe);
+  before = after != NULL ? g_tree_node_previous (after) : g_tree_node_last (space->by_start);
   if (before != NULL && ((Gap *)g_tree_node_key (before))->end == start)
     {
       start = ((Gap *)g_tree_node_key (before))->start;
@@ -155,14 +156,10 @@ lir_strategy_sweep_place (const LirAllocRequest *request, guint64 *offsets,
   lir_keyed_sort (keys, n);
   for (guint i = 0; i < n; i++)
     keys[i].key = request->buffers[keys[i].value].first_step;
-  lir_keyed_sort (keys, n);
-  for (guint i = 0; i < n; i++)
-    order[i] = (guint32)keys[i].value;
+  lir_keyed_sort_into_order (keys, n, order);
   for (guint i = 0; i < n; i++)
     keys[i] = (LirKeyed){ request->buffers[i].last_step, i };
-  lir_keyed_sort (keys, n);
-  for (guint i = 0; i < n; i++)
-    by_last[i] = (guint32)keys[i].value;
+  lir_keyed_sort_into_order (keys, n, by_last);
   g_clear_pointer (&keys, g_free);
 
   for (guint k = 0; k < n && ok; k++)

@@ -280,6 +280,16 @@ lir_keyed_sort_radix_with (LirKeyed *items, guint n, LirKeyed *scratch)
     memcpy (items, from, n * sizeof (LirKeyed));
 }
 
+/* Sorts @keys (stable) and writes their values, in that order, to @order:
+ * a placement order from per-buffer keys. */
+void
+lir_keyed_sort_into_order (LirKeyed *keys, guint n, guint32 *order)
+{
+  lir_keyed_sort (keys, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = (guint32)keys[i].value;
+}
+
 /* Sorts @values and drops repeats; returns how many remain. */
 guint
 lir_u32_sort_unique (guint32 *values, guint n)

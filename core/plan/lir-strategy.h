@@ -26,9 +26,11 @@ typedef struct
 
 /**
  * LirProgress:
- * @phase: what runs: a heuristic's name (`best-fit`) or `search`
- * @done: buffers placed, or search steps taken
- * @total: of how many
+ * @phase: what runs: a heuristic's name (`best-fit`, `sweep`), `search`
+ *   (exact), or auto's `placing` (one order) and `orders` (the search over
+ *   orders)
+ * @done: buffers placed, search steps taken, or orders tried
+ * @total: of how many (0 for orders: the budget decides)
  * @best_arena: the smallest arena of a complete plan so far, 0 before the
  *   first
  *

@@ -136,8 +136,8 @@ test_order_search_property (void)
       g_autofree guint64 *again = g_new0 (guint64, request.n_buffers + 1);
       LirAllocOutcome outcome;
       guint64 arena, arena_again, started, budget = 200000;
-      g_autoptr (LirOrderSearch) search = lir_order_search_new (&request);
-      g_autoptr (LirOrderSearch) search_again = lir_order_search_new (&request);
+      g_autoptr (LirOrderSearch) search = lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
+      g_autoptr (LirOrderSearch) search_again = lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
 
       g_assert_true (lir_strategy_naive_place (&request, start, &outcome, NULL));
       started = arena = arena_again = lir_alloc_arena_size (&request, start);
