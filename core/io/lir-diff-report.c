@@ -49,12 +49,12 @@ peak_label (LirModule *module, guint32 step)
 {
   const guint32 *schedule;
   guint n;
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n);
   if (step < n && !lir_module_is_buffer_only (module))
     return g_strdup_printf ("step %u (%s)", step,
-                            lir_graph_node_label (lir_module_get_graph (module), schedule[step], scratch));
+                            lir_graph_node_short_label (lir_module_get_graph (module), schedule[step], scratch));
   return g_strdup_printf ("step %u", step);
 }
 

@@ -212,3 +212,42 @@ lir_format_progress (const LirProgress *progress)
     }
   return g_string_free (out, FALSE);
 }
+
+/**
+ * lir_format_escape_controls:
+ * @text: text for a terminal, names included
+ *
+ * Names are user data: one holding `ESC [ 2 J` would clear the terminal
+ * it is printed on. Every control character but line feed and tab (C0,
+ * DEL and the C1 range U+0080 to U+009F) is written as `\xHH` or
+ * `\u{HHHH}`, and a byte that is not UTF-8 as `\xHH`.
+ *
+ * Returns: (transfer full): the text, safe to print
+ */
+char *
+lir_format_escape_controls (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar)*p);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (c >= 0x80 && c <= 0x9F)
+        g_string_append_printf (out, "\\u{%04X}", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -20,5 +20,6 @@ char *lir_format_byte_range    (guint64 offset,
 char *lir_format_step_range    (guint32 first_step,
                                 guint32 last_step);
 char *lir_format_progress      (const LirProgress *progress);
+char *lir_format_escape_controls (const char *text);
 
 G_END_DECLS

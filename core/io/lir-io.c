@@ -5,8 +5,11 @@
 #include "ir/lir-error.h"
 #include "lir-csv.h"
 #include "lir-json.h"
+#include "lir-json-private.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -50,6 +53,23 @@ lir_io_load_data (const char *data, gsize length, GError **error)
     }
   if (data[i] == '{' || data[i] == '[')
     return lir_json_read (data + i, length - i, error);
+  {
+    /* A JSON scalar (`null`, `3`, `"x"`) is a JSON document of the wrong
+     * kind, not a CSV whose header lacks its columns. A CSV fails to parse
+     * at its first comma, so this costs nothing there. */
+    g_autoptr (LirJsonDoc) doc = lir_json_parse (data + i, length - i, NULL);
+
+    if (doc != NULL)
+      {
+        g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                     "the document is a JSON %s, not a graph or module (expected an object)",
+                     lir_json_doc_get_root (doc)->type == LIR_JSON_NULL ? "null"
+                     : lir_json_doc_get_root (doc)->type == LIR_JSON_STRING ? "string"
+                     : lir_json_doc_get_root (doc)->type == LIR_JSON_BOOLEAN ? "boolean"
+                                                                           : "number");
+        return NULL;
+      }
+  }
   if (g_ascii_isalpha (data[i]) || data[i] == '"')
     return lir_csv_read (data, length, error);
   g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
@@ -57,34 +77,58 @@ lir_io_load_data (const char *data, gsize length, GError **error)
   return NULL;
 }
 
+/* Reads what @fd gives until its end, at most LIR_MAX_FILE_BYTES: standard
+ * input, pipes, FIFOs and devices, whose size is not known beforehand.
+ * Growth is fallible, so a stream larger than memory is an error. */
 static char *
-read_stdin (gsize *length, GError **error)
+read_stream (int fd, gsize *length, GError **error)
 {
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  guint8 chunk[65536];
+  g_autofree char *data = NULL;
+  gsize used = 0, capacity = 0;
 
   for (;;)
     {
-      ssize_t got = read (STDIN_FILENO, chunk, sizeof chunk);
+      gssize got;
+
+      if (capacity - used < 65536 + 1)
+        {
+          gsize grown = MAX (capacity * 2, 1 << 20);
+          char *bigger;
+
+          if (grown > LIR_MAX_FILE_BYTES + 65536 + 1)
+            grown = LIR_MAX_FILE_BYTES + 65536 + 1;
+          if ((bigger = g_try_realloc (data, grown)) == NULL)
+            {
+              g_autofree char *size = g_format_size (grown);
+
+              g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory to read it (%s)",
+                           size);
+              return NULL;
+            }
+          data = bigger;
+          capacity = grown;
+        }
+      got = read (fd, data + used, 65536);
       if (got == 0)
         break;
       if (got < 0)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "cannot read standard input: %s",
-                       g_strerror (errno));
+          if (errno == EINTR)
+            continue;
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", g_strerror (errno));
           return NULL;
         }
-      if (bytes->len + (gsize)got > LIR_MAX_FILE_BYTES)
+      used += (gsize)got;
+      if (used > LIR_MAX_FILE_BYTES)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "input larger than %llu bytes",
-                       (unsigned long long)LIR_MAX_FILE_BYTES);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "larger than %" G_GUINT64_FORMAT " bytes",
+                       LIR_MAX_FILE_BYTES);
           return NULL;
         }
-      g_byte_array_append (bytes, chunk, (guint)got);
     }
-  *length = bytes->len;
-  g_byte_array_append (bytes, (const guint8 *)"", 1);
-  return (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  data[used] = '\0';
+  *length = used;
+  return g_steal_pointer (&data);
 }
 
 /* The reason behind a GFileError, without the file name GLib put in it. */
@@ -131,23 +175,43 @@ lir_io_load (const char *path, GError **error)
   LirModule *module;
   gsize length = 0;
   GStatBuf st;
-  gboolean exists = strcmp (path, "-") != 0 && g_stat (path, &st) == 0;
+  gboolean exists;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  exists = strcmp (path, "-") != 0 && g_stat (path, &st) == 0;
   if (strcmp (path, "-") == 0)
-    data = read_stdin (&length, &local);
+    data = read_stream (STDIN_FILENO, &length, &local);
   else if (exists && S_ISDIR (st.st_mode))
     g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "is a directory");
+  else if (exists && !S_ISREG (st.st_mode))
+    {
+      /* A FIFO or a device: its size says nothing, the stream is capped. */
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0)
+        g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", g_strerror (errno));
+      else
+        {
+          data = read_stream (fd, &length, &local);
+          close (fd);
+        }
+    }
   else if (exists && (guint64)st.st_size > LIR_MAX_FILE_BYTES)
-    g_set_error (&local, LIR_ERROR, LIR_ERROR_LIMIT, "larger than %llu bytes",
-                 (unsigned long long)LIR_MAX_FILE_BYTES);
+    g_set_error (&local, LIR_ERROR, LIR_ERROR_LIMIT, "larger than %" G_GUINT64_FORMAT " bytes",
+                 LIR_MAX_FILE_BYTES);
   else if (!g_file_get_contents (path, &data, &length, &local))
     {
-      /* errno is gone by now (g_clear_error frees): the reason comes from the error's code. */
-      const char *reason = file_error_reason (local);
-      g_autofree char *copy = g_strdup (reason);
+      /* GLib reads a file into one g_try_malloc () block: out of memory
+       * is an error there, not an abort. */
+      gboolean no_memory = g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOMEM);
+      g_autofree char *reason = g_strdup (file_error_reason (local));
+      g_autofree char *size = exists ? g_format_size ((guint64)st.st_size) : NULL;
 
       g_clear_error (&local);
-      g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", copy);
+      if (no_memory)
+        g_set_error (&local, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory to read it (%s)", size);
+      else
+        g_set_error (&local, LIR_ERROR, LIR_ERROR_IO, "cannot read: %s", reason);
     }
   if (local != NULL)
     {
@@ -161,77 +225,318 @@ lir_io_load (const char *path, GError **error)
   return module;
 }
 
+/* Where a write to @path lands: the file at the end of its symbolic links
+ * (so that a link stays a link), even when that file does not exist yet. */
+static char *
+resolve_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      GStatBuf st;
+      g_autofree char *target = NULL;
+      g_autofree char *dir = NULL;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        break;
+      /* An existing file: the kernel knows its real name. */
+      if (g_stat (current, &st) == 0)
+        {
+          char *real = realpath (current, NULL);
+
+          if (real != NULL)
+            {
+              g_autofree char *owned = g_strdup (real);
+
+              free (real);
+              return g_steal_pointer (&owned);
+            }
+          break;
+        }
+      /* A dangling link: follow it by hand to the name it will create. */
+      if ((target = g_file_read_link (current, NULL)) == NULL)
+        break;
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                            : g_build_filename (dir, target, NULL);
+    }
+  return g_steal_pointer (&current);
+}
+
+static gboolean
+write_all (int fd, const char *data, gsize length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, MIN (length, (gsize)G_MAXSSIZE));
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return FALSE;
+      data += written;
+      length -= (gsize)written;
+    }
+  return TRUE;
+}
+
+/* Fills @fd, a new file replacing @old (or none), and syncs it. */
+static gboolean
+fill_file (int fd, const char *data, gsize length, mode_t mode, const GStatBuf *old)
+{
+  /* The replaced file's owner where the writer may give it (as root);
+   * otherwise the file becomes the writer's, as any new file would. */
+  if (old != NULL && fchown (fd, old->st_uid, old->st_gid) != 0)
+    errno = 0;
+  /* The mode explicitly: umask must not narrow a replaced file's. */
+  return fchmod (fd, mode) == 0 && write_all (fd, data, length) && fsync (fd) == 0;
+}
+
+/* Writes @data into a new file in @dir and returns a temporary name it
+ * has only once it is complete and synced. An anonymous O_TMPFILE is
+ * tried first, so a writer killed half-way leaves nothing behind; where
+ * the file system (or a missing /proc) does not allow it, a named
+ * temporary file, removed on failure. NULL with @errnum on failure. */
+static char *
+write_temporary (const char *dir, const char *base, const char *data, gsize length, mode_t mode,
+                 const GStatBuf *old, int *errnum)
+{
+  g_autofree char *temp = NULL;
+  int fd;
+
+#ifdef O_TMPFILE
+  fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  if (fd >= 0)
+    {
+      char proc[64];
+
+      errno = 0;
+      if (!fill_file (fd, data, length, mode, old))
+        {
+          *errnum = errno != 0 ? errno : EIO;
+          close (fd);
+          return NULL;
+        }
+      g_snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
+      for (guint attempt = 0; attempt < 100; attempt++)
+        {
+          g_free (temp);
+          temp = g_strdup_printf ("%s/.%s.%06x", dir, base, g_random_int () & 0xFFFFFF);
+          if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
+            {
+              close (fd);
+              return g_steal_pointer (&temp);
+            }
+          if (errno != EEXIST)
+            break;
+        }
+      close (fd);
+    }
+#endif
+  g_free (temp);
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  if ((fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode)) < 0)
+    {
+      *errnum = errno;
+      return NULL;
+    }
+  errno = 0;
+  if (!fill_file (fd, data, length, mode, old))
+    {
+      *errnum = errno != 0 ? errno : EIO;
+      close (fd);
+      g_unlink (temp);
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&temp);
+}
+
 /**
- * lir_io_write_atomic:
+ * lir_io_write_atomic: (skip)
  * @path: destination, or `-` for standard output
- * @data: bytes to write
+ * @data: (array length=length) (element-type guint8): bytes to write
  * @length: their length
  * @error: return location for a #GError
  *
- * Writes to a temporary file beside @path and renames it into place, so a
- * reader never sees half a file.
+ * Writes @data so that nothing is lost: into a temporary file beside the
+ * destination, synced, then renamed into place, so a reader never sees
+ * half a file and a full disk leaves the old file as it was. A symbolic
+ * link is followed (the link stays); the mode and owner of a replaced
+ * file are kept; a file with other hard links is rewritten in place once
+ * the new contents are safely on disk beside it, so the links stay one
+ * file; a device or FIFO (`/dev/stdout`, `/dev/fd/N`) is written to
+ * directly.
  *
  * Returns: %TRUE on success
  */
 gboolean
 lir_io_write_atomic (const char *path, const char *data, gsize length, GError **error)
 {
-  g_autoptr (GError) local = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  GStatBuf st;
+  gboolean exists;
+  mode_t mode;
+  int errnum = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (strcmp (path, "-") == 0)
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "cannot write standard output");
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "cannot write standard output: %s",
+                       g_strerror (errno));
           return FALSE;
         }
       return TRUE;
     }
-  if (!g_file_set_contents_full (path, data, (gssize)length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &local))
+  exists = g_stat (path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
     {
-      /* GLib's message names the temporary file; the user named @path. */
-      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path,
-                   file_error_reason (local));
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path, g_strerror (EISDIR));
       return FALSE;
     }
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      /* A stream: nothing to replace, so nothing to make atomic. */
+      int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+
+      if (fd < 0 || !write_all (fd, data, length))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path,
+                       g_strerror (errno));
+          if (fd >= 0)
+            close (fd);
+          return FALSE;
+        }
+      close (fd);
+      return TRUE;
+    }
+  target = resolve_target (path);
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  if (exists)
+    mode = st.st_mode & 07777;
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+  temp = write_temporary (dir, base, data, length, mode, exists ? &st : NULL, &errnum);
+  if (temp == NULL)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path, g_strerror (errnum));
+      return FALSE;
+    }
+  if (exists && st.st_nlink > 1)
+    {
+      /* The new contents are safe in @temp; copy them over the shared file. */
+      int fd = g_open (target, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+
+      if (fd < 0 || !write_all (fd, data, length) || fsync (fd) != 0)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO,
+                       "%s: cannot write: %s (the new contents are in %s)", path,
+                       g_strerror (errno), temp);
+          if (fd >= 0)
+            close (fd);
+          return FALSE;
+        }
+      close (fd);
+      g_unlink (temp);
+      return TRUE;
+    }
+  if (g_rename (temp, target) != 0)
+    {
+      errnum = errno;
+      g_unlink (temp);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path, g_strerror (errnum));
+      return FALSE;
+    }
+  {
+    /* The rename itself is only durable once the directory is synced. */
+    int dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (dir_fd >= 0)
+      {
+        fsync (dir_fd);
+        close (dir_fd);
+      }
+  }
   return TRUE;
 }
 
 /**
  * lir_io_save:
  * @module: a module
- * @path: destination, or `-` for standard output
+ * @path: destination, or `-` for standard output; a name ending in `.csv`
+ *   is written as a MiniMalloc buffer list, any other as a module or
+ *   graph document
  * @error: return location for a #GError
+ *
+ * Writes @module with lir_io_write_atomic ().
  *
  * Returns: %TRUE on success
  */
 gboolean
 lir_io_save (const LirModule *module, const char *path, GError **error)
 {
+  g_autofree char *text = NULL;
   gsize length;
-  g_autofree char *text = g_str_has_suffix (path, ".csv") ? lir_csv_write (module, &length)
-                                                          : lir_json_write (module, &length);
 
+  g_return_val_if_fail (module != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (g_str_has_suffix (path, ".csv"))
+    {
+      /* A buffer list has no graph: a graph without a plan would come
+       * back as nothing. */
+      if (lir_module_get_plan (module) == NULL)
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
+                       "%s: a graph without a plan cannot be written as a CSV buffer list; plan it "
+                       "first", path);
+          return FALSE;
+        }
+      text = lir_csv_write (module, &length);
+    }
+  else
+    text = lir_json_write (module, &length);
   return lir_io_write_atomic (path, text, length, error);
+}
+
+/* stat () of a path, or of standard input or output for "-". */
+static gboolean
+stat_path (const char *path, int fd_for_dash, GStatBuf *st)
+{
+  if (strcmp (path, "-") == 0)
+    return fstat (fd_for_dash, st) == 0 && S_ISREG (st->st_mode);
+  return g_stat (path, st) == 0;
 }
 
 /**
  * lir_io_same_file:
- * @a: a path
- * @b: another path
+ * @input: a path read from, `-` for standard input
+ * @output: a path written to, `-` for standard output
  *
- * Returns: %TRUE if both name the same existing file (so an output must
- *   not be written there)
+ * Returns: %TRUE if both name the same existing file, so @output must not
+ *   be written (`plan - -o in.json < in.json` would replace its input)
  */
 gboolean
-lir_io_same_file (const char *a, const char *b)
+lir_io_same_file (const char *input, const char *output)
 {
   GStatBuf sa, sb;
 
-  if (strcmp (a, "-") == 0 || strcmp (b, "-") == 0)
-    return FALSE;
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+  g_return_val_if_fail (input != NULL && output != NULL, FALSE);
+  if (!stat_path (input, STDIN_FILENO, &sa) || !stat_path (output, STDOUT_FILENO, &sb))
     return FALSE;
   return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }

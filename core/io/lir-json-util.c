@@ -4,6 +4,7 @@
 #include "lir-json-private.h"
 
 #include "ir/lir-error.h"
+#include "ir/lir-limits.h"
 #include "lir-json.h"
 
 #include <yajl_parse.h>
@@ -13,38 +14,106 @@
 
 struct _LirJsonDoc
 {
-  GArray *values;       /* LirJsonValue, in document order; [0] is the root */
-  GStringChunk *strings; /* keys and string values */
+  LirJsonValue *values; /* in document order; [0] is the root */
+  guint32 n_values, capacity;
+  GPtrArray *blocks;    /* storage of keys and string values */
+  char *block;          /* the block being filled */
+  gsize block_used, block_size;
 };
 
 /* ---- parsing ---------------------------------------------------------------------------- */
+
+/* Everything the parser allocates in proportion to the document is
+ * allocated with g_try_ functions: a document too large for the memory
+ * there is ends in an error, not in GLib's abort. */
+typedef enum
+{
+  FAIL_NONE,
+  FAIL_DEPTH,
+  FAIL_VALUES,
+  FAIL_MEMORY,
+  FAIL_TEXT,
+} Failure;
 
 typedef struct
 {
   LirJsonDoc *doc;
   GArray *open;          /* indices of the containers being filled */
   const char *key;       /* the member name for the next value */
-  gboolean too_deep, too_many;
+  Failure failure;
+  const char *why;       /* FAIL_TEXT: what is wrong with a string */
 } Builder;
+
+#define MIN_BLOCK (64 * 1024)
+
+/* A copy of @text in the document's storage, NUL-terminated. */
+static const char *
+store_text (Builder *b, const unsigned char *text, size_t length)
+{
+  LirJsonDoc *doc = b->doc;
+  char *copy;
+
+  if (!g_utf8_validate_len ((const char *)text, length, NULL))
+    {
+      /* GLib's check also refuses NUL bytes and encoded surrogates. */
+      b->failure = FAIL_TEXT;
+      b->why = memchr (text, '\0', length) != NULL ? "a string contains \\u0000 (a NUL character)"
+                                                   : "a string is not valid UTF-8";
+      return NULL;
+    }
+  if (doc->block == NULL || doc->block_size - doc->block_used < length + 1)
+    {
+      gsize size = MAX (MIN_BLOCK, length + 1);
+      char *block = g_try_malloc (size);
+
+      if (block == NULL)
+        {
+          b->failure = FAIL_MEMORY;
+          return NULL;
+        }
+      g_ptr_array_add (doc->blocks, block);
+      doc->block = block;
+      doc->block_used = 0;
+      doc->block_size = size;
+    }
+  copy = doc->block + doc->block_used;
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  doc->block_used += length + 1;
+  return copy;
+}
 
 static LirJsonValue *
 add_value (Builder *b, LirJsonType type)
 {
-  GArray *values = b->doc->values;
+  LirJsonDoc *doc = b->doc;
   LirJsonValue *value;
 
-  if (values->len >= LIR_JSON_MAX_VALUES)
+  if (doc->n_values >= LIR_JSON_MAX_VALUES)
     {
-      b->too_many = TRUE;
+      b->failure = FAIL_VALUES;
       return NULL;
+    }
+  if (doc->n_values == doc->capacity)
+    {
+      guint32 capacity = MAX (64, doc->capacity + doc->capacity / 2);
+      LirJsonValue *grown = g_try_renew (LirJsonValue, doc->values, capacity);
+
+      if (grown == NULL)
+        {
+          b->failure = FAIL_MEMORY;
+          return NULL;
+        }
+      doc->values = grown;
+      doc->capacity = capacity;
     }
   if (b->open->len > 0)
     {
       guint32 parent = g_array_index (b->open, guint32, b->open->len - 1);
-      g_array_index (values, LirJsonValue, parent).length++;
+      doc->values[parent].length++;
     }
-  g_array_set_size (values, values->len + 1);
-  value = &g_array_index (values, LirJsonValue, values->len - 1);
+  value = &doc->values[doc->n_values++];
+  memset (value, 0, sizeof *value);
   value->key = b->key;
   value->type = type;
   value->skip = 1;
@@ -92,12 +161,13 @@ static int
 on_string (void *ctx, const unsigned char *text, size_t length)
 {
   Builder *b = ctx;
-  LirJsonValue *value = add_value (b, LIR_JSON_STRING);
+  const char *copy = store_text (b, text, length);
+  LirJsonValue *value;
 
-  if (value != NULL)
-    value->v.string =
-        g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
-  return value != NULL;
+  if (copy == NULL || (value = add_value (b, LIR_JSON_STRING)) == NULL)
+    return 0;
+  value->v.string = copy;
+  return 1;
 }
 
 static int
@@ -105,18 +175,18 @@ on_key (void *ctx, const unsigned char *text, size_t length)
 {
   Builder *b = ctx;
 
-  b->key = g_string_chunk_insert_len (b->doc->strings, (const char *)text, (gssize)length);
-  return 1;
+  b->key = store_text (b, text, length);
+  return b->key != NULL;
 }
 
 static int
 on_open (Builder *b, LirJsonType type)
 {
-  guint32 index = b->doc->values->len;
+  guint32 index = b->doc->n_values;
 
   if (b->open->len >= LIR_JSON_MAX_DEPTH)
     {
-      b->too_deep = TRUE;
+      b->failure = FAIL_DEPTH;
       return 0;
     }
   if (add_value (b, type) == NULL)
@@ -144,7 +214,7 @@ on_close (void *ctx)
   guint32 index = g_array_index (b->open, guint32, b->open->len - 1);
 
   g_array_set_size (b->open, b->open->len - 1);
-  g_array_index (b->doc->values, LirJsonValue, index).skip = b->doc->values->len - index;
+  b->doc->values[index].skip = b->doc->n_values - index;
   return 1;
 }
 
@@ -185,11 +255,74 @@ locate (const char *data, gsize length, gsize offset, guint *line, guint *column
   *column = (guint)(end - p) + 1;
 }
 
+static int
+hex4 (const char *p, const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* yajl turns a lone \uD800-\uDBFF escape into "?" and \u0000 into a NUL
+ * that would cut a name short: both are refused here, with their place.
+ * A backslash only occurs inside strings in valid JSON; yajl reports the
+ * rest. Returns the offset of the bad escape, or -1. */
+static gssize
+find_bad_escape (const char *data, gsize length, const char **why)
+{
+  const char *end = data + length;
+
+  for (const char *p = memchr (data, '\\', length); p != NULL && p + 1 < end;
+       p = memchr (p, '\\', (gsize)(end - p)))
+    {
+      int code;
+
+      if (p[1] != 'u' || (code = hex4 (p + 2, end)) < 0)
+        {
+          p += 2;
+          continue;
+        }
+      if (code == 0)
+        {
+          *why = "\\u0000 (a NUL character) in a string";
+          return p - data;
+        }
+      if (code >= 0xDC00 && code <= 0xDFFF)
+        {
+          *why = "a \\u escape is the second half of a surrogate pair without its first";
+          return p - data;
+        }
+      if (code >= 0xD800 && code <= 0xDBFF)
+        {
+          int low = end - p >= 8 && p[6] == '\\' && p[7] == 'u' ? hex4 (p + 8, end) : -1;
+
+          if (low < 0xDC00 || low > 0xDFFF)
+            {
+              *why = "a \\u escape is the first half of a surrogate pair without its second";
+              return p - data;
+            }
+          p += 12;
+          continue;
+        }
+      p += 6;
+    }
+  return -1;
+}
+
 void
 lir_json_doc_free (LirJsonDoc *doc)
 {
-  g_array_unref (doc->values);
-  g_string_chunk_free (doc->strings);
+  g_free (doc->values);
+  g_ptr_array_unref (doc->blocks);
   g_free (doc);
 }
 
@@ -206,18 +339,24 @@ lir_json_parse (const char *data, gsize length, GError **error)
 {
   g_autoptr (LirJsonDoc) doc = g_new0 (LirJsonDoc, 1);
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint32));
-  Builder b = { doc, open, NULL, FALSE, FALSE };
+  Builder b = { doc, open, NULL, FAIL_NONE, NULL };
   yajl_handle handle;
   yajl_status status;
   gsize offset;
+  gssize bad;
+  const char *why = NULL;
+  guint line, column;
 
-  /* One value per 8 bytes of text is typical of these documents. */
-  doc->values = g_array_sized_new (FALSE, TRUE, sizeof (LirJsonValue),
-                                   (guint)MIN (length / 8 + 16, LIR_JSON_MAX_VALUES));
-  doc->strings = g_string_chunk_new (1 << 16);
+  doc->blocks = g_ptr_array_new_with_free_func (g_free);
   if (is_blank (data, length))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "the document is empty");
+      return NULL;
+    }
+  if ((bad = find_bad_escape (data, length, &why)) >= 0)
+    {
+      locate (data, length, (gsize)bad, &line, &column);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u:%u: %s", line, column, why);
       return NULL;
     }
   handle = yajl_alloc (&callbacks, NULL, &b);
@@ -230,22 +369,34 @@ lir_json_parse (const char *data, gsize length, GError **error)
     }
   if (status != yajl_status_ok)
     {
-      guint line, column;
-
       locate (data, length, offset, &line, &column);
-      if (b.too_deep)
-        g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: JSON nests deeper than %u levels",
-                     line, column, LIR_JSON_MAX_DEPTH);
-      else if (b.too_many)
-        g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: more than %u JSON values",
-                     line, column, LIR_JSON_MAX_VALUES);
-      else
+      switch (b.failure)
         {
-          unsigned char *message = yajl_get_error (handle, 0, NULL, 0);
+        case FAIL_DEPTH:
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: JSON nests deeper than %u levels",
+                       line, column, LIR_JSON_MAX_DEPTH);
+          break;
+        case FAIL_VALUES:
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: more than %u JSON values", line,
+                       column, LIR_JSON_MAX_VALUES);
+          break;
+        case FAIL_MEMORY:
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
+                       "%u:%u: not enough memory to hold the document (%u values read)", line,
+                       column, doc->n_values);
+          break;
+        case FAIL_TEXT:
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u:%u: %s", line, column, b.why);
+          break;
+        case FAIL_NONE:
+        default:
+          {
+            unsigned char *message = yajl_get_error (handle, 0, NULL, 0);
 
-          g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "%u:%u: %s", line, column,
-                       g_strchomp ((char *)message));
-          yajl_free_error (handle, message);
+            g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE, "%u:%u: %s", line, column,
+                         g_strchomp ((char *)message));
+            yajl_free_error (handle, message);
+          }
         }
     }
   yajl_free (handle);
@@ -255,7 +406,7 @@ lir_json_parse (const char *data, gsize length, GError **error)
 const LirJsonValue *
 lir_json_doc_get_root (const LirJsonDoc *doc)
 {
-  return &g_array_index (doc->values, LirJsonValue, 0);
+  return &doc->values[0];
 }
 
 /**
@@ -424,6 +575,8 @@ lir_json_to_string (const LirJsonValue *value, const LirJsonPath *path, GError *
   return expect (value, LIR_JSON_STRING, "a string", path, error) != NULL ? value->v.string : NULL;
 }
 
+/* Control characters are escaped, DEL and the C1 range (U+0080 to U+009F,
+ * which some terminals obey) too, so printed JSON is safe to look at. */
 void
 lir_json_append_string (GString *out, const char *text)
 {
@@ -431,6 +584,13 @@ lir_json_append_string (GString *out, const char *text)
   for (const char *p = text; *p != '\0'; p++)
     {
       guchar c = (guchar)*p;
+
+      if (c == 0xC2 && (guchar)p[1] >= 0x80 && (guchar)p[1] <= 0x9F)
+        {
+          g_string_append_printf (out, "\\u%04x", (guchar)p[1]);
+          p++;
+          continue;
+        }
       switch (c)
         {
         case '"':
@@ -449,7 +609,7 @@ lir_json_append_string (GString *out, const char *text)
           g_string_append (out, "\\r");
           break;
         default:
-          if (c < 0x20)
+          if (c < 0x20 || c == 0x7F)
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, (char)c);

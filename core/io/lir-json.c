@@ -21,14 +21,31 @@
 #define GRAPH_FORMAT "lirscope-graph"
 #define MODULE_FORMAT "lirscope-module"
 #define FORMAT_VERSION 1
-/* Sizes and offsets must fit JSON's signed 64-bit integers. */
-#define MAX_BYTES ((guint64)G_MAXINT64)
+
+/* Memory a node costs once read: graph, plan and the reader's tables. */
+#define BYTES_PER_NODE 512
 
 typedef struct
 {
   const LirJsonValue *object;
   guint64 id;
 } FileNode;
+
+/* A string member that is a name (lir_limits_check_name ()), or NULL. */
+static const char *
+read_name (const LirJsonValue *value, gboolean may_be_empty, LirJsonPath *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const char *name = lir_json_to_string (value, path, error);
+
+  if (name != NULL && !lir_limits_check_name (name, -1, may_be_empty, &local))
+    {
+      g_set_error (error, LIR_ERROR, local->code, "%s: %s",
+                   path->text->len > 0 ? path->text->str : "(document)", local->message);
+      return NULL;
+    }
+  return name;
+}
 
 static gboolean
 read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path,
@@ -84,7 +101,7 @@ read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonP
       else
         {
           guint64 size;
-          if (!lir_json_to_u64 (dim, MAX_BYTES, &size, path, error))
+          if (!lir_json_to_u64 (dim, LIR_MAX_BYTES, &size, path, error))
             {
               g_prefix_error (error, "dims are integers or symbol names; ");
               return FALSE;
@@ -138,8 +155,8 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
     {
       guint64 axis, start, len;
       if (!lir_json_get_u64 (attrs, "axis", LIR_MAX_DIMS, &axis, path, error)
-          || !lir_json_get_u64 (attrs, "start", MAX_BYTES, &start, path, error)
-          || !lir_json_get_u64 (attrs, "len", MAX_BYTES, &len, path, error))
+          || !lir_json_get_u64 (attrs, "start", LIR_MAX_BYTES, &start, path, error)
+          || !lir_json_get_u64 (attrs, "len", LIR_MAX_BYTES, &len, path, error))
         return FALSE;
       lir_graph_set_narrow (graph, id, (guint32)axis, start, len);
     }
@@ -174,7 +191,7 @@ read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath
           return FALSE;
         }
       if (!lir_json_is_null (lir_json_get (alias, "byte_offset"))
-          && !lir_json_get_u64 (alias, "byte_offset", MAX_BYTES, &byte_offset, path, error))
+          && !lir_json_get_u64 (alias, "byte_offset", LIR_MAX_BYTES, &byte_offset, path, error))
         return FALSE;
       if ((kind_node = lir_json_member (alias, "kind", TRUE, path, error)) == NULL
           || (kind_text = lir_json_to_string (kind_node, path, error)) == NULL)
@@ -225,13 +242,8 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
   if ((op_node = lir_json_member (object, "op", TRUE, path, error)) == NULL)
     return FALSE;
   lir_json_path_push_key (path, "op", &mark);
-  if ((op_name = lir_json_to_string (op_node, path, error)) == NULL)
+  if ((op_name = read_name (op_node, FALSE, path, error)) == NULL)
     return FALSE;
-  if (op_name[0] == '\0' || strlen (op_name) > LIR_MAX_NAME_LENGTH)
-    {
-      lir_json_error (error, path, "an op name must have 1 to %u bytes", LIR_MAX_NAME_LENGTH);
-      return FALSE;
-    }
   lir_json_path_pop (path, mark);
   kind = lir_op_kind_from_string (op_name);
 
@@ -239,13 +251,8 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
   if (!lir_json_is_null (name_node))
     {
       lir_json_path_push_key (path, "name", &mark);
-      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+      if ((name = read_name (name_node, TRUE, path, error)) == NULL)
         return FALSE;
-      if (strlen (name) > LIR_MAX_NAME_LENGTH)
-        {
-          lir_json_error (error, path, "a name longer than %u bytes", LIR_MAX_NAME_LENGTH);
-          return FALSE;
-        }
       lir_json_path_pop (path, mark);
     }
 
@@ -338,7 +345,7 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
 {
   const LirJsonValue *node = lir_json_get (object, "symbols");
   const LirJsonValue *array;
-  gsize mark, mark2;
+  gsize mark, mark2, mark3;
 
   if (node == NULL)
     return TRUE;
@@ -361,16 +368,18 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
         return FALSE;
       if ((name_node = lir_json_member (symbol, "name", TRUE, path, error)) == NULL)
         return FALSE;
-      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+      lir_json_path_push_key (path, "name", &mark3);
+      if ((name = read_name (name_node, FALSE, path, error)) == NULL)
         return FALSE;
-      if (name[0] == '\0' || lir_graph_lookup_symbol (graph, name, NULL))
+      lir_json_path_pop (path, mark3);
+      if (lir_graph_lookup_symbol (graph, name, NULL))
         {
           lir_json_error (error, path, "symbol names must be unique and non-empty");
           return FALSE;
         }
       default_node = lir_json_get (symbol, "default");
       if (!lir_json_is_null (default_node)
-          && !lir_json_get_u64 (symbol, "default", MAX_BYTES, &value, path, error))
+          && !lir_json_get_u64 (symbol, "default", LIR_MAX_BYTES, &value, path, error))
         return FALSE;
       lir_graph_add_symbol (graph, name, value);
       lir_json_path_pop (path, mark2);
@@ -397,7 +406,7 @@ read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error)
   if (name_node != NULL)
     {
       lir_json_path_push_key (path, "name", &mark);
-      if ((name = lir_json_to_string (name_node, path, error)) == NULL)
+      if ((name = read_name (name_node, TRUE, path, error)) == NULL)
         return NULL;
       lir_json_path_pop (path, mark);
     }
@@ -416,6 +425,13 @@ read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error)
       lir_json_error (error, path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
       return NULL;
     }
+  {
+    g_autofree char *what = g_strdup_printf ("reading %u nodes", n);
+
+    if (!lir_limits_reserve ((guint64)n * BYTES_PER_NODE, what, error))
+      return NULL;
+    lir_graph_reserve (graph, n, 0, 0);
+  }
   /* Ids are dense but may come in any order: place each by its id, keep
    * the file order for the scheduler. */
   by_id = g_new0 (FileNode, n + 1);
@@ -587,8 +603,8 @@ read_slot (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry
   guint64 offset, size;
 
   if (!read_node_ref (entry, "node", plan->n_nodes, &node, path, error)
-      || !lir_json_get_u64 (entry, "offset", MAX_BYTES, &offset, path, error)
-      || !lir_json_get_u64 (entry, "size", MAX_BYTES, &size, path, error))
+      || !lir_json_get_u64 (entry, "offset", LIR_MAX_BYTES, &offset, path, error)
+      || !lir_json_get_u64 (entry, "size", LIR_MAX_BYTES, &size, path, error))
     return FALSE;
   if (plan->slot_flags[node] != LIR_SLOT_NONE)
     {
@@ -609,7 +625,7 @@ read_view (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry
 
   if (!read_node_ref (entry, "node", plan->n_nodes, &node, path, error)
       || !read_node_ref (entry, "root", plan->n_nodes, &root, path, error)
-      || !lir_json_get_u64 (entry, "byte_offset", MAX_BYTES, &offset, path, error))
+      || !lir_json_get_u64 (entry, "byte_offset", LIR_MAX_BYTES, &offset, path, error))
     return FALSE;
   if (plan->aliases[node].root != LIR_NO_NODE || node == root)
     {
@@ -698,7 +714,7 @@ read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *o
           lir_json_error (error, path, "the graph has no symbol \"%s\"", member->key);
           return FALSE;
         }
-      if (!lir_json_get_u64 (bindings, member->key, MAX_BYTES, &value, path, error))
+      if (!lir_json_get_u64 (bindings, member->key, LIR_MAX_BYTES, &value, path, error))
         return FALSE;
       symbol_values[symbol] = value;
     }
@@ -709,11 +725,43 @@ read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *o
   return TRUE;
 }
 
+/* "placed": false marks a buffer list whose lifetimes and sizes are known
+ * but whose offsets are not chosen yet (a CSV without offsets): its slots
+ * carry sizes only. */
+static gboolean
+read_placed (LirBufferPlan *plan, const LirJsonValue *object, LirJsonPath *path, GError **error)
+{
+  const LirJsonValue *placed = lir_json_get (object, "placed");
+  gsize mark;
+
+  if (lir_json_is_null (placed))
+    return TRUE;
+  lir_json_path_push_key (path, "placed", &mark);
+  if (placed->type != LIR_JSON_BOOLEAN)
+    {
+      lir_json_error (error, path, "expected true or false");
+      return FALSE;
+    }
+  if (!placed->v.boolean)
+    {
+      if (!plan->explicit_lifetimes)
+        {
+          lir_json_error (error, path, "false needs \"lifetimes\": only a buffer list can be unplaced");
+          return FALSE;
+        }
+      plan->unplaced = TRUE;
+      memset (plan->slot_flags, LIR_SLOT_NONE, plan->n_nodes);
+      plan->arena_size = 0;
+    }
+  lir_json_path_pop (path, mark);
+  return TRUE;
+}
+
 static LirBufferPlan *
 read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GError **error)
 {
   guint n = lir_graph_get_n_nodes (graph);
-  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (n);
+  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new ((LirGraph *)graph, n);
   g_autofree guint64 *symbol_values = g_new (guint64, lir_graph_get_n_symbols (graph) + 1);
   const LirJsonValue *strategy, *schedule_node, *phases_node;
   guint64 alignment, arena_size;
@@ -724,13 +772,13 @@ read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPath *path,
       const char *name;
       gsize mark;
       lir_json_path_push_key (path, "strategy", &mark);
-      if ((name = lir_json_to_string (strategy, path, error)) == NULL)
+      if ((name = read_name (strategy, TRUE, path, error)) == NULL)
         return NULL;
       lir_buffer_plan_set_strategy (plan, name);
       lir_json_path_pop (path, mark);
     }
-  if (!lir_json_get_u64 (object, "alignment", 1ull << 40, &alignment, path, error)
-      || !lir_json_get_u64 (object, "arena_size", MAX_BYTES, &arena_size, path, error))
+  if (!lir_json_get_u64 (object, "alignment", LIR_MAX_ALIGNMENT, &alignment, path, error)
+      || !lir_json_get_u64 (object, "arena_size", LIR_MAX_BYTES, &arena_size, path, error))
     return NULL;
   if (alignment == 0 || (alignment & (alignment - 1)) != 0)
     {
@@ -779,9 +827,19 @@ read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPath *path,
   if (!read_entries (plan, graph, object, "slots", read_slot, path, error)
       || !read_entries (plan, graph, object, "views", read_view, path, error))
     return NULL;
-  for (guint32 id = 0; id < n; id++)
-    if (plan->aliases[id].root != LIR_NO_NODE && plan->slot_flags[id] != LIR_SLOT_NONE)
-      plan->slot_flags[id] = LIR_SLOT_VIEW;
+  {
+    /* A listed view lies inside its root's slot when the root owns one; a
+     * view of a root without a slot (a dynamic one) keeps its own, as RLX's
+     * reader decides it. Decided on the owners as listed, in any order. */
+    g_autofree guint8 *owns = g_memdup2 (plan->slot_flags, n + 1);
+
+    for (guint32 id = 0; id < n; id++)
+      if (plan->aliases[id].root != LIR_NO_NODE && plan->slot_flags[id] != LIR_SLOT_NONE
+          && owns[plan->aliases[id].root] == LIR_SLOT_ALLOCATED)
+        plan->slot_flags[id] = LIR_SLOT_VIEW;
+  }
+  if (!read_placed (plan, object, path, error))
+    return NULL;
 
   phases_node = lir_json_get (object, "phases");
   if (phases_node != NULL)
@@ -1018,6 +1076,8 @@ write_plan (GString *out, const LirBufferPlan *plan)
   lir_json_append_string (out, plan->strategy);
   g_string_append_printf (out, ",\n    \"alignment\": %" G_GUINT64_FORMAT, plan->alignment);
   g_string_append_printf (out, ",\n    \"arena_size\": %" G_GUINT64_FORMAT, plan->arena_size);
+  if (plan->unplaced)
+    g_string_append (out, ",\n    \"placed\": false");
   g_string_append_printf (out,
                           ",\n    \"allocate\": {\"params\": %s, \"inputs\": %s, \"constants\": %s}",
                           plan->allocate_params ? "true" : "false",
@@ -1052,7 +1112,7 @@ write_plan (GString *out, const LirBufferPlan *plan)
   g_string_append (out, ",\n    \"slots\": [");
   count = 0;
   for (guint32 id = 0; id < n; id++)
-    if (plan->slot_flags[id] != LIR_SLOT_NONE)
+    if (plan->slot_flags[id] != LIR_SLOT_NONE || (plan->unplaced && plan->slots[id].size > 0))
       g_string_append_printf (out,
                               "%s\n      {\"node\": %u, \"offset\": %" G_GUINT64_FORMAT
                               ", \"size\": %" G_GUINT64_FORMAT "}",

@@ -6,11 +6,6 @@
 
 G_BEGIN_DECLS
 
-/* Deepest JSON nesting accepted. */
-#define LIR_JSON_MAX_DEPTH 128
-/* Most values (numbers, strings, containers…) one document may hold. */
-#define LIR_JSON_MAX_VALUES (1u << 26)
-
 LirModule *lir_json_read          (const char *data,
                                    gsize       length,
                                    GError    **error);

@@ -21,8 +21,15 @@ append_padded (GString *out, const char *text, int width)
     g_string_append_c (out, ' ');
 }
 
+/* A node's label: shortened in text (lir_name_shorten ()), whole in JSON. */
 static const char *
-label_of (LirModule *module, guint32 node, char scratch[24])
+label_of (LirModule *module, guint32 node, char scratch[LIR_SHORT_NAME_SIZE])
+{
+  return lir_graph_node_short_label (lir_module_get_graph (module), node, scratch);
+}
+
+static const char *
+full_label_of (LirModule *module, guint32 node, char scratch[24])
 {
   return lir_graph_node_label (lir_module_get_graph (module), node, scratch);
 }
@@ -77,7 +84,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
   g_autofree char *live_text = lir_format_bytes_exact (live);
   g_autofree char *arena_text = lir_format_bytes_exact (arena);
   g_autofree char *frag_text = lir_format_bytes_exact (arena - MIN (arena, live));
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
   g_string_append_printf (out, "%s: step %u", lir_module_get_name (module), step);
@@ -149,7 +156,7 @@ static void
 append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
 {
   const LirBufferPlan *plan = lir_module_get_plan (module);
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   g_string_append_c (out, '[');
   for (guint i = 0; i < nodes->len; i++)
@@ -158,7 +165,7 @@ append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
       const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
 
       g_string_append (out, i > 0 ? ",{\"name\":" : "{\"name\":");
-      lir_json_append_string (out, label_of (module, id, scratch));
+      lir_json_append_string (out, full_label_of (module, id, scratch));
       g_string_append_printf (out, ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
                                    ",\"size\":%" G_GUINT64_FORMAT "}",
                               id, slot->size, slot->offset, slot->size);
@@ -188,13 +195,13 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
   GString *out = g_string_new ("{\n  \"name\": ");
   const guint32 *schedule;
   guint n_schedule, n = lir_live_set_get_n_entries (set);
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   lir_json_append_string (out, lir_module_get_name (module));
   schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
   g_string_append_printf (out, ",\n  \"step\": %u,\n  \"node\": ", step);
   if (step < n_schedule && !lir_module_is_buffer_only (module))
-    lir_json_append_string (out, label_of (module, schedule[step], scratch));
+    lir_json_append_string (out, full_label_of (module, schedule[step], scratch));
   else
     g_string_append (out, "null");
   g_string_append_printf (out, ",\n  \"live_bytes\": %" G_GUINT64_FORMAT ",\n  \"arena_size\": %" G_GUINT64_FORMAT
@@ -207,7 +214,7 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
       const guint32 *views = lir_live_set_get_views (set, i, &n_views);
 
       g_string_append_printf (out, "%s\n    {\"node\": %u, \"name\": ", i > 0 ? "," : "", e->node);
-      lir_json_append_string (out, label_of (module, e->node, scratch));
+      lir_json_append_string (out, full_label_of (module, e->node, scratch));
       g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
                                    ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
                               e->bytes, e->offset, e->first_step, e->last_step, lir_buffer_kind_to_string (e->kind));
@@ -216,7 +223,7 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
       for (guint v = 0; v < n_views; v++)
         {
           g_string_append (out, v > 0 ? ", " : "");
-          lir_json_append_string (out, label_of (module, views[v], scratch));
+          lir_json_append_string (out, full_label_of (module, views[v], scratch));
         }
       g_string_append (out, "]}");
     }

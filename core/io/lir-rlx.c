@@ -22,7 +22,6 @@
 #include "plan/lir-analysis.h"
 #include "plan/lir-buffer-plan-private.h"
 
-#define MAX_BYTES ((guint64)G_MAXINT64)
 /* Attributes longer than this (a Constant's bytes) are summarised. */
 #define MAX_ATTRS_TEXT 4096
 
@@ -173,7 +172,7 @@ read_shape (Reader *r, const LirJsonValue *node, LirShape *shape, GError **error
           return FALSE;
         }
       lir_json_path_push_key (r->path, variant, &mark);
-      if (!lir_json_to_u64 (payload, MAX_BYTES, &value, r->path, error))
+      if (!lir_json_to_u64 (payload, LIR_MAX_BYTES, &value, r->path, error))
         return FALSE;
       lir_json_path_pop (r->path, mark);
       shape->dims[i] = strcmp (variant, "Static") == 0 ? lir_dim_static (value)
@@ -182,6 +181,21 @@ read_shape (Reader *r, const LirJsonValue *node, LirShape *shape, GError **error
     }
   lir_json_path_pop (r->path, mark);
   return TRUE;
+}
+
+/* A name within Lirscope's limits (lir_limits_check_name ()). */
+static gboolean
+check_name (Reader *r, const char *name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gsize mark;
+
+  if (lir_limits_check_name (name, -1, TRUE, &local))
+    return TRUE;
+  lir_json_path_push_key (r->path, "name", &mark);
+  g_set_error (error, LIR_ERROR, local->code, "%s: %s", r->path->text->str, local->message);
+  lir_json_path_pop (r->path, mark);
+  return FALSE;
 }
 
 /* RLX's `name` may be a string, null, or an object; take the first string
@@ -314,6 +328,8 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
   lir_json_path_pop (r->path, mark);
 
   rlx_id = g_array_index (r->rlx_ids, guint64, lir_graph_get_n_nodes (r->graph));
+  if (name != NULL && !check_name (r, name, error))
+    return FALSE;
   if (name == NULL)
     {
       g_snprintf (fallback, sizeof fallback, "%%%" G_GUINT64_FORMAT, rlx_id);
@@ -369,8 +385,8 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
       guint64 axis, start, len;
 
       if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error) ||
-          !get_field (r, payload, variant, "start", MAX_BYTES, &start, error) ||
-          !get_field (r, payload, variant, "len", MAX_BYTES, &len, error))
+          !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error) ||
+          !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
         return FALSE;
       lir_graph_set_narrow (r->graph, index, (guint32)axis, start, len);
     }
@@ -396,6 +412,8 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
   name_node = lir_json_get (inner, "name");
   if (name_of (name_node) != NULL)
     name = name_of (name_node);
+  if (!check_name (r, name, error))
+    return NULL;
   if ((nodes_node = lir_json_member (inner, "nodes", TRUE, r->path, error)) == NULL)
     return NULL;
   lir_json_path_push_key (r->path, "nodes", &mark2);
@@ -407,7 +425,15 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
       lir_json_error (error, r->path, "%u nodes, more than the limit of %u", n, LIR_MAX_NODES);
       return NULL;
     }
+  {
+    /* What a node costs once read: graph, plan and the reader's tables. */
+    g_autofree char *what = g_strdup_printf ("reading %u nodes", n);
+
+    if (!lir_limits_reserve ((guint64)n * 512, what, error))
+      return NULL;
+  }
   r->graph = lir_graph_new (name);
+  lir_graph_reserve (r->graph, n, 0, 0);
 
   /* First pass: ids, so inputs may name later nodes. */
   LIR_JSON_FOREACH (element, i, nodes)
@@ -515,8 +541,8 @@ read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValu
   const LirJsonValue *object = lir_json_to_object (value, r->path, error);
   guint64 offset, size;
 
-  if (object == NULL || !lir_json_get_u64 (object, "offset", MAX_BYTES, &offset, r->path, error) ||
-      !lir_json_get_u64 (object, "size", MAX_BYTES, &size, r->path, error))
+  if (object == NULL || !lir_json_get_u64 (object, "offset", LIR_MAX_BYTES, &offset, r->path, error) ||
+      !lir_json_get_u64 (object, "size", LIR_MAX_BYTES, &size, r->path, error))
     return FALSE;
   plan->slot_flags[node] = LIR_SLOT_ALLOCATED;
   plan->slots[node] = (LirBufferSlot){ offset, size };
@@ -543,7 +569,7 @@ read_alias (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *va
       return FALSE;
     }
   lir_json_path_pop (r->path, mark);
-  if (!lir_json_get_u64 (object, "byte_offset", MAX_BYTES, &byte_offset, r->path, error))
+  if (!lir_json_get_u64 (object, "byte_offset", LIR_MAX_BYTES, &byte_offset, r->path, error))
     return FALSE;
   plan->aliases[node] = (LirViewAlias){ root, byte_offset };
   return TRUE;
@@ -618,7 +644,7 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
 {
   LirGraph *graph = r->graph;
   guint n = lir_graph_get_n_nodes (graph);
-  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (n);
+  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (graph, n);
   g_autofree guint32 *schedule = g_new (guint32, n + 1);
   g_autofree guint64 *sizes = g_new0 (guint64, n + 1);
   g_autofree guint64 *symbol_values = NULL;
@@ -629,8 +655,8 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   gsize mark;
 
   lir_buffer_plan_set_strategy (plan, "rlx");
-  if (!lir_json_get_u64 (buffers, "alignment", 1ull << 40, &alignment, r->path, error) ||
-      !lir_json_get_u64 (buffers, "arena_size", MAX_BYTES, &arena_size, r->path, error))
+  if (!lir_json_get_u64 (buffers, "alignment", LIR_MAX_ALIGNMENT, &alignment, r->path, error) ||
+      !lir_json_get_u64 (buffers, "arena_size", LIR_MAX_BYTES, &arena_size, r->path, error))
     return NULL;
   if (alignment == 0 || (alignment & (alignment - 1)) != 0)
     {
@@ -745,7 +771,15 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
       plan->slots[id] = (LirBufferSlot){ root_slot->offset + plan->aliases[id].byte_offset, size };
     }
 
-  lir_liveness_compute (graph, schedule, n, plan->aliases, plan->lifetimes);
+  {
+    /* Liveness follows the graph's views, as the module reader and the
+     * validator derive it: a plan whose views disagree with its graph is
+     * flagged by the validator, and keeps its figures through a write. */
+    g_autofree LirViewAlias *aliases = g_new (LirViewAlias, n + 1);
+
+    lir_views_resolve (graph, symbol_values, aliases);
+    lir_liveness_compute (graph, schedule, n, aliases, plan->lifetimes);
+  }
   if (!phases_given)
     lir_phases_derive (graph, schedule, n, plan->phases);
   lir_buffer_plan_collect_io (plan, graph);

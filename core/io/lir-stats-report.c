@@ -107,7 +107,7 @@ format_dynamic (LirModule *module)
   guint count;
   g_autofree guint32 *nodes = lir_module_get_dynamic_nodes (module, &count);
   GString *out;
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   if (count == 0)
     return NULL;
@@ -120,7 +120,7 @@ format_dynamic (LirModule *module)
     {
       g_autofree char *shape = lir_graph_format_shape (graph, nodes[i]);
 
-      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_node_label (graph, nodes[i], scratch),
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_node_short_label (graph, nodes[i], scratch),
                               shape);
     }
   if (count > 3)
@@ -146,7 +146,7 @@ lir_stats_report_new (LirModule *module)
   const char *strategy;
   const guint32 *schedule;
   guint n_schedule;
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
   g_autofree char *saved = NULL, *saved_share = NULL, *efficiency = NULL;
 
   g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
@@ -190,15 +190,20 @@ lir_stats_report_new (LirModule *module)
     r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
                         : g_strdup_printf ("%s%s", efficiency, r->stats.proven_optimal ? ", optimal" : "");
   r->values[LIR_STAT_LOWER_BOUND] = lir_format_bytes_exact (r->stats.lower_bound);
-  r->values[LIR_STAT_SAVED_BY_SHARING] = lir_format_bytes_exact (r->stats.bytes_saved_by_sharing);
+  /* Sharing saves bytes only where the sharing is sound. */
+  r->values[LIR_STAT_SAVED_BY_SHARING] =
+    r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
+                        : lir_format_bytes_exact (r->stats.bytes_saved_by_sharing);
   r->values[LIR_STAT_SAVED_BY_VIEWS] = lir_format_bytes_exact (r->stats.bytes_saved_by_views);
   r->values[LIR_STAT_TOTAL_UNSHARED] = lir_format_bytes_exact (r->stats.total_unshared);
   saved = lir_format_bytes (r->stats.bytes_saved);
   saved_share = lir_format_percent (r->stats.saved_fraction, 1);
-  r->values[LIR_STAT_BYTES_SAVED] = g_strdup_printf ("%s (%s)", saved, saved_share);
+  r->values[LIR_STAT_BYTES_SAVED] =
+    r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
+                        : g_strdup_printf ("%s (%s)", saved, saved_share);
   if (r->peak_node != LIR_NO_NODE && !lir_module_is_buffer_only (module))
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u, %s", r->stats.peak_step,
-                                                lir_graph_node_label (graph, r->peak_node, scratch));
+                                                lir_graph_node_short_label (graph, r->peak_node, scratch));
   else
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u", r->stats.peak_step);
   r->values[LIR_STAT_BUFFERS] = g_strdup_printf ("%u buffers, %u views, %u nodes", r->stats.n_buffers,
@@ -456,8 +461,14 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
   g_string_append_printf (out, "  \"steps\": %u,\n", lir_buffer_plan_get_n_steps (plan));
   g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", s->arena_size);
   g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n", s->total_unshared);
-  g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved);
-  g_string_append_printf (out, "  \"bytes_saved_by_sharing\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_sharing);
+  if (r->n_violations == 0)
+    {
+      g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved);
+      g_string_append_printf (out, "  \"bytes_saved_by_sharing\": %" G_GUINT64_FORMAT ",\n",
+                              s->bytes_saved_by_sharing);
+    }
+  else
+    g_string_append (out, "  \"bytes_saved\": null,\n  \"bytes_saved_by_sharing\": null,\n");
   g_string_append_printf (out, "  \"bytes_saved_by_views\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_views);
   g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", s->lower_bound);
   g_string_append_printf (out, "  \"aligned_lower_bound\": %" G_GUINT64_FORMAT ",\n", s->aligned_lower_bound);

@@ -43,6 +43,9 @@ struct _LirGraph
   GArray *outputs; /* guint32 */
   GPtrArray *symbol_names;   /* interned, not owned */
   GArray *symbol_defaults;   /* guint64, LIR_NO_VALUE for none */
+  /* Set once a module holds the graph: from then on it does not change,
+   * so its plans stay its plans. */
+  gboolean sealed;
 };
 
 static inline const LirNode *
@@ -56,6 +59,12 @@ lir_graph_inputs_of (const LirGraph *graph, const LirNode *node)
 {
   return &g_array_index (graph->inputs, guint32, node->first_input);
 }
+
+void lir_graph_reserve (LirGraph *graph,
+                        guint     n_nodes,
+                        guint     n_inputs,
+                        guint     n_dims);
+void lir_graph_seal    (LirGraph *graph);
 
 void lir_graph_build_consumers (const LirGraph *graph,
                                 guint32        *indegree,

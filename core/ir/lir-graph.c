@@ -36,6 +36,31 @@ lir_graph_new (const char *name)
   return graph;
 }
 
+/* Makes room for @n_nodes more nodes with @n_inputs inputs and @n_dims
+ * dims in all, so that a reader that knows its counts grows each array
+ * once (after lir_limits_reserve () said the memory is there). */
+void
+lir_graph_reserve (LirGraph *graph, guint n_nodes, guint n_inputs, guint n_dims)
+{
+  GArray *arrays[] = { graph->nodes, graph->order, graph->inputs, graph->dims };
+  guint more[] = { n_nodes, n_nodes, n_inputs, n_dims };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      guint len = arrays[i]->len;
+
+      g_array_set_size (arrays[i], len + more[i]);
+      g_array_set_size (arrays[i], len);
+    }
+}
+
+/* No change after this: lir_module_new () seals the graph it holds. */
+void
+lir_graph_seal (LirGraph *graph)
+{
+  graph->sealed = TRUE;
+}
+
 /**
  * lir_graph_ref:
  * @graph: a graph
@@ -566,6 +591,30 @@ lir_graph_node_label (const LirGraph *graph, guint32 node, char buffer[24])
     return name;
   g_snprintf (buffer, 24, "%%%u", node);
   return buffer;
+}
+
+/**
+ * lir_graph_node_short_label:
+ * @graph: a graph
+ * @node: a node id
+ * @buffer: room for the label
+ *
+ * lir_graph_node_label () as people read it: a long name shortened by
+ * lir_name_shorten (). Every picture, window and sentence uses this one.
+ *
+ * Returns: (transfer none): the label, possibly in @buffer
+ */
+const char *
+lir_graph_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR_SHORT_NAME_SIZE])
+{
+  const char *name = lir_graph_node_name (graph, node);
+
+  if (name == NULL)
+    {
+      g_snprintf (buffer, LIR_SHORT_NAME_SIZE, "%%%u", node);
+      return buffer;
+    }
+  return lir_name_shorten (name, buffer);
 }
 
 /**

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lir-dtype.h"
+#include "lir-limits.h"
 #include "lir-op.h"
 #include "lir-shape.h"
 
@@ -13,11 +14,6 @@ G_BEGIN_DECLS
 /* A symbol default that means "no default". */
 #define LIR_NO_VALUE G_MAXUINT64
 
-/* Resource limits; larger inputs are errors (see data/FORMAT.md). */
-#define LIR_MAX_NODES (16u * 1024u * 1024u)
-#define LIR_MAX_NAME_LENGTH 4096u
-#define LIR_MAX_INPUTS_PER_NODE 65536u
-#define LIR_MAX_SYMBOLS 1024u
 
 /**
  * LirAliasKind:
@@ -166,6 +162,9 @@ const char  *lir_graph_node_name        (const LirGraph *graph,
 const char  *lir_graph_node_label       (const LirGraph *graph,
                                          guint32         node,
                                          char            buffer[24]);
+const char  *lir_graph_node_short_label (const LirGraph *graph,
+                                         guint32         node,
+                                         char            buffer[LIR_SHORT_NAME_SIZE]);
 void         lir_graph_set_node_name    (LirGraph   *graph,
                                          guint32     node,
                                          const char *name);

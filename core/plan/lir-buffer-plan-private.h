@@ -15,6 +15,7 @@ enum {
 struct _LirBufferPlan
 {
   gint ref_count;
+  LirGraph *graph;   /* the graph the plan was made for (a reference) */
   guint n_nodes;
   guint n_steps;     /* length of the time axis: schedule length + 1 for graphs */
   guint64 arena_size;
@@ -45,7 +46,8 @@ struct _LirBufferPlan
   GArray *binding_values;   /* guint64 */
 };
 
-LirBufferPlan *lir_buffer_plan_new           (guint n_nodes);
+LirBufferPlan *lir_buffer_plan_new           (LirGraph *graph,
+                                              guint     n_nodes);
 void           lir_buffer_plan_set_strategy  (LirBufferPlan *plan,
                                               const char    *strategy);
 void           lir_buffer_plan_set_schedule  (LirBufferPlan *plan,

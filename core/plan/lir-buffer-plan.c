@@ -6,16 +6,19 @@
 
 /**
  * lir_buffer_plan_new: (skip)
- * @n_nodes: number of nodes (buffers) the plan covers
+ * @graph: the graph the plan is for; the plan holds a reference
+ * @n_nodes: number of nodes (buffers) the plan covers: @graph's, once
+ *   it is complete
  *
  * Returns: (transfer full): an empty plan with no slots
  */
 LirBufferPlan *
-lir_buffer_plan_new (guint n_nodes)
+lir_buffer_plan_new (LirGraph *graph, guint n_nodes)
 {
   LirBufferPlan *plan = g_new0 (LirBufferPlan, 1);
 
   plan->ref_count = 1;
+  plan->graph = lir_graph_ref (graph);
   plan->n_nodes = n_nodes;
   plan->alignment = 64;
   plan->strategy = g_strdup ("");
@@ -65,6 +68,7 @@ lir_buffer_plan_unref (LirBufferPlan *plan)
   g_return_if_fail (plan != NULL);
   if (!g_atomic_int_dec_and_test (&plan->ref_count))
     return;
+  lir_graph_unref (plan->graph);
   g_free (plan->strategy);
   g_array_unref (plan->schedule);
   g_free (plan->step_of);
@@ -106,6 +110,10 @@ lir_buffer_plan_set_schedule (LirBufferPlan *plan, const guint32 *schedule, guin
 void
 lir_buffer_plan_add_binding (LirBufferPlan *plan, const char *name, guint64 value)
 {
+  /* An unbound symbol is no binding: every reader and the planner agree,
+   * so the list (and the fingerprint) survives a write and a read. */
+  if (value == LIR_NO_VALUE)
+    return;
   g_ptr_array_add (plan->binding_names, g_strdup (name));
   g_array_append_val (plan->binding_values, value);
 }

@@ -112,9 +112,13 @@ encode_plan (Encoder *e, const LirBufferPlan *plan)
   put_u64 (e, plan->n_nodes);
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
+      /* A node without a slot has no offset or size: whatever the planner
+       * noted there is not written to files, so it is not part of the key. */
+      gboolean placed = plan->slot_flags[id] != LIR_SLOT_NONE || plan->unplaced;
+
       put_u64 (e, plan->slot_flags[id]);
-      put_u64 (e, plan->slots[id].offset);
-      put_u64 (e, plan->slots[id].size);
+      put_u64 (e, placed ? plan->slots[id].offset : 0);
+      put_u64 (e, placed ? plan->slots[id].size : 0);
       put_u64 (e, plan->aliases[id].root);
       put_u64 (e, plan->aliases[id].byte_offset);
       put_u64 (e, plan->phases[id]);

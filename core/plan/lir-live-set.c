@@ -180,7 +180,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 
   set->step = step;
   set->entries = g_array_new (FALSE, FALSE, sizeof (LirLiveEntry));
-  set->views = g_array_new (FALSE, FALSE, sizeof (guint32));
+  set->views = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 16); /* ->data never NULL */
   set->ops = g_array_new (FALSE, FALSE, sizeof (LirLiveOpTotal));
   lir_plan_index_query (index, step, step, live);
   for (guint i = 0; i < live->len; i++)

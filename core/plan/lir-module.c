@@ -2,6 +2,7 @@
 /* lir-module.c: graph + plan, and the rule for when an input is (re-)planned. */
 #include "lir-module.h"
 
+#include "ir/lir-graph-private.h"
 #include "lir-buffer-plan-private.h"
 #include "lir-planner.h"
 #include "lir-strategy.h"
@@ -15,22 +16,35 @@ struct _LirModule
   LirBufferPlan *plan;
 };
 
+/* Whether @plan was made for @graph (the same graph, not an equal one). */
+static gboolean
+plan_belongs (const LirBufferPlan *plan, const LirGraph *graph)
+{
+  return plan == NULL || (plan->graph == graph && plan->n_nodes == lir_graph_get_n_nodes (graph));
+}
+
 /**
  * lir_module_new:
  * @graph: (transfer none): the graph
  * @plan: (transfer none) (nullable): its plan
  *
- * Pairs a graph with a plan made for it. The module holds references to
- * both; neither is copied.
+ * Pairs a graph with a plan made for it (by lir_plan_graph () or a reader
+ * of that graph); a plan of another graph is refused. The module holds
+ * references to both; neither is copied. From now on @graph cannot be
+ * changed.
  *
- * Returns: (transfer full): a new module
+ * Returns: (transfer full) (nullable): a new module, %NULL if @plan is not
+ *   @graph's
  */
 LirModule *
 lir_module_new (LirGraph *graph, LirBufferPlan *plan)
 {
-  LirModule *module = g_new0 (LirModule, 1);
+  LirModule *module;
 
   g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (plan_belongs (plan, graph), NULL);
+  lir_graph_seal (graph);
+  module = g_new0 (LirModule, 1);
   module->ref_count = 1;
   module->graph = lir_graph_ref (graph);
   module->plan = plan != NULL ? lir_buffer_plan_ref (plan) : NULL;
@@ -89,6 +103,8 @@ lir_module_get_plan (const LirModule *module)
 void
 lir_module_set_plan (LirModule *module, LirBufferPlan *plan)
 {
+  g_return_if_fail (module != NULL);
+  g_return_if_fail (plan_belongs (plan, module->graph));
   if (plan != NULL)
     lir_buffer_plan_ref (plan);
   g_clear_pointer (&module->plan, lir_buffer_plan_unref);

@@ -251,19 +251,28 @@ lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GErro
 {
   const char *eq = strchr (text, '=');
   g_autofree char *name = NULL;
+  g_autofree char *quoted = lir_text_quote (text);
   guint64 value;
 
   if (eq == NULL || eq == text)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "binding \"%s\" is not of the form SYMBOL=N", text);
+                   "binding \"%s\" is not of the form SYMBOL=N", quoted);
       return FALSE;
     }
   name = g_strndup (text, eq - text);
-  if (!g_ascii_string_to_unsigned (eq + 1, 10, 0, G_MAXINT64, &value, NULL))
+  if (!lir_limits_check_name (name, -1, FALSE, NULL))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "binding \"%s\": \"%s\" is not a non-negative integer", text, eq + 1);
+                   "binding \"%s\": the symbol is not a valid name", quoted);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_unsigned (eq + 1, 10, 0, G_MAXINT64, &value, NULL))
+    {
+      g_autofree char *quoted_value = lir_text_quote (eq + 1);
+
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "binding \"%s\": \"%s\" is not a non-negative integer", quoted, quoted_value);
       return FALSE;
     }
   lir_plan_options_bind (options, name, value);

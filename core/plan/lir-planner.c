@@ -87,6 +87,18 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   return TRUE;
 }
 
+/* Memory planning takes per node, about: the plan, the analyses and a
+ * strategy's working arrays (measured by bench-planner's RSS column). */
+#define BYTES_PER_NODE 640
+
+static gboolean
+reserve (guint n_nodes, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("planning %u nodes", n_nodes);
+
+  return lir_limits_reserve ((guint64)n_nodes * BYTES_PER_NODE, what, error);
+}
+
 /* A view reuses its root's bytes, so it must lie inside them: a reshape
  * that changes the element count, or a narrow whose shape is larger than
  * its slice, is a malformed graph, not something to plan around. With
@@ -138,7 +150,7 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
   g_autofree guint32 *schedule = NULL;
   guint n = lir_graph_get_n_nodes (graph), n_schedule;
 
-  if (!lir_graph_validate (graph, error))
+  if (!lir_graph_validate (graph, error) || !reserve (n, error))
     return NULL;
   symbol_values = lir_plan_options_resolve_symbols (options, graph, error);
   if (symbol_values == NULL)
@@ -150,7 +162,7 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
   if (schedule == NULL)
     return NULL;
 
-  plan = lir_buffer_plan_new (n);
+  plan = lir_buffer_plan_new ((LirGraph *)graph, n);
   lir_buffer_plan_set_schedule (plan, schedule, n_schedule);
   lir_views_resolve (graph, symbol_values, plan->aliases);
   if (!check_views (graph, sizes, plan->aliases, error))
@@ -193,10 +205,13 @@ LirBufferPlan *
 lir_plan_buffers (const LirGraph *graph, const LirBufferPlan *given,
                   const LirPlanOptions *options, GError **error)
 {
-  g_autoptr (LirBufferPlan) plan = lir_buffer_plan_new (given->n_nodes);
+  g_autoptr (LirBufferPlan) plan = NULL;
 
   g_return_val_if_fail (given->explicit_lifetimes, NULL);
   g_return_val_if_fail (lir_graph_get_n_nodes (graph) == given->n_nodes, NULL);
+  if (!reserve (given->n_nodes, error))
+    return NULL;
+  plan = lir_buffer_plan_new ((LirGraph *)graph, given->n_nodes);
 
   plan->explicit_lifetimes = TRUE;
   plan->n_steps = given->n_steps;

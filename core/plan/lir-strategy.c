@@ -94,11 +94,12 @@ lir_strategy_find (const char *name, GError **error)
   if (strategy == NULL)
     {
       g_autoptr (GString) known = g_string_new (NULL);
+      g_autofree char *quoted = lir_text_quote (name);
 
       for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
         g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", strategies[i]->name);
       g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND, "unknown strategy \"%s\" (known: %s)",
-                   name, known->str);
+                   quoted, known->str);
     }
   return strategy;
 }
@@ -160,29 +161,27 @@ lir_alloc_lower_bound (const LirAllocRequest *request, guint32 *peak_step)
    * (CSV spans): a sweep over sorted events, whatever the span. */
   if (lir_alloc_request_steps_are_dense (request))
     {
-      g_autofree gint64 *delta = g_new0 (gint64, (gsize)request->n_steps + 2);
+      g_autofree guint64 *born = g_new0 (guint64, (gsize)request->n_steps + 2);
+      g_autofree guint64 *freed = g_new0 (guint64, (gsize)request->n_steps + 2);
       guint64 live_bytes = 0, best = 0;
       guint32 best_step = 0;
 
-      /* Sizes are capped at G_MAXINT64 by every reader, so signed deltas
-       * fit; the running sum saturates instead of wrapping. */
+      /* What starts and ends at each step, in sums that saturate rather
+       * than wrap: buffers of 2^62 bytes add up past any 64-bit integer. */
       for (guint i = 0; i < request->n_buffers; i++)
         {
           const LirAllocBuffer *b = &request->buffers[i];
-          gint64 size = (gint64)MIN (b->size, (guint64)G_MAXINT64);
 
-          delta[b->first_step] += size;
-          delta[b->last_step + 1] -= size;
+          if (!g_uint64_checked_add (&born[b->first_step], born[b->first_step], b->size))
+            born[b->first_step] = G_MAXUINT64;
+          if (!g_uint64_checked_add (&freed[b->last_step + 1], freed[b->last_step + 1], b->size))
+            freed[b->last_step + 1] = G_MAXUINT64;
         }
       for (guint32 step = 0; step < request->n_steps; step++)
         {
-          if (delta[step] >= 0)
-            {
-              if (!g_uint64_checked_add (&live_bytes, live_bytes, (guint64)delta[step]))
-                live_bytes = G_MAXUINT64;
-            }
-          else
-            live_bytes -= MIN (live_bytes, (guint64)(-delta[step]));
+          live_bytes -= MIN (live_bytes, freed[step]);
+          if (!g_uint64_checked_add (&live_bytes, live_bytes, born[step]))
+            live_bytes = G_MAXUINT64;
           if (live_bytes > best)
             {
               best = live_bytes;
@@ -393,12 +392,8 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
 {
   guint64 arena = 0;
 
-  if (request->alignment == 0 || (request->alignment & (request->alignment - 1)) != 0)
-    {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "alignment %" G_GUINT64_FORMAT " is not a power of two", request->alignment);
-      return FALSE;
-    }
+  if (!lir_limits_check_alignment (request->alignment, error))
+    return FALSE;
   memset (outcome, 0, sizeof *outcome);
   if (!strategy->place (request, offsets, outcome, error))
     return FALSE;
@@ -406,10 +401,13 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
   for (guint i = 0; i < request->n_buffers; i++)
     {
       guint64 end;
-      if (!g_uint64_checked_add (&end, offsets[i], request->buffers[i].size))
+      /* A plan file holds offsets below 2^63: a plan past that could be
+       * written but not read back, so it is not made. */
+      if (!g_uint64_checked_add (&end, offsets[i], request->buffers[i].size) || end > LIR_MAX_BYTES)
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "buffer %u ends beyond 2^64 bytes", request->buffers[i].id);
+                       "%s places buffer %u past 2^63 - 1 bytes, the largest arena a plan can hold",
+                       strategy->name, request->buffers[i].id);
           return FALSE;
         }
       arena = MAX (arena, end);

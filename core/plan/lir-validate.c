@@ -77,7 +77,7 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
 {
   g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr (GArray) active = g_array_new (FALSE, FALSE, sizeof (Rect));
-  char la[24], lb[24];
+  char la[LIR_SHORT_NAME_SIZE], lb[LIR_SHORT_NAME_SIZE];
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
@@ -112,8 +112,8 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
                     "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%"
                     G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
                     "are live (steps %u-%u and %u-%u)",
-                    lir_graph_node_label (graph, other->id, la), other->offset, other->end,
-                    lir_graph_node_label (graph, rect->id, lb), rect->offset, rect->end,
+                    lir_graph_node_short_label (graph, other->id, la), other->offset, other->end,
+                    lir_graph_node_short_label (graph, rect->id, lb), rect->offset, rect->end,
                     other->first, other->last, rect->first, rect->last);
           j++;
         }
@@ -174,7 +174,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
   g_autofree LirLifetime *lifetimes = NULL;
   g_autoptr (GError) error = NULL;
   guint64 highest = 0;
-  char label_buffer[24], root_label_buffer[24];
+  char label_buffer[LIR_SHORT_NAME_SIZE], root_label_buffer[LIR_SHORT_NAME_SIZE];
   const char *label, *root_label;
 
   if (plan == NULL || plan->n_nodes != n)
@@ -226,7 +226,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
       LirOpKind kind = lir_graph_node (graph, id)->kind;
       guint64 end;
 
-      label = lir_graph_node_label (graph, id, label_buffer);
+      label = lir_graph_node_short_label (graph, id, label_buffer);
       if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
           || (is_view && (plan->aliases[id].root != aliases[id].root
                           || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
@@ -277,7 +277,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
               continue;
             }
           root_slot = &plan->slots[root];
-          root_label = lir_graph_node_label (graph, root, root_label_buffer);
+          root_label = lir_graph_node_short_label (graph, root, root_label_buffer);
           if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
               || !g_uint64_checked_add (&view_end, start, sizes[id])
               || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)

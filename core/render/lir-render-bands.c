@@ -187,9 +187,9 @@ char *
 lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
 {
   const LirLifetime *life = &r->plan->lifetimes[node];
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
   g_autofree char *shape = lir_graph_format_shape (r->graph, node);
-  GString *out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
+  GString *out = g_string_new (lir_graph_node_short_label (r->graph, node, scratch));
 
   g_string_append_printf (out, "\nop %s, shape %s", lir_graph_node_op_label (r->graph, node), shape);
   g_string_append (out, "\ndynamic, not in the arena: its size needs a symbol this plan leaves unbound");
@@ -265,9 +265,9 @@ lir_render_draw_dynamic_band (const Frame *f)
       c->funcs->stroke_rect (c, x0, y0, x1 - x0, y1 - y0, &f->theme->muted, 1.0, TRUE);
       if (f->o->labels && x1 - x0 > 40)
         {
-          char scratch[24];
+          char scratch[LIR_SHORT_NAME_SIZE];
           g_autofree char *shape = lir_graph_format_shape (f->r->graph, id);
-          g_autofree char *label = g_strdup_printf ("%s %s", lir_graph_node_label (f->r->graph, id, scratch), shape);
+          g_autofree char *label = g_strdup_printf ("%s %s", lir_graph_node_short_label (f->r->graph, id, scratch), shape);
 
           double w = c->funcs->text_width (c, label, FONT_SMALL, FALSE);
 

@@ -614,14 +614,14 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   const LirBufferPlan *plan = r->plan;
   const LirBufferSlot *slot = &plan->slots[node];
   const LirLifetime *life = &plan->lifetimes[node];
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
   GString *out;
   g_autofree char *bytes = NULL, *op = NULL;
   gboolean in_place;
 
   if (plan->slot_flags[node] == LIR_SLOT_NONE)
     return lir_renderer_describe_dynamic (r, node);
-  out = g_string_new (lir_graph_node_label (r->graph, node, scratch));
+  out = g_string_new (lir_graph_node_short_label (r->graph, node, scratch));
   bytes = lir_format_bytes_exact (slot->size);
   op = lir_graph_describe_op (r->graph, node);
   in_place = lir_graph_node_alias (r->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
@@ -640,7 +640,7 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   if (plan->aliases[node].root != LIR_NO_NODE)
     g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B",
                             in_place ? "writes into" : "view of",
-                            lir_graph_node_label (r->graph, plan->aliases[node].root, scratch),
+                            lir_graph_node_short_label (r->graph, plan->aliases[node].root, scratch),
                             plan->aliases[node].byte_offset);
   return g_string_free (out, FALSE);
 }
@@ -794,8 +794,8 @@ lod_flush (const Frame *f, const LodGrid *g)
 static void
 draw_buffer_label (const Frame *f, guint32 id, const Box *box)
 {
-  char scratch[24];
-  const char *label = lir_graph_node_label (f->r->graph, id, scratch);
+  char scratch[LIR_SHORT_NAME_SIZE];
+  const char *label = lir_graph_node_short_label (f->r->graph, id, scratch);
   double width, avail_w = box->x1 - box->x0 - 6, avail_h = box->y1 - box->y0;
   double size = FONT_SMALL;
   LirRgba ink = { 0, 0, 0, 0.85 };
@@ -1045,13 +1045,13 @@ draw_step_axis (const Frame *f)
       guint32 node = s < f->r->n_step_nodes ? f->r->step_node[(guint)s] : LIR_NO_NODE;
       const char *name;
       double x, width;
-      char scratch[24];
+      char scratch[LIR_SHORT_NAME_SIZE];
 
       if (node == LIR_NO_NODE)
         continue;
       if (step_x (f, s + 1) - step_x (f, s) < 1)
         continue; /* a collapsed step */
-      name = lir_graph_node_label (f->r->graph, node, scratch);
+      name = lir_graph_node_short_label (f->r->graph, node, scratch);
       width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
       x = step_x (f, s + 0.5) - width / 2;
       if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x ||
@@ -1227,10 +1227,10 @@ draw_callouts (const Frame *f)
       guint32 id = callouts[i].node;
       const LirLifetime *life = &plan->lifetimes[id];
       const LirBufferSlot *slot = &plan->slots[id];
-      char scratch[24];
+      char scratch[LIR_SHORT_NAME_SIZE];
       g_autofree char *bytes = lir_format_bytes (slot->size);
       g_autofree char *text = g_strdup_printf ("%s%s · %s", callouts[i].sets_arena ? "sets the arena: " : "",
-                                               lir_graph_node_label (f->r->graph, id, scratch), bytes);
+                                               lir_graph_node_short_label (f->r->graph, id, scratch), bytes);
       double width = c->funcs->text_width (c, text, FONT_SMALL, TRUE);
       double x = f->l.plot_x + 6;
       double mid_step = CLAMP (((double)life->first_step + life->last_step + 1) / 2, f->vp.step_start, f->vp.step_end);
@@ -1780,7 +1780,10 @@ lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFor
   const char *data;
 
   if (bytes == NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
   data = g_bytes_get_data (bytes, &length);
   return lir_io_write_atomic (path, data, length, error);
 }

@@ -270,6 +270,84 @@ test_csv_round_trip (void)
   }
 }
 
+/* A graph document with one input named by @name_json (JSON text). */
+static char *
+named_input (const char *name_json)
+{
+  return g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"name\":\"t\",\"nodes\":"
+                          "[{\"id\":0,\"op\":\"input\",\"name\":%s,\"shape\":{\"dtype\":\"f32\","
+                          "\"dims\":[2]}}],\"outputs\":[0]}", name_json);
+}
+
+/* Text that would not survive a write and a read is refused where it
+ * enters, with its line and column: NULs, lone surrogates (escaped or
+ * encoded), invalid UTF-8. */
+static void
+test_text_refused (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *message;
+  } cases[] = {
+    { "\"w\\u0000A\"", "1:90: \\u0000 (a NUL character) in a string" },
+    { "\"a\\ud800\"", "1:90: a \\u escape is the first half of a surrogate pair" },
+    { "\"a\\ud800\\u0041\"", "1:90: a \\u escape is the first half of a surrogate pair" },
+    { "\"a\\udc00\"", "1:90: a \\u escape is the second half of a surrogate pair" },
+    { "\"a\xED\xA0\x80" "b\"", "a string is not valid UTF-8" },
+    { "\"caf\xE9\"", "invalid bytes in UTF8 string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = named_input (cases[i].name);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+
+      g_assert_null (module);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: \"%s\" does not say \"%s\"", i, error->message, cases[i].message);
+    }
+}
+
+/* Escapes that are valid text read as their characters and write back the
+ * same: a surrogate pair, control characters, quotes. */
+static void
+test_text_kept (void)
+{
+  g_autofree char *doc = named_input ("\"\\ud83d\\ude00 \\u001b[31m \\\"q\\\" \\\\ \\t\"");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) back = NULL;
+  g_autofree char *text = NULL, *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), 0), ==,
+                   "\xF0\x9F\x98\x80 \x1b[31m \"q\" \\ \t");
+  text = lir_json_write (module, NULL);
+  back = lir_json_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  again = lir_json_write (back, NULL);
+  g_assert_cmpstr (text, ==, again);
+  g_assert_cmpuint (lir_fingerprint_module (back).value, ==, lir_fingerprint_module (module).value);
+}
+
+/* Names over the limit are refused by every reader, so none is written. */
+static void
+test_name_limit (void)
+{
+  g_autofree char *long_name = g_strnfill (LIR_MAX_NAME_LENGTH + 1, 'n');
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", long_name);
+  g_autofree char *doc = named_input (quoted);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+
+  g_assert_null (module);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
+  g_assert_true (g_str_has_prefix (error->message, "nodes[0].name: a name of 4097 bytes"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,5 +358,8 @@ main (int argc, char **argv)
   g_test_add_func ("/io/json/syntax", test_syntax);
   g_test_add_func ("/io/json/alias-round-trip", test_alias_round_trip);
   g_test_add_func ("/io/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/io/json/text-refused", test_text_refused);
+  g_test_add_func ("/io/json/text-kept", test_text_kept);
+  g_test_add_func ("/io/json/name-limit", test_name_limit);
   return g_test_run ();
 }

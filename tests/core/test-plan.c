@@ -392,6 +392,70 @@ test_alignment (void)
   g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
 }
 
+/* Nothing is planned that a plan file cannot hold: an alignment above 2^40,
+ * an arena past 2^63 - 1 bytes. Each would be written and then refused. */
+static void
+test_limits (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("m");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 3);
+  LirShape huge = LIR_SHAPE (LIR_DTYPE_U8, G_GUINT64_CONSTANT (1) << 62);
+  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 a = lir_graph_op (g, "big", &x, 1, &huge);
+  guint32 b = lir_graph_op (g, "big", &x, 1, &huge);
+  guint32 in[] = { a, b };
+  guint32 y = lir_graph_op (g, "add", in, 2, &huge);
+  g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+  g_autoptr (LirBufferPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+
+  lir_graph_set_outputs (g, &y, 1);
+  lir_plan_options_set_alignment (options, G_GUINT64_CONSTANT (1) << 41);
+  plan = lir_plan_graph (g, options, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* Three live buffers of 2^62 bytes need 3 * 2^62, past 2^63 - 1. */
+  lir_plan_options_set_alignment (options, 64);
+  plan = lir_plan_graph (g, options, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW);
+}
+
+/* A module takes only a plan made for its own graph: another graph's plan
+ * (which the renderer would read past the end of) is a programmer error. */
+static void
+test_module_refuses_other_plan (void)
+{
+  g_autoptr (LirGraph) small = lir_graph_new ("small");
+  g_autoptr (LirGraph) large = lir_graph_new ("large");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 8);
+  guint32 x = lir_graph_input (small, "x", &s);
+  guint32 y = lir_graph_input (large, "y", &s);
+  guint32 z = lir_graph_op (large, "relu", &y, 1, &s);
+  g_autoptr (LirBufferPlan) small_plan = NULL;
+  g_autoptr (LirBufferPlan) large_plan = NULL;
+  g_autoptr (LirModule) module = NULL;
+  g_autoptr (LirModule) refused = NULL;
+
+  lir_graph_set_outputs (small, &x, 1);
+  lir_graph_set_outputs (large, &z, 1);
+  small_plan = plan_with (small, "naive");
+  large_plan = plan_with (large, "naive");
+
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*plan_belongs*");
+  refused = lir_module_new (small, large_plan);
+  g_test_assert_expected_messages ();
+  g_assert_null (refused);
+
+  module = lir_module_new (small, small_plan);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*plan_belongs*");
+  lir_module_set_plan (module, large_plan);
+  g_test_assert_expected_messages ();
+  g_assert_true (lir_module_get_plan (module) == small_plan);
+}
+
 static void
 test_stats (void)
 {
@@ -432,5 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/options/params-left-out", test_params_left_out);
   g_test_add_func ("/plan/options/alignment", test_alignment);
   g_test_add_func ("/plan/stats/lower-bound", test_stats);
+  g_test_add_func ("/plan/limits", test_limits);
+  g_test_add_func ("/plan/module/refuses-other-plan", test_module_refuses_other_plan);
   return g_test_run ();
 }

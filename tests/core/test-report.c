@@ -149,6 +149,39 @@ test_stats_report (void)
   g_assert_nonnull (strstr (json, "\"peak_node\": "));
 }
 
+/* An invalid plan claims no saving: its bytes overlap, so what looks
+ * saved is not (text and JSON alike). */
+static void
+test_stats_report_invalid (void)
+{
+  const char *csv = "id,lower,upper,size,offset\na,0,3,100,0\nb,1,2,100,50\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_io_load_data (csv, strlen (csv), &error);
+  g_autoptr (LirStatsReport) report = NULL;
+  g_autofree char *text = NULL, *json = NULL;
+
+  g_assert_no_error (error);
+  report = lir_stats_report_new (module);
+  g_assert_false (lir_stats_report_is_valid (report));
+  g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_SAVED_BY_SHARING), ==,
+                   "not measured: the plan is invalid");
+  g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_BYTES_SAVED), ==,
+                   "not measured: the plan is invalid");
+  g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_EFFICIENCY), ==,
+                   "not measured: the plan is invalid");
+  text = lir_stats_report_to_text (report);
+  {
+    const char *line = strstr (text, "Saved by sharing");
+    g_autofree char *row = g_strndup (line, (gsize)(strchr (line, '\n') - line));
+
+    g_assert_true (g_str_has_suffix (row, "not measured: the plan is invalid"));
+  }
+  json = lir_stats_report_to_json (report, -1);
+  g_assert_nonnull (strstr (json, "\"bytes_saved\": null,"));
+  g_assert_nonnull (strstr (json, "\"bytes_saved_by_sharing\": null,"));
+  g_assert_nonnull (strstr (json, "\"valid\": false,"));
+}
+
 static void
 test_stats_report_symbols (void)
 {
@@ -525,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/csv/dialects", test_csv_dialects);
   g_test_add_func ("/io/stats-report/rows-text-json", test_stats_report);
   g_test_add_func ("/io/stats-report/symbols", test_stats_report_symbols);
+  g_test_add_func ("/io/stats-report/invalid-claims-no-saving", test_stats_report_invalid);
   g_test_add_func ("/plan/index/views-and-sharers", test_views_and_sharers);
   g_test_add_func ("/plan/stats/honest", test_honest_statistics);
   g_test_add_func ("/plan/live-set/matches-brute-force", test_live_set);
