@@ -29,6 +29,7 @@ struct _LirscopeBufferPage
   AdwActionRow *baseline_rows[N_BASELINE_ROWS];
   AdwPreferencesGroup *link_groups[LIRSCOPE_N_LINKS];
   GListStore *links[LIRSCOPE_N_LINKS];
+  char *title; /* the buffer's label as shown, before markup escaping */
 };
 
 G_DEFINE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, GTK_TYPE_WIDGET)
@@ -109,10 +110,10 @@ update (LirscopeBufferPage *self)
   const LirLifetime *life;
   const guint32 *nodes;
   guint n;
-  g_autofree char *shape = NULL, *bytes = NULL, *offset = NULL, *steps = NULL;
+  g_autofree char *shape = NULL, *bytes = NULL, *offset = NULL, *steps = NULL, *title = NULL;
   g_autoptr (GArray) sharers = g_array_new (FALSE, FALSE, sizeof (guint32));
   gboolean buffer_only;
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   if (module == NULL || node == LIR_NO_NODE)
     {
@@ -127,7 +128,11 @@ update (LirscopeBufferPage *self)
   life = lir_buffer_plan_lifetime (plan, node);
   buffer_only = lir_module_is_buffer_only (module);
 
-  adw_preferences_group_set_title (self->properties_group, lir_graph_node_label (graph, node, scratch));
+  /* A group's title is Pango markup; a name is not. */
+  g_free (self->title);
+  self->title = g_strdup (lir_graph_node_short_label (graph, node, scratch));
+  title = g_markup_escape_text (self->title, -1);
+  adw_preferences_group_set_title (self->properties_group, title);
   if (!buffer_only)
     shape = lir_graph_format_shape (graph, node);
   bytes = lir_format_bytes_exact (slot->size);
@@ -150,9 +155,9 @@ update (LirscopeBufferPage *self)
     {
       const LirViewAlias *alias = lir_buffer_plan_view_alias (plan, node);
       g_autofree char *at = lir_format_count (alias->byte_offset);
-      g_autofree char *title = g_strdup_printf (_("View Of (at +%s B)"), at);
+      g_autofree char *view_title = g_strdup_printf (_("View Of (at +%s B)"), at);
 
-      adw_preferences_group_set_title (self->link_groups[LIRSCOPE_LINKS_VIEW_OF], title);
+      adw_preferences_group_set_title (self->link_groups[LIRSCOPE_LINKS_VIEW_OF], view_title);
       fill_links (self, LIRSCOPE_LINKS_VIEW_OF, &alias->root, 1, 1);
     }
   else
@@ -193,7 +198,7 @@ lirscope_buffer_page_get_title (LirscopeBufferPage *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "buffer") != 0)
     return NULL;
-  return adw_preferences_group_get_title (self->properties_group);
+  return self->title;
 }
 
 /* Returns: (nullable): a field's value as shown, %NULL when it does not apply */
@@ -240,6 +245,7 @@ lirscope_buffer_page_dispose (GObject *object)
   for (guint i = 0; i < LIRSCOPE_N_LINKS; i++)
     g_clear_object (&self->links[i]);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->title, g_free);
   G_OBJECT_CLASS (lirscope_buffer_page_parent_class)->dispose (object);
 }
 

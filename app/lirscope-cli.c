@@ -83,11 +83,23 @@ static const GOptionEntry planning_entries[] = {
   { NULL }
 };
 
+/* Every text the CLI prints to a terminal goes through here: names are
+ * user data, and one may hold an escape sequence. JSON escapes its own. */
+static void
+print_text (FILE *stream, const char *text)
+{
+  g_autofree char *safe = lir_format_escape_controls (text);
+
+  fputs (safe, stream);
+}
+
 static void
 print_error (const char *what, const GError *error)
 {
-  g_printerr ("lirscope-cli: %s%s%s\n", what != NULL ? what : "", what != NULL ? ": " : "",
-              error->message);
+  g_autofree char *line = g_strdup_printf ("lirscope-cli: %s%s%s\n", what != NULL ? what : "",
+                                           what != NULL ? ": " : "", error->message);
+
+  print_text (stderr, line);
 }
 
 static LirPlanOptions *
@@ -351,7 +363,11 @@ cmd_plan (int argc, char **argv)
   output = opts.output != NULL ? opts.output : "-";
   if (lir_io_same_file (argv[1], output))
     {
-      g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
+      if (strcmp (argv[1], "-") == 0)
+        g_printerr ("lirscope-cli: refusing to overwrite %s: it is the input (standard input)\n",
+                    output);
+      else
+        g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
       return EXIT_BAD_INPUT;
     }
   module = load_planned (argv[1], NULL);
@@ -359,7 +375,7 @@ cmd_plan (int argc, char **argv)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   if (!lir_io_save (module, output, &error))
     {
-      print_error (output, error);
+      print_error (NULL, error);
       return EXIT_BAD_INPUT;
     }
   return capacity_failed ? EXIT_CHECK_FAILED : EXIT_SUCCESS;
@@ -398,7 +414,7 @@ cmd_stats (int argc, char **argv)
         }
     }
   text = opts.json ? lir_stats_report_to_json (report, plan_seconds) : lir_stats_report_to_text (report);
-  fputs (text, stdout);
+  print_text (stdout, text);
   /* A plan that fails validation is never summarised as if it were valid. */
   return lir_stats_report_is_valid (report) ? EXIT_SUCCESS : EXIT_CHECK_FAILED;
 }
@@ -442,7 +458,7 @@ cmd_peak (int argc, char **argv)
   max_buffers = top > 0 ? (guint)MIN (top, G_MAXUINT) : opts.json ? G_MAXUINT : 20;
   text = opts.json ? lir_peak_report_json (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers)
                    : lir_peak_report_text (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers);
-  fputs (text, stdout);
+  print_text (stdout, text);
   return EXIT_SUCCESS;
 }
 
@@ -463,7 +479,9 @@ cmd_validate (int argc, char **argv)
   for (guint i = 0; i < violations->len; i++)
     {
       const LirViolation *v = g_ptr_array_index (violations, i);
-      g_print ("%s: %s\n", argv[1], v->message);
+      g_autofree char *line = g_strdup_printf ("%s: %s\n", argv[1], v->message);
+
+      print_text (stdout, line);
     }
   if (count > violations->len)
     g_print ("%s: … and %" G_GUINT64_FORMAT " more\n", argv[1], count - violations->len);
@@ -645,7 +663,7 @@ cmd_render (int argc, char **argv)
   if (!lir_renderer_export (renderer, opts.output, format, opts.width > 0 ? opts.width : 1600,
                             opts.height > 0 ? opts.height : 900, &viewport, &options, &error))
     {
-      print_error (opts.output, error);
+      print_error (NULL, error);
       return EXIT_BAD_INPUT;
     }
   return EXIT_SUCCESS;
@@ -678,7 +696,7 @@ cmd_diff (int argc, char **argv)
   diff = lir_plan_diff_new (a, b);
   report = opts.json ? lir_diff_report_json (diff, argv[1], argv[2])
                      : lir_diff_report_text (diff, argv[1], argv[2], 40);
-  fputs (report, stdout);
+  print_text (stdout, report);
   if (!isnan (opts.fail_arena_grows) && lir_plan_diff_arena_growth (diff) > opts.fail_arena_grows)
     {
       g_printerr ("lirscope-cli: the arena grew %.2f%%, more than the %.2f%% allowed\n",

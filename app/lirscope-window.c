@@ -17,10 +17,13 @@ static const guint64 alignments[] = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 102
 
 G_DEFINE_FINAL_TYPE (LirscopeWindow, lirscope_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A toast's title is Pango markup; messages carry names and paths. */
 void
 _lirscope_window_toast (LirscopeWindow *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* ---- following the session ------------------------------------------------------------ */
@@ -68,10 +71,16 @@ update_title (LirscopeWindow *self)
       const LirPlanStats *stats = lir_stats_report_get_stats (report);
       g_autofree char *arena = lir_format_bytes (stats->arena_size);
       g_autofree char *efficiency = lir_format_percent (stats->efficiency, 1);
+      char scratch[LIR_SHORT_NAME_SIZE];
+      const char *graph_name = lir_name_shorten (lir_module_get_name (module), scratch);
 
-      /* Translators: "decoder-block · arena 21.34 MiB · 100.0% efficient" */
-      subtitle = g_strdup_printf (_("%s · arena %s · %s efficient"), lir_module_get_name (module), arena,
-                                  efficiency);
+      /* An invalid plan's arena can sit below any bound: no efficiency. */
+      if (!lir_stats_report_is_valid (report))
+        /* Translators: "decoder-block · arena 21.34 MiB · invalid plan" */
+        subtitle = g_strdup_printf (_("%s · arena %s · invalid plan"), graph_name, arena);
+      else
+        /* Translators: "decoder-block · arena 21.34 MiB · 100.0% efficient" */
+        subtitle = g_strdup_printf (_("%s · arena %s · %s efficient"), graph_name, arena, efficiency);
     }
   adw_window_title_set_title (self->window_title, name != NULL ? name : "Lirscope");
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -156,7 +165,7 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   g_autofree char *text = NULL;
   const guint32 *schedule;
   guint n_schedule;
-  char scratch[24];
+  char scratch[LIR_SHORT_NAME_SIZE];
 
   if (renderer == NULL || step < 0)
     {
@@ -169,7 +178,7 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n_schedule);
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
     text = g_strdup_printf (_("Step %u (%s, %s) · %s live in %u buffers and views"), (guint)step,
-                            lir_graph_node_label (lir_module_get_graph (module), schedule[step], scratch),
+                            lir_graph_node_short_label (lir_module_get_graph (module), schedule[step], scratch),
                             lir_graph_node_op_label (lir_module_get_graph (module), schedule[step]), bytes,
                             live->len);
   else

@@ -29,6 +29,22 @@ run_cli (const char *const *args, char **out, char **err)
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* Runs @script with /bin/sh, $CLI naming lirscope-cli and the working
+ * directory @dir; returns the exit status. */
+static int
+run_shell (const char *dir, const char *script, char **out, char **err)
+{
+  const char *argv[] = { "/bin/sh", "-c", script, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "CLI", g_getenv ("LIRSCOPE_CLI"), TRUE);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (dir, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                               &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 /* Reads @fd into @text until it holds @wanted, or to its end when @wanted
  * is NULL; FALSE on a 60 s timeout. */
 static gboolean
@@ -276,6 +292,124 @@ test_refuses_to_overwrite_input (void)
   g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_unlink (copy);
+  g_rmdir (dir);
+}
+
+/* Standard input or output that is the file named by -o is refused too:
+ * `plan - -o in.json < in.json` once replaced its input. */
+static void
+test_refuses_to_overwrite_stdin (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *before = NULL, *after = NULL, *err = NULL;
+
+  g_assert_true (g_file_get_contents (input, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, before, -1, NULL));
+  g_assert_cmpint (run_shell (dir, "\"$CLI\" plan -s naive - -o in.json < in.json", NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "refusing to overwrite in.json: it is the input (standard input)"));
+  g_assert_cmpint (run_shell (dir, "\"$CLI\" plan -s naive in.json >> in.json", NULL, NULL), ==, 2);
+  g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
+/* Out of memory is an error, never GLib's abort: each case under a
+ * `ulimit -v` of about 1.9 GB, as the issue that found them ran them. */
+static void
+test_memory_limits (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *rows = NULL;
+  GString *csv;
+  FILE *file;
+  static const struct
+  {
+    const char *script;
+    const char *message;
+  } cases[] = {
+    /* Counted before anything is allocated for them. */
+    { "ulimit -v 2000000; \"$CLI\" stats rows.csv", "rows.csv:16777218: more than 16777216 buffers" },
+    /* A sparse 1.5 GB file: read into one block, which cannot be had. */
+    { "truncate -s 1500000000 big.csv; ulimit -v 1000000; \"$CLI\" stats big.csv",
+      "big.csv: not enough memory to read it" },
+    /* A stream without end: capped, and its growth fallible. */
+    { "ulimit -v 1000000; \"$CLI\" stats /dev/zero", "/dev/zero: not enough memory to read it" },
+    /* A JSON document larger than memory allows to parse. */
+    { "ulimit -v 300000; \"$CLI\" stats nodes.json", "not enough memory to hold the document" },
+  };
+
+  if (g_strcmp0 (g_getenv ("LIRSCOPE_SANITIZE"), "none") != 0 && g_getenv ("LIRSCOPE_SANITIZE") != NULL)
+    {
+      g_test_skip ("sanitizers reserve more address space than any ulimit -v allows");
+      return;
+    }
+  dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  /* 20,000,000 one-byte buffers: more rows than the limit of 2^24. */
+  rows = g_build_filename (dir, "rows.csv", NULL);
+  file = fopen (rows, "w");
+  fputs ("id,lower,upper,size\n", file);
+  for (guint i = 0; i < 20000000; i++)
+    fprintf (file, "%x,0,1,1\n", i);
+  fclose (file);
+  /* 60 MB of JSON values in one array, no graph: the parse needs more. */
+  {
+    g_autofree char *nodes = g_build_filename (dir, "nodes.json", NULL);
+
+    csv = g_string_new ("{\"format\": \"lirscope-graph\", \"version\": 1, \"nodes\": [");
+    for (guint i = 0; i < 6000000; i++)
+      g_string_append (csv, i > 0 ? ",[1,2,3]" : "[1,2,3]");
+    g_string_append (csv, "]}");
+    g_assert_true (g_file_set_contents (nodes, csv->str, csv->len, NULL));
+    g_string_free (csv, TRUE);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_shell (dir, cases[i].script, NULL, &err);
+
+      if (status != 2 || strstr (err, cases[i].message) == NULL || strstr (err, "failed to allocate") != NULL)
+        g_error ("case %u: exit %d, \"%s\" does not say \"%s\"", i, status, err, cases[i].message);
+    }
+  run_shell (dir, "rm -f rows.csv big.csv nodes.json", NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* Names are user data: an escape sequence in one reaches the terminal
+ * as visible text (\x1B), in every text the CLI prints. */
+static void
+test_escapes_control_characters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *graph = g_build_filename (dir, "escape.json", NULL);
+  g_autofree char *overlap = g_build_filename (dir, "overlap.csv", NULL);
+  const char *stats[] = { "stats", graph, NULL };
+  const char *peak[] = { "peak", graph, NULL };
+  const char *validate[] = { "validate", overlap, NULL };
+  const char *const *commands[] = { stats, peak, validate };
+
+  g_assert_true (g_file_set_contents (graph,
+    "{\"format\": \"lirscope-graph\", \"version\": 1, \"name\": \"\\u001b]0;title\\u0007\", "
+    "\"nodes\": [{\"id\": 0, \"op\": \"input\", \"name\": \"x\\u001b[2J\", "
+    "\"shape\": {\"dtype\": \"f32\", \"dims\": [64]}}, {\"id\": 1, \"op\": \"relu\", "
+    "\"name\": \"y\\u009b31m\", \"inputs\": [0], \"shape\": {\"dtype\": \"f32\", \"dims\": [64]}}], "
+    "\"outputs\": [1]}", -1, NULL));
+  g_assert_true (g_file_set_contents (overlap,
+    "id,lower,upper,size,offset\n\"a\x1b[31m\",0,3,100,0\nb,1,2,100,50\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      run_cli (commands[i], &out, &err);
+      g_assert_null (strchr (out, '\x1b'));
+      g_assert_null (strchr (err, '\x1b'));
+      g_assert_null (strstr (out, "\xC2\x9B"));
+      g_assert_nonnull (strstr (out, "\\x1B"));
+    }
+  g_unlink (graph);
+  g_unlink (overlap);
   g_rmdir (dir);
 }
 
@@ -611,6 +745,8 @@ test_write_error_names_output (void)
 
   g_assert_cmpint (run_cli (args, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "nosuchdir/out.json: cannot write: No such file or directory"));
+  /* Once: not "nosuchdir/out.json: nosuchdir/out.json: …". */
+  g_assert_null (strstr (strstr (err, "nosuchdir/out.json") + 1, "nosuchdir/out.json"));
   g_assert_null (strstr (err, "out.json."));
 }
 
@@ -710,6 +846,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/capacity", test_capacity);
   g_test_add_func ("/cli/refuses-to-overwrite-input", test_refuses_to_overwrite_input);
+  g_test_add_func ("/cli/refuses-to-overwrite-stdin", test_refuses_to_overwrite_stdin);
+  g_test_add_func ("/cli/memory-limits", test_memory_limits);
+  g_test_add_func ("/cli/escapes-control-characters", test_escapes_control_characters);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/render-errors", test_render_errors);
   g_test_add_func ("/cli/rlx-files", test_rlx_files);

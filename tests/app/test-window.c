@@ -1113,6 +1113,75 @@ test_invalid_plan (void)
   g_rmdir (dir);
 }
 
+/* Whether a GtkLabel under @widget shows @text, and whether one shows
+ * @markup_text (what @text would look like parsed as markup). */
+static void
+find_labels (GtkWidget *widget, const char *text, gboolean *shown, const char *markup_text,
+             gboolean *parsed)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      *shown |= g_strcmp0 (label, text) == 0;
+      *parsed |= markup_text != NULL && g_strcmp0 (label, markup_text) == 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels (child, text, shown, markup_text, parsed);
+}
+
+/* Names are user data: shown as text (never parsed as Pango markup, so
+ * `a<b` and `x & y` show and a <span> is not styled), and kilobytes of
+ * name are shortened so that no label lays them out (they once froze
+ * the window for 8.7 s). Warnings are fatal here: a markup parse error
+ * would fail the test too. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "names & <b>.json", NULL);
+  g_autofree char *long_name = g_strnfill (4096, 'n');
+  static const char *const names[] = { "a<b", "x & y", "<span size=\"xx-large\">big</span>", NULL };
+  g_autoptr (GString) doc = g_string_new ("{\"format\": \"lirscope-graph\", \"version\": 1, "
+                                          "\"name\": \"<i>graph</i> & co\", \"nodes\": [");
+  LirscopeWindow *window;
+  char scratch[LIR_SHORT_NAME_SIZE];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      /* ASCII names: g_strescape () only escapes their quotes, as JSON does. */
+      g_autofree char *name = g_strescape (names[i] != NULL ? names[i] : long_name, NULL);
+
+      g_string_append_printf (doc, "%s{\"id\": %u, \"op\": \"%s\", \"name\": \"%s\", %s\"shape\": "
+                              "{\"dtype\": \"f32\", \"dims\": [1024]}}", i > 0 ? ", " : "", i,
+                              i == 0 ? "input" : "relu", name,
+                              i == 0 ? "" : (i == 1 ? "\"inputs\": [0], " : i == 2 ? "\"inputs\": [1], " : "\"inputs\": [2], "));
+    }
+  g_string_append (doc, "], \"outputs\": [3]}");
+  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
+  window = open_window (path);
+  g_assert_nonnull (module_of (window));
+  wait_for (is_laid_out, window, "the first frame");
+  for (guint32 node = 0; node < 4; node++)
+    {
+      const char *shown = lir_graph_node_short_label (lir_module_get_graph (module_of (window)), node, scratch);
+      gboolean found = FALSE, parsed = FALSE;
+
+      lirscope_session_select (session_of (window), node);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpstr (lirscope_buffer_page_get_title (lirscope_window_get_buffer_page (window)), ==, shown);
+      find_labels (GTK_WIDGET (window), shown, &found, node == 2 ? "big" : NULL, &parsed);
+      g_assert_true (found);
+      g_assert_false (parsed);
+      g_assert_cmpuint (strlen (shown), <, LIR_SHORT_NAME_SIZE);
+    }
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* With the setting on, decoder-block (params are 94 % of its arena) opens on
  * its activations; Ctrl+0 shows the whole arena. */
 static void
@@ -1286,6 +1355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/hold-plan", test_hold_plan);
   g_test_add_func ("/window/dynamic-tooltip", test_dynamic_tooltip);
   g_test_add_func ("/window/invalid-plan", test_invalid_plan);
+  g_test_add_func ("/window/hostile-names", test_hostile_names);
   g_test_add_func ("/window/opens-on-activations", test_opens_on_activations);
   if (g_getenv ("LIRSCOPE_TEST_CHILD") != NULL)
     g_test_add_func ("/window/no-schema-child", test_no_schema_child);

@@ -5,6 +5,9 @@
  *
  *   xvfb-run -a -s "-screen 0 1920x1200x24" dbus-run-session -- \
  *     env GSETTINGS_SCHEMA_DIR=build/data ./build/tests/bench-app [n_buffers]
+ *
+ * `bench-app --open FILE` opens one file instead and prints how long that
+ * took, the longest the main loop was stalled, and the peak memory.
  */
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -95,10 +98,65 @@ first_frame (LirscopeWindow *window)
          lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
 }
 
+/* The main loop's longest stall: the largest gap between two runs of a
+ * high-priority timeout that asks to run every millisecond. */
+typedef struct
+{
+  gint64 last_us;
+  gint64 longest_us;
+} Stall;
+
+static gboolean
+stall_tick (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last_us != 0)
+    stall->longest_us = MAX (stall->longest_us, now - stall->last_us);
+  stall->last_us = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+open_one (LirscopeApplication *app, const char *path)
+{
+  LirscopeWindow *window = lirscope_window_new (GTK_APPLICATION (app));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  Stall stall = { 0 };
+  double t0, open_seconds, rss_before;
+  guint source;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  rss_before = max_rss_mib ();
+  source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, &stall, NULL);
+  t0 = g_get_monotonic_time () / 1e6;
+  lirscope_window_open (window, file);
+  while (!first_frame (window))
+    g_main_context_iteration (NULL, TRUE);
+  open_seconds = g_get_monotonic_time () / 1e6 - t0;
+  /* A second of idle time after the first frame: late work shows here. */
+  while (g_get_monotonic_time () / 1e6 - t0 < open_seconds + 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (source);
+  g_print ("| file | open: read, plan if needed, index, first frame | longest main-loop stall | peak RSS before / after |\n"
+           "|---|---|---|---|\n| %s | %.2f s | %.0f ms | %.0f / %.0f MiB |\n",
+           path, open_seconds, stall.longest_us / 1000.0, rss_before, max_rss_mib ());
+  if (lirscope_session_get_module (lirscope_window_get_session (window)) == NULL)
+    g_print ("(not opened: %s)\n", lirscope_window_get_banner_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
-  guint n = argc > 1 ? (guint)atoi (argv[1]) : 100000;
+  gboolean open_mode = argc > 2 && g_strcmp0 (argv[1], "--open") == 0;
+  guint n = argc > 1 && !open_mode ? (guint)atoi (argv[1]) : 100000;
   g_autoptr (LirModule) module = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lirscope-bench-XXXXXX", NULL);
@@ -111,7 +169,7 @@ main (int argc, char **argv)
   struct stat st;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  module = bench_build_module (n);
+  module = bench_build_module (open_mode ? 2 : n);
   if (!lir_io_save (module, path, &error) || !lir_io_save (module, csv, &error))
     g_error ("%s", error->message);
   g_stat (path, &st);
@@ -122,6 +180,8 @@ main (int argc, char **argv)
   app = lirscope_application_new ();
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
+  if (argc > 2 && g_strcmp0 (argv[1], "--open") == 0)
+    return open_one (app, argv[2]);
   rss_before = max_rss_mib ();
 
   run.window = lirscope_window_new (GTK_APPLICATION (app));
