@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: MiniMalloc buffer lists through the CSV reader; what parses
- * is written back and read again, which must succeed. */
+ * is written back and must read back as the same buffers: the same text,
+ * fingerprint, statistics and validity. */
 #include "fuzz-target.h"
 
 int

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-json.c: Lirscope's graph and module documents (and, by detection,
  * RLX's LIR JSON) through the JSON reader; what parses is written back and
- * read again, which must succeed. */
+ * must read back as the same module: the same text, fingerprint,
+ * statistics and validity. */
 #include "fuzz-target.h"
 
 int
