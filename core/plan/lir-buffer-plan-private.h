@@ -2,6 +2,7 @@
 /* lir-buffer-plan-private.h: plan storage, filled by the planner and the readers. */
 #pragma once
 
+#include "alloc/lir-live-profile.h"
 #include "lir-buffer-plan.h"
 
 G_BEGIN_DECLS
@@ -61,5 +62,6 @@ guint64       *lir_buffer_plan_symbol_values (const LirBufferPlan *plan,
                                               const LirGraph      *graph);
 void           lir_buffer_plan_collect_io    (LirBufferPlan  *plan,
                                               const LirGraph *graph);
+LirLiveProfile *lir_live_profile_new         (const LirBufferPlan *plan);
 
 G_END_DECLS

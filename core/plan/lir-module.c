@@ -5,7 +5,7 @@
 #include "ir/lir-graph-private.h"
 #include "lir-buffer-plan-private.h"
 #include "lir-planner.h"
-#include "lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 #include <string.h>
 

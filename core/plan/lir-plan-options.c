@@ -3,7 +3,7 @@
 #include "lir-plan-options.h"
 
 #include "ir/lir-error.h"
-#include "lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 #include <string.h>
 

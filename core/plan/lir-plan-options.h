@@ -4,7 +4,7 @@
 
 #include "ir/lir-graph.h"
 #include "lir-buffer-plan.h"
-#include "lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 #include <gio/gio.h>
 

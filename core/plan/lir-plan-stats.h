@@ -3,7 +3,7 @@
 #pragma once
 
 #include "lir-buffer-plan.h"
-#include "lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 G_BEGIN_DECLS
 
@@ -58,26 +58,6 @@ typedef struct
 void     lir_plan_stats_compute      (const LirBufferPlan *plan,
                                       LirPlanStats        *stats);
 
-/**
- * LirLiveProfile:
- *
- * The bytes of owning buffers live at each step, stored as a step function
- * with one piece per change: its size follows the number of buffers, not the
- * number of steps (a MiniMalloc CSV may span hundreds of millions of steps).
- */
-typedef struct _LirLiveProfile LirLiveProfile;
 
-LirLiveProfile *lir_live_profile_new    (const LirBufferPlan  *plan);
-LirLiveProfile *lir_live_profile_new_for_buffers (const LirAllocBuffer *buffers,
-                                                  guint                 n_buffers);
-void            lir_live_profile_free   (LirLiveProfile       *profile);
-guint64         lir_live_profile_at     (const LirLiveProfile *profile,
-                                         guint32               step);
-guint64         lir_live_profile_max    (const LirLiveProfile *profile,
-                                         guint32               start,
-                                         guint32               end,
-                                         guint32              *where);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveProfile, lir_live_profile_free)
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include "ir/lir-graph-private.h"
 #include "lir-analysis.h"
 #include "lir-buffer-plan-private.h"
-#include "lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 #include <string.h>
 

@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "lir-strategy-private.h"
+#include "alloc/lir-strategy-private.h"
 
 #define SEPARATOR '\001'
 

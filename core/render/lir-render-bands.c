@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "io/lir-format.h"
+#include "report/lir-format.h"
 #include "plan/lir-live-set.h"
 
 void

@@ -17,9 +17,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "io/lir-format.h"
+#include "report/lir-format.h"
 #include "io/lir-io.h"
-#include "io/lir-stats-report.h"
+#include "report/lir-stats-report.h"
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
 #include "lir-canvas.h"

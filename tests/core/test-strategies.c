@@ -2,7 +2,8 @@
 /* test-strategies.c: strategies against references, and a property test over
  * thousands of seeded random graphs with views. */
 #include "lir.h"
-#include "plan/lir-strategy-private.h"
+#include "alloc/lir-live-profile.h"
+#include "alloc/lir-strategy-private.h"
 
 #include <string.h>
 

@@ -3,7 +3,8 @@
 #include "lir-strategy-private.h"
 
 #include "ir/lir-error.h"
-#include "lir-plan-stats.h"
+#include "ir/lir-limits.h"
+#include "lir-live-profile.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "lir-format.h"
-#include "lir-json.h"
+#include "io/lir-json.h"
 
 static char *
 signed_bytes (guint64 a, guint64 b)

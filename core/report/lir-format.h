@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "plan/lir-strategy.h"
+#include "alloc/lir-strategy.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
  */
 #include "lir-stats-report.h"
 
-#include "io/lir-format.h"
+#include "lir-format.h"
 #include "io/lir-json.h"
 #include "ir/lir-error.h"
 #include "plan/lir-fingerprint.h"

@@ -5,7 +5,7 @@
  */
 #include "lir-peak-report.h"
 
-#include "io/lir-format.h"
+#include "lir-format.h"
 #include "io/lir-json.h"
 #include "plan/lir-live-set.h"
 
