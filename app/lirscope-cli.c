@@ -739,7 +739,7 @@ print_usage (FILE *stream)
     fprintf (stream, "  %-12s %s\n", commands[i].name, commands[i].summary);
   fprintf (stream, "\nStrategies:\n");
   for (guint i = 0; i < n; i++)
-    fprintf (stream, "  %-12s %s\n", strategies[i]->name, strategies[i]->summary);
+    fprintf (stream, "  %-12s %s\n", lir_strategy_get_name (strategies[i]), lir_strategy_get_summary (strategies[i]));
   fprintf (stream, "\nRun lirscope-cli COMMAND --help for a command's options.\n");
 }
 

@@ -235,7 +235,7 @@ setup_dropdowns (LirscopeWindow *self)
   gtk_string_list_append (strategies, _("as loaded"));
   list = lir_strategy_list (&n);
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (strategies, list[i]->name);
+    gtk_string_list_append (strategies, lir_strategy_get_name (list[i]));
   gtk_drop_down_set_model (self->strategy_dropdown, G_LIST_MODEL (strategies));
   for (guint i = 0; i < G_N_ELEMENTS (alignments); i++)
     {

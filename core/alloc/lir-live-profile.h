@@ -2,7 +2,7 @@
 /* lir-live-profile.h: bytes live per step, for the lower bound and the live-bytes strip. */
 #pragma once
 
-#include "lir-strategy.h"
+#include "lir-alloc-private.h"
 
 G_BEGIN_DECLS
 

@@ -1,66 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-strategy-private.h: the strategies' entry points and shared helpers. */
+/* lir-strategy-private.h: the strategies' entry points, the placer and the order search. */
 #pragma once
 
-#include "lir-strategy.h"
+#include "lir-alloc-private.h"
+#include "lir-keyed-sort.h"
 
 G_BEGIN_DECLS
-
-/* A sort key and what it carries. */
-typedef struct
-{
-  guint64 key;
-  guint64 value;
-} LirKeyed;
-
-/* Below this many items lir_keyed_sort () sorts by insertion. */
-#define LIR_KEYED_SORT_SHORT 64
-
-void            lir_keyed_sort_radix             (LirKeyed              *items,
-                                                  guint                  n);
-void            lir_keyed_sort_radix_with        (LirKeyed              *items,
-                                                  guint                  n,
-                                                  LirKeyed              *scratch);
-
-/* An insertion sort by key, stable. */
-static inline void
-lir_keyed_sort_short (LirKeyed *items, guint n)
-{
-  for (guint i = 1; i < n; i++)
-    {
-      LirKeyed item = items[i];
-      guint j = i;
-
-      for (; j > 0 && items[j - 1].key > item.key; j--)
-        items[j] = items[j - 1];
-      items[j] = item;
-    }
-}
-
-/* Sorts @items by key, ascending and stable. Inline, because the placer
- * sorts a dozen conflicts on every placement and the radix sort's frame
- * alone would cost more than that. */
-static inline void
-lir_keyed_sort (LirKeyed *items, guint n)
-{
-  if (n < LIR_KEYED_SORT_SHORT)
-    lir_keyed_sort_short (items, n);
-  else
-    lir_keyed_sort_radix (items, n);
-}
-
-void            lir_keyed_sort_into_order        (LirKeyed              *keys,
-                                                  guint                  n,
-                                                  guint32               *order);
-guint           lir_u32_sort_unique              (guint32               *values,
-                                                  guint                  n);
-guint           lir_u32_count_below              (const guint32         *values,
-                                                  guint                  n,
-                                                  guint32                x,
-                                                  gboolean               inclusive);
-gboolean        lir_alloc_request_steps_are_dense (const LirAllocRequest *request);
-LirAllocBuffer *lir_alloc_request_compress_steps (const LirAllocRequest *request,
-                                                  guint32               *n_steps);
 
 gboolean lir_strategy_naive_place      (const LirAllocRequest *request,
                                         guint64               *offsets,
@@ -142,12 +87,6 @@ guint           lir_order_search_get_next_run (const LirOrderSearch  *search);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirOrderSearch, lir_order_search_free)
 
-void     lir_alloc_report              (const LirAllocRequest *request,
-                                        const char            *phase,
-                                        guint64                done,
-                                        guint64                total,
-                                        guint64                best_arena);
-gboolean lir_alloc_stopped             (const LirAllocRequest *request);
 gboolean lir_alloc_checkpoint          (const LirAllocRequest *request,
                                         const char            *phase,
                                         const guint32         *order,
@@ -159,23 +98,5 @@ gboolean lir_rlx_greedy_place_indexed  (const LirAllocRequest *request,
                                         guint64               *offsets,
                                         LirAllocOutcome       *outcome,
                                         GError               **error);
-
-/* Round @value up to a multiple of @alignment (a power of two); FALSE on overflow. */
-static inline gboolean
-lir_align_up (guint64 value, guint64 alignment, guint64 *out)
-{
-  guint64 sum;
-
-  if (!g_uint64_checked_add (&sum, value, alignment - 1))
-    return FALSE;
-  *out = sum & ~(alignment - 1);
-  return TRUE;
-}
-
-static inline gboolean
-lir_alloc_buffers_conflict (const LirAllocBuffer *a, const LirAllocBuffer *b)
-{
-  return a->first_step <= b->last_step && b->first_step <= a->last_step;
-}
 
 G_END_DECLS

@@ -6,15 +6,24 @@
 #include "lir-canvas.h"
 #include "lir-render.h"
 #include "plan/lir-buffer-plan-private.h"
+#include "plan/lir-live-set.h"
 #include "plan/lir-plan-stats.h"
 
 G_BEGIN_DECLS
 
 #define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
+#define N_SIZE_CLASSES 5
+#define MAX_CALLOUTS 5 /* buffers named at the peak in exports, besides those that set the arena */
 
 #define FONT 11.0
 #define FONT_SMALL 9.5
 #define FONT_TITLE 15.0
+
+/* The frame's margins and rows, in pixels. */
+#define MARGIN 10.0
+#define AXIS_LEFT 74.0
+#define AXIS_BOTTOM 44.0
+#define LINE 17.0
 
 typedef struct
 {
@@ -75,6 +84,13 @@ typedef struct
   double px_per_byte;
 } Frame;
 
+/* A buffer's rectangle on the canvas. */
+typedef struct
+{
+  double x0, y0, x1, y1; /* clipped to the plot, pixels */
+  gboolean whole;        /* big enough to draw on its own */
+} Box;
+
 LirColumnMap *lir_column_map_new  (const LirRenderer *r);
 void          lir_column_map_free (LirColumnMap *map);
 
@@ -111,6 +127,46 @@ lir_render_dynamic_hatch (const Frame *f)
 int    lir_render_compare_first_step (gconstpointer a,
                                       gconstpointer b,
                                       gpointer      plan);
+
+/* lir-render-layout.c */
+double lir_render_nice_step_spacing (double min_spacing);
+double lir_render_nice_byte_spacing (double min_spacing);
+
+/* lir-render-style.c */
+LirColorBy lir_render_effective_color_by (const Frame *f);
+guint8 lir_render_color_key (const Frame *f, guint32 id);
+LirRgba lir_render_key_color (const Frame *f, guint8 key);
+gboolean lir_render_is_dimmed (const Frame *f, guint32 id);
+extern const Theme lir_render_themes[LIR_THEME_DARK + 1];
+extern const LirRgba lir_render_op_colors[N_OP_COLORS + 1];
+extern const LirRgba lir_render_size_colors[N_SIZE_CLASSES];
+extern const LirRgba lir_render_kind_colors[LIR_N_BUFFER_KINDS];
+extern const char *const lir_render_size_class_names[N_SIZE_CLASSES];
+/* A diff's colours: added, resized, moved; removed (also what overlaps). */
+extern const LirRgba lir_render_diff_added;
+extern const LirRgba lir_render_diff_resized;
+extern const LirRgba lir_render_diff_moved;
+extern const LirRgba lir_render_diff_removed;
+
+/* lir-render-buffers.c */
+gboolean lir_render_buffer_box (const Frame *f, guint32 id, Box *box);
+void lir_render_draw_buffers (const Frame *f);
+void lir_render_draw_diff (const Frame *f);
+
+/* lir-render-marks.c */
+void lir_render_draw_byte_axis (const Frame *f);
+void lir_render_draw_step_axis (const Frame *f);
+void lir_render_draw_reference_lines (const Frame *f);
+void lir_render_draw_peak_mark (const Frame *f);
+void lir_render_draw_top_edge (const Frame *f);
+void lir_render_draw_flagged (const Frame *f);
+void lir_render_draw_callouts (const Frame *f);
+void lir_render_draw_selection (const Frame *f);
+void lir_render_draw_cursor (const Frame *f);
+
+/* lir-render-header.c */
+void lir_render_draw_header (const Frame *f);
+void lir_render_draw_legend (const Frame *f, double y);
 
 /* lir-render-bands.c: the bands above the timeline */
 void   lir_renderer_init_dynamic     (LirRenderer *renderer);

@@ -17,6 +17,7 @@
  * idealloc and heavy-overlap tables)
  */
 #include "lir.h"
+#include "alloc/lir-alloc-private.h"
 
 #include <glib/gstdio.h>
 #include <math.h>

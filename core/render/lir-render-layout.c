@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* lir-render-layout.c: where the header, strip, bands and plot go, and the scales between steps, bytes and pixels. */
+#include "lir-render-private.h"
+
+#include <math.h>
+
+
+static double
+header_height (const LirRenderer *r, const LirRenderOptions *o)
+{
+  /* title, two lines of figures, fingerprints, legend */
+  return o->header ? MARGIN + 5 * LINE + 4 : 0;
+}
+
+void
+lir_renderer_layout (const LirRenderer *r, double width, double height,
+                     const LirRenderOptions *o, LirRenderLayout *l)
+{
+  double top, rest;
+
+  memset (l, 0, sizeof *l);
+  l->columns = o->all_steps ? NULL : r->columns;
+  l->header_height = header_height (r, o);
+  top = l->header_height + (o->header ? 0 : MARGIN);
+  l->plot_x = AXIS_LEFT;
+  l->plot_width = MAX (width - AXIS_LEFT - MARGIN - 6, 1);
+  rest = MAX (height - top - AXIS_BOTTOM, 1);
+  if (o->strip)
+    {
+      l->strip_x = l->plot_x;
+      l->strip_width = l->plot_width;
+      l->strip_y = top;
+      l->strip_height = CLAMP (rest * 0.18, 30.0, 110.0);
+      if (l->strip_height > rest / 2)
+        l->strip_height = rest / 3;
+      top += l->strip_height + 4;
+    }
+  if (r->has_phases)
+    {
+      l->band_y = top;
+      l->band_height = 14;
+      top += l->band_height + 2;
+    }
+  if (r->n_dynamic_lanes > 0)
+    {
+      l->dynamic_y = top;
+      l->dynamic_height = lir_renderer_dynamic_height (r);
+      top += l->dynamic_height + 2;
+    }
+  l->plot_y = top;
+  l->plot_height = MAX (height - top - AXIS_BOTTOM, 1);
+}
+
+/**
+ * lir_render_layout_x_of_step:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @step: a step (fractional: 2.5 is the middle of step 2)
+ *
+ * Returns: the pixel column of @step
+ */
+double
+lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *viewport, double step)
+{
+  double start = lir_render_layout_column_of_step (layout, viewport->step_start);
+  double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
+
+  return layout->plot_x
+         + (lir_render_layout_column_of_step (layout, step) - start) * layout->plot_width
+               / (span > 0 ? span : 1);
+}
+
+/**
+ * lir_render_layout_y_of_byte:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @byte: an arena offset
+ *
+ * Returns: the pixel row of @byte (offset 0 is at the bottom)
+ */
+double
+lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *viewport, double byte)
+{
+  double span = viewport->byte_end - viewport->byte_start;
+
+  return layout->plot_y + layout->plot_height -
+         (byte - viewport->byte_start) * layout->plot_height / (span > 0 ? span : 1);
+}
+
+/**
+ * lir_render_layout_step_at:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @x: a pixel column
+ *
+ * Returns: the (fractional) step under @x; floor it for the step index
+ */
+double
+lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *viewport, double x)
+{
+  double start = lir_render_layout_column_of_step (layout, viewport->step_start);
+  double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
+
+  return lir_render_layout_step_of_column (
+    layout, start + (x - layout->plot_x) * span / MAX (layout->plot_width, 1));
+}
+
+/**
+ * lir_render_layout_byte_at:
+ * @layout: a layout
+ * @viewport: the visible region
+ * @y: a pixel row
+ *
+ * Returns: the arena offset under @y
+ */
+double
+lir_render_layout_byte_at (const LirRenderLayout *layout, const LirViewport *viewport, double y)
+{
+  return viewport->byte_start + (layout->plot_y + layout->plot_height - y) *
+                                  (viewport->byte_end - viewport->byte_start) /
+                                  MAX (layout->plot_height, 1);
+}
+
+/* Nice tick spacing for steps: 1, 2 or 5 times a power of ten. */
+double
+lir_render_nice_step_spacing (double min_spacing)
+{
+  double power = 1;
+
+  if (min_spacing <= 1)
+    return 1;
+  while (power * 10 <= min_spacing)
+    power *= 10;
+  if (power >= min_spacing)
+    return power;
+  if (2 * power >= min_spacing)
+    return 2 * power;
+  if (5 * power >= min_spacing)
+    return 5 * power;
+  return 10 * power;
+}
+
+/* Byte ticks at powers of two, which read naturally in KiB/MiB. */
+double
+lir_render_nice_byte_spacing (double min_spacing)
+{
+  double spacing = 1;
+
+  while (spacing < min_spacing && spacing < 1e300)
+    spacing *= 2;
+  return spacing;
+}
