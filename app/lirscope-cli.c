@@ -5,7 +5,7 @@
  * 2 bad input or usage. All the work is done by core/; this file parses
  * arguments and prints.
  */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <glib-unix.h>
 #include <locale.h>
@@ -361,7 +361,7 @@ cmd_plan (int argc, char **argv)
                    TRUE, &argc, &argv, 1))
     return EXIT_BAD_INPUT;
   output = opts.output != NULL ? opts.output : "-";
-  if (lir_io_same_file (argv[1], output))
+  if (lir_file_is_same (argv[1], output))
     {
       if (strcmp (argv[1], "-") == 0)
         g_printerr ("lirscope-cli: refusing to overwrite %s: it is the input (standard input)\n",
@@ -630,7 +630,7 @@ cmd_render (int argc, char **argv)
       return EXIT_BAD_INPUT;
     }
   for (guint i = 1; i <= n_inputs; i++)
-    if (lir_io_same_file (argv[i], opts.output))
+    if (lir_file_is_same (argv[i], opts.output))
       {
         g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[i]);
         return EXIT_BAD_INPUT;

@@ -8,6 +8,8 @@
  */
 #include "lirscope-window-private.h"
 
+#include "lir-private.h"
+
 #include <glib/gi18n.h>
 
 static const char *const phase_actions[LIR_N_PHASES] = {
@@ -50,7 +52,7 @@ lirscope_window_export_to (LirscopeWindow *self, const char *path, gboolean visi
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _("%s: use a .svg, .png or .pdf name"), path);
       return FALSE;
     }
-  if (input != NULL && lir_io_same_file (input, path))
+  if (input != NULL && lir_file_is_same (input, path))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _("%s is the open plan; choose another name"), path);
       return FALSE;

@@ -15,11 +15,5 @@ LirModule     *lir_io_load        (const char *path,
 gboolean       lir_io_save        (const LirModule *module,
                                    const char      *path,
                                    GError         **error);
-gboolean       lir_io_write_atomic (const char *path,
-                                    const char *data,
-                                    gsize       length,
-                                    GError    **error);
-gboolean       lir_io_same_file   (const char *input,
-                                   const char *output);
 
 G_END_DECLS

@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* The header of Lirscope's documents. */
+#define LIR_JSON_GRAPH_FORMAT "lirscope-graph"
+#define LIR_JSON_MODULE_FORMAT "lirscope-module"
+#define LIR_JSON_FORMAT_VERSION 1
+
 typedef enum
 {
   LIR_JSON_NULL,
@@ -100,10 +105,20 @@ const LirJsonValue *lir_json_to_array  (const LirJsonValue *value, const LirJson
                                         GError **error);
 const char         *lir_json_to_string (const LirJsonValue *value, const LirJsonPath *path,
                                         GError **error);
+const char         *lir_json_read_name (const LirJsonValue *value, gboolean may_be_empty,
+                                        LirJsonPath *path, GError **error);
 char               *lir_json_canonical (const LirJsonValue *value);
 void                lir_json_op_label  (const char          *op_name,
                                         const LirJsonValue  *payload,
                                         char               **label,
                                         char               **family);
+
+/* The two parts of a document (lir-json-graph.c, lir-json-plan.c). */
+typedef struct _LirGraph LirGraph;
+typedef struct _LirBufferPlan LirBufferPlan;
+
+LirGraph      *lir_json_read_graph (const LirJsonValue *object, LirJsonPath *path, GError **error);
+LirBufferPlan *lir_json_read_plan  (const LirGraph *graph, const LirJsonValue *object,
+                                    LirJsonPath *path, GError **error);
 
 G_END_DECLS

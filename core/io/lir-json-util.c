@@ -575,6 +575,23 @@ lir_json_to_string (const LirJsonValue *value, const LirJsonPath *path, GError *
   return expect (value, LIR_JSON_STRING, "a string", path, error) != NULL ? value->v.string : NULL;
 }
 
+/* A string that is a name (lir_limits_check_name ()), or NULL with an
+ * error at @path. */
+const char *
+lir_json_read_name (const LirJsonValue *value, gboolean may_be_empty, LirJsonPath *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const char *name = lir_json_to_string (value, path, error);
+
+  if (name != NULL && !lir_limits_check_name (name, -1, may_be_empty, &local))
+    {
+      g_set_error (error, LIR_ERROR, local->code, "%s: %s",
+                   path->text->len > 0 ? path->text->str : "(document)", local->message);
+      return NULL;
+    }
+  return name;
+}
+
 /* Control characters are escaped, DEL and the C1 range (U+0080 to U+009F,
  * which some terminals obey) too, so printed JSON is safe to look at. */
 void

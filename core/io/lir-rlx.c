@@ -260,6 +260,72 @@ get_field (Reader *r, const LirJsonValue *payload, const char *variant, const ch
   return ok;
 }
 
+/* What only shows: the pass that made the node, and its op's label. */
+static void
+describe_node (Reader *r, guint32 index, LirOpKind kind, const LirJsonValue *object,
+               const LirJsonValue *payload)
+{
+  const LirJsonValue *origin = lir_json_get (object, "origin");
+  const LirJsonValue *pass = origin != NULL && origin->type == LIR_JSON_OBJECT ? lir_json_get (origin, "pass") : NULL;
+
+  if (pass != NULL && pass->type == LIR_JSON_STRING && strlen (pass->v.string) <= LIR_MAX_NAME_LENGTH)
+    lir_graph_set_node_origin (r->graph, index, pass->v.string);
+  if (kind != LIR_OP_INPUT && kind != LIR_OP_PARAM && kind != LIR_OP_CONSTANT)
+    {
+      g_autofree char *label = NULL, *family = NULL;
+
+      lir_json_op_label (lir_graph_node_op_name (r->graph, index), payload, &label, &family);
+      lir_graph_set_node_op_label (r->graph, index, label, family);
+    }
+}
+
+/* The typed fields of Cast and Narrow, from their payload. */
+static gboolean
+read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
+                const LirJsonValue *payload, GError **error)
+{
+  gsize mark;
+
+  lir_json_path_push_key (r->path, "op", &mark);
+  if (kind == LIR_OP_CAST)
+    {
+      const LirJsonValue *fields, *to;
+      const char *to_name;
+      LirDType dtype;
+      gsize mark2;
+
+      lir_json_path_push_key (r->path, variant, &mark2);
+      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL ||
+          (to = lir_json_member (fields, "to", TRUE, r->path, error)) == NULL)
+        {
+          if (payload == NULL)
+            lir_json_error (error, r->path, "Cast needs {\"to\": dtype}");
+          return FALSE;
+        }
+      lir_json_path_push_key (r->path, "to", &mark2);
+      if ((to_name = lir_json_to_string (to, r->path, error)) == NULL)
+        return FALSE;
+      if (!lir_dtype_from_string (to_name, &dtype))
+        {
+          lir_json_error (error, r->path, "unknown dtype \"%s\"", to_name);
+          return FALSE;
+        }
+      lir_graph_set_cast_to (r->graph, index, dtype);
+    }
+  else if (kind == LIR_OP_NARROW)
+    {
+      guint64 axis, start, len;
+
+      if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error) ||
+          !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error) ||
+          !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
+        return FALSE;
+      lir_graph_set_narrow (r->graph, index, (guint32)axis, start, len);
+    }
+  lir_json_path_pop (r->path, mark);
+  return TRUE;
+}
+
 static gboolean
 read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_array, GError **error)
 {
@@ -339,59 +405,8 @@ read_node (Reader *r, const LirJsonValue *object, const LirJsonValue *inputs_arr
     attrs = attrs_of (variant, payload);
   index = lir_graph_add_node (r->graph, kind, kind == LIR_OP_OPAQUE ? variant : lir_op_kind_to_string (kind),
                               name, inputs, n_inputs, &shape, attrs);
-  /* origin.pass names the compiler pass that made the node; it is only shown. */
-  {
-    const LirJsonValue *origin = lir_json_get (object, "origin");
-    const LirJsonValue *pass = origin != NULL && origin->type == LIR_JSON_OBJECT ? lir_json_get (origin, "pass") : NULL;
-
-    if (pass != NULL && pass->type == LIR_JSON_STRING && strlen (pass->v.string) <= LIR_MAX_NAME_LENGTH)
-      lir_graph_set_node_origin (r->graph, index, pass->v.string);
-  }
-  if (kind != LIR_OP_INPUT && kind != LIR_OP_PARAM && kind != LIR_OP_CONSTANT)
-    {
-      g_autofree char *label = NULL, *family = NULL;
-
-      lir_json_op_label (lir_graph_node_op_name (r->graph, index), payload, &label, &family);
-      lir_graph_set_node_op_label (r->graph, index, label, family);
-    }
-  lir_json_path_push_key (r->path, "op", &mark);
-  if (kind == LIR_OP_CAST)
-    {
-      const LirJsonValue *fields, *to;
-      const char *to_name;
-      LirDType dtype;
-      gsize mark2;
-
-      lir_json_path_push_key (r->path, variant, &mark2);
-      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL ||
-          (to = lir_json_member (fields, "to", TRUE, r->path, error)) == NULL)
-        {
-          if (payload == NULL)
-            lir_json_error (error, r->path, "Cast needs {\"to\": dtype}");
-          return FALSE;
-        }
-      lir_json_path_push_key (r->path, "to", &mark2);
-      if ((to_name = lir_json_to_string (to, r->path, error)) == NULL)
-        return FALSE;
-      if (!lir_dtype_from_string (to_name, &dtype))
-        {
-          lir_json_error (error, r->path, "unknown dtype \"%s\"", to_name);
-          return FALSE;
-        }
-      lir_graph_set_cast_to (r->graph, index, dtype);
-    }
-  else if (kind == LIR_OP_NARROW)
-    {
-      guint64 axis, start, len;
-
-      if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error) ||
-          !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error) ||
-          !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
-        return FALSE;
-      lir_graph_set_narrow (r->graph, index, (guint32)axis, start, len);
-    }
-  lir_json_path_pop (r->path, mark);
-  return TRUE;
+  describe_node (r, index, kind, object, payload);
+  return read_op_params (r, index, kind, variant, payload, error);
 }
 
 static LirGraph *
@@ -639,6 +654,104 @@ infer_symbols (LirGraph *graph, LirBufferPlan *plan)
       }
 }
 
+/* "schedule": every node once. */
+static gboolean
+read_schedule (Reader *r, const LirJsonValue *buffers, guint32 *schedule, GError **error)
+{
+  guint n = lir_graph_get_n_nodes (r->graph);
+  const LirJsonValue *schedule_node, *schedule_array;
+  g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
+  gsize mark;
+
+  if ((schedule_node = lir_json_member (buffers, "schedule", TRUE, r->path, error)) == NULL)
+    return FALSE;
+  lir_json_path_push_key (r->path, "schedule", &mark);
+  if ((schedule_array = lir_json_to_array (schedule_node, r->path, error)) == NULL)
+    return FALSE;
+  if (schedule_array->length != n)
+    {
+      lir_json_error (error, r->path, "lists %u nodes, the graph has %u", schedule_array->length, n);
+      return FALSE;
+    }
+  LIR_JSON_FOREACH (element, i, schedule_array)
+    {
+      gsize mark2;
+
+      lir_json_path_push_index (r->path, i, &mark2);
+      if (!read_node_id (r, element, &schedule[i], error))
+        return FALSE;
+      if (seen[schedule[i]])
+        {
+          lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " is scheduled twice",
+                          g_array_index (r->rlx_ids, guint64, schedule[i]));
+          return FALSE;
+        }
+      seen[schedule[i]] = TRUE;
+      lir_json_path_pop (r->path, mark2);
+    }
+  lir_json_path_pop (r->path, mark);
+  return TRUE;
+}
+
+/* Which boundary kinds RLX put in the arena: those with an assignment.
+ * RLX gives no slot to any node with a dynamic dim, so only static nodes
+ * say whether a kind is in: a dynamic input never turns inputs off. */
+static void
+decide_allocation (LirBufferPlan *plan, const LirGraph *graph, const guint64 *sizes)
+{
+  static const LirOpKind kinds[] = { LIR_OP_INPUT, LIR_OP_PARAM, LIR_OP_CONSTANT };
+  gboolean seen[3] = { FALSE }, placed[3] = { FALSE };
+
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    for (guint k = 0; k < 3; k++)
+      if (lir_graph_node_kind (graph, id) == kinds[k] && sizes[id] != G_MAXUINT64)
+        {
+          seen[k] = TRUE;
+          placed[k] |= plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
+        }
+  plan->allocate_inputs = !seen[0] || placed[0];
+  plan->allocate_params = !seen[1] || placed[1];
+  plan->allocate_constants = !seen[2] || placed[2];
+}
+
+/* Each view's slot inside its root's; a view of a dynamic root keeps its
+ * alias without a slot, as RLX has it. */
+static gboolean
+place_views (Reader *r, LirBufferPlan *plan, const guint64 *sizes, GError **error)
+{
+  gsize mark;
+
+  for (guint32 id = 0; id < plan->n_nodes; id++)
+    {
+      guint32 root = plan->aliases[id].root;
+      const LirBufferSlot *root_slot;
+      guint64 size;
+
+      if (root == LIR_NO_NODE)
+        continue;
+      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED && sizes[root] == G_MAXUINT64)
+        continue;
+      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED)
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                  g_array_index (r->rlx_ids, guint64, id));
+          gsize mark2;
+
+          lir_json_path_push_key (r->path, "view_aliases", &mark);
+          lir_json_path_push_key (r->path, key, &mark2);
+          lir_json_error (error, r->path, "the view's root has no assignment");
+          return FALSE;
+        }
+      root_slot = &plan->slots[root];
+      size = sizes[id] != G_MAXUINT64 ? sizes[id]
+                                      : root_slot->size - MIN (plan->aliases[id].byte_offset, root_slot->size);
+      plan->slot_flags[id] = LIR_SLOT_VIEW;
+      plan->slots[id] = (LirBufferSlot){ root_slot->offset + plan->aliases[id].byte_offset, size };
+    }
+
+  return TRUE;
+}
+
 static LirBufferPlan *
 read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
 {
@@ -648,8 +761,7 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   g_autofree guint32 *schedule = g_new (guint32, n + 1);
   g_autofree guint64 *sizes = g_new0 (guint64, n + 1);
   g_autofree guint64 *symbol_values = NULL;
-  const LirJsonValue *schedule_node, *phases_node;
-  const LirJsonValue *schedule_array;
+  const LirJsonValue *phases_node;
   guint64 alignment, arena_size;
   gboolean phases_given = FALSE;
   gsize mark;
@@ -667,38 +779,8 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   plan->alignment = alignment;
   plan->arena_size = arena_size;
 
-  if ((schedule_node = lir_json_member (buffers, "schedule", TRUE, r->path, error)) == NULL)
+  if (!read_schedule (r, buffers, schedule, error))
     return NULL;
-  lir_json_path_push_key (r->path, "schedule", &mark);
-  if ((schedule_array = lir_json_to_array (schedule_node, r->path, error)) == NULL)
-    return NULL;
-  if (schedule_array->length != n)
-    {
-      lir_json_error (error, r->path, "lists %u nodes, the graph has %u",
-                      schedule_array->length, n);
-      return NULL;
-    }
-  {
-    g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
-
-    LIR_JSON_FOREACH (element, i, schedule_array)
-      {
-        gsize mark2;
-
-        lir_json_path_push_index (r->path, i, &mark2);
-        if (!read_node_id (r, element, &schedule[i], error))
-          return NULL;
-        if (seen[schedule[i]])
-          {
-            lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " is scheduled twice",
-                            g_array_index (r->rlx_ids, guint64, schedule[i]));
-            return NULL;
-          }
-        seen[schedule[i]] = TRUE;
-        lir_json_path_pop (r->path, mark2);
-      }
-  }
-  lir_json_path_pop (r->path, mark);
   lir_buffer_plan_set_schedule (plan, schedule, n);
 
   if (!each_keyed (r, plan, buffers, "assignments", TRUE, read_assignment, error) ||
@@ -723,54 +805,10 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   /* Views' own sizes; a size that needs an unbound symbol is G_MAXUINT64. */
   lir_sizes_compute_partial (graph, symbol_values, sizes);
 
-  /* Which boundary kinds RLX put in the arena: those with an assignment.
-   * RLX gives no slot to any node with a dynamic dim, so only static nodes
-   * say whether a kind is in: a dynamic input never turns inputs off. */
-  {
-    static const LirOpKind kinds[] = { LIR_OP_INPUT, LIR_OP_PARAM, LIR_OP_CONSTANT };
-    gboolean seen[3] = { FALSE }, placed[3] = { FALSE };
+  decide_allocation (plan, graph, sizes);
 
-    for (guint32 id = 0; id < n; id++)
-      for (guint k = 0; k < 3; k++)
-        if (lir_graph_node_kind (graph, id) == kinds[k] && sizes[id] != G_MAXUINT64)
-          {
-            seen[k] = TRUE;
-            placed[k] |= plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
-          }
-    plan->allocate_inputs = !seen[0] || placed[0];
-    plan->allocate_params = !seen[1] || placed[1];
-    plan->allocate_constants = !seen[2] || placed[2];
-  }
-
-  for (guint32 id = 0; id < n; id++)
-    {
-      guint32 root = plan->aliases[id].root;
-      const LirBufferSlot *root_slot;
-      guint64 size;
-
-      if (root == LIR_NO_NODE)
-        continue;
-      /* A view of a dynamic root keeps its alias without a slot, as RLX has it. */
-      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED && sizes[root] == G_MAXUINT64)
-        continue;
-      if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED)
-        {
-          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                  g_array_index (r->rlx_ids, guint64, id));
-          gsize mark2;
-
-          lir_json_path_push_key (r->path, "view_aliases", &mark);
-          lir_json_path_push_key (r->path, key, &mark2);
-          lir_json_error (error, r->path, "the view's root has no assignment");
-          return NULL;
-        }
-      root_slot = &plan->slots[root];
-      size = sizes[id] != G_MAXUINT64 ? sizes[id]
-                                      : root_slot->size - MIN (plan->aliases[id].byte_offset, root_slot->size);
-      plan->slot_flags[id] = LIR_SLOT_VIEW;
-      plan->slots[id] = (LirBufferSlot){ root_slot->offset + plan->aliases[id].byte_offset, size };
-    }
-
+  if (!place_views (r, plan, sizes, error))
+    return NULL;
   {
     /* Liveness follows the graph's views, as the module reader and the
      * validator derive it: a plan whose views disagree with its graph is
@@ -784,20 +822,6 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
     lir_phases_derive (graph, schedule, n, plan->phases);
   lir_buffer_plan_collect_io (plan, graph);
   return g_steal_pointer (&plan);
-}
-
-/**
- * lir_rlx_detect:
- * @root: a JSON document's top-level object
- *
- * Returns: %TRUE if it looks like RLX's serialized LirModule (`mir` and
- *   `buffers` at the top, no Lirscope `format`)
- */
-gboolean
-lir_rlx_detect (const LirJsonValue *root)
-{
-  return (lir_json_get (root, "mir") != NULL) && (lir_json_get (root, "buffers") != NULL) &&
-         !(lir_json_get (root, "format") != NULL);
 }
 
 /**

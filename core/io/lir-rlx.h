@@ -7,7 +7,6 @@
 
 G_BEGIN_DECLS
 
-gboolean   lir_rlx_detect (const LirJsonValue *root);
 LirModule *lir_rlx_read   (const LirJsonValue *root,
                            LirJsonPath *path,
                            GError     **error);

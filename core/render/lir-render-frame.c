@@ -16,7 +16,7 @@
 #include <cairo-pdf.h>
 #include <math.h>
 
-#include "io/lir-io.h"
+#include "io/lir-file.h"
 #include "ir/lir-error.h"
 
 static void
@@ -248,5 +248,5 @@ lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFor
       return FALSE;
     }
   data = g_bytes_get_data (bytes, &length);
-  return lir_io_write_atomic (path, data, length, error);
+  return lir_file_write (path, data, length, error);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-io.c: loading with format detection, and writing that loses nothing. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -73,7 +73,7 @@ list_dir (const char *path)
 static void
 write_text (const char *path, const char *text, GError **error)
 {
-  g_assert_true (lir_io_write_atomic (path, text, strlen (text), error));
+  g_assert_true (lir_file_write (path, text, strlen (text), error));
 }
 
 static char *
@@ -155,14 +155,14 @@ test_write_failure_leaves_nothing (TempDir *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   write_text (path, "kept", &error);
-  g_assert_false (lir_io_write_atomic (missing, "x", 1, &error));
+  g_assert_false (lir_file_write (missing, "x", 1, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_IO);
   /* The path once, then why: not "PATH: PATH: …". */
   g_assert_true (g_str_has_prefix (error->message, missing));
   g_assert_null (strstr (error->message + strlen (missing), missing));
   g_clear_error (&error);
 
-  g_assert_false (lir_io_write_atomic (fixture->dir, "x", 1, &error));
+  g_assert_false (lir_file_write (fixture->dir, "x", 1, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_IO);
   g_clear_error (&error);
 
@@ -170,7 +170,7 @@ test_write_failure_leaves_nothing (TempDir *fixture, gconstpointer data)
   g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
   if (access (fixture->dir, W_OK) != 0)
     {
-      g_assert_false (lir_io_write_atomic (path, "lost", 4, &error));
+      g_assert_false (lir_file_write (path, "lost", 4, &error));
       g_assert_error (error, LIR_ERROR, LIR_ERROR_IO);
     }
   g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
@@ -201,7 +201,7 @@ test_write_killed (TempDir *fixture, gconstpointer data)
       memset (big, 'x', size);
       /* Tell the parent the write starts now. */
       g_assert_true (g_file_set_contents (g_strconcat (path, ".go", NULL), "", 0, NULL));
-      lir_io_write_atomic (path, big, size, NULL);
+      lir_file_write (path, big, size, NULL);
       _exit (0);
     }
   {
@@ -243,7 +243,7 @@ test_write_to_stream (TempDir *fixture, gconstpointer data)
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   pid = fork ();
   if (pid == 0)
-    _exit (lir_io_write_atomic (fifo, "through", 7, NULL) ? 0 : 1);
+    _exit (lir_file_write (fifo, "through", 7, NULL) ? 0 : 1);
   /* A writer that replaced the FIFO would leave this open waiting. */
   alarm (30);
   in = fopen (fifo, "r");
