@@ -19,6 +19,7 @@
 #include "plan/lir-buffer-plan.h"
 #include "plan/lir-diff.h"
 #include "plan/lir-fingerprint.h"
+#include "plan/lir-arena-top.h"
 #include "plan/lir-live-set.h"
 #include "plan/lir-module.h"
 #include "plan/lir-plan-index.h"

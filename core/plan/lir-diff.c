@@ -9,6 +9,7 @@
  * top edge sets B's arena size.
  */
 #include "lir-diff.h"
+#include "lir-arena-top.h"
 
 #include "lir-live-set.h"
 

@@ -1,25 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-live-set.h: what fills the arena at a step, and what sets its height. */
+/* lir-live-set.h: what fills the arena at a step. */
 #pragma once
 
+#include "lir-buffer-kind.h"
 #include "lir-module.h"
 #include "lir-plan-index.h"
 
 G_BEGIN_DECLS
-
-/**
- * LirBufferKind:
- *
- * What a buffer holds, as the live set totals it.
- */
-typedef enum {
-  LIR_BUFFER_KIND_INPUT,
-  LIR_BUFFER_KIND_PARAM,
-  LIR_BUFFER_KIND_CONSTANT,
-  LIR_BUFFER_KIND_ACTIVATION,
-  LIR_BUFFER_KIND_OUTPUT,
-  LIR_N_BUFFER_KINDS
-} LirBufferKind;
 
 /**
  * LirLiveEntry:
@@ -68,12 +55,6 @@ typedef struct
  */
 typedef struct _LirLiveSet LirLiveSet;
 
-const char         *lir_buffer_kind_to_string    (LirBufferKind kind);
-LirBufferKind       lir_module_get_buffer_kind   (const LirModule *module,
-                                                  guint32          node);
-guint8             *lir_module_get_buffer_kinds  (const LirModule *module);
-guint32            *lir_module_get_dynamic_nodes (LirModule *module,
-                                                  guint     *n_nodes);
 
 LirLiveSet         *lir_live_set_new             (LirModule          *module,
                                                   const LirPlanIndex *index,
@@ -93,10 +74,6 @@ guint               lir_live_set_get_n_ops       (const LirLiveSet *set);
 const LirLiveOpTotal *lir_live_set_get_op        (const LirLiveSet *set,
                                                   guint             index);
 
-GArray             *lir_plan_top_edge            (const LirBufferPlan *plan);
-GArray             *lir_plan_arena_chain         (const LirBufferPlan *plan,
-                                                  const LirPlanIndex  *index,
-                                                  guint32              top);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveSet, lir_live_set_free)
 

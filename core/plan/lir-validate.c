@@ -145,6 +145,87 @@ lir_module_validate (const LirModule *module, GError **error)
   return FALSE;
 }
 
+/* The rules of one node's slot: it is a view exactly when the graph says
+ * so, it has the node's size, it lies in the arena, it is aligned, and a
+ * view lies inside its root. Raises @highest to where an owning slot ends. */
+static void
+check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32 id,
+            const guint64 *sizes, const LirViewAlias *aliases, guint64 *highest)
+{
+  guint n = plan->n_nodes;
+  char label_buffer[LIR_SHORT_NAME_SIZE], root_label_buffer[LIR_SHORT_NAME_SIZE];
+  const char *label, *root_label;
+  const LirBufferSlot *slot = &plan->slots[id];
+  guint8 flags = plan->slot_flags[id];
+  gboolean is_view = aliases[id].root != LIR_NO_NODE;
+  LirOpKind kind = lir_graph_node (graph, id)->kind;
+  guint64 end;
+
+  label = lir_graph_node_short_label (graph, id, label_buffer);
+  if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
+      || (is_view && (plan->aliases[id].root != aliases[id].root
+                      || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
+    report (r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
+            "%s: the plan's view alias does not match the graph (expected %s)", label,
+            is_view ? "a view" : "no view");
+  if (flags == LIR_SLOT_NONE)
+    {
+      if (!is_view && sizes[id] > 0 && sizes[id] != G_MAXUINT64 && lir_buffer_plan_get_allocates (plan, kind))
+        report (r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
+                "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
+      return;
+    }
+  if (sizes[id] == G_MAXUINT64)
+    {
+      report (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+              "%s: has a slot, but its size depends on a symbol the plan does not bind", label);
+      return;
+    }
+  if (slot->size != sizes[id])
+    report (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+            "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT
+            " bytes", label, slot->size, sizes[id]);
+  if (!g_uint64_checked_add (&end, slot->offset, slot->size) || end > plan->arena_size)
+    report (r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
+            "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
+            ") ends beyond the arena of %" G_GUINT64_FORMAT " bytes",
+            label, slot->offset, slot->size, plan->arena_size);
+  if (flags & LIR_SLOT_ALLOCATED)
+    {
+      if (plan->alignment != 0 && slot->offset % plan->alignment != 0)
+        report (r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
+                "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %"
+                G_GUINT64_FORMAT, label, slot->offset, plan->alignment);
+      if (g_uint64_checked_add (&end, slot->offset, slot->size))
+        *highest = MAX (*highest, end);
+    }
+  else if (flags & LIR_SLOT_VIEW)
+    {
+      guint32 root = plan->aliases[id].root;
+      const LirBufferSlot *root_slot;
+      guint64 start, view_end, root_end;
+
+      if (root >= n || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
+        {
+          report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                  "%s: a view whose root owns no slot", label);
+          return;
+        }
+      root_slot = &plan->slots[root];
+      root_label = lir_graph_node_short_label (graph, root, root_label_buffer);
+      if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
+          || !g_uint64_checked_add (&view_end, start, sizes[id])
+          || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)
+          || view_end > root_end || slot->offset != start)
+        report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
+                " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%"
+                G_GUINT64_FORMAT ") or its offset is not the root's plus the alias",
+                label, root_label, plan->aliases[id].byte_offset, sizes[id],
+                root_slot->offset, root_slot->size);
+    }
+}
+
 /**
  * lir_validate_module: (skip)
  * @module: a planned module
@@ -174,8 +255,6 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
   g_autofree LirLifetime *lifetimes = NULL;
   g_autoptr (GError) error = NULL;
   guint64 highest = 0;
-  char label_buffer[LIR_SHORT_NAME_SIZE], root_label_buffer[LIR_SHORT_NAME_SIZE];
-  const char *label, *root_label;
 
   if (plan == NULL || plan->n_nodes != n)
     {
@@ -219,77 +298,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
     }
 
   for (guint32 id = 0; id < n; id++)
-    {
-      const LirBufferSlot *slot = &plan->slots[id];
-      guint8 flags = plan->slot_flags[id];
-      gboolean is_view = aliases[id].root != LIR_NO_NODE;
-      LirOpKind kind = lir_graph_node (graph, id)->kind;
-      guint64 end;
-
-      label = lir_graph_node_short_label (graph, id, label_buffer);
-      if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
-          || (is_view && (plan->aliases[id].root != aliases[id].root
-                          || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
-        report (&r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
-                "%s: the plan's view alias does not match the graph (expected %s)", label,
-                is_view ? "a view" : "no view");
-      if (flags == LIR_SLOT_NONE)
-        {
-          if (!is_view && sizes[id] > 0 && sizes[id] != G_MAXUINT64 && lir_buffer_plan_get_allocates (plan, kind))
-            report (&r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
-                    "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
-          continue;
-        }
-      if (sizes[id] == G_MAXUINT64)
-        {
-          report (&r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
-                  "%s: has a slot, but its size depends on a symbol the plan does not bind", label);
-          continue;
-        }
-      if (slot->size != sizes[id])
-        report (&r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
-                "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT
-                " bytes", label, slot->size, sizes[id]);
-      if (!g_uint64_checked_add (&end, slot->offset, slot->size) || end > plan->arena_size)
-        report (&r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
-                "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
-                ") ends beyond the arena of %" G_GUINT64_FORMAT " bytes",
-                label, slot->offset, slot->size, plan->arena_size);
-      if (flags & LIR_SLOT_ALLOCATED)
-        {
-          if (plan->alignment != 0 && slot->offset % plan->alignment != 0)
-            report (&r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
-                    "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %"
-                    G_GUINT64_FORMAT, label, slot->offset, plan->alignment);
-          if (g_uint64_checked_add (&end, slot->offset, slot->size))
-            highest = MAX (highest, end);
-        }
-      else if (flags & LIR_SLOT_VIEW)
-        {
-          guint32 root = plan->aliases[id].root;
-          const LirBufferSlot *root_slot;
-          guint64 start, view_end, root_end;
-
-          if (root >= n || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
-            {
-              report (&r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
-                      "%s: a view whose root owns no slot", label);
-              continue;
-            }
-          root_slot = &plan->slots[root];
-          root_label = lir_graph_node_short_label (graph, root, root_label_buffer);
-          if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
-              || !g_uint64_checked_add (&view_end, start, sizes[id])
-              || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)
-              || view_end > root_end || slot->offset != start)
-            report (&r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
-                    "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
-                    " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%"
-                    G_GUINT64_FORMAT ") or its offset is not the root's plus the alias",
-                    label, root_label, plan->aliases[id].byte_offset, sizes[id],
-                    root_slot->offset, root_slot->size);
-        }
-    }
+    check_node (&r, graph, plan, id, sizes, aliases, &highest);
   if (highest != plan->arena_size)
     report (&r, LIR_VIOLATION_ARENA_SIZE, LIR_NO_NODE, LIR_NO_NODE,
             "arena_size is %" G_GUINT64_FORMAT " but the highest slot ends at %" G_GUINT64_FORMAT,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-renderer.c: the renderer: what it derives from a plan once, its options, and the words it describes a buffer with. */
 #include "lir-render-private.h"
+#include "plan/lir-arena-top.h"
 
 #include <string.h>
 

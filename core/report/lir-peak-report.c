@@ -4,6 +4,7 @@
  * that set the arena with the stack under the highest of them.
  */
 #include "lir-peak-report.h"
+#include "plan/lir-arena-top.h"
 
 #include "lir-format.h"
 #include "io/lir-json.h"
