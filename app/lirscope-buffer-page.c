@@ -79,13 +79,13 @@ static void
 update_baseline (LirscopeBufferPage *self, guint32 node)
 {
   const LirPlanDiff *diff = lirscope_session_get_diff (self->session);
-  const LirBufferChange *change = diff != NULL ? lir_plan_diff_find_b (diff, node) : NULL;
+  const LirBufferChange *change = diff != NULL ? lir_plan_diff_find_change_for_b (diff, node) : NULL;
   g_autofree char *what = NULL, *bytes = NULL, *offset = NULL, *steps = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->baseline_group), change != NULL);
   if (change == NULL)
     return;
-  what = lir_diff_describe_change (change);
+  what = lir_buffer_change_describe (change);
   if (change->node_a != LIR_NO_NODE && change->size_a > 0)
     {
       bytes = lir_format_bytes_exact (change->size_a);
@@ -124,36 +124,36 @@ update (LirscopeBufferPage *self)
   graph = lir_module_get_graph (module);
   plan = lir_module_get_plan (module);
   renderer = lirscope_session_get_renderer (self->session);
-  slot = lir_buffer_plan_slot (plan, node);
-  life = lir_buffer_plan_lifetime (plan, node);
+  slot = lir_buffer_plan_get_slot (plan, node);
+  life = lir_buffer_plan_get_lifetime (plan, node);
   buffer_only = lir_module_is_buffer_only (module);
 
   /* A group's title is Pango markup; a name is not. */
   g_free (self->title);
-  self->title = g_strdup (lir_graph_node_short_label (graph, node, scratch));
+  self->title = g_strdup (lir_graph_get_node_short_label (graph, node, scratch));
   title = g_markup_escape_text (self->title, -1);
   adw_preferences_group_set_title (self->properties_group, title);
   if (!buffer_only)
-    shape = lir_graph_format_shape (graph, node);
+    shape = lir_graph_format_node_shape (graph, node);
   bytes = lir_format_bytes_exact (slot->size);
   offset = lir_format_byte_range (slot->offset, slot->size);
   steps = lir_format_step_range (life->first_step, life->last_step);
-  set_row (self->fields[LIRSCOPE_FIELD_OP], lir_graph_node_op_label (graph, node));
+  set_row (self->fields[LIRSCOPE_FIELD_OP], lir_graph_get_node_op_label (graph, node));
   set_row (self->fields[LIRSCOPE_FIELD_SHAPE], shape);
   set_row (self->fields[LIRSCOPE_FIELD_DTYPE],
-           buffer_only ? NULL : lir_dtype_to_string (lir_graph_node_dtype (graph, node)));
+           buffer_only ? NULL : lir_dtype_to_string (lir_graph_get_node_dtype (graph, node)));
   set_row (self->fields[LIRSCOPE_FIELD_BYTES], bytes);
   set_row (self->fields[LIRSCOPE_FIELD_OFFSET], offset);
   set_row (self->fields[LIRSCOPE_FIELD_STEPS], steps);
-  set_row (self->fields[LIRSCOPE_FIELD_PHASE], lir_buffer_plan_phase_of (plan, node) != LIR_PHASE_NONE
-                                                 ? _(lir_phase_get_label (lir_buffer_plan_phase_of (plan, node)))
+  set_row (self->fields[LIRSCOPE_FIELD_PHASE], lir_buffer_plan_get_phase (plan, node) != LIR_PHASE_NONE
+                                                 ? _(lir_phase_get_label (lir_buffer_plan_get_phase (plan, node)))
                                                  : NULL);
-  set_row (self->fields[LIRSCOPE_FIELD_ORIGIN], lir_graph_node_origin (graph, node));
+  set_row (self->fields[LIRSCOPE_FIELD_ORIGIN], lir_graph_get_node_origin (graph, node));
   update_baseline (self, node);
 
   if (lir_buffer_plan_is_view (plan, node))
     {
-      const LirViewAlias *alias = lir_buffer_plan_view_alias (plan, node);
+      const LirViewAlias *alias = lir_buffer_plan_get_view_alias (plan, node);
       g_autofree char *at = lir_format_count (alias->byte_offset);
       g_autofree char *view_title = g_strdup_printf (_("View Of (at +%s B)"), at);
 
@@ -162,13 +162,13 @@ update (LirscopeBufferPage *self)
     }
   else
     fill_links (self, LIRSCOPE_LINKS_VIEW_OF, NULL, 0, 0);
-  nodes = lir_graph_node_inputs (graph, node, &n);
+  nodes = lir_graph_get_node_inputs (graph, node, &n);
   fill_links (self, LIRSCOPE_LINKS_PRODUCERS, nodes, n, n);
   nodes = lir_renderer_get_readers (renderer, node, &n);
   fill_links (self, LIRSCOPE_LINKS_CONSUMERS, nodes, n, n);
-  nodes = lir_plan_index_views_of (lir_renderer_get_index (renderer), node, &n);
+  nodes = lir_plan_index_get_views_of (lir_renderer_get_index (renderer), node, &n);
   fill_links (self, LIRSCOPE_LINKS_VIEWS, nodes, n, n);
-  n = lir_plan_index_sharers (lir_renderer_get_index (renderer), node, MAX_LINKS, sharers);
+  n = lir_plan_index_get_sharers (lir_renderer_get_index (renderer), node, MAX_LINKS, sharers);
   fill_links (self, LIRSCOPE_LINKS_SHARERS, (const guint32 *)(void *)sharers->data, sharers->len, n);
 }
 

@@ -39,14 +39,14 @@ summarize (const LirPlanDiff *diff, GFile *baseline_file)
   g_autofree char *arena_b = lir_format_bytes (b->arena_size);
   g_autofree char *efficiency_a = lir_format_percent (a->efficiency, 1);
   g_autofree char *efficiency_b = lir_format_percent (b->efficiency, 1);
-  g_autofree char *growth = g_strdup_printf ("%+.1f%%", lir_plan_diff_arena_growth (diff));
+  g_autofree char *growth = g_strdup_printf ("%+.1f%%", lir_plan_diff_get_arena_growth (diff));
   g_autofree char *changes = g_strdup_printf (ngettext ("%u change, largest first.", "%u changes, largest first.", n), n);
 
   /* Translators: "Against base.json: arena 1 MiB → 2 MiB (+100%), efficiency 90% → 80%. Same graph, … */
   return g_strdup_printf (_("Against %s: arena %s → %s (%s), efficiency %s → %s. %s. %s"),
                           name != NULL ? name : _("the baseline"), arena_a, arena_b, growth, efficiency_a,
                           efficiency_b,
-                          lir_plan_diff_same_graph (diff) ? _("Same graph, different plan") : _("The graphs differ"),
+                          lir_plan_diff_get_same_graph (diff) ? _("Same graph, different plan") : _("The graphs differ"),
                           changes);
 }
 
@@ -67,7 +67,7 @@ update (LirscopeChangesPage *self)
       for (guint i = 0; i < MIN (lir_plan_diff_get_n_changes (diff), MAX_ROWS); i++)
         {
           const LirBufferChange *c = lir_plan_diff_get_change (diff, i);
-          g_autofree char *what = lir_diff_describe_change (c);
+          g_autofree char *what = lir_buffer_change_describe (c);
 
           g_ptr_array_add (items, lirscope_node_item_new (c->node_b, c->name, what));
         }

@@ -268,7 +268,7 @@ load_planned (const char *path, double *plan_seconds)
       print_error (NULL, error);
       return NULL;
     }
-  module = lir_io_load (path, &error);
+  module = lir_module_new_from_file (path, &error);
   if (module == NULL)
     {
       print_error (NULL, error);
@@ -373,7 +373,7 @@ cmd_plan (int argc, char **argv)
   module = load_planned (argv[1], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  if (!lir_io_save (module, output, &error))
+  if (!lir_module_save (module, output, &error))
     {
       print_error (NULL, error);
       return EXIT_BAD_INPUT;
@@ -475,7 +475,7 @@ cmd_validate (int argc, char **argv)
   module = load_planned (argv[1], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  violations = lir_validate_module (module, &count);
+  violations = lir_module_list_violations (module, &count);
   for (guint i = 0; i < violations->len; i++)
     {
       const LirViolation *v = g_ptr_array_index (violations, i);
@@ -504,7 +504,7 @@ cmd_fingerprint (int argc, char **argv)
     { NULL }
   };
   g_autoptr (LirModule) module = NULL;
-  char text[17];
+  g_autofree char *text = NULL;
 
   if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint.",
                    entries, TRUE, &argc, &argv, 1))
@@ -512,10 +512,9 @@ cmd_fingerprint (int argc, char **argv)
   module = load_planned (argv[1], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  if (opts.graph_only)
-    lir_fingerprint_format (lir_fingerprint_graph (lir_module_get_graph (module)), text);
-  else
-    lir_fingerprint_format (lir_fingerprint_module (module), text);
+  text = lir_fingerprint_to_string (opts.graph_only
+                                      ? lir_graph_get_fingerprint (lir_module_get_graph (module))
+                                      : lir_module_get_fingerprint (module));
   g_print ("%s\n", text);
   return EXIT_SUCCESS;
 }
@@ -653,7 +652,7 @@ cmd_render (int argc, char **argv)
       diff = lir_plan_diff_new (baseline, module);
       options.diff = diff;
     }
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   if (opts.steps != NULL &&
       !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))
     {
@@ -694,20 +693,20 @@ cmd_diff (int argc, char **argv)
   if ((a = load_planned (argv[1], NULL)) == NULL || (b = load_planned (argv[2], NULL)) == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
   diff = lir_plan_diff_new (a, b);
-  report = opts.json ? lir_diff_report_json (diff, argv[1], argv[2])
-                     : lir_diff_report_text (diff, argv[1], argv[2], 40);
+  report = opts.json ? lir_plan_diff_to_json (diff, argv[1], argv[2])
+                     : lir_plan_diff_to_text (diff, argv[1], argv[2], 40);
   print_text (stdout, report);
-  if (!isnan (opts.fail_arena_grows) && lir_plan_diff_arena_growth (diff) > opts.fail_arena_grows)
+  if (!isnan (opts.fail_arena_grows) && lir_plan_diff_get_arena_growth (diff) > opts.fail_arena_grows)
     {
       g_printerr ("lirscope-cli: the arena grew %.2f%%, more than the %.2f%% allowed\n",
-                  lir_plan_diff_arena_growth (diff), opts.fail_arena_grows);
+                  lir_plan_diff_get_arena_growth (diff), opts.fail_arena_grows);
       status = EXIT_CHECK_FAILED;
     }
   if (!isnan (opts.fail_efficiency_drops) &&
-      lir_plan_diff_efficiency_drop (diff) > opts.fail_efficiency_drops)
+      lir_plan_diff_get_efficiency_drop (diff) > opts.fail_efficiency_drops)
     {
       g_printerr ("lirscope-cli: efficiency dropped %.2f points, more than the %.2f allowed\n",
-                  lir_plan_diff_efficiency_drop (diff), opts.fail_efficiency_drops);
+                  lir_plan_diff_get_efficiency_drop (diff), opts.fail_efficiency_drops);
       status = EXIT_CHECK_FAILED;
     }
   return status;

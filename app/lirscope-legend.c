@@ -37,7 +37,7 @@ static void
 lirscope_legend_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
                          int *minimum_baseline, int *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? (int)lir_renderer_legend_height () : 0;
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? (int)lir_renderer_get_legend_height () : 0;
 }
 
 /**

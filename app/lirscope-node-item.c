@@ -69,15 +69,15 @@ LirscopeNodeItem *
 lirscope_node_item_new_for_node (LirModule *module, guint32 node)
 {
   LirGraph *graph = lir_module_get_graph (module);
-  const LirBufferSlot *slot = lir_buffer_plan_slot (lir_module_get_plan (module), node);
+  const LirBufferSlot *slot = lir_buffer_plan_get_slot (lir_module_get_plan (module), node);
   g_autofree char *bytes = slot != NULL ? lir_format_bytes (slot->size) : NULL;
   g_autofree char *subtitle = NULL;
   char scratch[LIR_SHORT_NAME_SIZE];
 
-  subtitle = g_strdup_printf ("%s%s%s", lir_graph_node_op_label (graph, node), bytes != NULL ? " · " : "",
+  subtitle = g_strdup_printf ("%s%s%s", lir_graph_get_node_op_label (graph, node), bytes != NULL ? " · " : "",
                               bytes != NULL ? bytes : "");
   return lirscope_node_item_new (slot != NULL ? node : LIR_NO_NODE,
-                                 lir_graph_node_short_label (graph, node, scratch), subtitle);
+                                 lir_graph_get_node_short_label (graph, node, scratch), subtitle);
 }
 
 guint32

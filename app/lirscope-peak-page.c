@@ -148,7 +148,7 @@ arena_setters (LirModule *module, const LirPlanIndex *index)
 {
   LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
-  g_autoptr (GArray) top = lir_plan_top_edge (plan);
+  g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
   g_autoptr (GArray) chain = NULL;
   g_autoptr (GString) names = g_string_new (NULL);
   char scratch[LIR_SHORT_NAME_SIZE];
@@ -157,8 +157,8 @@ arena_setters (LirModule *module, const LirPlanIndex *index)
     return g_strdup ("");
   for (guint i = 0; i < top->len; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                            lir_graph_node_short_label (graph, g_array_index (top, guint32, i), scratch));
-  chain = lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0));
+                            lir_graph_get_node_short_label (graph, g_array_index (top, guint32, i), scratch));
+  chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
   if (chain->len > 1)
     {
       g_autofree char *under = g_strdup_printf (ngettext ("%u buffer", "%u buffers", chain->len - 1), chain->len - 1);
@@ -196,8 +196,8 @@ show_step (LirscopePeakPage *self, gint64 step)
       LirscopeLiveItem *item = g_object_new (LIRSCOPE_TYPE_LIVE_ITEM, NULL);
 
       item->entry = *lir_live_set_get_entry (set, i);
-      item->name = g_strdup (lir_graph_node_short_label (lir_module_get_graph (module), item->entry.node, scratch));
-      item->op = lir_graph_node_op_label (lir_module_get_graph (module), item->entry.node);
+      item->name = g_strdup (lir_graph_get_node_short_label (lir_module_get_graph (module), item->entry.node, scratch));
+      item->op = lir_graph_get_node_op_label (lir_module_get_graph (module), item->entry.node);
       g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);
@@ -205,7 +205,7 @@ show_step (LirscopePeakPage *self, gint64 step)
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n_schedule);
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
     title = g_strdup_printf (_("Step %u, %s: %s live in %u buffers"), (guint)step,
-                             lir_graph_node_short_label (lir_module_get_graph (module), schedule[step], scratch), live,
+                             lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch), live,
                              lir_live_set_get_n_entries (set));
   else
     title = g_strdup_printf (_("Step %u: %s live in %u buffers"), (guint)step, live, lir_live_set_get_n_entries (set));

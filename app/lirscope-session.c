@@ -154,7 +154,7 @@ sync_options (LirscopeSession *self)
 static void
 update_diff (LirscopeSession *self)
 {
-  g_clear_pointer (&self->diff, lir_plan_diff_free);
+  g_clear_pointer (&self->diff, lir_plan_diff_unref);
   if (self->baseline != NULL && self->module != NULL)
     self->diff = lir_plan_diff_new (self->baseline, self->module);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
@@ -166,7 +166,7 @@ node_has_slot (LirModule *module, guint32 node)
 {
   LirBufferPlan *plan = lir_module_get_plan (module);
 
-  return node < lir_buffer_plan_get_n_nodes (plan) && lir_buffer_plan_slot (plan, node) != NULL;
+  return node < lir_buffer_plan_get_n_nodes (plan) && lir_buffer_plan_get_slot (plan, node) != NULL;
 }
 
 /* ---- background work ------------------------------------------------------------------ */
@@ -252,9 +252,9 @@ work_free (Work *work)
   g_clear_object (&work->file);
   g_clear_pointer (&work->module, lir_module_unref);
   g_clear_pointer (&work->options, lir_plan_options_free);
-  g_clear_pointer (&work->renderer, lir_renderer_free);
-  g_clear_pointer (&work->report, lir_stats_report_free);
-  g_clear_pointer (&work->search_index, lir_search_index_free);
+  g_clear_pointer (&work->renderer, lir_renderer_unref);
+  g_clear_pointer (&work->report, lir_stats_report_unref);
+  g_clear_pointer (&work->search_index, lir_search_index_unref);
   g_free (work->default_strategy);
   g_free (work);
 }
@@ -271,7 +271,7 @@ work_load (Work *work, GCancellable *cancellable, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("only local files can be opened"));
       return FALSE;
     }
-  module = lir_io_load (path, error);
+  module = lir_module_new_from_file (path, error);
   if (module == NULL)
     return FALSE;
   /* A graph, or a buffer list without offsets: planned as the user last chose. */
@@ -376,9 +376,9 @@ install (LirscopeSession *self, Work *work)
   guint32 selected = self->selected;
 
   g_clear_pointer (&self->module, lir_module_unref);
-  g_clear_pointer (&self->renderer, lir_renderer_free);
-  g_clear_pointer (&self->report, lir_stats_report_free);
-  g_clear_pointer (&self->search_index, lir_search_index_free);
+  g_clear_pointer (&self->renderer, lir_renderer_unref);
+  g_clear_pointer (&self->report, lir_stats_report_unref);
+  g_clear_pointer (&self->search_index, lir_search_index_unref);
   self->module = g_steal_pointer (&work->module);
   self->renderer = g_steal_pointer (&work->renderer);
   self->report = g_steal_pointer (&work->report);
@@ -422,7 +422,7 @@ report_failure (LirscopeSession *self, Work *work, const GError *error)
   else if (self->module == NULL)
     message = g_strdup_printf (_("Could not open the plan: %s"), error->message);
   else if (work->file != NULL)
-    /* lir_io_load's messages start with the path. */
+    /* lir_module_new_from_file's messages start with the path. */
     message = g_strdup_printf (_("Could not reload %s. Showing the last good plan."), error->message);
   else
     message = g_strdup_printf (_("Could not re-plan: %s. Showing the last good plan."), error->message);
@@ -1041,13 +1041,13 @@ lirscope_session_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->module, lir_module_unref);
-  g_clear_pointer (&self->renderer, lir_renderer_free);
-  g_clear_pointer (&self->report, lir_stats_report_free);
-  g_clear_pointer (&self->search_index, lir_search_index_free);
+  g_clear_pointer (&self->renderer, lir_renderer_unref);
+  g_clear_pointer (&self->report, lir_stats_report_unref);
+  g_clear_pointer (&self->search_index, lir_search_index_unref);
   g_clear_object (&self->baseline_file);
   g_clear_object (&self->pending_baseline);
   g_clear_pointer (&self->baseline, lir_module_unref);
-  g_clear_pointer (&self->diff, lir_plan_diff_free);
+  g_clear_pointer (&self->diff, lir_plan_diff_unref);
   g_clear_pointer (&self->bindings, g_hash_table_unref);
   g_clear_pointer (&self->measured, g_hash_table_unref);
   g_free (self->strategy);

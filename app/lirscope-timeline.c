@@ -89,7 +89,7 @@ current_layout (LirscopeTimeline *self, LirRenderLayout *layout)
 {
   LirRenderOptions options = frame_options (self);
 
-  lir_renderer_layout (self->renderer, gtk_widget_get_width (GTK_WIDGET (self)),
+  lir_renderer_compute_layout (self->renderer, gtk_widget_get_width (GTK_WIDGET (self)),
                        gtk_widget_get_height (GTK_WIDGET (self)), &options, layout);
 }
 
@@ -346,7 +346,7 @@ lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRe
 
       /* Nodes out of the arena for a dynamic dim have a bar in their own band. */
       current_layout (self, &layout);
-      node = lir_renderer_dynamic_at (self->renderer, &layout, &self->viewport, x, y, bar);
+      node = lir_renderer_get_dynamic_at (self->renderer, &layout, &self->viewport, x, y, bar);
       if (node == LIR_NO_NODE)
         return NULL;
       area->x = (int)floor (bar[0]);
@@ -358,8 +358,8 @@ lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRe
   if (node == LIR_NO_NODE)
     return NULL;
   plan = lir_module_get_plan (lir_renderer_get_module (self->renderer));
-  slot = lir_buffer_plan_slot (plan, node);
-  life = lir_buffer_plan_lifetime (plan, node);
+  slot = lir_buffer_plan_get_slot (plan, node);
+  life = lir_buffer_plan_get_lifetime (plan, node);
   current_layout (self, &layout);
   x0 = MAX (lir_render_layout_x_of_step (&layout, &self->viewport, life->first_step), layout.plot_x);
   x1 = MIN (lir_render_layout_x_of_step (&layout, &self->viewport, (double)life->last_step + 1),
@@ -471,14 +471,14 @@ on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeTimeline 
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  lir_renderer_full_viewport (self->renderer, &self->full);
+  lir_renderer_get_full_viewport (self->renderer, &self->full);
   /* A re-plan or reload keeps the user's zoom; an unzoomed view re-fits, so
    * an arena that grew is seen whole. A new plan whose params dwarf its
    * activations opens on them, if the user wants that. */
   if (keep_view && self->zoomed)
     clamp_viewport (self, &old);
   else if (!keep_view && self->focus_activations)
-    lir_renderer_activation_viewport (self->renderer, &old);
+    lir_renderer_get_activation_viewport (self->renderer, &old);
   else
     old = self->full;
   self->viewport = old;
@@ -821,9 +821,9 @@ lirscope_timeline_zoom_to_node (LirscopeTimeline *self, guint32 node)
   if (self->renderer == NULL)
     return FALSE;
   plan = lir_module_get_plan (lir_renderer_get_module (self->renderer));
-  if (node >= lir_buffer_plan_get_n_nodes (plan) || (slot = lir_buffer_plan_slot (plan, node)) == NULL)
+  if (node >= lir_buffer_plan_get_n_nodes (plan) || (slot = lir_buffer_plan_get_slot (plan, node)) == NULL)
     return FALSE;
-  life = lir_buffer_plan_lifetime (plan, node);
+  life = lir_buffer_plan_get_lifetime (plan, node);
   current_layout (self, &layout);
   vp.step_start = life->first_step;
   vp.step_end = (double)life->last_step + 1;

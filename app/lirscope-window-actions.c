@@ -70,7 +70,7 @@ lirscope_window_export_to (LirscopeWindow *self, const char *path, gboolean visi
       height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline)), 240) + 100;
     }
   else
-    lir_renderer_full_viewport (renderer, &viewport);
+    lir_renderer_get_full_viewport (renderer, &viewport);
   return lir_renderer_export (renderer, path, format, width, height, &viewport, &options, error);
 }
 

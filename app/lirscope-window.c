@@ -178,8 +178,8 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n_schedule);
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
     text = g_strdup_printf (_("Step %u (%s, %s) · %s live in %u buffers and views"), (guint)step,
-                            lir_graph_node_short_label (lir_module_get_graph (module), schedule[step], scratch),
-                            lir_graph_node_op_label (lir_module_get_graph (module), schedule[step]), bytes,
+                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch),
+                            lir_graph_get_node_op_label (lir_module_get_graph (module), schedule[step]), bytes,
                             live->len);
   else
     text = g_strdup_printf (_("Step %u · %s live in %u buffers and views"), (guint)step, bytes, live->len);

@@ -21,8 +21,8 @@ LIR_DEFINE_BOXED_TYPE (LirGraph, lir_graph, lir_graph_ref, lir_graph_unref)
 LIR_DEFINE_BOXED_TYPE (LirBufferPlan, lir_buffer_plan, lir_buffer_plan_ref, lir_buffer_plan_unref)
 LIR_DEFINE_BOXED_TYPE (LirPlanOptions, lir_plan_options, lir_plan_options_copy, lir_plan_options_free)
 LIR_DEFINE_BOXED_TYPE (LirPlanStats, lir_plan_stats, lir_plan_stats_copy, lir_plan_stats_free)
-LIR_DEFINE_BOXED_TYPE (LirPlanDiff, lir_plan_diff, lir_plan_diff_ref, lir_plan_diff_free)
-LIR_DEFINE_BOXED_TYPE (LirRenderer, lir_renderer, lir_renderer_ref, lir_renderer_free)
+LIR_DEFINE_BOXED_TYPE (LirPlanDiff, lir_plan_diff, lir_plan_diff_ref, lir_plan_diff_unref)
+LIR_DEFINE_BOXED_TYPE (LirRenderer, lir_renderer, lir_renderer_ref, lir_renderer_unref)
 LIR_DEFINE_BOXED_TYPE (LirViewport, lir_viewport, lir_viewport_copy, lir_viewport_free)
 
 /**

@@ -267,7 +267,7 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
   shape = LIR_SHAPE (LIR_DTYPE_U8, size);
   lir_graph_add_node (graph, LIR_OP_OPAQUE, "buffer", id, NULL, 0, &shape, NULL);
   /* Interned in the graph, so the table can borrow it. */
-  id = lir_graph_node_name (graph, b);
+  id = lir_graph_get_node_name (graph, b);
   if (!g_hash_table_add (ids, (gpointer)id))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u: id \"%s\" is used twice", line, id);
@@ -280,7 +280,7 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
 }
 
 /**
- * lir_csv_read:
+ * lir_module_new_from_csv:
  * @data: (array length=length) (element-type guint8): CSV text
  * @length: its length in bytes
  * @error: return location for a #GError; messages start with the line number
@@ -288,7 +288,7 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
  * Returns: (transfer full): a buffer-only module, or %NULL
  */
 LirModule *
-lir_csv_read (const char *data, gsize length, GError **error)
+lir_module_new_from_csv (const char *data, gsize length, GError **error)
 {
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -422,7 +422,7 @@ unique_ids (const LirGraph *graph, const LirBufferPlan *plan)
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
       char label[24];
-      const char *text = has_row (plan, id) ? lir_graph_node_label (graph, id, label) : NULL;
+      const char *text = has_row (plan, id) ? lir_graph_get_node_label (graph, id, label) : NULL;
       guint seen;
 
       g_ptr_array_add (ids, g_strdup (text));
@@ -464,7 +464,7 @@ unique_ids (const LirGraph *graph, const LirBufferPlan *plan)
 }
 
 /**
- * lir_csv_write:
+ * lir_module_to_csv:
  * @module: a planned module
  * @length: (out) (optional): length of the text
  *
@@ -476,7 +476,7 @@ unique_ids (const LirGraph *graph, const LirBufferPlan *plan)
  * Returns: (transfer full): the CSV text
  */
 char *
-lir_csv_write (const LirModule *module, gsize *length)
+lir_module_to_csv (const LirModule *module, gsize *length)
 {
   const LirGraph *graph;
   const LirBufferPlan *plan;

@@ -6,10 +6,10 @@
 
 G_BEGIN_DECLS
 
-LirModule *lir_csv_read  (const char *data,
+LirModule *lir_module_new_from_csv  (const char *data,
                           gsize       length,
                           GError    **error);
-char      *lir_csv_write (const LirModule *module,
+char      *lir_module_to_csv (const LirModule *module,
                           gsize           *length);
 
 G_END_DECLS

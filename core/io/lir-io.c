@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 /**
- * lir_io_load_data:
+ * lir_module_new_from_data:
  * @data: file contents
  * @length: their length
  * @error: return location for a #GError
@@ -28,7 +28,7 @@
  * Returns: (transfer full): the module, or %NULL
  */
 LirModule *
-lir_io_load_data (const char *data, gsize length, GError **error)
+lir_module_new_from_data (const char *data, gsize length, GError **error)
 {
   LirTextKind kind;
   gsize start;
@@ -36,12 +36,12 @@ lir_io_load_data (const char *data, gsize length, GError **error)
   if (!lir_detect_text (data, length, &kind, &start, error))
     return NULL;
   if (kind == LIR_TEXT_JSON)
-    return lir_json_read (data + start, length - start, error);
-  return lir_csv_read (data, length, error);
+    return lir_module_new_from_json (data + start, length - start, error);
+  return lir_module_new_from_csv (data, length, error);
 }
 
 /**
- * lir_io_load:
+ * lir_module_new_from_file:
  * @path: a file path, or `-` for standard input
  * @error: return location for a #GError; messages start with @path
  *
@@ -55,7 +55,7 @@ lir_io_load_data (const char *data, gsize length, GError **error)
  * Returns: (transfer full): the module, or %NULL
  */
 LirModule *
-lir_io_load (const char *path, GError **error)
+lir_module_new_from_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   g_autoptr (GError) local = NULL;
@@ -69,7 +69,7 @@ lir_io_load (const char *path, GError **error)
       g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
       return NULL;
     }
-  module = lir_io_load_data (data, length, &local);
+  module = lir_module_new_from_data (data, length, &local);
   if (module == NULL)
     g_set_error (error, local->domain, local->code, "%s:%s%s", path,
                  g_ascii_isdigit (local->message[0]) ? "" : " ", local->message);
@@ -77,7 +77,7 @@ lir_io_load (const char *path, GError **error)
 }
 
 /**
- * lir_io_save:
+ * lir_module_save:
  * @module: a module
  * @path: destination, or `-` for standard output; a name ending in `.csv`
  *   is written as a MiniMalloc buffer list, any other as a module or
@@ -89,7 +89,7 @@ lir_io_load (const char *path, GError **error)
  * Returns: %TRUE on success
  */
 gboolean
-lir_io_save (const LirModule *module, const char *path, GError **error)
+lir_module_save (const LirModule *module, const char *path, GError **error)
 {
   g_autofree char *text = NULL;
   gsize length;
@@ -107,10 +107,10 @@ lir_io_save (const LirModule *module, const char *path, GError **error)
                        "first", path);
           return FALSE;
         }
-      text = lir_csv_write (module, &length);
+      text = lir_module_to_csv (module, &length);
     }
   else
-    text = lir_json_write (module, &length);
+    text = lir_module_to_json (module, &length);
   return lir_file_write (path, text, length, error);
 }
 

@@ -7,12 +7,12 @@
 
 G_BEGIN_DECLS
 
-LirModule     *lir_io_load_data   (const char *data,
+LirModule     *lir_module_new_from_data   (const char *data,
                                    gsize       length,
                                    GError    **error);
-LirModule     *lir_io_load        (const char *path,
+LirModule     *lir_module_new_from_file        (const char *path,
                                    GError    **error);
-gboolean       lir_io_save        (const LirModule *module,
+gboolean       lir_module_save        (const LirModule *module,
                                    const char      *path,
                                    GError         **error);
 

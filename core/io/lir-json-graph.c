@@ -120,7 +120,7 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
           return FALSE;
         }
       lir_json_path_pop (path, mark2);
-      lir_graph_set_cast_to (graph, id, dtype);
+      lir_graph_set_node_cast_to (graph, id, dtype);
     }
   else
     {
@@ -129,7 +129,7 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
           || !lir_json_get_u64 (attrs, "start", LIR_MAX_BYTES, &start, path, error)
           || !lir_json_get_u64 (attrs, "len", LIR_MAX_BYTES, &len, path, error))
         return FALSE;
-      lir_graph_set_narrow (graph, id, (guint32)axis, start, len);
+      lir_graph_set_node_narrow (graph, id, (guint32)axis, start, len);
     }
   lir_json_path_pop (path, mark);
   return TRUE;
@@ -302,7 +302,7 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
       const LirJsonValue *value = lir_json_get (attrs, "value");
       g_autofree char *label = NULL, *family = NULL;
 
-      lir_json_op_label (lir_graph_node_op_name (graph, id), attrs->length == 1 && value != NULL ? value : attrs,
+      lir_json_op_label (lir_graph_get_node_op_name (graph, id), attrs->length == 1 && value != NULL ? value : attrs,
                          &label, &family);
       lir_graph_set_node_op_label (graph, id, label, family);
     }

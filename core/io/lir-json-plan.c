@@ -388,10 +388,10 @@ lir_json_read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPa
       g_autofree LirViewAlias *aliases = g_new (LirViewAlias, n + 1);
       const guint32 *schedule = (const guint32 *)plan->schedule->data;
 
-      lir_views_resolve (graph, symbol_values, aliases);
-      lir_liveness_compute (graph, schedule, n, aliases, plan->lifetimes);
+      lir_graph_resolve_views (graph, symbol_values, aliases);
+      lir_graph_compute_liveness (graph, schedule, n, aliases, plan->lifetimes);
       if (phases_node == NULL)
-        lir_phases_derive (graph, schedule, n, plan->phases);
+        lir_graph_derive_phases (graph, schedule, n, plan->phases);
     }
   lir_buffer_plan_collect_io (plan, graph);
   return g_steal_pointer (&plan);

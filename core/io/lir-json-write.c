@@ -179,7 +179,7 @@ write_plan (GString *out, const LirBufferPlan *plan)
 }
 
 /**
- * lir_json_write:
+ * lir_module_to_json:
  * @module: a module
  * @length: (out) (optional): length of the text
  *
@@ -188,7 +188,7 @@ write_plan (GString *out, const LirBufferPlan *plan)
  * Returns: (transfer full): the JSON text, ending in a newline
  */
 char *
-lir_json_write (const LirModule *module, gsize *length)
+lir_module_to_json (const LirModule *module, gsize *length)
 {
   GString *out = g_string_sized_new (4096);
   const LirBufferPlan *plan = lir_module_get_plan (module);

@@ -43,7 +43,7 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
 }
 
 /**
- * lir_json_read:
+ * lir_module_new_from_json:
  * @data: a graph or module document
  * @length: its length in bytes
  * @error: return location for a #GError
@@ -52,7 +52,7 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
  *   document), or %NULL with an error naming the JSON path
  */
 LirModule *
-lir_json_read (const char *data, gsize length, GError **error)
+lir_module_new_from_json (const char *data, gsize length, GError **error)
 {
   g_autoptr (LirJsonDoc) doc = lir_json_parse (data, length, error);
   g_autoptr (GString) path_text = g_string_new (NULL);

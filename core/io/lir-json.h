@@ -6,10 +6,10 @@
 
 G_BEGIN_DECLS
 
-LirModule *lir_json_read          (const char *data,
+LirModule *lir_module_new_from_json          (const char *data,
                                    gsize       length,
                                    GError    **error);
-char      *lir_json_write         (const LirModule *module,
+char      *lir_module_to_json         (const LirModule *module,
                                    gsize           *length);
 void       lir_json_append_string (GString    *out,
                                    const char *text);

@@ -274,7 +274,7 @@ describe_node (Reader *r, guint32 index, LirOpKind kind, const LirJsonValue *obj
     {
       g_autofree char *label = NULL, *family = NULL;
 
-      lir_json_op_label (lir_graph_node_op_name (r->graph, index), payload, &label, &family);
+      lir_json_op_label (lir_graph_get_node_op_name (r->graph, index), payload, &label, &family);
       lir_graph_set_node_op_label (r->graph, index, label, family);
     }
 }
@@ -310,7 +310,7 @@ read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
           lir_json_error (error, r->path, "unknown dtype \"%s\"", to_name);
           return FALSE;
         }
-      lir_graph_set_cast_to (r->graph, index, dtype);
+      lir_graph_set_node_cast_to (r->graph, index, dtype);
     }
   else if (kind == LIR_OP_NARROW)
     {
@@ -320,7 +320,7 @@ read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
           !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error) ||
           !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
         return FALSE;
-      lir_graph_set_narrow (r->graph, index, (guint32)axis, start, len);
+      lir_graph_set_node_narrow (r->graph, index, (guint32)axis, start, len);
     }
   lir_json_path_pop (r->path, mark);
   return TRUE;
@@ -623,13 +623,13 @@ infer_symbols (LirGraph *graph, LirBufferPlan *plan)
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
       LirShape shape;
-      guint64 unit = lir_dtype_size_bytes (lir_graph_node_dtype (graph, id));
+      guint64 unit = lir_dtype_get_size (lir_graph_get_node_dtype (graph, id));
       guint32 symbol = LIR_DIM_STATIC;
       gboolean usable = plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
 
       if (!usable)
         continue;
-      lir_graph_node_shape (graph, id, &shape);
+      lir_graph_get_node_shape (graph, id, &shape);
       for (guint d = 0; d < shape.n_dims && usable; d++)
         {
           if (shape.dims[d].symbol == LIR_DIM_STATIC)
@@ -704,7 +704,7 @@ decide_allocation (LirBufferPlan *plan, const LirGraph *graph, const guint64 *si
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
     for (guint k = 0; k < 3; k++)
-      if (lir_graph_node_kind (graph, id) == kinds[k] && sizes[id] != G_MAXUINT64)
+      if (lir_graph_get_node_kind (graph, id) == kinds[k] && sizes[id] != G_MAXUINT64)
         {
           seen[k] = TRUE;
           placed[k] |= plan->slot_flags[id] == LIR_SLOT_ALLOCATED;
@@ -803,7 +803,7 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   infer_symbols (graph, plan);
   symbol_values = lir_buffer_plan_symbol_values (plan, graph);
   /* Views' own sizes; a size that needs an unbound symbol is G_MAXUINT64. */
-  lir_sizes_compute_partial (graph, symbol_values, sizes);
+  lir_graph_compute_sizes_partial (graph, symbol_values, sizes);
 
   decide_allocation (plan, graph, sizes);
 
@@ -815,11 +815,11 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
      * flagged by the validator, and keeps its figures through a write. */
     g_autofree LirViewAlias *aliases = g_new (LirViewAlias, n + 1);
 
-    lir_views_resolve (graph, symbol_values, aliases);
-    lir_liveness_compute (graph, schedule, n, aliases, plan->lifetimes);
+    lir_graph_resolve_views (graph, symbol_values, aliases);
+    lir_graph_compute_liveness (graph, schedule, n, aliases, plan->lifetimes);
   }
   if (!phases_given)
-    lir_phases_derive (graph, schedule, n, plan->phases);
+    lir_graph_derive_phases (graph, schedule, n, plan->phases);
   lir_buffer_plan_collect_io (plan, graph);
   return g_steal_pointer (&plan);
 }

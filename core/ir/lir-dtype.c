@@ -18,13 +18,13 @@ static const struct
 };
 
 /**
- * lir_dtype_size_bytes:
+ * lir_dtype_get_size:
  * @dtype: a #LirDType
  *
  * Returns: the size of one element in bytes
  */
 guint
-lir_dtype_size_bytes (LirDType dtype)
+lir_dtype_get_size (LirDType dtype)
 {
   g_return_val_if_fail (dtype < LIR_N_DTYPES, 0);
   return dtype_info[dtype].size_bytes;

@@ -28,7 +28,7 @@ typedef enum {
   LIR_N_DTYPES
 } LirDType;
 
-guint        lir_dtype_size_bytes (LirDType dtype);
+guint        lir_dtype_get_size (LirDType dtype);
 const char  *lir_dtype_to_string  (LirDType dtype);
 gboolean     lir_dtype_from_string (const char *text,
                                     LirDType   *out_dtype);

@@ -18,19 +18,19 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                    "node %u (%s): %s takes exactly one input, it has %u", id,
-                   lir_graph_node_label (graph, id, label), node->op_name, node->n_inputs);
+                   lir_graph_get_node_label (graph, id, label), node->op_name, node->n_inputs);
       return FALSE;
     }
   if (node->kind != LIR_OP_NARROW)
     return TRUE;
 
   parent = lir_graph_inputs_of (graph, node)[0];
-  lir_graph_node_shape (graph, parent, &parent_shape);
+  lir_graph_get_node_shape (graph, parent, &parent_shape);
   if (node->narrow_axis >= parent_shape.n_dims)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                    "node %u (%s): narrow axis %u is out of range for a %u-dim input", id,
-                   lir_graph_node_label (graph, id, label), node->narrow_axis,
+                   lir_graph_get_node_label (graph, id, label), node->narrow_axis,
                    parent_shape.n_dims);
       return FALSE;
     }
@@ -44,7 +44,7 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                        "node %u (%s): narrow [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
                        ") exceeds the input's axis %u of size %" G_GUINT64_FORMAT,
-                       id, lir_graph_node_label (graph, id, label), node->narrow_start,
+                       id, lir_graph_get_node_label (graph, id, label), node->narrow_start,
                        node->narrow_len, node->narrow_axis, extent);
           return FALSE;
         }
@@ -110,7 +110,7 @@ validate_alias (const LirGraph *graph, guint32 id, const LirNode *node, GError *
   if (problem != NULL)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "node %u (%s): %s", id,
-                   lir_graph_node_label (graph, id, label), problem);
+                   lir_graph_get_node_label (graph, id, label), problem);
       return FALSE;
     }
   return TRUE;
@@ -219,7 +219,7 @@ check_acyclic (const LirGraph *graph, GError **error)
             }
       }
     g_set_error (error, LIR_ERROR, LIR_ERROR_CYCLE, "the graph has a cycle through node %u (%s)",
-                 walker, lir_graph_node_label (graph, walker, label));
+                 walker, lir_graph_get_node_label (graph, walker, label));
   }
   return FALSE;
 }
@@ -255,7 +255,7 @@ lir_graph_validate (const LirGraph *graph, GError **error)
             {
               g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                            "node %u (%s): input %u names node %u, which does not exist", id,
-                           lir_graph_node_label (graph, id, label), i, inputs[i]);
+                           lir_graph_get_node_label (graph, id, label), i, inputs[i]);
               return FALSE;
             }
         }
@@ -265,7 +265,7 @@ lir_graph_validate (const LirGraph *graph, GError **error)
             {
               g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                            "node %u (%s): dim %u names symbol %u, which does not exist", id,
-                           lir_graph_node_label (graph, id, label), i, dims[i].symbol);
+                           lir_graph_get_node_label (graph, id, label), i, dims[i].symbol);
               return FALSE;
             }
         }
@@ -291,7 +291,7 @@ lir_graph_validate (const LirGraph *graph, GError **error)
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                        "node %u (%s): an unknown op may not be called \"%s\", the name of a "
-                       "built-in op", id, lir_graph_node_label (graph, id, label), node->op_name);
+                       "built-in op", id, lir_graph_get_node_label (graph, id, label), node->op_name);
           return FALSE;
         }
       if (node->kind == LIR_OP_RESHAPE || node->kind == LIR_OP_CAST

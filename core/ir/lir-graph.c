@@ -281,20 +281,20 @@ node_mut (LirGraph *graph, guint32 id)
 }
 
 /**
- * lir_graph_set_cast_to:
+ * lir_graph_set_node_cast_to:
  * @graph: a graph
  * @node: a cast node
  * @to: the target dtype
  */
 void
-lir_graph_set_cast_to (LirGraph *graph, guint32 node, LirDType to)
+lir_graph_set_node_cast_to (LirGraph *graph, guint32 node, LirDType to)
 {
   g_return_if_fail (node < graph->nodes->len && to < LIR_N_DTYPES);
   node_mut (graph, node)->cast_to = to;
 }
 
 /**
- * lir_graph_set_narrow:
+ * lir_graph_set_node_narrow:
  * @graph: a graph
  * @node: a narrow node
  * @axis: the narrowed axis
@@ -302,7 +302,7 @@ lir_graph_set_cast_to (LirGraph *graph, guint32 node, LirDType to)
  * @len: number of indices kept
  */
 void
-lir_graph_set_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 start, guint64 len)
+lir_graph_set_node_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 start, guint64 len)
 {
   LirNode *n;
 
@@ -467,48 +467,48 @@ lir_graph_set_order (LirGraph *graph, const guint32 *order, guint n_order, GErro
 }
 
 guint32
-lir_graph_input (LirGraph *graph, const char *name, const LirShape *shape)
+lir_graph_add_input (LirGraph *graph, const char *name, const LirShape *shape)
 {
   return lir_graph_add_node (graph, LIR_OP_INPUT, NULL, name, NULL, 0, shape, NULL);
 }
 
 guint32
-lir_graph_param (LirGraph *graph, const char *name, const LirShape *shape)
+lir_graph_add_param (LirGraph *graph, const char *name, const LirShape *shape)
 {
   return lir_graph_add_node (graph, LIR_OP_PARAM, NULL, name, NULL, 0, shape, NULL);
 }
 
 guint32
-lir_graph_constant (LirGraph *graph, const char *name, const LirShape *shape)
+lir_graph_add_constant (LirGraph *graph, const char *name, const LirShape *shape)
 {
   return lir_graph_add_node (graph, LIR_OP_CONSTANT, NULL, name, NULL, 0, shape, NULL);
 }
 
 guint32
-lir_graph_matmul (LirGraph *graph, guint32 a, guint32 b, const LirShape *shape)
+lir_graph_add_matmul (LirGraph *graph, guint32 a, guint32 b, const LirShape *shape)
 {
   guint32 inputs[] = { a, b };
   return lir_graph_add_node (graph, LIR_OP_MATMUL, NULL, NULL, inputs, 2, shape, NULL);
 }
 
 guint32
-lir_graph_reshape (LirGraph *graph, guint32 x, const LirShape *shape)
+lir_graph_add_reshape (LirGraph *graph, guint32 x, const LirShape *shape)
 {
   return lir_graph_add_node (graph, LIR_OP_RESHAPE, NULL, NULL, &x, 1, shape, NULL);
 }
 
 guint32
-lir_graph_cast (LirGraph *graph, guint32 x, LirDType to, const LirShape *shape)
+lir_graph_add_cast (LirGraph *graph, guint32 x, LirDType to, const LirShape *shape)
 {
   g_autofree char *attrs = g_strdup_printf ("{\"to\":\"%s\"}", lir_dtype_to_string (to));
   guint32 id = lir_graph_add_node (graph, LIR_OP_CAST, NULL, NULL, &x, 1, shape, attrs);
 
-  lir_graph_set_cast_to (graph, id, to);
+  lir_graph_set_node_cast_to (graph, id, to);
   return id;
 }
 
 guint32
-lir_graph_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint64 len,
+lir_graph_add_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint64 len,
                   const LirShape *shape)
 {
   g_autofree char *attrs = g_strdup_printf ("{\"axis\":%u,\"len\":%" G_GUINT64_FORMAT
@@ -516,18 +516,18 @@ lir_graph_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint
                                             axis, len, start);
   guint32 id = lir_graph_add_node (graph, LIR_OP_NARROW, NULL, NULL, &x, 1, shape, attrs);
 
-  lir_graph_set_narrow (graph, id, axis, start, len);
+  lir_graph_set_node_narrow (graph, id, axis, start, len);
   return id;
 }
 
 guint32
-lir_graph_sample (LirGraph *graph, guint32 x, const LirShape *shape)
+lir_graph_add_sample (LirGraph *graph, guint32 x, const LirShape *shape)
 {
   return lir_graph_add_node (graph, LIR_OP_SAMPLE, NULL, NULL, &x, 1, shape, NULL);
 }
 
 /**
- * lir_graph_op:
+ * lir_graph_add_op:
  * @graph: a graph
  * @op_name: any op name; first-class names map to their kind
  * @inputs: (array length=n_inputs): input ids
@@ -539,7 +539,7 @@ lir_graph_sample (LirGraph *graph, guint32 x, const LirShape *shape)
  * Returns: the new node's id
  */
 guint32
-lir_graph_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint n_inputs,
+lir_graph_add_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint n_inputs,
               const LirShape *shape)
 {
   return lir_graph_add_node (graph, lir_op_kind_from_string (op_name), op_name, NULL,
@@ -547,35 +547,35 @@ lir_graph_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint
 }
 
 LirOpKind
-lir_graph_node_kind (const LirGraph *graph, guint32 node)
+lir_graph_get_node_kind (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, LIR_OP_OPAQUE);
   return lir_graph_node (graph, node)->kind;
 }
 
 const char *
-lir_graph_node_op_name (const LirGraph *graph, guint32 node)
+lir_graph_get_node_op_name (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, NULL);
   return lir_graph_node (graph, node)->op_name;
 }
 
 /**
- * lir_graph_node_name:
+ * lir_graph_get_node_name:
  * @graph: a graph
  * @node: a node id
  *
  * Returns: (transfer none) (nullable): the node's name, if it has one
  */
 const char *
-lir_graph_node_name (const LirGraph *graph, guint32 node)
+lir_graph_get_node_name (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, NULL);
   return lir_graph_node (graph, node)->name;
 }
 
 /**
- * lir_graph_node_label:
+ * lir_graph_get_node_label:
  * @graph: a graph
  * @node: a node id
  * @buffer: scratch space for an unnamed node's label
@@ -583,9 +583,9 @@ lir_graph_node_name (const LirGraph *graph, guint32 node)
  * Returns: (transfer none): the node's name, or `%<id>` as RLX prints ids
  */
 const char *
-lir_graph_node_label (const LirGraph *graph, guint32 node, char buffer[24])
+lir_graph_get_node_label (const LirGraph *graph, guint32 node, char buffer[24])
 {
-  const char *name = lir_graph_node_name (graph, node);
+  const char *name = lir_graph_get_node_name (graph, node);
 
   if (name != NULL)
     return name;
@@ -594,20 +594,20 @@ lir_graph_node_label (const LirGraph *graph, guint32 node, char buffer[24])
 }
 
 /**
- * lir_graph_node_short_label:
+ * lir_graph_get_node_short_label:
  * @graph: a graph
  * @node: a node id
  * @buffer: room for the label
  *
- * lir_graph_node_label () as people read it: a long name shortened by
+ * lir_graph_get_node_label () as people read it: a long name shortened by
  * lir_name_shorten (). Every picture, window and sentence uses this one.
  *
  * Returns: (transfer none): the label, possibly in @buffer
  */
 const char *
-lir_graph_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR_SHORT_NAME_SIZE])
+lir_graph_get_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR_SHORT_NAME_SIZE])
 {
-  const char *name = lir_graph_node_name (graph, node);
+  const char *name = lir_graph_get_node_name (graph, node);
 
   if (name == NULL)
     {
@@ -618,7 +618,7 @@ lir_graph_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR
 }
 
 /**
- * lir_graph_node_op_label:
+ * lir_graph_get_node_op_label:
  * @graph: a graph
  * @node: a node id
  *
@@ -629,7 +629,7 @@ lir_graph_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR
  * Returns: (transfer none): the label
  */
 const char *
-lir_graph_node_op_label (const LirGraph *graph, guint32 node)
+lir_graph_get_node_op_label (const LirGraph *graph, guint32 node)
 {
   const LirNode *n;
 
@@ -639,7 +639,7 @@ lir_graph_node_op_label (const LirGraph *graph, guint32 node)
 }
 
 /**
- * lir_graph_node_op_family:
+ * lir_graph_get_node_op_family:
  * @graph: a graph
  * @node: a node id
  *
@@ -649,7 +649,7 @@ lir_graph_node_op_label (const LirGraph *graph, guint32 node)
  * Returns: (transfer none): the family
  */
 const char *
-lir_graph_node_op_family (const LirGraph *graph, guint32 node)
+lir_graph_get_node_op_family (const LirGraph *graph, guint32 node)
 {
   const LirNode *n;
 
@@ -674,7 +674,7 @@ lir_graph_set_node_op_label (LirGraph *graph, guint32 node, const char *label, c
 }
 
 /**
- * lir_graph_node_origin:
+ * lir_graph_get_node_origin:
  * @graph: a graph
  * @node: a node id
  *
@@ -682,7 +682,7 @@ lir_graph_set_node_op_label (LirGraph *graph, guint32 node, const char *label, c
  *   (RLX's `origin.pass`), if the file said
  */
 const char *
-lir_graph_node_origin (const LirGraph *graph, guint32 node)
+lir_graph_get_node_origin (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, NULL);
   return lir_graph_node (graph, node)->origin;
@@ -703,7 +703,7 @@ lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
 }
 
 /**
- * lir_graph_node_inputs:
+ * lir_graph_get_node_inputs:
  * @graph: a graph
  * @node: a node id
  * @n_inputs: (out): number of inputs
@@ -711,7 +711,7 @@ lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
  * Returns: (transfer none) (array length=n_inputs): the input ids
  */
 const guint32 *
-lir_graph_node_inputs (const LirGraph *graph, guint32 node, guint *n_inputs)
+lir_graph_get_node_inputs (const LirGraph *graph, guint32 node, guint *n_inputs)
 {
   const LirNode *n;
 
@@ -722,7 +722,7 @@ lir_graph_node_inputs (const LirGraph *graph, guint32 node, guint *n_inputs)
 }
 
 void
-lir_graph_node_shape (const LirGraph *graph, guint32 node, LirShape *out_shape)
+lir_graph_get_node_shape (const LirGraph *graph, guint32 node, LirShape *out_shape)
 {
   const LirNode *n;
 
@@ -736,35 +736,35 @@ lir_graph_node_shape (const LirGraph *graph, guint32 node, LirShape *out_shape)
 }
 
 LirDType
-lir_graph_node_dtype (const LirGraph *graph, guint32 node)
+lir_graph_get_node_dtype (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, LIR_DTYPE_F32);
   return lir_graph_node (graph, node)->dtype;
 }
 
 /**
- * lir_graph_node_attrs:
+ * lir_graph_get_node_attrs:
  * @graph: a graph
  * @node: a node id
  *
  * Returns: (transfer none) (nullable): the attributes as JSON object text
  */
 const char *
-lir_graph_node_attrs (const LirGraph *graph, guint32 node)
+lir_graph_get_node_attrs (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, NULL);
   return lir_graph_node (graph, node)->attrs;
 }
 
 LirDType
-lir_graph_node_cast_to (const LirGraph *graph, guint32 node)
+lir_graph_get_node_cast_to (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, LIR_DTYPE_F32);
   return lir_graph_node (graph, node)->cast_to;
 }
 
 void
-lir_graph_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start,
+lir_graph_get_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start,
                        guint64 *len)
 {
   const LirNode *n;
@@ -805,19 +805,19 @@ lir_graph_get_order (const LirGraph *graph, guint *n_order)
 }
 
 /**
- * lir_graph_node_alias:
+ * lir_graph_get_node_alias:
  * @graph: a graph
  * @node: a node
  * @of: (out) (optional): the node whose bytes @node's result lives in
  * @byte_offset: (out) (optional): where it starts in them
  *
  * The alias @node declares (not the views its op implies: see
- * lir_views_resolve() for every alias of a planned graph).
+ * lir_graph_resolve_views() for every alias of a planned graph).
  *
  * Returns: the kind, %LIR_ALIAS_NONE if @node declares none
  */
 LirAliasKind
-lir_graph_node_alias (const LirGraph *graph, guint32 node, guint32 *of, guint64 *byte_offset)
+lir_graph_get_node_alias (const LirGraph *graph, guint32 node, guint32 *of, guint64 *byte_offset)
 {
   const LirNode *n;
 
@@ -831,21 +831,21 @@ lir_graph_node_alias (const LirGraph *graph, guint32 node, guint32 *of, guint64 
 }
 
 /**
- * lir_graph_node_has_buffer:
+ * lir_graph_get_node_has_buffer:
  * @graph: a graph
  * @node: a node
  *
  * Returns: %FALSE for a node declared to hold no tensor (`"buffer": false`)
  */
 gboolean
-lir_graph_node_has_buffer (const LirGraph *graph, guint32 node)
+lir_graph_get_node_has_buffer (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, TRUE);
   return !lir_graph_node (graph, node)->no_buffer;
 }
 
 /**
- * lir_graph_node_result_of:
+ * lir_graph_get_node_result_of:
  * @graph: a graph
  * @node: a node
  *
@@ -853,14 +853,14 @@ lir_graph_node_has_buffer (const LirGraph *graph, guint32 node)
  *   %LIR_NO_NODE
  */
 guint32
-lir_graph_node_result_of (const LirGraph *graph, guint32 node)
+lir_graph_get_node_result_of (const LirGraph *graph, guint32 node)
 {
   g_return_val_if_fail (node < graph->nodes->len, LIR_NO_NODE);
   return lir_graph_node (graph, node)->result_of;
 }
 
 /**
- * lir_graph_describe_op:
+ * lir_graph_describe_node_op:
  * @graph: a graph
  * @node: a node
  *
@@ -870,7 +870,7 @@ lir_graph_node_result_of (const LirGraph *graph, guint32 node)
  * Returns: (transfer full): the description
  */
 char *
-lir_graph_describe_op (const LirGraph *graph, guint32 node)
+lir_graph_describe_node_op (const LirGraph *graph, guint32 node)
 {
   const LirNode *n;
   char label[24];
@@ -878,25 +878,25 @@ lir_graph_describe_op (const LirGraph *graph, guint32 node)
   g_return_val_if_fail (node < graph->nodes->len, NULL);
   n = lir_graph_node (graph, node);
   if (n->alias_kind == LIR_ALIAS_INPLACE && n->alias_of < graph->nodes->len)
-    return g_strdup_printf ("%s, in-place on %s", lir_graph_node_op_label (graph, node),
-                            lir_graph_node_label (graph, n->alias_of, label));
-  return g_strdup (lir_graph_node_op_label (graph, node));
+    return g_strdup_printf ("%s, in-place on %s", lir_graph_get_node_op_label (graph, node),
+                            lir_graph_get_node_label (graph, n->alias_of, label));
+  return g_strdup (lir_graph_get_node_op_label (graph, node));
 }
 
 /**
- * lir_graph_format_shape:
+ * lir_graph_format_node_shape:
  * @graph: a graph
  * @node: a node id
  *
  * Returns: (transfer full): the shape as text, e.g. `f32[seq, 768]`
  */
 char *
-lir_graph_format_shape (const LirGraph *graph, guint32 node)
+lir_graph_format_node_shape (const LirGraph *graph, guint32 node)
 {
   GString *text = g_string_new (NULL);
   LirShape shape;
 
-  lir_graph_node_shape (graph, node, &shape);
+  lir_graph_get_node_shape (graph, node, &shape);
   g_string_append_printf (text, "%s[", lir_dtype_to_string (shape.dtype));
   for (guint i = 0; i < shape.n_dims; i++)
     {

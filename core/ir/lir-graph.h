@@ -76,10 +76,10 @@ guint32      lir_graph_add_node         (LirGraph       *graph,
                                          guint           n_inputs,
                                          const LirShape *shape,
                                          const char     *attrs);
-void         lir_graph_set_cast_to      (LirGraph *graph,
+void         lir_graph_set_node_cast_to      (LirGraph *graph,
                                          guint32   node,
                                          LirDType  to);
-void         lir_graph_set_narrow       (LirGraph *graph,
+void         lir_graph_set_node_narrow       (LirGraph *graph,
                                          guint32   node,
                                          guint32   axis,
                                          guint64   start,
@@ -104,102 +104,102 @@ gboolean     lir_graph_set_order        (LirGraph      *graph,
                                          GError       **error);
 
 /* Typed builders, in the spirit of RLX's Graph API. */
-guint32      lir_graph_input            (LirGraph       *graph,
+guint32      lir_graph_add_input            (LirGraph       *graph,
                                          const char     *name,
                                          const LirShape *shape);
-guint32      lir_graph_param            (LirGraph       *graph,
+guint32      lir_graph_add_param            (LirGraph       *graph,
                                          const char     *name,
                                          const LirShape *shape);
-guint32      lir_graph_constant         (LirGraph       *graph,
+guint32      lir_graph_add_constant         (LirGraph       *graph,
                                          const char     *name,
                                          const LirShape *shape);
-guint32      lir_graph_matmul           (LirGraph       *graph,
+guint32      lir_graph_add_matmul           (LirGraph       *graph,
                                          guint32         a,
                                          guint32         b,
                                          const LirShape *shape);
-guint32      lir_graph_reshape          (LirGraph       *graph,
+guint32      lir_graph_add_reshape          (LirGraph       *graph,
                                          guint32         x,
                                          const LirShape *shape);
-guint32      lir_graph_cast             (LirGraph       *graph,
+guint32      lir_graph_add_cast             (LirGraph       *graph,
                                          guint32         x,
                                          LirDType        to,
                                          const LirShape *shape);
-guint32      lir_graph_narrow           (LirGraph       *graph,
+guint32      lir_graph_add_narrow           (LirGraph       *graph,
                                          guint32         x,
                                          guint32         axis,
                                          guint64         start,
                                          guint64         len,
                                          const LirShape *shape);
-guint32      lir_graph_sample           (LirGraph       *graph,
+guint32      lir_graph_add_sample           (LirGraph       *graph,
                                          guint32         x,
                                          const LirShape *shape);
-guint32      lir_graph_op               (LirGraph       *graph,
+guint32      lir_graph_add_op               (LirGraph       *graph,
                                          const char     *op_name,
                                          const guint32  *inputs,
                                          guint           n_inputs,
                                          const LirShape *shape);
 
 /* Accessors. Node ids must be < lir_graph_get_n_nodes (). */
-LirOpKind    lir_graph_node_kind        (const LirGraph *graph,
+LirOpKind    lir_graph_get_node_kind        (const LirGraph *graph,
                                          guint32         node);
-const char  *lir_graph_node_op_name     (const LirGraph *graph,
+const char  *lir_graph_get_node_op_name     (const LirGraph *graph,
                                          guint32         node);
-const char  *lir_graph_node_op_label    (const LirGraph *graph,
+const char  *lir_graph_get_node_op_label    (const LirGraph *graph,
                                          guint32         node);
-const char  *lir_graph_node_op_family   (const LirGraph *graph,
+const char  *lir_graph_get_node_op_family   (const LirGraph *graph,
                                          guint32         node);
 void         lir_graph_set_node_op_label (LirGraph   *graph,
                                           guint32     node,
                                           const char *label,
                                           const char *family);
-const char  *lir_graph_node_origin      (const LirGraph *graph,
+const char  *lir_graph_get_node_origin      (const LirGraph *graph,
                                          guint32         node);
 void         lir_graph_set_node_origin  (LirGraph   *graph,
                                          guint32     node,
                                          const char *origin);
-const char  *lir_graph_node_name        (const LirGraph *graph,
+const char  *lir_graph_get_node_name        (const LirGraph *graph,
                                          guint32         node);
-const char  *lir_graph_node_label       (const LirGraph *graph,
+const char  *lir_graph_get_node_label       (const LirGraph *graph,
                                          guint32         node,
                                          char            buffer[24]);
-const char  *lir_graph_node_short_label (const LirGraph *graph,
+const char  *lir_graph_get_node_short_label (const LirGraph *graph,
                                          guint32         node,
                                          char            buffer[LIR_SHORT_NAME_SIZE]);
 void         lir_graph_set_node_name    (LirGraph   *graph,
                                          guint32     node,
                                          const char *name);
-const guint32 *lir_graph_node_inputs    (const LirGraph *graph,
+const guint32 *lir_graph_get_node_inputs    (const LirGraph *graph,
                                          guint32         node,
                                          guint          *n_inputs);
-void         lir_graph_node_shape       (const LirGraph *graph,
+void         lir_graph_get_node_shape       (const LirGraph *graph,
                                          guint32         node,
                                          LirShape       *out_shape);
-LirDType     lir_graph_node_dtype       (const LirGraph *graph,
+LirDType     lir_graph_get_node_dtype       (const LirGraph *graph,
                                          guint32         node);
-const char  *lir_graph_node_attrs       (const LirGraph *graph,
+const char  *lir_graph_get_node_attrs       (const LirGraph *graph,
                                          guint32         node);
-LirDType     lir_graph_node_cast_to     (const LirGraph *graph,
+LirDType     lir_graph_get_node_cast_to     (const LirGraph *graph,
                                          guint32         node);
-void         lir_graph_node_narrow      (const LirGraph *graph,
+void         lir_graph_get_node_narrow      (const LirGraph *graph,
                                          guint32         node,
                                          guint32        *axis,
                                          guint64        *start,
                                          guint64        *len);
-LirAliasKind lir_graph_node_alias       (const LirGraph *graph,
+LirAliasKind lir_graph_get_node_alias       (const LirGraph *graph,
                                          guint32         node,
                                          guint32        *of,
                                          guint64        *byte_offset);
-gboolean     lir_graph_node_has_buffer  (const LirGraph *graph,
+gboolean     lir_graph_get_node_has_buffer  (const LirGraph *graph,
                                          guint32         node);
-guint32      lir_graph_node_result_of   (const LirGraph *graph,
+guint32      lir_graph_get_node_result_of   (const LirGraph *graph,
                                          guint32         node);
-char        *lir_graph_describe_op      (const LirGraph *graph,
+char        *lir_graph_describe_node_op      (const LirGraph *graph,
                                          guint32         node);
 const guint32 *lir_graph_get_outputs    (const LirGraph *graph,
                                          guint          *n_outputs);
 const guint32 *lir_graph_get_order      (const LirGraph *graph,
                                          guint          *n_order);
-char        *lir_graph_format_shape     (const LirGraph *graph,
+char        *lir_graph_format_node_shape     (const LirGraph *graph,
                                          guint32         node);
 
 gboolean     lir_graph_validate         (const LirGraph *graph,

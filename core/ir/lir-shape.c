@@ -41,7 +41,7 @@ lir_shape_is_static (const LirShape *shape)
 }
 
 /**
- * lir_shape_byte_size:
+ * lir_shape_get_byte_size:
  * @shape: a shape
  * @symbol_values: (array length=n_symbols) (nullable): the bound value of
  *   each symbol, or %G_MAXUINT64 for an unbound one
@@ -55,13 +55,13 @@ lir_shape_is_static (const LirShape *shape)
  * Returns: %TRUE on success
  */
 gboolean
-lir_shape_byte_size (const LirShape *shape,
+lir_shape_get_byte_size (const LirShape *shape,
                      const guint64 *symbol_values,
                      guint n_symbols,
                      guint64 *out_bytes,
                      GError **error)
 {
-  guint64 bytes = lir_dtype_size_bytes (shape->dtype);
+  guint64 bytes = lir_dtype_get_size (shape->dtype);
 
   for (guint i = 0; i < shape->n_dims; i++)
     {
@@ -91,7 +91,7 @@ lir_shape_byte_size (const LirShape *shape,
 }
 
 /**
- * lir_shape_inner_bytes:
+ * lir_shape_get_inner_bytes:
  * @shape: a shape
  * @out_bytes: (out): bytes of one slice along axis 0
  *
@@ -101,9 +101,9 @@ lir_shape_byte_size (const LirShape *shape,
  * Returns: %TRUE if the inner dims are static and the size fits
  */
 gboolean
-lir_shape_inner_bytes (const LirShape *shape, guint64 *out_bytes)
+lir_shape_get_inner_bytes (const LirShape *shape, guint64 *out_bytes)
 {
-  guint64 bytes = lir_dtype_size_bytes (shape->dtype);
+  guint64 bytes = lir_dtype_get_size (shape->dtype);
 
   for (guint i = 1; i < shape->n_dims; i++)
     {

@@ -58,12 +58,12 @@ LirShape lir_shape_new_static (LirDType       dtype,
                                guint          n_dims,
                                const guint64 *sizes);
 gboolean lir_shape_is_static  (const LirShape *shape);
-gboolean lir_shape_byte_size  (const LirShape *shape,
+gboolean lir_shape_get_byte_size  (const LirShape *shape,
                                const guint64  *symbol_values,
                                guint           n_symbols,
                                guint64        *out_bytes,
                                GError        **error);
-gboolean lir_shape_inner_bytes (const LirShape *shape,
+gboolean lir_shape_get_inner_bytes (const LirShape *shape,
                                 guint64        *out_bytes);
 
 /* Build a static shape from a list of sizes: LIR_SHAPE (LIR_DTYPE_F32, 8, 4). */

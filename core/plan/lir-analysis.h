@@ -6,28 +6,28 @@
 
 G_BEGIN_DECLS
 
-guint32  *lir_schedule_compute    (const LirGraph *graph,
+guint32  *lir_graph_compute_schedule    (const LirGraph *graph,
                                    guint          *n_schedule,
                                    GError        **error);
-gboolean  lir_schedule_is_topological (const LirGraph *graph,
+gboolean  lir_graph_is_topological (const LirGraph *graph,
                                        const guint32  *schedule,
                                        guint           n_schedule);
-gboolean  lir_sizes_compute       (const LirGraph *graph,
+gboolean  lir_graph_compute_sizes       (const LirGraph *graph,
                                    const guint64  *symbol_values,
                                    guint64        *sizes,
                                    GError        **error);
-guint     lir_sizes_compute_partial (const LirGraph *graph,
+guint     lir_graph_compute_sizes_partial (const LirGraph *graph,
                                      const guint64  *symbol_values,
                                      guint64        *sizes);
-void      lir_views_resolve       (const LirGraph *graph,
+void      lir_graph_resolve_views       (const LirGraph *graph,
                                    const guint64  *symbol_values,
                                    LirViewAlias   *aliases);
-void      lir_liveness_compute    (const LirGraph     *graph,
+void      lir_graph_compute_liveness    (const LirGraph     *graph,
                                    const guint32      *schedule,
                                    guint               n_schedule,
                                    const LirViewAlias *aliases,
                                    LirLifetime        *lifetimes);
-void      lir_phases_derive       (const LirGraph *graph,
+void      lir_graph_derive_phases       (const LirGraph *graph,
                                    const guint32  *schedule,
                                    guint           n_schedule,
                                    guint8         *phases);

@@ -17,14 +17,14 @@ compare_top (gconstpointer pa, gconstpointer pb, gpointer user_data)
 }
 
 /**
- * lir_plan_top_edge:
+ * lir_buffer_plan_get_top_edge:
  * @plan: a plan
  *
  * Returns: (transfer full) (element-type guint32): the owning buffers whose
  *   offset + size is the arena size, largest first: what sets the arena
  */
 GArray *
-lir_plan_top_edge (const LirBufferPlan *plan)
+lir_buffer_plan_get_top_edge (const LirBufferPlan *plan)
 {
   GArray *top = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -37,7 +37,7 @@ lir_plan_top_edge (const LirBufferPlan *plan)
 }
 
 /**
- * lir_plan_arena_chain:
+ * lir_buffer_plan_get_arena_chain:
  * @plan: a plan
  * @index: its index
  * @top: a buffer of the top edge
@@ -50,7 +50,7 @@ lir_plan_top_edge (const LirBufferPlan *plan)
  *   under it, top down
  */
 GArray *
-lir_plan_arena_chain (const LirBufferPlan *plan, const LirPlanIndex *index, guint32 top)
+lir_buffer_plan_get_arena_chain (const LirBufferPlan *plan, const LirPlanIndex *index, guint32 top)
 {
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) overlapping = g_array_new (FALSE, FALSE, sizeof (guint32));

@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-GArray             *lir_plan_top_edge            (const LirBufferPlan *plan);
-GArray             *lir_plan_arena_chain         (const LirBufferPlan *plan,
+GArray             *lir_buffer_plan_get_top_edge            (const LirBufferPlan *plan);
+GArray             *lir_buffer_plan_get_arena_chain         (const LirBufferPlan *plan,
                                                   const LirPlanIndex  *index,
                                                   guint32              top);
 

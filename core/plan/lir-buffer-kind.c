@@ -41,7 +41,7 @@ lir_module_get_buffer_kind (const LirModule *module, guint32 node)
 
   if (lir_module_is_buffer_only (module))
     return LIR_BUFFER_KIND_ACTIVATION;
-  switch (lir_graph_node_kind (graph, node))
+  switch (lir_graph_get_node_kind (graph, node))
     {
     case LIR_OP_INPUT:
       return LIR_BUFFER_KIND_INPUT;
@@ -77,7 +77,7 @@ lir_module_get_buffer_kinds (const LirModule *module)
 
   for (guint32 id = 0; id < n; id++)
     {
-      LirOpKind op = lir_module_is_buffer_only (module) ? LIR_OP_OPAQUE : lir_graph_node_kind (graph, id);
+      LirOpKind op = lir_module_is_buffer_only (module) ? LIR_OP_OPAQUE : lir_graph_get_node_kind (graph, id);
 
       kinds[id] = op == LIR_OP_INPUT      ? LIR_BUFFER_KIND_INPUT
                   : op == LIR_OP_PARAM    ? LIR_BUFFER_KIND_PARAM
@@ -114,9 +114,9 @@ lir_module_get_dynamic_nodes (LirModule *module, guint *n_nodes)
       g_autofree guint64 *values = lir_buffer_plan_symbol_values (plan, graph);
       g_autofree guint64 *sizes = g_new (guint64, n);
 
-      if (lir_sizes_compute_partial (graph, values, sizes) > 0)
+      if (lir_graph_compute_sizes_partial (graph, values, sizes) > 0)
         for (guint32 id = 0; id < n; id++)
-          if (sizes[id] == G_MAXUINT64 && lir_buffer_plan_slot (plan, id) == NULL)
+          if (sizes[id] == G_MAXUINT64 && lir_buffer_plan_get_slot (plan, id) == NULL)
             g_array_append_val (nodes, id);
     }
   *n_nodes = nodes->len;

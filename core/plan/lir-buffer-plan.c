@@ -273,21 +273,21 @@ lir_buffer_plan_get_schedule (const LirBufferPlan *plan, guint *n_steps)
 }
 
 guint32
-lir_buffer_plan_step_of (const LirBufferPlan *plan, guint32 node)
+lir_buffer_plan_get_step (const LirBufferPlan *plan, guint32 node)
 {
   g_return_val_if_fail (node < plan->n_nodes, G_MAXUINT32);
   return plan->step_of[node];
 }
 
 /**
- * lir_buffer_plan_slot:
+ * lir_buffer_plan_get_slot:
  * @plan: a plan
  * @node: a node id
  *
  * Returns: (transfer none) (nullable): the node's slot, or %NULL if it has none
  */
 const LirBufferSlot *
-lir_buffer_plan_slot (const LirBufferPlan *plan, guint32 node)
+lir_buffer_plan_get_slot (const LirBufferPlan *plan, guint32 node)
 {
   g_return_val_if_fail (node < plan->n_nodes, NULL);
   return plan->slot_flags[node] != LIR_SLOT_NONE ? &plan->slots[node] : NULL;
@@ -301,28 +301,28 @@ lir_buffer_plan_is_view (const LirBufferPlan *plan, guint32 node)
 }
 
 /**
- * lir_buffer_plan_view_alias:
+ * lir_buffer_plan_get_view_alias:
  * @plan: a plan
  * @node: a node id
  *
  * Returns: (transfer none) (nullable): the alias if @node is a view
  */
 const LirViewAlias *
-lir_buffer_plan_view_alias (const LirBufferPlan *plan, guint32 node)
+lir_buffer_plan_get_view_alias (const LirBufferPlan *plan, guint32 node)
 {
   g_return_val_if_fail (node < plan->n_nodes, NULL);
   return plan->aliases[node].root != LIR_NO_NODE ? &plan->aliases[node] : NULL;
 }
 
 /**
- * lir_buffer_plan_lifetime:
+ * lir_buffer_plan_get_lifetime:
  * @plan: a plan
  * @node: a node id
  *
  * Returns: (transfer none): the node's live range, inclusive
  */
 const LirLifetime *
-lir_buffer_plan_lifetime (const LirBufferPlan *plan, guint32 node)
+lir_buffer_plan_get_lifetime (const LirBufferPlan *plan, guint32 node)
 {
   g_return_val_if_fail (node < plan->n_nodes, NULL);
   return &plan->lifetimes[node];
@@ -335,14 +335,14 @@ lir_buffer_plan_has_explicit_lifetimes (const LirBufferPlan *plan)
 }
 
 LirPhase
-lir_buffer_plan_phase_of (const LirBufferPlan *plan, guint32 node)
+lir_buffer_plan_get_phase (const LirBufferPlan *plan, guint32 node)
 {
   g_return_val_if_fail (node < plan->n_nodes, LIR_PHASE_NONE);
   return plan->phases[node];
 }
 
 /**
- * lir_buffer_plan_nodes_in_phase:
+ * lir_buffer_plan_get_nodes_in_phase:
  * @plan: a plan
  * @phase: a phase
  * @n_nodes: (out): number of nodes returned
@@ -351,7 +351,7 @@ lir_buffer_plan_phase_of (const LirBufferPlan *plan, guint32 node)
  *   schedule order (node id order for plans without a schedule)
  */
 guint32 *
-lir_buffer_plan_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, guint *n_nodes)
+lir_buffer_plan_get_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, guint *n_nodes)
 {
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -375,7 +375,7 @@ lir_buffer_plan_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, guint
 }
 
 /**
- * lir_buffer_plan_total_unshared:
+ * lir_buffer_plan_get_total_unshared:
  * @plan: a plan
  *
  * The sum of every slot's size, views included, as RLX counts it: what
@@ -384,7 +384,7 @@ lir_buffer_plan_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, guint
  * Returns: bytes (saturating at %G_MAXUINT64)
  */
 guint64
-lir_buffer_plan_total_unshared (const LirBufferPlan *plan)
+lir_buffer_plan_get_total_unshared (const LirBufferPlan *plan)
 {
   guint64 total = 0;
 
@@ -396,15 +396,15 @@ lir_buffer_plan_total_unshared (const LirBufferPlan *plan)
 }
 
 /**
- * lir_buffer_plan_bytes_saved:
+ * lir_buffer_plan_get_bytes_saved:
  * @plan: a plan
  *
  * Returns: total unshared bytes minus the arena size, or 0
  */
 guint64
-lir_buffer_plan_bytes_saved (const LirBufferPlan *plan)
+lir_buffer_plan_get_bytes_saved (const LirBufferPlan *plan)
 {
-  guint64 total = lir_buffer_plan_total_unshared (plan);
+  guint64 total = lir_buffer_plan_get_total_unshared (plan);
 
   return total > plan->arena_size ? total - plan->arena_size : 0;
 }

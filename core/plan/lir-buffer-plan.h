@@ -87,24 +87,24 @@ double               lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan
 gboolean             lir_buffer_plan_get_stopped_early (const LirBufferPlan *plan);
 const guint32       *lir_buffer_plan_get_schedule     (const LirBufferPlan *plan,
                                                        guint               *n_steps);
-guint32              lir_buffer_plan_step_of          (const LirBufferPlan *plan,
+guint32              lir_buffer_plan_get_step          (const LirBufferPlan *plan,
                                                        guint32              node);
-const LirBufferSlot *lir_buffer_plan_slot             (const LirBufferPlan *plan,
+const LirBufferSlot *lir_buffer_plan_get_slot             (const LirBufferPlan *plan,
                                                        guint32              node);
 gboolean             lir_buffer_plan_is_view          (const LirBufferPlan *plan,
                                                        guint32              node);
-const LirViewAlias  *lir_buffer_plan_view_alias       (const LirBufferPlan *plan,
+const LirViewAlias  *lir_buffer_plan_get_view_alias       (const LirBufferPlan *plan,
                                                        guint32              node);
-const LirLifetime   *lir_buffer_plan_lifetime         (const LirBufferPlan *plan,
+const LirLifetime   *lir_buffer_plan_get_lifetime         (const LirBufferPlan *plan,
                                                        guint32              node);
 gboolean             lir_buffer_plan_has_explicit_lifetimes (const LirBufferPlan *plan);
-LirPhase             lir_buffer_plan_phase_of         (const LirBufferPlan *plan,
+LirPhase             lir_buffer_plan_get_phase         (const LirBufferPlan *plan,
                                                        guint32              node);
-guint32             *lir_buffer_plan_nodes_in_phase   (const LirBufferPlan *plan,
+guint32             *lir_buffer_plan_get_nodes_in_phase   (const LirBufferPlan *plan,
                                                        LirPhase             phase,
                                                        guint               *n_nodes);
-guint64              lir_buffer_plan_total_unshared   (const LirBufferPlan *plan);
-guint64              lir_buffer_plan_bytes_saved      (const LirBufferPlan *plan);
+guint64              lir_buffer_plan_get_total_unshared   (const LirBufferPlan *plan);
+guint64              lir_buffer_plan_get_bytes_saved      (const LirBufferPlan *plan);
 
 const LirIoBinding  *lir_buffer_plan_get_io_inputs    (const LirBufferPlan *plan,
                                                        guint               *n_inputs);

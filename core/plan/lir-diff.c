@@ -40,7 +40,7 @@ struct _LirPlanDiff
 static const char *
 label_of (LirPlanDiff *diff, const LirGraph *graph, guint32 node)
 {
-  const char *name = lir_graph_node_name (graph, node);
+  const char *name = lir_graph_get_node_name (graph, node);
   char *label;
 
   if (name != NULL)
@@ -212,7 +212,7 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
     qsort (diff->peak->data, diff->peak->len, sizeof (LirPeakEntry), compare_entries);
   /* What sets B's arena, worded as `lirscope-cli peak` words it. */
   {
-    g_autoptr (GArray) top = lir_plan_top_edge (pb);
+    g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (pb);
 
     for (guint i = 0; i < top->len; i++)
       {
@@ -256,7 +256,7 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
   diff->labels = g_ptr_array_new_with_free_func (g_free);
   lir_plan_stats_compute (lir_module_get_plan (a), &diff->stats_a);
   lir_plan_stats_compute (lir_module_get_plan (b), &diff->stats_b);
-  diff->same_graph = lir_fingerprint_graph (ga).value == lir_fingerprint_graph (gb).value;
+  diff->same_graph = lir_graph_get_fingerprint (ga) == lir_graph_get_fingerprint (gb);
 
   index_a = label_index (diff, ga);
   index_b = label_index (diff, gb);
@@ -303,7 +303,7 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
  * lir_plan_diff_ref:
  * @diff: a diff
  *
- * Returns: (transfer full): @diff; lir_plan_diff_free () drops a reference
+ * Returns: (transfer full): @diff; lir_plan_diff_unref () drops a reference
  */
 LirPlanDiff *
 lir_plan_diff_ref (LirPlanDiff *diff)
@@ -313,7 +313,7 @@ lir_plan_diff_ref (LirPlanDiff *diff)
 }
 
 void
-lir_plan_diff_free (LirPlanDiff *diff)
+lir_plan_diff_unref (LirPlanDiff *diff)
 {
   if (diff == NULL || !g_atomic_int_dec_and_test (&diff->ref_count))
     return;
@@ -341,14 +341,14 @@ lir_plan_diff_get_b (const LirPlanDiff *diff)
 
 /* TRUE when nodes were matched by label, FALSE when by id (labels repeat). */
 gboolean
-lir_plan_diff_matched_by_name (const LirPlanDiff *diff)
+lir_plan_diff_get_matched_by_name (const LirPlanDiff *diff)
 {
   return diff->by_name;
 }
 
 /* TRUE when both graphs have the same graph fingerprint: only the plan differs. */
 gboolean
-lir_plan_diff_same_graph (const LirPlanDiff *diff)
+lir_plan_diff_get_same_graph (const LirPlanDiff *diff)
 {
   return diff->same_graph;
 }
@@ -382,14 +382,14 @@ lir_plan_diff_get_change (const LirPlanDiff *diff, guint index)
 }
 
 /**
- * lir_plan_diff_find_b:
+ * lir_plan_diff_find_change_for_b:
  * @diff: a diff
  * @node_b: a node of B
  *
  * Returns: (nullable): the change listed for @node_b, if any
  */
 const LirBufferChange *
-lir_plan_diff_find_b (const LirPlanDiff *diff, guint32 node_b)
+lir_plan_diff_find_change_for_b (const LirPlanDiff *diff, guint32 node_b)
 {
   if (node_b >= lir_graph_get_n_nodes (lir_module_get_graph (diff->b)) || diff->change_of_b[node_b] == 0)
     return NULL;
@@ -398,7 +398,7 @@ lir_plan_diff_find_b (const LirPlanDiff *diff, guint32 node_b)
 
 /* How many listed changes carry @flag. */
 guint
-lir_plan_diff_count (const LirPlanDiff *diff, LirChangeFlags flag)
+lir_plan_diff_count_changes (const LirPlanDiff *diff, LirChangeFlags flag)
 {
   guint count = 0;
 
@@ -460,7 +460,7 @@ lir_plan_diff_is_empty (const LirPlanDiff *diff)
 }
 
 /**
- * lir_plan_diff_arena_growth:
+ * lir_plan_diff_get_arena_growth:
  * @diff: a diff
  *
  * How much larger @diff's plan B's arena is than A's: the figure behind
@@ -470,7 +470,7 @@ lir_plan_diff_is_empty (const LirPlanDiff *diff)
  *   larger); infinity when A's arena is empty and B's is not
  */
 double
-lir_plan_diff_arena_growth (const LirPlanDiff *diff)
+lir_plan_diff_get_arena_growth (const LirPlanDiff *diff)
 {
   double a = (double)diff->stats_a.arena_size, b = (double)diff->stats_b.arena_size;
 
@@ -481,13 +481,13 @@ lir_plan_diff_arena_growth (const LirPlanDiff *diff)
 
 /* How many percentage points B's efficiency is below A's (negative: above). */
 double
-lir_plan_diff_efficiency_drop (const LirPlanDiff *diff)
+lir_plan_diff_get_efficiency_drop (const LirPlanDiff *diff)
 {
   return (diff->stats_a.efficiency - diff->stats_b.efficiency) * 100.0;
 }
 
 const char *
-lir_change_flag_to_string (LirChangeFlags flag)
+lir_change_flags_to_string (LirChangeFlags flag)
 {
   switch (flag)
     {

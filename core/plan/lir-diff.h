@@ -96,19 +96,19 @@ typedef struct _LirPlanDiff LirPlanDiff;
 LirPlanDiff           *lir_plan_diff_new             (LirModule *a,
                                                        LirModule *b);
 LirPlanDiff           *lir_plan_diff_ref             (LirPlanDiff *diff);
-void                   lir_plan_diff_free            (LirPlanDiff *diff);
+void                   lir_plan_diff_unref            (LirPlanDiff *diff);
 LirModule             *lir_plan_diff_get_a           (const LirPlanDiff *diff);
 LirModule             *lir_plan_diff_get_b           (const LirPlanDiff *diff);
-gboolean               lir_plan_diff_matched_by_name (const LirPlanDiff *diff);
-gboolean               lir_plan_diff_same_graph      (const LirPlanDiff *diff);
+gboolean               lir_plan_diff_get_matched_by_name (const LirPlanDiff *diff);
+gboolean               lir_plan_diff_get_same_graph      (const LirPlanDiff *diff);
 const LirPlanStats    *lir_plan_diff_get_stats       (const LirPlanDiff *diff,
                                                        gboolean           b);
 guint                  lir_plan_diff_get_n_changes   (const LirPlanDiff *diff);
 const LirBufferChange *lir_plan_diff_get_change      (const LirPlanDiff *diff,
                                                        guint              index);
-const LirBufferChange *lir_plan_diff_find_b          (const LirPlanDiff *diff,
+const LirBufferChange *lir_plan_diff_find_change_for_b          (const LirPlanDiff *diff,
                                                        guint32            node_b);
-guint                  lir_plan_diff_count           (const LirPlanDiff *diff,
+guint                  lir_plan_diff_count_changes           (const LirPlanDiff *diff,
                                                        LirChangeFlags     flag);
 guint                  lir_plan_diff_get_n_peak_entries (const LirPlanDiff *diff);
 const LirPeakEntry    *lir_plan_diff_get_peak_entry  (const LirPlanDiff *diff,
@@ -117,11 +117,11 @@ guint                  lir_plan_diff_get_n_top_entries (const LirPlanDiff *diff)
 const LirPeakEntry    *lir_plan_diff_get_top_entry   (const LirPlanDiff *diff,
                                                        guint              index);
 gboolean               lir_plan_diff_is_empty        (const LirPlanDiff *diff);
-double                 lir_plan_diff_arena_growth    (const LirPlanDiff *diff);
-double                 lir_plan_diff_efficiency_drop (const LirPlanDiff *diff);
+double                 lir_plan_diff_get_arena_growth    (const LirPlanDiff *diff);
+double                 lir_plan_diff_get_efficiency_drop (const LirPlanDiff *diff);
 guint                  lir_plan_diff_get_n_moved_steps (const LirPlanDiff *diff);
-const char            *lir_change_flag_to_string     (LirChangeFlags flag);
+const char            *lir_change_flags_to_string     (LirChangeFlags flag);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanDiff, lir_plan_diff_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanDiff, lir_plan_diff_unref)
 
 G_END_DECLS

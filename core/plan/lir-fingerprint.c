@@ -130,27 +130,30 @@ encode_plan (Encoder *e, const LirBufferPlan *plan)
     }
 }
 
-static LirFingerprint
+static guint64
 finish (Encoder *e)
 {
-  LirFingerprint fp = { XXH3_64bits_digest (e->state) };
+  guint64 value = XXH3_64bits_digest (e->state);
 
   XXH3_freeState (e->state);
-  return fp;
+  return value;
 }
 
 /**
- * lir_fingerprint_graph:
+ * lir_graph_get_fingerprint:
  * @graph: a graph
  *
- * Returns: the fingerprint of the graph alone, so "same graph, different
- *   plan" can be told from "different graph"
+ * The fingerprint of the graph alone, so "same graph, different plan" can
+ * be told from "different graph".
+ *
+ * Returns: the graph's XXH3-64 fingerprint (data/FORMAT.md)
  */
-LirFingerprint
-lir_fingerprint_graph (const LirGraph *graph)
+guint64
+lir_graph_get_fingerprint (const LirGraph *graph)
 {
   Encoder e = { XXH3_createState () };
 
+  g_return_val_if_fail (graph != NULL, 0);
   XXH3_64bits_reset (e.state);
   put_str (&e, "LIRSCOPE-FP1");
   encode_graph (&e, graph);
@@ -158,40 +161,26 @@ lir_fingerprint_graph (const LirGraph *graph)
 }
 
 /**
- * lir_fingerprint_module:
- * @module: a module
- *
- * The stable fingerprint of a planned module, an AOT cache key: equal plans
- * of equal graphs have equal fingerprints on every machine, and any change
- * to what the runtime would do changes it; so does a renamed node (op
- * labels and origins are display only and are not part of it). Not
- * introspectable (a struct returned by value): bindings use
- * lir_module_get_fingerprint().
- *
- * Returns: the fingerprint of the graph and the whole plan (schedule,
- *   slots, aliases, phases, alignment, arena size, bindings)
- */
-/**
  * lir_module_get_fingerprint:
  * @module: a module
  *
- * lir_fingerprint_module () as a number, for bindings; printed as 16
- * lower-case hex digits it is what `lirscope-cli fingerprint` prints.
+ * The stable fingerprint of a module, an AOT cache key: equal plans of
+ * equal graphs have equal fingerprints on every machine, and any change to
+ * what the runtime would do changes it; so does a renamed node (op labels
+ * and origins are display only and are not part of it). It covers the
+ * graph and the whole plan: schedule, slots, aliases, phases, alignment,
+ * arena size, bindings.
  *
- * Returns: the module's fingerprint
+ * Returns: the module's XXH3-64 fingerprint (data/FORMAT.md)
  */
 guint64
 lir_module_get_fingerprint (const LirModule *module)
 {
-  return lir_fingerprint_module (module).value;
-}
-
-LirFingerprint
-lir_fingerprint_module (const LirModule *module)
-{
   Encoder e = { XXH3_createState () };
-  const LirBufferPlan *plan = lir_module_get_plan (module);
+  const LirBufferPlan *plan;
 
+  g_return_val_if_fail (module != NULL, 0);
+  plan = lir_module_get_plan (module);
   XXH3_64bits_reset (e.state);
   put_str (&e, "LIRSCOPE-FP1");
   encode_graph (&e, lir_module_get_graph (module));
@@ -203,15 +192,16 @@ lir_fingerprint_module (const LirModule *module)
 }
 
 /**
- * lir_fingerprint_format:
+ * lir_fingerprint_to_string:
  * @fingerprint: a fingerprint
- * @text: (out caller-allocates): 16 lowercase hex digits and a NUL
  *
- * Writes @fingerprint as 16 lower-case hex digits, the form
- * `lirscope-cli fingerprint` prints.
+ * Writes a fingerprint the way every front end shows it.
+ *
+ * Returns: (transfer full): @fingerprint as 16 lower-case hex digits, the
+ *   form `lirscope-cli fingerprint` prints
  */
-void
-lir_fingerprint_format (LirFingerprint fingerprint, char text[17])
+char *
+lir_fingerprint_to_string (guint64 fingerprint)
 {
-  g_snprintf (text, 17, "%016" G_GINT64_MODIFIER "x", fingerprint.value);
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", fingerprint);
 }

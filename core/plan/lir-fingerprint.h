@@ -6,21 +6,8 @@
 
 G_BEGIN_DECLS
 
-/**
- * LirFingerprint:
- * @value: XXH3-64 of the canonical encoding (data/FORMAT.md)
- *
- * An AOT cache key: equal for equal modules on every platform.
- */
-typedef struct
-{
-  guint64 value;
-} LirFingerprint;
-
-LirFingerprint lir_fingerprint_graph  (const LirGraph *graph);
-LirFingerprint lir_fingerprint_module (const LirModule *module);
-guint64        lir_module_get_fingerprint (const LirModule *module);
-void           lir_fingerprint_format (LirFingerprint fingerprint,
-                                       char           text[17]);
+guint64  lir_graph_get_fingerprint  (const LirGraph *graph);
+guint64  lir_module_get_fingerprint (const LirModule *module);
+char    *lir_fingerprint_to_string  (guint64 fingerprint);
 
 G_END_DECLS

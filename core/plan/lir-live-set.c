@@ -85,7 +85,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
   for (guint i = 0; i < set->entries->len; i++)
     {
       LirLiveEntry *e = &g_array_index (set->entries, LirLiveEntry, i);
-      const char *op = lir_graph_node_op_family (graph, e->node);
+      const char *op = lir_graph_get_node_op_family (graph, e->node);
       gpointer slot;
 
       e->share = set->live_bytes > 0 ? (double)e->bytes / (double)set->live_bytes : 0;
@@ -138,7 +138,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 }
 
 void
-lir_live_set_free (LirLiveSet *set)
+lir_live_set_unref (LirLiveSet *set)
 {
   if (set == NULL)
     return;

@@ -59,7 +59,7 @@ typedef struct _LirLiveSet LirLiveSet;
 LirLiveSet         *lir_live_set_new             (LirModule          *module,
                                                   const LirPlanIndex *index,
                                                   guint32             step);
-void                lir_live_set_free            (LirLiveSet *set);
+void                lir_live_set_unref            (LirLiveSet *set);
 guint32             lir_live_set_get_step        (const LirLiveSet *set);
 guint64             lir_live_set_get_live_bytes  (const LirLiveSet *set);
 guint               lir_live_set_get_n_entries   (const LirLiveSet *set);
@@ -75,6 +75,6 @@ const LirLiveOpTotal *lir_live_set_get_op        (const LirLiveSet *set,
                                                   guint             index);
 
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveSet, lir_live_set_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirLiveSet, lir_live_set_unref)
 
 G_END_DECLS

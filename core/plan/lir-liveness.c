@@ -7,7 +7,7 @@
 #include "ir/lir-graph-private.h"
 
 /**
- * lir_sizes_compute:
+ * lir_graph_compute_sizes:
  * @graph: a graph
  * @symbol_values: (array): one value per graph symbol, %LIR_NO_VALUE if unbound
  * @sizes: (out caller-allocates) (array): one byte size per node
@@ -17,7 +17,7 @@
  *   unbound, or if a size overflows
  */
 gboolean
-lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes,
+lir_graph_compute_sizes (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes,
                    GError **error)
 {
   guint n = lir_graph_get_n_nodes (graph);
@@ -27,7 +27,7 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
     {
       const LirNode *node = lir_graph_node (graph, id);
       const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
-      guint64 bytes = lir_dtype_size_bytes (node->dtype);
+      guint64 bytes = lir_dtype_get_size (node->dtype);
       char label[24];
 
       if (node->no_buffer)
@@ -49,7 +49,7 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
                   g_set_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL,
                                "symbol \"%s\" (node %u, %s) has no value; bind it with "
                                "--bind %s=N",
-                               symbol, id, lir_graph_node_label (graph, id, label), symbol);
+                               symbol, id, lir_graph_get_node_label (graph, id, label), symbol);
                   return FALSE;
                 }
               size = symbol_values[dims[i].symbol];
@@ -58,7 +58,7 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
             {
               g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
                            "node %u (%s): byte size overflows 64 bits", id,
-                           lir_graph_node_label (graph, id, label));
+                           lir_graph_get_node_label (graph, id, label));
               return FALSE;
             }
         }
@@ -68,19 +68,19 @@ lir_sizes_compute (const LirGraph *graph, const guint64 *symbol_values, guint64 
 }
 
 /**
- * lir_sizes_compute_partial:
+ * lir_graph_compute_sizes_partial:
  * @graph: a graph
  * @symbol_values: the bound value of each symbol, %LIR_NO_VALUE if unbound
  * @sizes: (out caller-allocates) (array): each node's bytes
  *
- * Like lir_sizes_compute (), but a node whose size needs an unbound symbol
+ * Like lir_graph_compute_sizes (), but a node whose size needs an unbound symbol
  * gets %G_MAXUINT64 instead of failing the whole graph: RLX plans dynamic
  * graphs that way, leaving such nodes out of the arena.
  *
  * Returns: how many nodes have no size yet
  */
 guint
-lir_sizes_compute_partial (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes)
+lir_graph_compute_sizes_partial (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes)
 {
   guint n = lir_graph_get_n_nodes (graph), n_symbols = lir_graph_get_n_symbols (graph), unknown = 0;
 
@@ -88,7 +88,7 @@ lir_sizes_compute_partial (const LirGraph *graph, const guint64 *symbol_values, 
     {
       const LirNode *node = lir_graph_node (graph, id);
       const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
-      guint64 bytes = node->no_buffer ? 0 : lir_dtype_size_bytes (node->dtype);
+      guint64 bytes = node->no_buffer ? 0 : lir_dtype_get_size (node->dtype);
 
       for (guint i = 0; i < node->n_dims && bytes != G_MAXUINT64 && !node->no_buffer; i++)
         {
@@ -113,7 +113,7 @@ inner_bytes (const LirGraph *graph, const LirNode *node, const guint64 *symbol_v
 {
   const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
   guint n_symbols = lir_graph_get_n_symbols (graph);
-  guint64 bytes = lir_dtype_size_bytes (node->dtype);
+  guint64 bytes = lir_dtype_get_size (node->dtype);
 
   for (guint i = 1; i < node->n_dims; i++)
     {
@@ -176,7 +176,7 @@ view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values,
 }
 
 /**
- * lir_views_resolve:
+ * lir_graph_resolve_views:
  * @graph: a validated (acyclic) graph
  * @symbol_values: (array) (nullable): symbol values for narrow strides
  * @aliases: (out caller-allocates) (array): one per node; root
@@ -186,7 +186,7 @@ view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values,
  * byte offset. Chains are walked once each, so long chains stay linear.
  */
 void
-lir_views_resolve (const LirGraph *graph, const guint64 *symbol_values, LirViewAlias *aliases)
+lir_graph_resolve_views (const LirGraph *graph, const guint64 *symbol_values, LirViewAlias *aliases)
 {
   guint n = lir_graph_get_n_nodes (graph);
   g_autofree guint8 *state = g_new0 (guint8, n + 1); /* 0 unknown, 1 resolved */
@@ -233,11 +233,11 @@ lir_views_resolve (const LirGraph *graph, const guint64 *symbol_values, LirViewA
 }
 
 /**
- * lir_liveness_compute:
+ * lir_graph_compute_liveness:
  * @graph: a graph
  * @schedule: (array length=n_schedule): the execution order
  * @n_schedule: schedule length
- * @aliases: (array): view aliases from lir_views_resolve()
+ * @aliases: (array): view aliases from lir_graph_resolve_views()
  * @lifetimes: (out caller-allocates) (array): one per node
  *
  * RLX's rules: a buffer is born at its node's step and lives until the
@@ -247,7 +247,7 @@ lir_views_resolve (const LirGraph *graph, const guint64 *symbol_values, LirViewA
  * result a tuple-producing op returns fresh is live from that op's step.
  */
 void
-lir_liveness_compute (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
+lir_graph_compute_liveness (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
                       const LirViewAlias *aliases, LirLifetime *lifetimes)
 {
   guint n = lir_graph_get_n_nodes (graph), n_outputs;

@@ -28,7 +28,7 @@ plan_belongs (const LirBufferPlan *plan, const LirGraph *graph)
  * @graph: (transfer none): the graph
  * @plan: (transfer none) (nullable): its plan
  *
- * Pairs a graph with a plan made for it (by lir_plan_graph () or a reader
+ * Pairs a graph with a plan made for it (by lir_graph_plan () or a reader
  * of that graph); a plan of another graph is refused. The module holds
  * references to both; neither is copied. From now on @graph cannot be
  * changed.
@@ -160,9 +160,9 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
     lir_plan_options_inherit (effective, old);
 
   if (old != NULL && old->explicit_lifetimes)
-    plan = lir_plan_buffers (module->graph, old, effective, error);
+    plan = lir_buffer_plan_replan_buffers (module->graph, old, effective, error);
   else
-    plan = lir_plan_graph (module->graph, effective, error);
+    plan = lir_graph_plan (module->graph, effective, error);
   if (plan == NULL)
     return NULL;
 

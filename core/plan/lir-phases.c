@@ -5,7 +5,7 @@
 #include "ir/lir-graph-private.h"
 
 /**
- * lir_phases_derive:
+ * lir_graph_derive_phases:
  * @graph: a graph
  * @schedule: (array length=n_schedule): the execution order
  * @n_schedule: schedule length
@@ -19,7 +19,7 @@
  * graphs is their node order.
  */
 void
-lir_phases_derive (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
+lir_graph_derive_phases (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
                    guint8 *phases)
 {
   gint64 last_compute = -1, last_sample = -1;

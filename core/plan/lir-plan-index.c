@@ -152,7 +152,7 @@ lir_plan_index_new (LirBufferPlan *plan)
 }
 
 void
-lir_plan_index_free (LirPlanIndex *index)
+lir_plan_index_unref (LirPlanIndex *index)
 {
   if (index == NULL)
     return;
@@ -261,7 +261,7 @@ lir_plan_index_hit (const LirPlanIndex *index, guint32 step, guint64 byte)
 }
 
 /**
- * lir_plan_index_views_of:
+ * lir_plan_index_get_views_of:
  * @index: an index
  * @root: a buffer-owning node
  * @n_views: (out): how many views it has
@@ -270,7 +270,7 @@ lir_plan_index_hit (const LirPlanIndex *index, guint32 step, guint64 byte)
  *   lie in @root's slot, in id order
  */
 const guint32 *
-lir_plan_index_views_of (const LirPlanIndex *index, guint32 root, guint *n_views)
+lir_plan_index_get_views_of (const LirPlanIndex *index, guint32 root, guint *n_views)
 {
   *n_views = 0;
   if (root >= index->plan->n_nodes)
@@ -280,7 +280,7 @@ lir_plan_index_views_of (const LirPlanIndex *index, guint32 root, guint *n_views
 }
 
 /**
- * lir_plan_index_sharers:
+ * lir_plan_index_get_sharers:
  * @index: an index
  * @node: a buffer-owning node
  * @max_nodes: append at most this many
@@ -295,7 +295,7 @@ lir_plan_index_views_of (const LirPlanIndex *index, guint32 root, guint *n_views
  *   were appended)
  */
 guint
-lir_plan_index_sharers (const LirPlanIndex *index, guint32 node, guint max_nodes, GArray *nodes)
+lir_plan_index_get_sharers (const LirPlanIndex *index, guint32 node, guint max_nodes, GArray *nodes)
 {
   const LirBufferPlan *plan = index->plan;
   guint lo = 0, hi = index->n_owning, total = 0;

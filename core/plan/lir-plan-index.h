@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 typedef struct _LirPlanIndex LirPlanIndex;
 
 LirPlanIndex *lir_plan_index_new   (LirBufferPlan *plan);
-void          lir_plan_index_free  (LirPlanIndex *index);
+void          lir_plan_index_unref  (LirPlanIndex *index);
 guint         lir_plan_index_get_n_entries (const LirPlanIndex *index);
 guint         lir_plan_index_query (const LirPlanIndex *index,
                                     guint32             first_step,
@@ -26,14 +26,14 @@ guint         lir_plan_index_query (const LirPlanIndex *index,
 guint32       lir_plan_index_hit   (const LirPlanIndex *index,
                                     guint32             step,
                                     guint64             byte);
-const guint32 *lir_plan_index_views_of (const LirPlanIndex *index,
+const guint32 *lir_plan_index_get_views_of (const LirPlanIndex *index,
                                         guint32             root,
                                         guint              *n_views);
-guint         lir_plan_index_sharers (const LirPlanIndex *index,
+guint         lir_plan_index_get_sharers (const LirPlanIndex *index,
                                       guint32             node,
                                       guint               max_nodes,
                                       GArray             *nodes);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanIndex, lir_plan_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanIndex, lir_plan_index_unref)
 
 G_END_DECLS

@@ -165,8 +165,8 @@ lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
   stats->lower_bound = lir_live_profile_max (live, 0, G_MAXUINT32, &stats->peak_step);
   stats->aligned_lower_bound = aligned_lower_bound (plan, stats->lower_bound);
   stats->arena_size = plan->arena_size;
-  stats->total_unshared = lir_buffer_plan_total_unshared (plan);
-  stats->bytes_saved = lir_buffer_plan_bytes_saved (plan);
+  stats->total_unshared = lir_buffer_plan_get_total_unshared (plan);
+  stats->bytes_saved = lir_buffer_plan_get_bytes_saved (plan);
   {
     guint64 one_after_another = 0;
 

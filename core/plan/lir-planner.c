@@ -120,9 +120,9 @@ check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *al
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                        "node %u (%s): a %s view of %" G_GUINT64_FORMAT " bytes at +%" G_GUINT64_FORMAT
                        " does not fit in the %" G_GUINT64_FORMAT " bytes of node %u (%s)",
-                       id, lir_graph_node_label (graph, id, label),
-                       lir_graph_node_op_name (graph, id), sizes[id], aliases[id].byte_offset,
-                       sizes[root], root, lir_graph_node_label (graph, root, root_label));
+                       id, lir_graph_get_node_label (graph, id, label),
+                       lir_graph_get_node_op_name (graph, id), sizes[id], aliases[id].byte_offset,
+                       sizes[root], root, lir_graph_get_node_label (graph, root, root_label));
           return FALSE;
         }
     }
@@ -130,7 +130,7 @@ check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *al
 }
 
 /**
- * lir_plan_graph:
+ * lir_graph_plan:
  * @graph: a graph
  * @options: planning options
  * @error: return location for a #GError
@@ -142,7 +142,7 @@ check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *al
  * Returns: (transfer full): the plan, or %NULL with @error set
  */
 LirBufferPlan *
-lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **error)
+lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **error)
 {
   g_autoptr (LirBufferPlan) plan = NULL;
   g_autofree guint64 *symbol_values = NULL;
@@ -156,19 +156,19 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
   if (symbol_values == NULL)
     return NULL;
   sizes = g_new (guint64, n + 1);
-  if (!lir_sizes_compute (graph, symbol_values, sizes, error))
+  if (!lir_graph_compute_sizes (graph, symbol_values, sizes, error))
     return NULL;
-  schedule = lir_schedule_compute (graph, &n_schedule, error);
+  schedule = lir_graph_compute_schedule (graph, &n_schedule, error);
   if (schedule == NULL)
     return NULL;
 
   plan = lir_buffer_plan_new ((LirGraph *)graph, n);
   lir_buffer_plan_set_schedule (plan, schedule, n_schedule);
-  lir_views_resolve (graph, symbol_values, plan->aliases);
+  lir_graph_resolve_views (graph, symbol_values, plan->aliases);
   if (!check_views (graph, sizes, plan->aliases, error))
     return NULL;
-  lir_liveness_compute (graph, schedule, n_schedule, plan->aliases, plan->lifetimes);
-  lir_phases_derive (graph, schedule, n_schedule, plan->phases);
+  lir_graph_compute_liveness (graph, schedule, n_schedule, plan->aliases, plan->lifetimes);
+  lir_graph_derive_phases (graph, schedule, n_schedule, plan->phases);
   lir_buffer_plan_collect_io (plan, graph);
   plan->allocate_params = lir_plan_options_get_allocate (options, LIR_OP_PARAM);
   plan->allocate_inputs = lir_plan_options_get_allocate (options, LIR_OP_INPUT);
@@ -191,7 +191,7 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
 }
 
 /**
- * lir_plan_buffers:
+ * lir_buffer_plan_replan_buffers:
  * @graph: the buffer-only graph of @given (one node per buffer)
  * @given: a plan whose lifetimes are explicit (read from a CSV)
  * @options: planning options
@@ -202,7 +202,7 @@ lir_plan_graph (const LirGraph *graph, const LirPlanOptions *options, GError **e
  * Returns: (transfer full): the new plan, or %NULL with @error set
  */
 LirBufferPlan *
-lir_plan_buffers (const LirGraph *graph, const LirBufferPlan *given,
+lir_buffer_plan_replan_buffers (const LirGraph *graph, const LirBufferPlan *given,
                   const LirPlanOptions *options, GError **error)
 {
   g_autoptr (LirBufferPlan) plan = NULL;

@@ -7,10 +7,10 @@
 
 G_BEGIN_DECLS
 
-LirBufferPlan *lir_plan_graph   (const LirGraph       *graph,
+LirBufferPlan *lir_graph_plan   (const LirGraph       *graph,
                                  const LirPlanOptions *options,
                                  GError              **error);
-LirBufferPlan *lir_plan_buffers (const LirGraph       *graph,
+LirBufferPlan *lir_buffer_plan_replan_buffers (const LirGraph       *graph,
                                  const LirBufferPlan  *given,
                                  const LirPlanOptions *options,
                                  GError              **error);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /**
- * lir_schedule_is_topological:
+ * lir_graph_is_topological:
  * @graph: a graph
  * @schedule: (array length=n_schedule): node ids
  * @n_schedule: length of @schedule
@@ -17,7 +17,7 @@
  * Returns: %TRUE if @schedule lists every node once and each after its inputs
  */
 gboolean
-lir_schedule_is_topological (const LirGraph *graph, const guint32 *schedule, guint n_schedule)
+lir_graph_is_topological (const LirGraph *graph, const guint32 *schedule, guint n_schedule)
 {
   guint n = lir_graph_get_n_nodes (graph);
   g_autofree guint32 *step_of = NULL;
@@ -81,7 +81,7 @@ heap_pop (guint32 *heap, guint *len)
 }
 
 /**
- * lir_schedule_compute:
+ * lir_graph_compute_schedule:
  * @graph: a validated graph
  * @n_schedule: (out): schedule length (the number of nodes)
  * @error: return location for a #GError
@@ -90,7 +90,7 @@ heap_pop (guint32 *heap, guint *len)
  *   or %NULL if the graph has a cycle
  */
 guint32 *
-lir_schedule_compute (const LirGraph *graph, guint *n_schedule, GError **error)
+lir_graph_compute_schedule (const LirGraph *graph, guint *n_schedule, GError **error)
 {
   guint n = lir_graph_get_n_nodes (graph), n_order, heap_len = 0, done = 0;
   const guint32 *order = lir_graph_get_order (graph, &n_order);
@@ -100,7 +100,7 @@ lir_schedule_compute (const LirGraph *graph, guint *n_schedule, GError **error)
   g_autofree guint32 *heap = NULL;
   guint32 *schedule;
 
-  if (lir_schedule_is_topological (graph, order, n_order))
+  if (lir_graph_is_topological (graph, order, n_order))
     {
       schedule = g_new (guint32, n + 1);
       memcpy (schedule, order, (gsize)n * sizeof (guint32));

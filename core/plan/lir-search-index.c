@@ -62,10 +62,10 @@ lir_search_index_new (LirModule *module)
       g_autofree char *op = NULL;
       guint32 entry = nodes->len, start = (guint32)keys->len;
 
-      if (lir_buffer_plan_slot (plan, id) == NULL)
+      if (lir_buffer_plan_get_slot (plan, id) == NULL)
         continue;
-      label = g_utf8_casefold (lir_graph_node_label (graph, id, scratch), -1);
-      op = g_utf8_casefold (lir_graph_node_op_label (graph, id), -1);
+      label = g_utf8_casefold (lir_graph_get_node_label (graph, id, scratch), -1);
+      op = g_utf8_casefold (lir_graph_get_node_op_label (graph, id), -1);
       g_array_append_val (nodes, id);
       g_array_append_val (starts, start);
       g_string_append (keys, label);
@@ -114,7 +114,7 @@ lir_search_index_new (LirModule *module)
 }
 
 void
-lir_search_index_free (LirSearchIndex *index)
+lir_search_index_unref (LirSearchIndex *index)
 {
   if (index == NULL)
     return;

@@ -15,12 +15,12 @@ G_BEGIN_DECLS
 typedef struct _LirSearchIndex LirSearchIndex;
 
 LirSearchIndex *lir_search_index_new  (LirModule            *module);
-void            lir_search_index_free (LirSearchIndex       *index);
+void            lir_search_index_unref (LirSearchIndex       *index);
 guint           lir_search_index_find (const LirSearchIndex *index,
                                        const char           *text,
                                        guint                 max_nodes,
                                        GArray               *nodes);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirSearchIndex, lir_search_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirSearchIndex, lir_search_index_unref)
 
 G_END_DECLS

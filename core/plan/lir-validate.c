@@ -112,8 +112,8 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
                     "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%"
                     G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
                     "are live (steps %u-%u and %u-%u)",
-                    lir_graph_node_short_label (graph, other->id, la), other->offset, other->end,
-                    lir_graph_node_short_label (graph, rect->id, lb), rect->offset, rect->end,
+                    lir_graph_get_node_short_label (graph, other->id, la), other->offset, other->end,
+                    lir_graph_get_node_short_label (graph, rect->id, lb), rect->offset, rect->end,
                     other->first, other->last, rect->first, rect->last);
           j++;
         }
@@ -126,7 +126,7 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
  * @module: a planned module
  * @error: return location for a #GError
  *
- * The check a compiler makes before it trusts a plan: lir_validate_module ()
+ * The check a compiler makes before it trusts a plan: lir_module_list_violations ()
  * in one call.
  *
  * Returns: %TRUE if the plan is valid; %FALSE with @error
@@ -136,7 +136,7 @@ gboolean
 lir_module_validate (const LirModule *module, GError **error)
 {
   guint64 n = 0;
-  g_autoptr (GPtrArray) violations = lir_validate_module (module, &n);
+  g_autoptr (GPtrArray) violations = lir_module_list_violations (module, &n);
 
   if (n == 0)
     return TRUE;
@@ -161,7 +161,7 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
   LirOpKind kind = lir_graph_node (graph, id)->kind;
   guint64 end;
 
-  label = lir_graph_node_short_label (graph, id, label_buffer);
+  label = lir_graph_get_node_short_label (graph, id, label_buffer);
   if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
       || (is_view && (plan->aliases[id].root != aliases[id].root
                       || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
@@ -212,7 +212,7 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
           return;
         }
       root_slot = &plan->slots[root];
-      root_label = lir_graph_node_short_label (graph, root, root_label_buffer);
+      root_label = lir_graph_get_node_short_label (graph, root, root_label_buffer);
       if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
           || !g_uint64_checked_add (&view_end, start, sizes[id])
           || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)
@@ -227,7 +227,7 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
 }
 
 /**
- * lir_validate_module: (skip)
+ * lir_module_list_violations: (skip)
  * @module: a planned module
  * @n_violations: (out) (optional): how many violations there are, which
  *   may exceed the number listed (%LIR_MAX_LISTED_VIOLATIONS)
@@ -243,7 +243,7 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
  *   empty for a valid plan
  */
 GPtrArray *
-lir_validate_module (const LirModule *module, guint64 *n_violations)
+lir_module_list_violations (const LirModule *module, guint64 *n_violations)
 {
   Report r = { g_ptr_array_new_with_free_func (violation_free), 0 };
   const LirGraph *graph = lir_module_get_graph (module);
@@ -273,7 +273,7 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
    * nodes out of the arena. */
   symbol_values = lir_buffer_plan_symbol_values (plan, graph);
   sizes = g_new0 (guint64, n + 1);
-  lir_sizes_compute_partial (graph, symbol_values, sizes);
+  lir_graph_compute_sizes_partial (graph, symbol_values, sizes);
 
   aliases = g_new (LirViewAlias, n + 1);
   lifetimes = g_new0 (LirLifetime, n + 1);
@@ -287,14 +287,14 @@ lir_validate_module (const LirModule *module, guint64 *n_violations)
     {
       const guint32 *schedule = (const guint32 *)plan->schedule->data;
 
-      if (!lir_schedule_is_topological (graph, schedule, plan->schedule->len))
+      if (!lir_graph_is_topological (graph, schedule, plan->schedule->len))
         {
           report (&r, LIR_VIOLATION_SCHEDULE, LIR_NO_NODE, LIR_NO_NODE,
                   "the schedule is not a topological order of all %u nodes", n);
           goto out;
         }
-      lir_views_resolve (graph, symbol_values, aliases);
-      lir_liveness_compute (graph, schedule, plan->schedule->len, aliases, lifetimes);
+      lir_graph_resolve_views (graph, symbol_values, aliases);
+      lir_graph_compute_liveness (graph, schedule, plan->schedule->len, aliases, lifetimes);
     }
 
   for (guint32 id = 0; id < n; id++)

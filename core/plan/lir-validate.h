@@ -61,7 +61,7 @@ typedef struct
 
 gboolean   lir_module_validate (const LirModule *module,
                                 GError         **error);
-GPtrArray *lir_validate_module (const LirModule *module,
+GPtrArray *lir_module_list_violations (const LirModule *module,
                                 guint64         *n_violations);
 
 G_END_DECLS

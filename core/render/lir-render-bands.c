@@ -188,17 +188,17 @@ lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
 {
   const LirLifetime *life = &r->plan->lifetimes[node];
   char scratch[LIR_SHORT_NAME_SIZE];
-  g_autofree char *shape = lir_graph_format_shape (r->graph, node);
-  GString *out = g_string_new (lir_graph_node_short_label (r->graph, node, scratch));
+  g_autofree char *shape = lir_graph_format_node_shape (r->graph, node);
+  GString *out = g_string_new (lir_graph_get_node_short_label (r->graph, node, scratch));
 
-  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_node_op_label (r->graph, node), shape);
+  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_get_node_op_label (r->graph, node), shape);
   g_string_append (out, "\ndynamic, not in the arena: its size needs a symbol this plan leaves unbound");
   g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
   return g_string_free (out, FALSE);
 }
 
 /**
- * lir_renderer_dynamic_at:
+ * lir_renderer_get_dynamic_at:
  * @renderer: a renderer
  * @layout: the layout it is drawn with
  * @viewport: the visible region
@@ -210,7 +210,7 @@ lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
  *   drawn where bars share a lane; %LIR_NO_NODE if none
  */
 guint32
-lir_renderer_dynamic_at (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp,
+lir_renderer_get_dynamic_at (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp,
                          double x, double y, double *area)
 {
   guint32 found = LIR_NO_NODE;
@@ -266,8 +266,8 @@ lir_render_draw_dynamic_band (const Frame *f)
       if (f->o->labels && x1 - x0 > 40)
         {
           char scratch[LIR_SHORT_NAME_SIZE];
-          g_autofree char *shape = lir_graph_format_shape (f->r->graph, id);
-          g_autofree char *label = g_strdup_printf ("%s %s", lir_graph_node_short_label (f->r->graph, id, scratch), shape);
+          g_autofree char *shape = lir_graph_format_node_shape (f->r->graph, id);
+          g_autofree char *label = g_strdup_printf ("%s %s", lir_graph_get_node_short_label (f->r->graph, id, scratch), shape);
 
           double w = c->funcs->text_width (c, label, FONT_SMALL, FALSE);
 

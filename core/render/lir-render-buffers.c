@@ -149,7 +149,7 @@ static void
 draw_buffer_label (const Frame *f, guint32 id, const Box *box)
 {
   char scratch[LIR_SHORT_NAME_SIZE];
-  const char *label = lir_graph_node_short_label (f->r->graph, id, scratch);
+  const char *label = lir_graph_get_node_short_label (f->r->graph, id, scratch);
   double width, avail_w = box->x1 - box->x0 - 6, avail_h = box->y1 - box->y0;
   double size = FONT_SMALL;
   LirRgba ink = { 0, 0, 0, 0.85 };

@@ -38,7 +38,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
     f.vp.step_end = f.vp.step_start + 1;
   if (!(f.vp.byte_end > f.vp.byte_start))
     f.vp.byte_end = f.vp.byte_start + 1;
-  lir_renderer_layout (r, width, height, options, &f.l);
+  lir_renderer_compute_layout (r, width, height, options, &f.l);
   f.col_start = lir_render_layout_column_of_step (&f.l, f.vp.step_start);
   f.col_end = lir_render_layout_column_of_step (&f.l, f.vp.step_end);
   if (!(f.col_end > f.col_start))
@@ -177,7 +177,7 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
     }
   if (viewport == NULL)
     {
-      lir_renderer_full_viewport (renderer, &full);
+      lir_renderer_get_full_viewport (renderer, &full);
       viewport = &full;
     }
   if (options == NULL)

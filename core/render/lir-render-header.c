@@ -60,7 +60,7 @@ lir_render_draw_header (const Frame *f)
 
       versus = g_strdup_printf ("compared with %s: arena %s → %s (%+.1f%%), %u changes",
                                 lir_module_get_name (lir_plan_diff_get_a (diff)), arena_a, arena_b,
-                                lir_plan_diff_arena_growth (diff), lir_plan_diff_get_n_changes (diff));
+                                lir_plan_diff_get_arena_growth (diff), lir_plan_diff_get_n_changes (diff));
       c->funcs->text (c, MARGIN + c->funcs->text_width (c, title, FONT_TITLE, TRUE) + 14, y, versus,
                       FONT, TRUE, LIR_ALIGN_START, &f->theme->accent);
     }
@@ -159,7 +159,7 @@ lir_render_draw_legend (const Frame *f, double y)
 
 /* Returns: the height lir_renderer_draw_legend () needs, in pixels */
 double
-lir_renderer_legend_height (void)
+lir_renderer_get_legend_height (void)
 {
   return LEGEND_HEIGHT;
 }

@@ -13,7 +13,7 @@ header_height (const LirRenderer *r, const LirRenderOptions *o)
 }
 
 void
-lir_renderer_layout (const LirRenderer *r, double width, double height,
+lir_renderer_compute_layout (const LirRenderer *r, double width, double height,
                      const LirRenderOptions *o, LirRenderLayout *l)
 {
   double top, rest;

@@ -70,7 +70,7 @@ lir_render_draw_step_axis (const Frame *f)
         continue;
       if (step_x (f, s + 1) - step_x (f, s) < 1)
         continue; /* a collapsed step */
-      name = lir_graph_node_short_label (f->r->graph, node, scratch);
+      name = lir_graph_get_node_short_label (f->r->graph, node, scratch);
       width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
       x = step_x (f, s + 0.5) - width / 2;
       if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x ||
@@ -249,7 +249,7 @@ lir_render_draw_callouts (const Frame *f)
       char scratch[LIR_SHORT_NAME_SIZE];
       g_autofree char *bytes = lir_format_bytes (slot->size);
       g_autofree char *text = g_strdup_printf ("%s%s · %s", callouts[i].sets_arena ? "sets the arena: " : "",
-                                               lir_graph_node_short_label (f->r->graph, id, scratch), bytes);
+                                               lir_graph_get_node_short_label (f->r->graph, id, scratch), bytes);
       double width = c->funcs->text_width (c, text, FONT_SMALL, TRUE);
       double x = f->l.plot_x + 6;
       double mid_step = CLAMP (((double)life->first_step + life->last_step + 1) / 2, f->vp.step_start, f->vp.step_end);

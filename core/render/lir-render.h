@@ -155,7 +155,7 @@ gboolean      lir_render_format_from_path (const char      *path,
 
 LirRenderer  *lir_renderer_new            (LirModule *module);
 LirRenderer  *lir_renderer_ref            (LirRenderer *renderer);
-void          lir_renderer_free           (LirRenderer *renderer);
+void          lir_renderer_unref           (LirRenderer *renderer);
 LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
@@ -164,9 +164,9 @@ guint64         lir_renderer_get_live_bytes (const LirRenderer *renderer,
 const guint32 *lir_renderer_get_readers   (const LirRenderer *renderer,
                                            guint32            node,
                                            guint             *n_readers);
-void          lir_renderer_full_viewport  (const LirRenderer *renderer,
+void          lir_renderer_get_full_viewport  (const LirRenderer *renderer,
                                            LirViewport       *viewport);
-void          lir_renderer_layout         (const LirRenderer      *renderer,
+void          lir_renderer_compute_layout         (const LirRenderer      *renderer,
                                            double                  width,
                                            double                  height,
                                            const LirRenderOptions *options,
@@ -197,18 +197,18 @@ void          lir_renderer_draw           (const LirRenderer      *renderer,
                                            const LirRenderOptions *options);
 char         *lir_renderer_describe_dynamic (const LirRenderer *renderer,
                                              guint32            node);
-guint32       lir_renderer_dynamic_at     (const LirRenderer     *renderer,
+guint32       lir_renderer_get_dynamic_at     (const LirRenderer     *renderer,
                                            const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 x,
                                            double                 y,
                                            double                *area);
-double        lir_renderer_legend_height  (void);
+double        lir_renderer_get_legend_height  (void);
 void          lir_renderer_draw_legend    (const LirRenderer      *renderer,
                                            cairo_t                *cr,
                                            double                  width,
                                            const LirRenderOptions *options);
-gboolean      lir_renderer_activation_viewport (const LirRenderer *renderer,
+gboolean      lir_renderer_get_activation_viewport (const LirRenderer *renderer,
                                                 LirViewport       *viewport);
 char         *lir_renderer_to_svg         (const LirRenderer      *renderer,
                                            double                  width,
@@ -232,6 +232,6 @@ gboolean      lir_renderer_export         (const LirRenderer      *renderer,
                                            const LirRenderOptions *options,
                                            GError                **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirRenderer, lir_renderer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirRenderer, lir_renderer_unref)
 
 G_END_DECLS

@@ -51,7 +51,7 @@ rank_ops (LirRenderer *r)
 
   for (guint32 id = 0; id < n; id++)
     {
-      const char *op = lir_graph_node_op_family (r->graph, id);
+      const char *op = lir_graph_get_node_op_family (r->graph, id);
       OpTotal *total = g_hash_table_lookup (totals, op);
 
       if (total == NULL)
@@ -81,7 +81,7 @@ rank_ops (LirRenderer *r)
   r->op_rank = g_new (guint8, n + 1);
   for (guint32 id = 0; id < n; id++)
     {
-      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_node_op_family (r->graph, id)));
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_get_node_op_family (r->graph, id)));
 
       r->op_rank[id] = found != 0 ? found - 1 : N_OP_COLORS;
     }
@@ -119,7 +119,7 @@ lir_renderer_new (LirModule *module)
   r->max_live = r->stats.lower_bound;
   rank_ops (r);
   r->kinds = lir_module_get_buffer_kinds (module);
-  r->top_edge = lir_plan_top_edge (r->plan);
+  r->top_edge = lir_buffer_plan_get_top_edge (r->plan);
   r->top_edge_by_step = g_array_copy (r->top_edge);
   g_array_sort_with_data (r->top_edge_by_step, lir_render_compare_first_step, r->plan);
   {
@@ -149,7 +149,7 @@ lir_renderer_new (LirModule *module)
  * lir_renderer_ref:
  * @renderer: a renderer
  *
- * Returns: (transfer full): @renderer; lir_renderer_free () drops a reference
+ * Returns: (transfer full): @renderer; lir_renderer_unref () drops a reference
  */
 LirRenderer *
 lir_renderer_ref (LirRenderer *r)
@@ -159,11 +159,11 @@ lir_renderer_ref (LirRenderer *r)
 }
 
 void
-lir_renderer_free (LirRenderer *r)
+lir_renderer_unref (LirRenderer *r)
 {
   if (r == NULL || !g_atomic_int_dec_and_test (&r->ref_count))
     return;
-  lir_plan_index_free (r->index);
+  lir_plan_index_unref (r->index);
   lir_module_unref (r->module);
   lir_live_profile_free (r->live);
   g_free (r->op_rank);
@@ -274,12 +274,12 @@ lir_render_format_from_path (const char *path, LirRenderFormat *format)
 }
 
 /**
- * lir_renderer_full_viewport:
+ * lir_renderer_get_full_viewport:
  * @renderer: a renderer
  * @viewport: (out caller-allocates): every step, and the arena with headroom
  */
 void
-lir_renderer_full_viewport (const LirRenderer *r, LirViewport *viewport)
+lir_renderer_get_full_viewport (const LirRenderer *r, LirViewport *viewport)
 {
   double top = (double)MAX (MAX (r->stats.arena_size, r->max_live), 1);
 
@@ -310,15 +310,15 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
 
   if (plan->slot_flags[node] == LIR_SLOT_NONE)
     return lir_renderer_describe_dynamic (r, node);
-  out = g_string_new (lir_graph_node_short_label (r->graph, node, scratch));
+  out = g_string_new (lir_graph_get_node_short_label (r->graph, node, scratch));
   bytes = lir_format_bytes_exact (slot->size);
-  op = lir_graph_describe_op (r->graph, node);
-  in_place = lir_graph_node_alias (r->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
+  op = lir_graph_describe_node_op (r->graph, node);
+  in_place = lir_graph_get_node_alias (r->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
 
   g_string_append_printf (out, "\nop %s", op);
   if (!lir_module_is_buffer_only (r->module))
     {
-      g_autofree char *shape = lir_graph_format_shape (r->graph, node);
+      g_autofree char *shape = lir_graph_format_node_shape (r->graph, node);
 
       g_string_append_printf (out, ", shape %s", shape);
     }
@@ -329,13 +329,13 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   if (plan->aliases[node].root != LIR_NO_NODE)
     g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B",
                             in_place ? "writes into" : "view of",
-                            lir_graph_node_short_label (r->graph, plan->aliases[node].root, scratch),
+                            lir_graph_get_node_short_label (r->graph, plan->aliases[node].root, scratch),
                             plan->aliases[node].byte_offset);
   return g_string_free (out, FALSE);
 }
 
 /**
- * lir_renderer_activation_viewport:
+ * lir_renderer_get_activation_viewport:
  * @renderer: a renderer
  * @viewport: (out caller-allocates): every step, and the bytes activations use
  *
@@ -348,12 +348,12 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
  *   otherwise
  */
 gboolean
-lir_renderer_activation_viewport (const LirRenderer *r, LirViewport *viewport)
+lir_renderer_get_activation_viewport (const LirRenderer *r, LirViewport *viewport)
 {
   const LirBufferPlan *plan = r->plan;
   guint64 low = G_MAXUINT64, high = 0, weights = 0;
 
-  lir_renderer_full_viewport (r, viewport);
+  lir_renderer_get_full_viewport (r, viewport);
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
       guint64 end = plan->slots[id].offset + plan->slots[id].size;

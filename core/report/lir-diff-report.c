@@ -54,12 +54,12 @@ peak_label (LirModule *module, guint32 step)
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n);
   if (step < n && !lir_module_is_buffer_only (module))
     return g_strdup_printf ("step %u (%s)", step,
-                            lir_graph_node_short_label (lir_module_get_graph (module), schedule[step], scratch));
+                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch));
   return g_strdup_printf ("step %u", step);
 }
 
 /**
- * lir_diff_describe_change:
+ * lir_buffer_change_describe:
  * @change: a change between two plans
  *
  * Returns: (transfer full): what changed, e.g. "size 1.00 MiB → 2.00 MiB,
@@ -67,7 +67,7 @@ peak_label (LirModule *module, guint32 step)
  *   Changes page and its Buffer page word it
  */
 char *
-lir_diff_describe_change (const LirBufferChange *c)
+lir_buffer_change_describe (const LirBufferChange *c)
 {
   GString *out = g_string_new (NULL);
   gboolean first = TRUE;
@@ -122,13 +122,13 @@ lir_diff_describe_change (const LirBufferChange *c)
 static void
 append_change (GString *out, const LirBufferChange *c)
 {
-  g_autofree char *what = lir_diff_describe_change (c);
+  g_autofree char *what = lir_buffer_change_describe (c);
 
   g_string_append_printf (out, "  %-24s %s\n", c->name, what);
 }
 
 /**
- * lir_diff_report_text:
+ * lir_plan_diff_to_text:
  * @diff: a diff
  * @label_a: how to call A (its file name)
  * @label_b: how to call B
@@ -137,7 +137,7 @@ append_change (GString *out, const LirBufferChange *c)
  * Returns: (transfer full): the report, largest effects first
  */
 char *
-lir_diff_report_text (const LirPlanDiff *diff, const char *label_a, const char *label_b,
+lir_plan_diff_to_text (const LirPlanDiff *diff, const char *label_a, const char *label_b,
                       guint max_changes)
 {
   GString *out = g_string_new (NULL);
@@ -158,8 +158,8 @@ lir_diff_report_text (const LirPlanDiff *diff, const char *label_a, const char *
       return g_string_free (out, FALSE);
     }
   g_string_append_printf (out, "Nodes matched by %s; %s.\n\n",
-                          lir_plan_diff_matched_by_name (diff) ? "name" : "id (names repeat)",
-                          lir_plan_diff_same_graph (diff)
+                          lir_plan_diff_get_matched_by_name (diff) ? "name" : "id (names repeat)",
+                          lir_plan_diff_get_same_graph (diff)
                             ? "same graph, different plan (the planner changed)"
                             : "the graphs differ");
   append_figure (out, "arena", a->arena_size, b->arena_size);
@@ -171,8 +171,8 @@ lir_diff_report_text (const LirPlanDiff *diff, const char *label_a, const char *
                           sign_of (b->efficiency - a->efficiency),
                           fabs (b->efficiency - a->efficiency) * 100);
   g_string_append_printf (out, "  %-15s %u added, %u removed; %u run at another step\n", "nodes",
-                          lir_plan_diff_count (diff, LIR_CHANGE_ADDED),
-                          lir_plan_diff_count (diff, LIR_CHANGE_REMOVED),
+                          lir_plan_diff_count_changes (diff, LIR_CHANGE_ADDED),
+                          lir_plan_diff_count_changes (diff, LIR_CHANGE_REMOVED),
                           lir_plan_diff_get_n_moved_steps (diff));
 
   g_string_append_printf (out, "\n%s\n", b->arena_size > a->arena_size ? "Why B's arena is larger:"
@@ -274,7 +274,7 @@ json_entries (GString *out, const char *key, const LirPlanDiff *diff, gboolean t
 }
 
 /**
- * lir_diff_report_json:
+ * lir_plan_diff_to_json:
  * @diff: a diff
  * @label_a: how to call A (its file name)
  * @label_b: how to call B
@@ -282,7 +282,7 @@ json_entries (GString *out, const char *key, const LirPlanDiff *diff, gboolean t
  * Returns: (transfer full): one JSON object, every change listed
  */
 char *
-lir_diff_report_json (const LirPlanDiff *diff, const char *label_a, const char *label_b)
+lir_plan_diff_to_json (const LirPlanDiff *diff, const char *label_a, const char *label_b)
 {
   GString *out = g_string_new ("{");
   const LirPlanStats *a = lir_plan_diff_get_stats (diff, FALSE), *b = lir_plan_diff_get_stats (diff, TRUE);
@@ -293,8 +293,8 @@ lir_diff_report_json (const LirPlanDiff *diff, const char *label_a, const char *
   json_key (out, "b");
   lir_json_append_string (out, label_b);
   g_string_append_printf (out, ",\"matched_by\":\"%s\",\"same_graph\":%s,\"empty\":%s,",
-                          lir_plan_diff_matched_by_name (diff) ? "name" : "id",
-                          lir_plan_diff_same_graph (diff) ? "true" : "false",
+                          lir_plan_diff_get_matched_by_name (diff) ? "name" : "id",
+                          lir_plan_diff_get_same_graph (diff) ? "true" : "false",
                           lir_plan_diff_is_empty (diff) ? "true" : "false");
   json_pair (out, "arena_size", a->arena_size, b->arena_size);
   json_pair (out, "lower_bound", a->lower_bound, b->lower_bound);
@@ -306,11 +306,11 @@ lir_diff_report_json (const LirPlanDiff *diff, const char *label_a, const char *
   g_string_append (out, ",\"b\":");
   json_double (out, b->efficiency);
   g_string_append (out, ",\"drop_points\":");
-  json_double (out, lir_plan_diff_efficiency_drop (diff));
+  json_double (out, lir_plan_diff_get_efficiency_drop (diff));
   g_string_append_printf (out, "},\"peak_step\":{\"a\":%u,\"b\":%u},", a->peak_step, b->peak_step);
   g_string_append_printf (out, "\"nodes_added\":%u,\"nodes_removed\":%u,\"steps_moved\":%u,",
-                          lir_plan_diff_count (diff, LIR_CHANGE_ADDED),
-                          lir_plan_diff_count (diff, LIR_CHANGE_REMOVED),
+                          lir_plan_diff_count_changes (diff, LIR_CHANGE_ADDED),
+                          lir_plan_diff_count_changes (diff, LIR_CHANGE_REMOVED),
                           lir_plan_diff_get_n_moved_steps (diff));
   json_entries (out, "growth_at_peak", diff, FALSE);
   g_string_append_c (out, ',');
@@ -333,7 +333,7 @@ lir_diff_report_json (const LirPlanDiff *diff, const char *label_a, const char *
         if (c->flags & (1u << bit))
           {
             g_string_append_printf (out, "%s\"%s\"", first ? "" : ",",
-                                    lir_change_flag_to_string ((LirChangeFlags)(1u << bit)));
+                                    lir_change_flags_to_string ((LirChangeFlags)(1u << bit)));
             first = FALSE;
           }
       g_string_append_printf (out, "],\"bytes\":%" G_GUINT64_FORMAT ",\"size\":{\"a\":%" G_GUINT64_FORMAT

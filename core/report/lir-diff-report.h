@@ -6,13 +6,13 @@
 
 G_BEGIN_DECLS
 
-char *lir_diff_describe_change (const LirBufferChange *change);
+char *lir_buffer_change_describe (const LirBufferChange *change);
 
-char *lir_diff_report_text (const LirPlanDiff *diff,
+char *lir_plan_diff_to_text (const LirPlanDiff *diff,
                             const char        *label_a,
                             const char        *label_b,
                             guint              max_changes);
-char *lir_diff_report_json (const LirPlanDiff *diff,
+char *lir_plan_diff_to_json (const LirPlanDiff *diff,
                             const char        *label_a,
                             const char        *label_b);
 

@@ -26,13 +26,13 @@ append_padded (GString *out, const char *text, int width)
 static const char *
 label_of (LirModule *module, guint32 node, char scratch[LIR_SHORT_NAME_SIZE])
 {
-  return lir_graph_node_short_label (lir_module_get_graph (module), node, scratch);
+  return lir_graph_get_node_short_label (lir_module_get_graph (module), node, scratch);
 }
 
 static const char *
 full_label_of (LirModule *module, guint32 node, char scratch[24])
 {
-  return lir_graph_node_label (lir_module_get_graph (module), node, scratch);
+  return lir_graph_get_node_label (lir_module_get_graph (module), node, scratch);
 }
 
 /**
@@ -77,7 +77,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
 {
   LirBufferPlan *plan = lir_module_get_plan (module);
   g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
-  g_autoptr (GArray) top = lir_plan_top_edge (plan);
+  g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
   guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
   const guint32 *schedule;
   guint n_schedule, n = lir_live_set_get_n_entries (set);
@@ -114,7 +114,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
     g_string_append_printf (out, "%s %s", i > 0 ? "," : "", label_of (module, g_array_index (top, guint32, i), scratch));
   if (top->len > 0)
     {
-      g_autoptr (GArray) chain = lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0));
+      g_autoptr (GArray) chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
 
       if (chain->len > 1)
         {
@@ -142,7 +142,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
       append_padded (out, offset, 12);
       append_padded (out, steps, 14);
       append_padded (out, lir_buffer_kind_to_string (e->kind), 12);
-      append_padded (out, lir_graph_node_op_label (lir_module_get_graph (module), e->node), 14);
+      append_padded (out, lir_graph_get_node_op_label (lir_module_get_graph (module), e->node), 14);
       g_string_append (out, label_of (module, e->node, scratch));
       if (n_views > 0)
         g_string_append_printf (out, " (+%u view%s)", n_views, n_views == 1 ? "" : "s");
@@ -163,7 +163,7 @@ append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
   for (guint i = 0; i < nodes->len; i++)
     {
       guint32 id = g_array_index (nodes, guint32, i);
-      const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+      const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
 
       g_string_append (out, i > 0 ? ",{\"name\":" : "{\"name\":");
       lir_json_append_string (out, full_label_of (module, id, scratch));
@@ -189,8 +189,8 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
   LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
   g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
-  g_autoptr (GArray) top = lir_plan_top_edge (plan);
-  g_autoptr (GArray) chain = top->len > 0 ? lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0))
+  g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
+  g_autoptr (GArray) chain = top->len > 0 ? lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0))
                                           : g_array_new (FALSE, FALSE, sizeof (guint32));
   guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
   GString *out = g_string_new ("{\n  \"name\": ");
@@ -219,7 +219,7 @@ lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step
       g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
                                    ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
                               e->bytes, e->offset, e->first_step, e->last_step, lir_buffer_kind_to_string (e->kind));
-      lir_json_append_string (out, lir_graph_node_op_label (graph, e->node));
+      lir_json_append_string (out, lir_graph_get_node_op_label (graph, e->node));
       g_string_append (out, ", \"views\": [");
       for (guint v = 0; v < n_views; v++)
         {

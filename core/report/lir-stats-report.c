@@ -27,8 +27,8 @@ struct _LirStatsReport
   LirModule *module;
   LirPlanStats stats;
   guint32 peak_node;
-  char fingerprint[17];
-  char graph_fingerprint[17];
+  char *fingerprint;
+  char *graph_fingerprint;
   char *values[LIR_N_STATS];
   guint64 n_violations;
   GPtrArray *violations; /* LirViolation, the first few */
@@ -118,9 +118,9 @@ format_dynamic (LirModule *module)
     g_string_append_printf (out, "%u nodes: ", count);
   for (guint i = 0; i < MIN (count, 3); i++)
     {
-      g_autofree char *shape = lir_graph_format_shape (graph, nodes[i]);
+      g_autofree char *shape = lir_graph_format_node_shape (graph, nodes[i]);
 
-      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_node_short_label (graph, nodes[i], scratch),
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_get_node_short_label (graph, nodes[i], scratch),
                               shape);
     }
   if (count > 3)
@@ -155,12 +155,12 @@ lir_stats_report_new (LirModule *module)
   plan = lir_module_get_plan (module);
   graph = lir_module_get_graph (module);
   lir_plan_stats_compute (plan, &r->stats);
-  lir_fingerprint_format (lir_fingerprint_module (module), r->fingerprint);
-  lir_fingerprint_format (lir_fingerprint_graph (graph), r->graph_fingerprint);
+  r->fingerprint = lir_fingerprint_to_string (lir_module_get_fingerprint (module));
+  r->graph_fingerprint = lir_fingerprint_to_string (lir_graph_get_fingerprint (graph));
   schedule = lir_buffer_plan_get_schedule (plan, &n_schedule);
   r->peak_node = r->stats.peak_step < n_schedule ? schedule[r->stats.peak_step] : LIR_NO_NODE;
 
-  r->violations = lir_validate_module (module, &r->n_violations);
+  r->violations = lir_module_list_violations (module, &r->n_violations);
   r->flagged = g_array_new (FALSE, FALSE, sizeof (guint32));
   {
     g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -203,7 +203,7 @@ lir_stats_report_new (LirModule *module)
                         : g_strdup_printf ("%s (%s)", saved, saved_share);
   if (r->peak_node != LIR_NO_NODE && !lir_module_is_buffer_only (module))
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u, %s", r->stats.peak_step,
-                                                lir_graph_node_short_label (graph, r->peak_node, scratch));
+                                                lir_graph_get_node_short_label (graph, r->peak_node, scratch));
   else
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u", r->stats.peak_step);
   r->values[LIR_STAT_BUFFERS] = g_strdup_printf ("%u buffers, %u views, %u nodes", r->stats.n_buffers,
@@ -220,7 +220,7 @@ lir_stats_report_new (LirModule *module)
 }
 
 void
-lir_stats_report_free (LirStatsReport *r)
+lir_stats_report_unref (LirStatsReport *r)
 {
   if (r == NULL)
     return;
@@ -229,6 +229,8 @@ lir_stats_report_free (LirStatsReport *r)
   g_clear_pointer (&r->violations, g_ptr_array_unref);
   g_clear_pointer (&r->flagged, g_array_unref);
   g_free (r->binding_text);
+  g_free (r->fingerprint);
+  g_free (r->graph_fingerprint);
   lir_module_unref (r->module);
   g_free (r);
 }
@@ -481,7 +483,7 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
   g_string_append_printf (out, "  \"peak_step\": %u,\n", s->peak_step);
   if (r->peak_node != LIR_NO_NODE)
     json_string (out, "peak_node",
-                 lir_graph_node_label (lir_module_get_graph (r->module), r->peak_node, scratch));
+                 lir_graph_get_node_label (lir_module_get_graph (r->module), r->peak_node, scratch));
   g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
                           lir_buffer_plan_get_alignment (plan));
   json_string (out, "strategy", lir_buffer_plan_get_strategy (plan));

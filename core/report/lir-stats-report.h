@@ -47,7 +47,7 @@ typedef struct _LirStatsReport LirStatsReport;
 
 const char         *lir_stat_get_title             (LirStat stat);
 LirStatsReport     *lir_stats_report_new           (LirModule *module);
-void                lir_stats_report_free          (LirStatsReport *report);
+void                lir_stats_report_unref          (LirStatsReport *report);
 const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report);
 const char         *lir_stats_report_get_value     (const LirStatsReport *report,
                                                     LirStat               stat);
@@ -65,6 +65,6 @@ char               *lir_stats_report_to_text       (const LirStatsReport *report
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirStatsReport, lir_stats_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirStatsReport, lir_stats_report_unref)
 
 G_END_DECLS

@@ -137,8 +137,8 @@ static void
 node_point (LirscopeTimeline *timeline, LirModule *module, guint32 node, double *x, double *y)
 {
   LirBufferPlan *plan = lir_module_get_plan (module);
-  const LirBufferSlot *slot = lir_buffer_plan_slot (plan, node);
-  const LirLifetime *life = lir_buffer_plan_lifetime (plan, node);
+  const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, node);
+  const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, node);
   LirRenderLayout layout;
   LirViewport viewport;
 
@@ -154,7 +154,7 @@ find_node (LirModule *module, const char *name)
   LirGraph *graph = lir_module_get_graph (module);
 
   for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
-    if (g_strcmp0 (lir_graph_node_name (graph, id), name) == 0)
+    if (g_strcmp0 (lir_graph_get_node_name (graph, id), name) == 0)
       return id;
   g_error ("no node %s", name);
   return LIR_NO_NODE;
@@ -209,7 +209,7 @@ test_select_zoom_search (void)
   lirscope_session_select (session_of (window), node);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-selection", NULL));
   lirscope_timeline_get_viewport (timeline, &zoomed);
-  g_assert_cmpfloat (zoomed.step_start, <=, lir_buffer_plan_lifetime (lir_module_get_plan (module), node)->first_step);
+  g_assert_cmpfloat (zoomed.step_start, <=, lir_buffer_plan_get_lifetime (lir_module_get_plan (module), node)->first_step);
   g_assert_cmpfloat (zoomed.step_end - zoomed.step_start, <, (full.step_end - full.step_start) / 2);
   lirscope_timeline_pan (timeline, 50, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
@@ -334,21 +334,21 @@ test_compare (void)
   const LirBufferChange *first;
   LirscopeChangesPage *changes;
 
-  source = lir_io_load (decoder, &error);
+  source = lir_module_new_from_file (decoder, &error);
   g_assert_no_error (error);
   lir_plan_options_set_strategy (options, "naive");
   planned = lir_module_replan (source, options, &error);
   g_assert_no_error (error);
-  g_assert_true (lir_io_save (planned, naive, &error));
+  g_assert_true (lir_module_save (planned, naive, &error));
   g_assert_true (lir_module_ensure_plan (source, NULL, &error));
-  g_assert_true (lir_io_save (source, baseline_path, &error));
+  g_assert_true (lir_module_save (source, baseline_path, &error));
 
   window = open_window (naive);
   lirscope_session_compare (session_of (window), baseline);
   wait_for (is_comparing, window, "the baseline");
   diff = lirscope_session_get_diff (session_of (window));
-  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), >, 0);
-  g_assert_true (lir_plan_diff_same_graph (diff));
+  g_assert_cmpfloat (lir_plan_diff_get_arena_growth (diff), >, 0);
+  g_assert_true (lir_plan_diff_get_same_graph (diff));
   g_assert_cmpstr (lirscope_window_get_sidebar_page (window), ==, "changes");
   changes = lirscope_window_get_changes_page (window);
   g_assert_cmpuint (g_list_model_get_n_items (lirscope_changes_page_get_model (changes)), ==,
@@ -837,7 +837,7 @@ test_replan_refits (void)
   wait_for (is_idle, window, "re-planning with seq=512");
   arena = lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window)));
   lirscope_timeline_get_viewport (timeline, &viewport);
-  lir_renderer_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
+  lir_renderer_get_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
   g_assert_cmpmem (&viewport, sizeof viewport, &full, sizeof full);
   g_assert_cmpfloat (viewport.byte_end, >, (double)arena);
 
@@ -1030,7 +1030,7 @@ test_buffer_links (void)
     if (lir_buffer_plan_is_view (plan, id))
       {
         view = id;
-        root = lir_buffer_plan_view_alias (plan, id)->root;
+        root = lir_buffer_plan_get_view_alias (plan, id)->root;
       }
   g_assert_cmpuint (view, !=, LIR_NO_NODE);
   lirscope_session_select (session_of (window), root);
@@ -1072,10 +1072,10 @@ test_peak_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, lir_live_set_get_n_entries (expected));
   /* Sorted by bytes, largest first: the first row is the live set's first. */
   lirscope_peak_page_activate (page, 0);
-  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
+  g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
                     lir_live_set_get_entry (expected, 0)->bytes);
   lirscope_peak_page_activate (page, g_list_model_get_n_items (rows) - 1);
-  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
+  g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (module), selected_of (window))->size, ==,
                     lir_live_set_get_entry (expected, lir_live_set_get_n_entries (expected) - 1)->bytes);
 
   /* Not pinned, the cursor leaves it on the peak; pinned, it follows. */
@@ -1165,7 +1165,7 @@ test_hostile_names (void)
   wait_for (is_laid_out, window, "the first frame");
   for (guint32 node = 0; node < 4; node++)
     {
-      const char *shown = lir_graph_node_short_label (lir_module_get_graph (module_of (window)), node, scratch);
+      const char *shown = lir_graph_get_node_short_label (lir_module_get_graph (module_of (window)), node, scratch);
       gboolean found = FALSE, parsed = FALSE;
 
       lirscope_session_select (session_of (window), node);
@@ -1198,7 +1198,7 @@ test_opens_on_activations (void)
   window = open_window (path);
   wait_for (is_laid_out, window, "the first frame");
   lirscope_timeline_get_viewport (lirscope_window_get_timeline (window), &viewport);
-  lir_renderer_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
+  lir_renderer_get_full_viewport (lirscope_session_get_renderer (session_of (window)), &full);
   g_assert_cmpfloat (viewport.byte_end - viewport.byte_start, <, (full.byte_end - full.byte_start) / 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
   lirscope_timeline_get_viewport (lirscope_window_get_timeline (window), &viewport);
@@ -1229,7 +1229,7 @@ test_all_steps (void)
   plan = lir_module_get_plan (module_of (window));
   schedule = lir_buffer_plan_get_schedule (plan, &n_steps);
   while (first_run < n_steps
-         && lir_op_kind_is_boundary (lir_graph_node_kind (lir_module_get_graph (module_of (window)),
+         && lir_op_kind_is_boundary (lir_graph_get_node_kind (lir_module_get_graph (module_of (window)),
                                                           schedule[first_run])))
     first_run++;
   g_assert_cmpuint (first_run, >, 0); /* the decoder block starts with its params */

@@ -170,7 +170,7 @@ main (int argc, char **argv)
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   module = bench_build_module (open_mode ? 2 : n);
-  if (!lir_io_save (module, path, &error) || !lir_io_save (module, csv, &error))
+  if (!lir_module_save (module, path, &error) || !lir_module_save (module, csv, &error))
     g_error ("%s", error->message);
   g_stat (path, &st);
   g_clear_pointer (&module, lir_module_unref);

@@ -13,7 +13,7 @@ bench_build_module (guint n_buffers)
   g_autoptr (GRand) rand = g_rand_new_with_seed (42);
   LirShape w = LIR_SHAPE (LIR_DTYPE_F16, 1024, 1024);
   LirShape act = LIR_SHAPE (LIR_DTYPE_F16, 128, 1024);
-  guint32 prev = lir_graph_input (g, "x", &act), residual = prev;
+  guint32 prev = lir_graph_add_input (g, "x", &act), residual = prev;
   guint buffers = 1;
   LirModule *module;
 
@@ -22,13 +22,13 @@ bench_build_module (guint n_buffers)
       g_autofree char *name = g_strdup_printf ("w%u", i);
       LirShape s = LIR_SHAPE (LIR_DTYPE_F16, g_rand_int_range (rand, 1, 512), 1024);
       LirShape flat = LIR_SHAPE (LIR_DTYPE_F16, s.dims[0].size * 1024);
-      guint32 wi = lir_graph_param (g, name, &w);
-      guint32 mm = lir_graph_matmul (g, prev, wi, &s);
+      guint32 wi = lir_graph_add_param (g, name, &w);
+      guint32 mm = lir_graph_add_matmul (g, prev, wi, &s);
       guint32 in[] = { mm, i % 500 == 499 ? residual : prev };
-      guint32 add = lir_graph_op (g, "add", in, 2, &s);
-      guint32 gelu = lir_graph_op (g, "gelu", &add, 1, &s);
+      guint32 add = lir_graph_add_op (g, "add", in, 2, &s);
+      guint32 gelu = lir_graph_add_op (g, "gelu", &add, 1, &s);
 
-      prev = lir_graph_reshape (g, gelu, &flat);
+      prev = lir_graph_add_reshape (g, gelu, &flat);
       if (i % 500 == 0)
         residual = gelu;
       buffers += 3;

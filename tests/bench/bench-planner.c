@@ -134,8 +134,8 @@ buffers_of (const LirModule *module)
 
   for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
     {
-      const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
-      const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+      const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
+      const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
       LirAllocBuffer b;
 
       if (slot == NULL || lir_buffer_plan_is_view (plan, id) || slot->size == 0)
@@ -150,7 +150,7 @@ static LirModule *
 load_with_lifetimes (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
 
   if (module == NULL)
@@ -391,9 +391,9 @@ run_pipeline (gconstpointer input, gpointer output)
 
   lir_plan_options_set_strategy (options, run->strategy);
   lir_plan_options_set_alignment (options, 1);
-  module = lir_io_load (run->csv, NULL);
+  module = lir_module_new_from_file (run->csv, NULL);
   planned = module != NULL ? lir_module_replan (module, options, NULL) : NULL;
-  r->ok = planned != NULL && lir_io_save (planned, out, NULL);
+  r->ok = planned != NULL && lir_module_save (planned, out, NULL);
   r->seconds = (g_get_monotonic_time () - start) / 1e6;
   if (r->ok)
     {
@@ -516,7 +516,7 @@ table_idealloc (const char *dir)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *csv = g_strdup_printf ("%s/%s.csv", dir, names[i]);
-      g_autoptr (LirModule) module = lir_io_load (csv, NULL);
+      g_autoptr (LirModule) module = lir_module_new_from_file (csv, NULL);
       guint n = module != NULL ? lir_graph_get_n_nodes (lir_module_get_graph (module)) : 0;
       double floor = 0;
 
@@ -566,28 +566,28 @@ table_big_graph (void)
       gsize length;
       guint64 count;
 
-      prev = x = lir_graph_input (g, "x", &act);
+      prev = x = lir_graph_add_input (g, "x", &act);
       for (guint i = 1; lir_graph_get_n_nodes (g) < 200000; i++)
         {
           g_autofree char *name = g_strdup_printf ("w%u", i);
-          guint32 wi = lir_graph_param (g, name, &w);
-          guint32 mm = lir_graph_matmul (g, prev, wi, &act);
+          guint32 wi = lir_graph_add_param (g, name, &w);
+          guint32 mm = lir_graph_add_matmul (g, prev, wi, &act);
           guint32 in[] = { mm, prev };
-          guint32 add = lir_graph_op (g, "add", in, 2, &act);
-          prev = lir_graph_op (g, "gelu", &add, 1, &act);
+          guint32 add = lir_graph_add_op (g, "add", in, 2, &act);
+          prev = lir_graph_add_op (g, "gelu", &add, 1, &act);
         }
       lir_graph_set_outputs (g, &prev, 1);
       module = lir_module_new (g, NULL);
-      text = lir_json_write (module, &length);
+      text = lir_module_to_json (module, &length);
       t0 = g_get_monotonic_time ();
-      loaded = lir_json_read (text, length, NULL);
+      loaded = lir_module_new_from_json (text, length, NULL);
       t1 = g_get_monotonic_time ();
       g_clear_pointer (&text, g_free);
       lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
       if (loaded == NULL || !lir_module_ensure_plan (loaded, options, NULL))
         _exit (1);
       t2 = g_get_monotonic_time ();
-      violations = lir_validate_module (loaded, &count);
+      violations = lir_module_list_violations (loaded, &count);
       figures[0] = (t1 - t0) / 1e6;
       figures[1] = (t2 - t1) / 1e6;
       figures[2] = (double)count;

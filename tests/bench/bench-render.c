@@ -77,7 +77,7 @@ main (int argc, char **argv)
   t0 = now ();
   renderer = lir_renderer_new (module);
   renderer_seconds = now () - t0;
-  lir_renderer_full_viewport (renderer, &full);
+  lir_renderer_get_full_viewport (renderer, &full);
   lir_render_options_init (&options);
 
   g_print ("## Rendering a %u-buffer plan (%u views, %u steps, arena %" G_GUINT64_FORMAT " B)\n\n",

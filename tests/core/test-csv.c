@@ -8,7 +8,7 @@
 static LirModule *
 read_csv (const char *text, GError **error)
 {
-  return lir_csv_read (text, strlen (text), error);
+  return lir_module_new_from_csv (text, strlen (text), error);
 }
 
 /* Write → read → write is byte-identical, the buffers keep their ids,
@@ -16,13 +16,13 @@ read_csv (const char *text, GError **error)
 static void
 assert_round_trip (LirModule *module)
 {
-  g_autofree char *text = lir_csv_write (module, NULL);
+  g_autofree char *text = lir_module_to_csv (module, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LirModule) back = read_csv (text, &error);
   g_autofree char *again = NULL;
 
   g_assert_no_error (error);
-  again = lir_csv_write (back, NULL);
+  again = lir_module_to_csv (back, NULL);
   g_assert_cmpstr (text, ==, again);
   g_assert_true (g_utf8_validate (text, -1, NULL));
 }
@@ -58,21 +58,21 @@ test_quoting (void)
   module = read_csv (csv->str, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), i), ==, ids[i]);
+    g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (module), i), ==, ids[i]);
   assert_round_trip (module);
 
   /* Planned and written: the same ids come back, with their offsets. */
   g_assert_true (lir_module_ensure_plan (module, options, &error));
-  written = lir_csv_write (module, NULL);
+  written = lir_module_to_csv (module, NULL);
   back = read_csv (written, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), i), ==, ids[i]);
-      g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (back), i)->offset, ==,
-                        lir_buffer_plan_slot (lir_module_get_plan (module), i)->offset);
+      g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), i), ==, ids[i]);
+      g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (back), i)->offset, ==,
+                        lir_buffer_plan_get_slot (lir_module_get_plan (module), i)->offset);
     }
-  g_assert_cmpuint (lir_fingerprint_module (back).value, ==, lir_fingerprint_module (module).value);
+  g_assert_cmpuint (lir_module_get_fingerprint (back), ==, lir_module_get_fingerprint (module));
   assert_round_trip (module);
 }
 
@@ -102,7 +102,7 @@ test_reading_rules (void)
 
       g_assert_no_error (error);
       g_assert_cmpuint (lir_graph_get_n_nodes (lir_module_get_graph (module)), ==, 1);
-      g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), 0), ==, cases[i].id);
+      g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (module), 0), ==, cases[i].id);
     }
 }
 
@@ -153,41 +153,41 @@ test_unique_ids (void)
   guint32 x, a, b, c, d, e;
   LirBufferPlan *plan;
 
-  x = lir_graph_input (g, "x", &s);
-  a = lir_graph_op (g, "relu", &x, 1, &s);
+  x = lir_graph_add_input (g, "x", &s);
+  a = lir_graph_add_op (g, "relu", &x, 1, &s);
   lir_graph_set_node_name (g, a, "fc1");
-  b = lir_graph_op (g, "relu", &a, 1, &s);
+  b = lir_graph_add_op (g, "relu", &a, 1, &s);
   lir_graph_set_node_name (g, b, "fc1");
-  c = lir_graph_op (g, "relu", &b, 1, &s);
+  c = lir_graph_add_op (g, "relu", &b, 1, &s);
   lir_graph_set_node_name (g, c, "");
-  d = lir_graph_op (g, "relu", &c, 1, &s);
+  d = lir_graph_add_op (g, "relu", &c, 1, &s);
   lir_graph_set_node_name (g, d, "%5");
-  e = lir_graph_op (g, "relu", &d, 1, &s); /* unnamed: its label is %5 too */
+  e = lir_graph_add_op (g, "relu", &d, 1, &s); /* unnamed: its label is %5 too */
   lir_graph_set_node_name (g, e, NULL);
   lir_graph_set_outputs (g, &e, 1);
   lir_plan_options_set_strategy (options, "naive");
   module = lir_module_new (g, NULL);
   g_assert_true (lir_module_ensure_plan (module, options, &error));
   plan = lir_module_get_plan (module);
-  text = lir_csv_write (module, NULL);
+  text = lir_module_to_csv (module, NULL);
   back = read_csv (text, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lir_graph_get_n_nodes (lir_module_get_graph (back)), ==, 6);
   for (guint32 i = 0; i < 6; i++)
     {
-      const char *id = lir_graph_node_name (lir_module_get_graph (back), i);
+      const char *id = lir_graph_get_node_name (lir_module_get_graph (back), i);
 
       g_assert_true (g_hash_table_add (seen, (gpointer)id));
-      g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (back), i)->offset, ==,
-                        lir_buffer_plan_slot (plan, i)->offset);
+      g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (back), i)->offset, ==,
+                        lir_buffer_plan_get_slot (plan, i)->offset);
     }
   /* Unique names stay as they are; the clashes are told apart by node. */
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 0), ==, "x");
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 1), ==, "fc1#1");
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 2), ==, "fc1#2");
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 3), ==, "#3");
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 4), ==, "%5#4");
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (back), 5), ==, "%5#5");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 0), ==, "x");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 1), ==, "fc1#1");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 2), ==, "fc1#2");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 3), ==, "#3");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 4), ==, "%5#4");
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (back), 5), ==, "%5#5");
   assert_round_trip (back);
 }
 
@@ -206,20 +206,20 @@ test_unplaced (void)
 
   g_assert_no_error (error);
   g_assert_true (lir_module_needs_plan (module));
-  text = lir_csv_write (module, NULL);
+  text = lir_module_to_csv (module, NULL);
   g_assert_cmpstr (text, ==, csv);
 
-  json = lir_json_write (module, NULL);
+  json = lir_module_to_json (module, NULL);
   g_assert_nonnull (strstr (json, "\"placed\": false"));
-  from_json = lir_json_read (json, strlen (json), &error);
+  from_json = lir_module_new_from_json (json, strlen (json), &error);
   g_assert_no_error (error);
   g_assert_true (lir_module_needs_plan (from_json));
-  g_assert_cmpuint (lir_fingerprint_module (from_json).value, ==, lir_fingerprint_module (module).value);
-  json_again = lir_json_write (from_json, NULL);
+  g_assert_cmpuint (lir_module_get_fingerprint (from_json), ==, lir_module_get_fingerprint (module));
+  json_again = lir_module_to_json (from_json, NULL);
   g_assert_cmpstr (json, ==, json_again);
   g_assert_true (lir_module_ensure_plan (from_json, options, &error));
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (from_json)), ==, 11);
-  placed = lir_csv_write (from_json, NULL);
+  placed = lir_module_to_csv (from_json, NULL);
   g_assert_true (g_str_has_prefix (placed, "id,lower,upper,size,offset\n"));
   back = read_csv (placed, &error);
   g_assert_no_error (error);

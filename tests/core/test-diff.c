@@ -25,30 +25,30 @@ build (Variant variant, const char *strategy, gboolean params_in_arena)
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 64, 256);
   LirShape big = LIR_SHAPE (LIR_DTYPE_F32, 128, 256);
   LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, 64 * 256);
-  guint32 x = lir_graph_input (g, "x", &s);
-  guint32 w = lir_graph_param (g, "w", &s);
+  guint32 x = lir_graph_add_input (g, "x", &s);
+  guint32 w = lir_graph_add_param (g, "w", &s);
   guint32 in[] = { x, w };
-  guint32 a = lir_graph_op (g, "add", in, 2, &s);
+  guint32 a = lir_graph_add_op (g, "add", in, 2, &s);
   guint32 b, c;
   LirModule *module;
 
   lir_graph_set_node_name (g, a, "a");
   if (variant == VARIANT_VIEW_B)
-    b = lir_graph_reshape (g, a, &flat);
+    b = lir_graph_add_reshape (g, a, &flat);
   else
-    b = lir_graph_op (g, "relu", &a, 1, variant == VARIANT_BIGGER_B ? &big : &s);
+    b = lir_graph_add_op (g, "relu", &a, 1, variant == VARIANT_BIGGER_B ? &big : &s);
   lir_graph_set_node_name (g, b, "b");
   if (variant == VARIANT_LONGER_A)
     {
       guint32 both[] = { b, a };
-      c = lir_graph_op (g, "add", both, 2, &s);
+      c = lir_graph_add_op (g, "add", both, 2, &s);
     }
   else
-    c = lir_graph_op (g, "gelu", &b, 1, &s);
+    c = lir_graph_add_op (g, "gelu", &b, 1, &s);
   lir_graph_set_node_name (g, c, "c");
   if (variant == VARIANT_EXTRA_NODE)
     {
-      guint32 d = lir_graph_op (g, "relu", &c, 1, &s);
+      guint32 d = lir_graph_add_op (g, "relu", &c, 1, &s);
       lir_graph_set_node_name (g, d, "d");
       c = d;
     }
@@ -78,13 +78,13 @@ test_identical (void)
   g_autoptr (LirModule) a = build (VARIANT_BASE, "best-fit", TRUE);
   g_autoptr (LirModule) b = build (VARIANT_BASE, "best-fit", TRUE);
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (a, b);
-  g_autofree char *text = lir_diff_report_text (diff, "a.json", "b.json", 0);
+  g_autofree char *text = lir_plan_diff_to_text (diff, "a.json", "b.json", 0);
 
   g_assert_true (lir_plan_diff_is_empty (diff));
-  g_assert_true (lir_plan_diff_same_graph (diff));
-  g_assert_true (lir_plan_diff_matched_by_name (diff));
+  g_assert_true (lir_plan_diff_get_same_graph (diff));
+  g_assert_true (lir_plan_diff_get_matched_by_name (diff));
   g_assert_cmpuint (lir_plan_diff_get_n_changes (diff), ==, 0);
-  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), ==, 0);
+  g_assert_cmpfloat (lir_plan_diff_get_arena_growth (diff), ==, 0);
   g_assert_nonnull (strstr (text, "No differences"));
 }
 
@@ -96,12 +96,12 @@ test_size_changed (void)
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (a, b);
   const LirBufferChange *change = change_named (diff, "b");
 
-  g_assert_false (lir_plan_diff_same_graph (diff));
+  g_assert_false (lir_plan_diff_get_same_graph (diff));
   g_assert_nonnull (change);
   g_assert_true (change->flags & LIR_CHANGE_SIZE);
   g_assert_cmpuint (change->size_a, ==, 64 * 256 * 4);
   g_assert_cmpuint (change->size_b, ==, 128 * 256 * 4);
-  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), >, 0);
+  g_assert_cmpfloat (lir_plan_diff_get_arena_growth (diff), >, 0);
   /* Why it grew: b is live at B's peak with 64 KiB more than at A's. */
   g_assert_cmpuint (lir_plan_diff_get_n_peak_entries (diff), >=, 1);
   {
@@ -136,16 +136,16 @@ test_offsets_moved (void)
   g_autoptr (LirModule) a = build (VARIANT_BASE, "best-fit", TRUE);
   g_autoptr (LirModule) b = build (VARIANT_BASE, "naive", TRUE);
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (a, b);
-  g_autofree char *text = lir_diff_report_text (diff, "a.json", "b.json", 0);
+  g_autofree char *text = lir_plan_diff_to_text (diff, "a.json", "b.json", 0);
 
   /* Same graph, different plan: the planner changed. */
-  g_assert_true (lir_plan_diff_same_graph (diff));
+  g_assert_true (lir_plan_diff_get_same_graph (diff));
   g_assert_false (lir_plan_diff_is_empty (diff));
-  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_OFFSET), >=, 1);
-  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_SIZE), ==, 0);
+  g_assert_cmpuint (lir_plan_diff_count_changes (diff, LIR_CHANGE_OFFSET), >=, 1);
+  g_assert_cmpuint (lir_plan_diff_count_changes (diff, LIR_CHANGE_SIZE), ==, 0);
   g_assert_nonnull (strstr (text, "same graph, different plan"));
   g_assert_nonnull (strstr (text, "moved"));
-  g_assert_cmpfloat (lir_plan_diff_efficiency_drop (diff), >, 0);
+  g_assert_cmpfloat (lir_plan_diff_get_efficiency_drop (diff), >, 0);
 }
 
 static void
@@ -170,9 +170,9 @@ test_added_removed (void)
 
   g_assert_true (change_named (forward, "d")->flags & LIR_CHANGE_ADDED);
   g_assert_cmpuint (change_named (forward, "d")->node_a, ==, LIR_NO_NODE);
-  g_assert_cmpuint (lir_plan_diff_count (forward, LIR_CHANGE_ADDED), ==, 1);
+  g_assert_cmpuint (lir_plan_diff_count_changes (forward, LIR_CHANGE_ADDED), ==, 1);
   g_assert_true (change_named (backward, "d")->flags & LIR_CHANGE_REMOVED);
-  g_assert_cmpuint (lir_plan_diff_count (backward, LIR_CHANGE_REMOVED), ==, 1);
+  g_assert_cmpuint (lir_plan_diff_count_changes (backward, LIR_CHANGE_REMOVED), ==, 1);
 }
 
 static void
@@ -185,14 +185,14 @@ test_arena_membership (void)
 
   g_assert_true (change_named (forward, "w")->flags & LIR_CHANGE_LEFT_ARENA);
   g_assert_true (change_named (backward, "w")->flags & LIR_CHANGE_ENTERED_ARENA);
-  g_assert_cmpfloat (lir_plan_diff_arena_growth (forward), <, 0);
+  g_assert_cmpfloat (lir_plan_diff_get_arena_growth (forward), <, 0);
 }
 
 /* Rewrites a module document: schedule order and one node's phase. */
 static LirModule *
 edited (LirModule *module, gboolean swap_schedule, gboolean change_phase)
 {
-  g_autofree char *text = lir_json_write (module, NULL);
+  g_autofree char *text = lir_module_to_json (module, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (GError) error = NULL;
@@ -220,7 +220,7 @@ edited (LirModule *module, gboolean swap_schedule, gboolean change_phase)
     }
   json_generator_set_root (generator, json_parser_get_root (parser));
   out = json_generator_to_data (generator, &length);
-  result = lir_io_load_data (out, length, &error);
+  result = lir_module_new_from_data (out, length, &error);
   g_assert_no_error (error);
   return result;
 }
@@ -247,9 +247,9 @@ test_match_by_id (void)
   g_autoptr (LirModule) a = build (VARIANT_REPEATED_NAME, "best-fit", TRUE);
   g_autoptr (LirModule) b = build (VARIANT_REPEATED_NAME, "naive", TRUE);
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (a, b);
-  g_autofree char *text = lir_diff_report_text (diff, "a", "b", 0);
+  g_autofree char *text = lir_plan_diff_to_text (diff, "a", "b", 0);
 
-  g_assert_false (lir_plan_diff_matched_by_name (diff));
+  g_assert_false (lir_plan_diff_get_matched_by_name (diff));
   g_assert_nonnull (strstr (text, "matched by id"));
   for (guint i = 0; i < lir_plan_diff_get_n_changes (diff); i++)
     g_assert_cmpuint (lir_plan_diff_get_change (diff, i)->node_a, ==,
@@ -267,7 +267,7 @@ test_json_report (void)
   g_autoptr (LirModule) a = build (VARIANT_BASE, "best-fit", TRUE);
   g_autoptr (LirModule) b = build (VARIANT_BIGGER_B, "best-fit", TRUE);
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (a, b);
-  g_autofree char *json = lir_diff_report_json (diff, "a \"quoted\".json", "b.json");
+  g_autofree char *json = lir_plan_diff_to_json (diff, "a \"quoted\".json", "b.json");
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *root, *arena, *first;

@@ -17,7 +17,7 @@ test_dtype_sizes (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_assert_true (lir_dtype_from_string (cases[i].name, &dtype));
-      g_assert_cmpuint (lir_dtype_size_bytes (dtype), ==, cases[i].size);
+      g_assert_cmpuint (lir_dtype_get_size (dtype), ==, cases[i].size);
     }
   g_assert_false (lir_dtype_from_string ("f8", &dtype));
 }
@@ -29,12 +29,12 @@ test_shape_overflow_is_error (void)
   g_autoptr (GError) error = NULL;
   guint64 bytes = 0;
 
-  g_assert_false (lir_shape_byte_size (&shape, NULL, 0, &bytes, &error));
+  g_assert_false (lir_shape_get_byte_size (&shape, NULL, 0, &bytes, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW);
   g_assert_cmpuint (bytes, ==, 0);
 
   shape = LIR_SHAPE (LIR_DTYPE_F16, 3, 5);
-  g_assert_true (lir_shape_byte_size (&shape, NULL, 0, &bytes, NULL));
+  g_assert_true (lir_shape_get_byte_size (&shape, NULL, 0, &bytes, NULL));
   g_assert_cmpuint (bytes, ==, 30);
 }
 
@@ -57,11 +57,11 @@ test_alias_rules (void)
     {
       g_autoptr (LirGraph) g = lir_graph_new ("rules");
       g_autoptr (GError) error = NULL;
-      guint32 x = lir_graph_input (g, "x", &s);
-      guint32 a = lir_graph_op (g, "exp", &x, 1, &s);
-      guint32 tuple = lir_graph_op (g, "split", &a, 1, &s);
-      guint32 b = lir_graph_op (g, "getitem", &tuple, 1, &s);
-      guint32 r = lir_graph_reshape (g, b, &s);
+      guint32 x = lir_graph_add_input (g, "x", &s);
+      guint32 a = lir_graph_add_op (g, "exp", &x, 1, &s);
+      guint32 tuple = lir_graph_add_op (g, "split", &a, 1, &s);
+      guint32 b = lir_graph_add_op (g, "getitem", &tuple, 1, &s);
+      guint32 r = lir_graph_add_reshape (g, b, &s);
 
       lir_graph_set_node_has_buffer (g, tuple, FALSE);
       lir_graph_set_outputs (g, &r, 1);
@@ -93,11 +93,11 @@ test_alias_through_tuple (void)
 {
   g_autoptr (LirGraph) g = lir_graph_new ("tuple");
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
-  guint32 x = lir_graph_input (g, "x", &s);
-  guint32 a = lir_graph_op (g, "exp", &x, 1, &s);
-  guint32 tuple = lir_graph_op (g, "chunk", &a, 1, &s);
-  guint32 b = lir_graph_op (g, "getitem", &tuple, 1, &s);
-  guint32 c = lir_graph_op (g, "relu_", &b, 1, &s);
+  guint32 x = lir_graph_add_input (g, "x", &s);
+  guint32 a = lir_graph_add_op (g, "exp", &x, 1, &s);
+  guint32 tuple = lir_graph_add_op (g, "chunk", &a, 1, &s);
+  guint32 b = lir_graph_add_op (g, "getitem", &tuple, 1, &s);
+  guint32 c = lir_graph_add_op (g, "relu_", &b, 1, &s);
   guint32 of;
   guint64 offset;
 
@@ -106,11 +106,11 @@ test_alias_through_tuple (void)
   lir_graph_set_node_alias (g, c, b, 0, LIR_ALIAS_INPLACE);
   lir_graph_set_outputs (g, &c, 1);
   g_assert_true (lir_graph_validate (g, NULL));
-  g_assert_cmpint (lir_graph_node_alias (g, c, &of, &offset), ==, LIR_ALIAS_INPLACE);
+  g_assert_cmpint (lir_graph_get_node_alias (g, c, &of, &offset), ==, LIR_ALIAS_INPLACE);
   g_assert_cmpuint (of, ==, b);
-  g_assert_cmpint (lir_graph_node_alias (g, x, NULL, NULL), ==, LIR_ALIAS_NONE);
-  g_assert_false (lir_graph_node_has_buffer (g, tuple));
-  g_assert_cmpuint (lir_graph_node_result_of (g, b), ==, LIR_NO_NODE);
+  g_assert_cmpint (lir_graph_get_node_alias (g, x, NULL, NULL), ==, LIR_ALIAS_NONE);
+  g_assert_false (lir_graph_get_node_has_buffer (g, tuple));
+  g_assert_cmpuint (lir_graph_get_node_result_of (g, b), ==, LIR_NO_NODE);
 }
 
 static void
@@ -119,11 +119,11 @@ test_builder (void)
   g_autoptr (LirGraph) g = lir_graph_new ("m");
   LirShape s4 = LIR_SHAPE (LIR_DTYPE_F32, 4);
   LirShape s44 = LIR_SHAPE (LIR_DTYPE_F32, 4, 4);
-  guint32 x = lir_graph_input (g, "x", &s4);
-  guint32 w = lir_graph_param (g, "w", &s44);
-  guint32 y = lir_graph_matmul (g, x, w, &s44);
-  guint32 c = lir_graph_cast (g, y, LIR_DTYPE_F16, &s44);
-  guint32 opaque = lir_graph_op (g, "softmax", &c, 1, &s44);
+  guint32 x = lir_graph_add_input (g, "x", &s4);
+  guint32 w = lir_graph_add_param (g, "w", &s44);
+  guint32 y = lir_graph_add_matmul (g, x, w, &s44);
+  guint32 c = lir_graph_add_cast (g, y, LIR_DTYPE_F16, &s44);
+  guint32 opaque = lir_graph_add_op (g, "softmax", &c, 1, &s44);
   guint n_inputs;
   const guint32 *inputs;
   char label[24];
@@ -131,17 +131,17 @@ test_builder (void)
   lir_graph_set_outputs (g, &opaque, 1);
   g_assert_true (lir_graph_validate (g, NULL));
   g_assert_cmpuint (lir_graph_get_n_nodes (g), ==, 5);
-  g_assert_cmpint (lir_graph_node_kind (g, y), ==, LIR_OP_MATMUL);
-  g_assert_cmpint (lir_graph_node_kind (g, opaque), ==, LIR_OP_OPAQUE);
-  g_assert_cmpstr (lir_graph_node_op_name (g, opaque), ==, "softmax");
-  g_assert_cmpint (lir_graph_node_cast_to (g, c), ==, LIR_DTYPE_F16);
-  g_assert_cmpstr (lir_graph_node_attrs (g, c), ==, "{\"to\":\"f16\"}");
-  inputs = lir_graph_node_inputs (g, y, &n_inputs);
+  g_assert_cmpint (lir_graph_get_node_kind (g, y), ==, LIR_OP_MATMUL);
+  g_assert_cmpint (lir_graph_get_node_kind (g, opaque), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_get_node_op_name (g, opaque), ==, "softmax");
+  g_assert_cmpint (lir_graph_get_node_cast_to (g, c), ==, LIR_DTYPE_F16);
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, c), ==, "{\"to\":\"f16\"}");
+  inputs = lir_graph_get_node_inputs (g, y, &n_inputs);
   g_assert_cmpuint (n_inputs, ==, 2);
   g_assert_cmpuint (inputs[0], ==, x);
   g_assert_cmpuint (inputs[1], ==, w);
-  g_assert_cmpstr (lir_graph_node_label (g, y, label), ==, "%2");
-  g_assert_cmpstr (lir_graph_node_label (g, x, label), ==, "x");
+  g_assert_cmpstr (lir_graph_get_node_label (g, y, label), ==, "%2");
+  g_assert_cmpstr (lir_graph_get_node_label (g, x, label), ==, "x");
 }
 
 static void
@@ -152,8 +152,8 @@ test_unknown_input_is_error (void)
   guint32 bad = 7;
   g_autoptr (GError) error = NULL;
 
-  lir_graph_input (g, "x", &s);
-  lir_graph_op (g, "relu", &bad, 1, &s);
+  lir_graph_add_input (g, "x", &s);
+  lir_graph_add_op (g, "relu", &bad, 1, &s);
   g_assert_false (lir_graph_validate (g, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "node 7"));
@@ -167,9 +167,9 @@ test_cycle_names_a_node (void)
   guint32 in = 2, a, b;
   g_autoptr (GError) error = NULL;
 
-  lir_graph_input (g, "x", &s);            /* 0 */
-  a = lir_graph_op (g, "relu", &in, 1, &s); /* 1 reads 2 */
-  b = lir_graph_op (g, "relu", &a, 1, &s);  /* 2 reads 1 */
+  lir_graph_add_input (g, "x", &s);            /* 0 */
+  a = lir_graph_add_op (g, "relu", &in, 1, &s); /* 1 reads 2 */
+  b = lir_graph_add_op (g, "relu", &a, 1, &s);  /* 2 reads 1 */
   g_assert_cmpuint (b, ==, 2);
   g_assert_false (lir_graph_validate (g, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_CYCLE);
@@ -183,8 +183,8 @@ test_duplicate_boundary_names (void)
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4);
   g_autoptr (GError) error = NULL;
 
-  lir_graph_input (g, "x", &s);
-  lir_graph_param (g, "x", &s);
+  lir_graph_add_input (g, "x", &s);
+  lir_graph_add_param (g, "x", &s);
   g_assert_false (lir_graph_validate (g, &error));
   g_assert_nonnull (strstr (error->message, "\"x\""));
 }
@@ -197,7 +197,7 @@ test_missing_output_is_error (void)
   guint32 out = 3;
   g_autoptr (GError) error = NULL;
 
-  lir_graph_input (g, "x", &s);
+  lir_graph_add_input (g, "x", &s);
   lir_graph_set_outputs (g, &out, 1);
   g_assert_false (lir_graph_validate (g, &error));
   g_assert_nonnull (strstr (error->message, "output 0"));
@@ -210,9 +210,9 @@ test_narrow_out_of_bounds (void)
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 8);
   LirShape s4 = LIR_SHAPE (LIR_DTYPE_F32, 4);
   g_autoptr (GError) error = NULL;
-  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 x = lir_graph_add_input (g, "x", &s);
 
-  lir_graph_narrow (g, x, 0, 6, 4, &s4);
+  lir_graph_add_narrow (g, x, 0, 6, 4, &s4);
   g_assert_false (lir_graph_validate (g, &error));
   g_assert_nonnull (strstr (error->message, "narrow"));
 }

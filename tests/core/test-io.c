@@ -278,7 +278,7 @@ test_read_fifo (TempDir *fixture, gconstpointer data)
       fclose (out);
       _exit (0);
     }
-  module = lir_io_load (fifo, &error);
+  module = lir_module_new_from_file (fifo, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lir_graph_get_n_nodes (lir_module_get_graph (module)), ==, 1);
   g_spawn_close_pid (pid);
@@ -297,7 +297,7 @@ test_scalars_are_json (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_io_load_data (cases[i].text, strlen (cases[i].text), &error);
+      g_autoptr (LirModule) module = lir_module_new_from_data (cases[i].text, strlen (cases[i].text), &error);
       g_autofree char *expected = g_strdup_printf ("the document is a JSON %s, not a graph or module",
                                                    cases[i].kind);
 
@@ -313,14 +313,14 @@ test_save_graph_as_csv (TempDir *fixture, gconstpointer data)
 {
   g_autoptr (LirGraph) g = lir_graph_new ("g");
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 2);
-  guint32 x = lir_graph_input (g, "x", &s);
+  guint32 x = lir_graph_add_input (g, "x", &s);
   g_autoptr (LirModule) module = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "g.csv", NULL);
   g_autoptr (GError) error = NULL;
 
   lir_graph_set_outputs (g, &x, 1);
   module = lir_module_new (g, NULL);
-  g_assert_false (lir_io_save (module, path, &error));
+  g_assert_false (lir_module_save (module, path, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }

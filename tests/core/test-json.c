@@ -9,7 +9,7 @@ static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynam
 static char *
 write_text (const LirModule *module)
 {
-  return lir_json_write (module, NULL);
+  return lir_module_to_json (module, NULL);
 }
 
 static void
@@ -19,7 +19,7 @@ test_round_trip (void)
     {
       g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), examples[i], NULL);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_io_load (path, &error);
+      g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
       g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
       g_autofree char *graph_text = NULL, *graph_again = NULL, *text = NULL, *again_text = NULL;
       g_autoptr (LirModule) graph_back = NULL;
@@ -28,7 +28,7 @@ test_round_trip (void)
       g_assert_no_error (error);
       /* Graph document: write -> read -> write is byte-identical. */
       graph_text = write_text (module);
-      graph_back = lir_json_read (graph_text, strlen (graph_text), &error);
+      graph_back = lir_module_new_from_json (graph_text, strlen (graph_text), &error);
       g_assert_no_error (error);
       graph_again = write_text (graph_back);
       g_assert_cmpstr (graph_text, ==, graph_again);
@@ -36,7 +36,7 @@ test_round_trip (void)
       /* Module document too. */
       g_assert_true (lir_module_ensure_plan (module, options, &error));
       text = write_text (module);
-      back = lir_json_read (text, strlen (text), &error);
+      back = lir_module_new_from_json (text, strlen (text), &error);
       g_assert_no_error (error);
       again_text = write_text (back);
       g_assert_cmpstr (text, ==, again_text);
@@ -51,14 +51,14 @@ test_opaque_attrs_kept (void)
                     "{\"op\":\"my_fancy_op\",\"inputs\":[0],\"shape\":{\"dtype\":\"bf16\",\"dims\":[4]},"
                     "\"attrs\":{\"z\":[1,2.5,\"s\"],\"a\":{\"nested\":true,\"n\":null}}}],\"outputs\":[1]}";
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_json (doc, strlen (doc), &error);
   LirGraph *g;
 
   g_assert_no_error (error);
   g = lir_module_get_graph (module);
-  g_assert_cmpint (lir_graph_node_kind (g, 1), ==, LIR_OP_OPAQUE);
-  g_assert_cmpstr (lir_graph_node_op_name (g, 1), ==, "my_fancy_op");
-  g_assert_cmpstr (lir_graph_node_attrs (g, 1), ==, "{\"a\":{\"n\":null,\"nested\":true},\"z\":[1,2.5,\"s\"]}");
+  g_assert_cmpint (lir_graph_get_node_kind (g, 1), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_get_node_op_name (g, 1), ==, "my_fancy_op");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, 1), ==, "{\"a\":{\"n\":null,\"nested\":true},\"z\":[1,2.5,\"s\"]}");
 }
 
 static void
@@ -98,7 +98,7 @@ test_error_places (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_json_read (cases[i].doc, strlen (cases[i].doc), &error);
+      g_autoptr (LirModule) module = lir_module_new_from_json (cases[i].doc, strlen (cases[i].doc), &error);
 
       g_assert_null (module);
       g_assert_nonnull (error);
@@ -113,7 +113,7 @@ read_one_node (const char *node_json, GError **error)
   g_autofree char *doc = g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[%s]}",
                                           node_json);
 
-  return lir_json_read (doc, strlen (doc), error);
+  return lir_module_new_from_json (doc, strlen (doc), error);
 }
 
 /* The parser: syntax errors with line:column, limits, UTF-8, escapes,
@@ -127,14 +127,14 @@ test_syntax (void)
   const char *multi_line = "{\n  \"format\": \"lirscope-graph\",\n  \"version\": 1,,\n  \"nodes\": []\n}\n";
   LirGraph *g;
 
-  module = lir_json_read (multi_line, strlen (multi_line), &error);
+  module = lir_module_new_from_json (multi_line, strlen (multi_line), &error);
   g_assert_error (error, LIR_ERROR, LIR_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "3:"));
   g_clear_error (&error);
 
   for (guint i = 0; i < 200; i++)
     g_string_append_c (deep, '[');
-  g_assert_null (lir_json_read (deep->str, deep->len, &error));
+  g_assert_null (lir_module_new_from_json (deep->str, deep->len, &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
   g_assert_nonnull (strstr (error->message, "deeper than 128"));
   g_clear_error (&error);
@@ -162,9 +162,9 @@ test_syntax (void)
                           &error);
   g_assert_no_error (error);
   g = lir_module_get_graph (module);
-  g_assert_cmpint (lir_graph_node_kind (g, 0), ==, LIR_OP_INPUT);
-  g_assert_cmpstr (lir_graph_node_name (g, 0), ==, "x\u00e9\n\"q\"");
-  g_assert_cmpstr (lir_graph_node_attrs (g, 1), ==,
+  g_assert_cmpint (lir_graph_get_node_kind (g, 0), ==, LIR_OP_INPUT);
+  g_assert_cmpstr (lir_graph_get_node_name (g, 0), ==, "x\u00e9\n\"q\"");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, 1), ==,
                    "{\"a\":true,\"b\":{\"e\":[],\"n\":[[],[1,[]],-2500.0],\"o\":{}}}");
 }
 
@@ -186,7 +186,7 @@ test_alias_round_trip (void)
     " \"result_of\": 4}],\n"
     "\"outputs\": [5]}";
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_json (doc, strlen (doc), &error);
   g_autoptr (LirModule) back = NULL, plain = NULL;
   g_autofree char *written = NULL, *again = NULL, *without = NULL;
   LirGraph *g;
@@ -195,24 +195,24 @@ test_alias_round_trip (void)
 
   g_assert_no_error (error);
   g = lir_module_get_graph (module);
-  g_assert_cmpint (lir_graph_node_alias (g, 1, &of, &offset), ==, LIR_ALIAS_INPLACE);
+  g_assert_cmpint (lir_graph_get_node_alias (g, 1, &of, &offset), ==, LIR_ALIAS_INPLACE);
   g_assert_cmpuint (of, ==, 0);
   g_assert_cmpuint (offset, ==, 0);
-  g_assert_cmpint (lir_graph_node_alias (g, 3, &of, &offset), ==, LIR_ALIAS_VIEW);
+  g_assert_cmpint (lir_graph_get_node_alias (g, 3, &of, &offset), ==, LIR_ALIAS_VIEW);
   g_assert_cmpuint (offset, ==, 16);
-  g_assert_false (lir_graph_node_has_buffer (g, 2));
-  g_assert_cmpuint (lir_graph_node_result_of (g, 5), ==, 4);
+  g_assert_false (lir_graph_get_node_has_buffer (g, 2));
+  g_assert_cmpuint (lir_graph_get_node_result_of (g, 5), ==, 4);
 
-  written = lir_json_write (module, NULL);
+  written = lir_module_to_json (module, NULL);
   g_assert_nonnull (strstr (written, "\"alias\": {\"of\": 1, \"byte_offset\": 16, \"kind\": \"view\"}"));
   g_assert_nonnull (strstr (written, "{\"id\": 2, \"op\": \"chunk\", \"inputs\": [1], \"buffer\": false}"));
   g_assert_nonnull (strstr (written, "\"result_of\": 4}"));
-  back = lir_json_read (written, strlen (written), &error);
+  back = lir_module_new_from_json (written, strlen (written), &error);
   g_assert_no_error (error);
-  again = lir_json_write (back, NULL);
+  again = lir_module_to_json (back, NULL);
   g_assert_cmpstr (written, ==, again);
-  g_assert_cmpuint (lir_fingerprint_graph (g).value, ==,
-                    lir_fingerprint_graph (lir_module_get_graph (back)).value);
+  g_assert_cmpuint (lir_graph_get_fingerprint (g), ==,
+                    lir_graph_get_fingerprint (lir_module_get_graph (back)));
 
   /* Without the in-place alias the graph is another graph. */
   without = g_strdup (written);
@@ -221,10 +221,10 @@ test_alias_round_trip (void)
     char *end = strchr (alias, '}');
     memmove (alias, end + 1, strlen (end + 1) + 1);
   }
-  plain = lir_json_read (without, strlen (without), &error);
+  plain = lir_module_new_from_json (without, strlen (without), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lir_fingerprint_graph (g).value, !=,
-                    lir_fingerprint_graph (lir_module_get_graph (plain)).value);
+  g_assert_cmpuint (lir_graph_get_fingerprint (g), !=,
+                    lir_graph_get_fingerprint (lir_module_get_graph (plain)));
 }
 
 static void
@@ -232,7 +232,7 @@ test_csv_round_trip (void)
 {
   const char *csv = "size,id,upper,lower,note\n4,b1,3,0,x\n4,b2,9,3,y\n4,b3,9,0,z\n4,b4,21,9,w\n4,b5,21,0,v\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load_data (csv, strlen (csv), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_data (csv, strlen (csv), &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (LirModule) back = NULL;
   g_autoptr (GPtrArray) violations = NULL;
@@ -248,25 +248,25 @@ test_csv_round_trip (void)
   g_assert_false (lir_module_needs_plan (module));
   plan = lir_module_get_plan (module);
   /* Half-open [3, 9) is inclusive [3, 8]. */
-  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, 1)->first_step, ==, 3);
-  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, 1)->last_step, ==, 8);
+  g_assert_cmpuint (lir_buffer_plan_get_lifetime (plan, 1)->first_step, ==, 3);
+  g_assert_cmpuint (lir_buffer_plan_get_lifetime (plan, 1)->last_step, ==, 8);
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (plan), ==, 12);
-  violations = lir_validate_module (module, &count);
+  violations = lir_module_list_violations (module, &count);
   g_assert_cmpuint (count, ==, 0);
 
-  written = lir_csv_write (module, NULL);
+  written = lir_module_to_csv (module, NULL);
   g_assert_true (g_str_has_prefix (written, "id,lower,upper,size,offset\nb1,0,3,4,"));
-  back = lir_io_load_data (written, strlen (written), &error);
+  back = lir_module_new_from_data (written, strlen (written), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (back)), ==, 12);
-  again = lir_csv_write (back, NULL);
+  again = lir_module_to_csv (back, NULL);
   g_assert_cmpstr (written, ==, again);
   /* A CSV with offsets is a plan of its own: its fingerprint survives JSON. */
   {
-    g_autofree char *json = lir_json_write (back, NULL);
-    g_autoptr (LirModule) from_json = lir_json_read (json, strlen (json), &error);
+    g_autofree char *json = lir_module_to_json (back, NULL);
+    g_autoptr (LirModule) from_json = lir_module_new_from_json (json, strlen (json), &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (lir_fingerprint_module (from_json).value, ==, lir_fingerprint_module (back).value);
+    g_assert_cmpuint (lir_module_get_fingerprint (from_json), ==, lir_module_get_fingerprint (back));
   }
 }
 
@@ -302,7 +302,7 @@ test_text_refused (void)
     {
       g_autofree char *doc = named_input (cases[i].name);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+      g_autoptr (LirModule) module = lir_module_new_from_json (doc, strlen (doc), &error);
 
       g_assert_null (module);
       g_assert_nonnull (error);
@@ -318,19 +318,19 @@ test_text_kept (void)
 {
   g_autofree char *doc = named_input ("\"\\ud83d\\ude00 \\u001b[31m \\\"q\\\" \\\\ \\t\"");
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_json (doc, strlen (doc), &error);
   g_autoptr (LirModule) back = NULL;
   g_autofree char *text = NULL, *again = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), 0), ==,
+  g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (module), 0), ==,
                    "\xF0\x9F\x98\x80 \x1b[31m \"q\" \\ \t");
-  text = lir_json_write (module, NULL);
-  back = lir_json_read (text, strlen (text), &error);
+  text = lir_module_to_json (module, NULL);
+  back = lir_module_new_from_json (text, strlen (text), &error);
   g_assert_no_error (error);
-  again = lir_json_write (back, NULL);
+  again = lir_module_to_json (back, NULL);
   g_assert_cmpstr (text, ==, again);
-  g_assert_cmpuint (lir_fingerprint_module (back).value, ==, lir_fingerprint_module (module).value);
+  g_assert_cmpuint (lir_module_get_fingerprint (back), ==, lir_module_get_fingerprint (module));
 }
 
 /* Names over the limit are refused by every reader, so none is written. */
@@ -341,7 +341,7 @@ test_name_limit (void)
   g_autofree char *quoted = g_strdup_printf ("\"%s\"", long_name);
   g_autofree char *doc = named_input (quoted);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_json_read (doc, strlen (doc), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_json (doc, strlen (doc), &error);
 
   g_assert_null (module);
   g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);

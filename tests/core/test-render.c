@@ -15,12 +15,12 @@ small_module (void)
   g_autoptr (GError) error = NULL;
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 64, 256);
   LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, 64 * 256);
-  guint32 x = lir_graph_input (g, "x", &s);
-  guint32 a = lir_graph_op (g, "relu", &x, 1, &s);
-  guint32 r = lir_graph_reshape (g, a, &flat);
-  guint32 b = lir_graph_op (g, "gelu", &r, 1, &flat);
+  guint32 x = lir_graph_add_input (g, "x", &s);
+  guint32 a = lir_graph_add_op (g, "relu", &x, 1, &s);
+  guint32 r = lir_graph_add_reshape (g, a, &flat);
+  guint32 b = lir_graph_add_op (g, "gelu", &r, 1, &flat);
   guint32 in[] = { b, x };
-  guint32 c = lir_graph_op (g, "add", in, 2, &flat);
+  guint32 c = lir_graph_add_op (g, "add", in, 2, &flat);
   LirModule *module;
 
   lir_graph_set_outputs (g, &c, 1);
@@ -108,7 +108,7 @@ render_svg (LirRenderer *renderer, const LirRenderOptions *options, gsize *lengt
 {
   LirViewport viewport;
 
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   return lir_renderer_to_svg (renderer, 1200, 800, &viewport, options, length);
 }
 
@@ -124,14 +124,14 @@ test_collapsed_steps (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *collapsed = NULL, *all = NULL;
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 16, 16);
-  guint32 x = lir_graph_input (g, "x", &s);
-  guint32 w1 = lir_graph_param (g, "w1", &s);
-  guint32 w2 = lir_graph_param (g, "w2", &s);
-  guint32 a = lir_graph_matmul (g, x, w1, &s);
-  guint32 w3 = lir_graph_param (g, "w3", &s);
-  guint32 b = lir_graph_matmul (g, a, w3, &s);
+  guint32 x = lir_graph_add_input (g, "x", &s);
+  guint32 w1 = lir_graph_add_param (g, "w1", &s);
+  guint32 w2 = lir_graph_add_param (g, "w2", &s);
+  guint32 a = lir_graph_add_matmul (g, x, w1, &s);
+  guint32 w3 = lir_graph_add_param (g, "w3", &s);
+  guint32 b = lir_graph_add_matmul (g, a, w3, &s);
   guint32 in[] = { b, w2 };
-  guint32 c = lir_graph_op (g, "add", in, 2, &s);
+  guint32 c = lir_graph_add_op (g, "add", in, 2, &s);
   LirRenderOptions options;
   LirRenderLayout layout;
   LirViewport vp;
@@ -142,8 +142,8 @@ test_collapsed_steps (void)
   r = lir_renderer_new (module);
   lir_render_options_init (&options);
   g_assert_false (options.all_steps);
-  lir_renderer_layout (r, 800, 600, &options, &layout);
-  lir_renderer_full_viewport (r, &vp);
+  lir_renderer_compute_layout (r, 800, 600, &options, &layout);
+  lir_renderer_get_full_viewport (r, &vp);
   /* Steps 0-2 and 4 (x, w1, w2, w3) collapse; 3, 5, 6 and the end run. */
   g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, 0), ==, 0);
   g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w2), ==, 0);
@@ -167,7 +167,7 @@ test_collapsed_steps (void)
     b + 0.5, 1e-9);
 
   options.all_steps = TRUE;
-  lir_renderer_layout (r, 800, 600, &options, &layout);
+  lir_renderer_compute_layout (r, 800, 600, &options, &layout);
   g_assert_null (layout.columns);
   g_assert_cmpfloat (lir_render_layout_column_of_step (&layout, w3 + 0.5), ==, w3 + 0.5);
   g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &vp, b + 1)
@@ -193,7 +193,7 @@ test_svg_structure (void)
   g_autofree char *svg = NULL;
   g_autofree char *arena = NULL;
   g_autofree char *saved = NULL;
-  char fingerprint[17];
+  g_autofree char *fingerprint = NULL;
   gsize length;
 
   lir_plan_stats_compute (plan, &stats);
@@ -214,7 +214,7 @@ test_svg_structure (void)
   g_assert_nonnull (strstr (count.text->str, "saved "));
   saved = g_strdup_printf ("(%.1f%%)", stats.saved_fraction * 100);
   g_assert_nonnull (strstr (count.text->str, saved));
-  lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
+  fingerprint = lir_fingerprint_to_string (lir_module_get_fingerprint (module));
   g_assert_nonnull (strstr (count.text->str, fingerprint));
   g_assert_nonnull (strstr (count.text->str, "render-small"));
   /* A view's title names its root. */
@@ -289,25 +289,25 @@ test_png_pixels (void)
   cairo_surface_t *surface;
   cairo_t *cr;
   guint32 a = 1; /* "relu": steady state, owns its slot */
-  const LirBufferSlot *slot = lir_buffer_plan_slot (plan, a);
-  const LirLifetime *life = lir_buffer_plan_lifetime (plan, a);
+  const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, a);
+  const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, a);
   double x, y;
   guint32 rgb;
 
   lir_render_options_init (&options);
   options.labels = FALSE;
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1000, 700);
   cr = cairo_create (surface);
   lir_renderer_draw (renderer, cr, 1000, 700, &viewport, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  lir_renderer_layout (renderer, 1000, 700, &options, &layout);
+  lir_renderer_compute_layout (renderer, 1000, 700, &options, &layout);
 
   /* Inside "relu"'s rectangle: its phase colour at 0.88 over the plot. */
   x = lir_render_layout_x_of_step (&layout, &viewport, life->first_step + 0.5);
   y = lir_render_layout_y_of_byte (&layout, &viewport, slot->offset + slot->size / 2.0);
-  g_assert_cmpint (lir_buffer_plan_phase_of (plan, a), ==, LIR_PHASE_STEADY_STATE);
+  g_assert_cmpint (lir_buffer_plan_get_phase (plan, a), ==, LIR_PHASE_STEADY_STATE);
   rgb = pixel_at (surface, (int)x, (int)y);
   g_assert_true (near (rgb, 0.18 * 0.88 + 0.98 * 0.12, 0.76 * 0.88 + 0.98 * 0.12,
                        0.49 * 0.88 + 0.98 * 0.12, 6));
@@ -343,7 +343,7 @@ test_pdf_and_limits (void)
   LirViewport viewport;
 
   lir_render_options_init (&options);
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   pdf = lir_renderer_export_bytes (renderer, LIR_RENDER_PDF, 800, 600, &viewport, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
@@ -394,7 +394,7 @@ test_level_of_detail (void)
   /* Staircase: buffer i lives [i, i + 2) at offset (i % 2) * 64. */
   for (guint i = 0; i < n; i++)
     g_string_append_printf (csv, "%u,%u,%u,64,%u\n", i, i, i + 2, (i % 2) * 64);
-  module = lir_io_load_data (csv->str, csv->len, &error);
+  module = lir_module_new_from_data (csv->str, csv->len, &error);
   g_assert_no_error (error);
   g_string_free (csv, TRUE);
   renderer = lir_renderer_new (module);
@@ -424,16 +424,16 @@ test_index (void)
       guint n = g_rand_int_range (rand, 1, 60), n_steps;
       guint32 last;
 
-      last = lir_graph_input (g, "x", &s);
+      last = lir_graph_add_input (g, "x", &s);
       for (guint i = 1; i < n; i++)
         {
           guint32 in[2] = { last, g_rand_int_range (rand, 0, (gint32)lir_graph_get_n_nodes (g)) };
           LirShape t = LIR_SHAPE (LIR_DTYPE_F32, g_rand_int_range (rand, 1, 100));
 
-          last = lir_graph_op (g, "op", in, 2, &t);
+          last = lir_graph_add_op (g, "op", in, 2, &t);
         }
       lir_graph_set_outputs (g, &last, 1);
-      plan = lir_plan_graph (g, options, NULL);
+      plan = lir_graph_plan (g, options, NULL);
       g_assert_nonnull (plan);
       index = lir_plan_index_new (plan);
       n_steps = lir_buffer_plan_get_n_steps (plan);
@@ -447,9 +447,9 @@ test_index (void)
           lir_plan_index_query (index, a, b, got);
           for (guint32 id = 0; id < lir_graph_get_n_nodes (g); id++)
             {
-              const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+              const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
 
-              if (lir_buffer_plan_slot (plan, id) != NULL && life->first_step <= b &&
+              if (lir_buffer_plan_get_slot (plan, id) != NULL && life->first_step <= b &&
                   life->last_step >= a)
                 expected++;
             }
@@ -458,8 +458,8 @@ test_index (void)
             {
               guint32 p = g_array_index (got, guint32, i - 1), c = g_array_index (got, guint32, i);
 
-              g_assert_cmpuint (lir_buffer_plan_lifetime (plan, p)->first_step, <=,
-                                lir_buffer_plan_lifetime (plan, c)->first_step);
+              g_assert_cmpuint (lir_buffer_plan_get_lifetime (plan, p)->first_step, <=,
+                                lir_buffer_plan_get_lifetime (plan, c)->first_step);
             }
         }
     }
@@ -469,7 +469,7 @@ static void
 render_file (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
   g_autoptr (LirRenderer) renderer = NULL;
   g_autoptr (LirPlanOptions) plan_options = lir_plan_options_new ();
   LirRenderOptions options;
@@ -493,7 +493,7 @@ render_file (const char *path)
       parse_svg (svg, length, &count);
       g_assert_cmpuint (count.buffers + count.lods, >, 0);
       g_string_free (count.text, TRUE);
-      lir_renderer_full_viewport (renderer, &viewport);
+      lir_renderer_get_full_viewport (renderer, &viewport);
       png = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 400, 300, &viewport, &options,
                                        &error);
       g_assert_no_error (error);
@@ -597,7 +597,7 @@ decoder_planned (const char *strategy)
 {
   g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) source = lir_io_load (path, &error);
+  g_autoptr (LirModule) source = lir_module_new_from_file (path, &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   LirModule *module;
 
@@ -624,8 +624,8 @@ test_reference_labels_inside (void)
 
   lir_render_options_init (&options);
   options.header = FALSE;
-  lir_renderer_full_viewport (renderer, &viewport);
-  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  lir_renderer_get_full_viewport (renderer, &viewport);
+  lir_renderer_compute_layout (renderer, 1200, 800, &options, &layout);
   texts = svg_texts (renderer, &viewport, &options);
   for (guint i = 0; i < texts->len; i++)
     {
@@ -664,7 +664,7 @@ test_axis_labels_zoomed (void)
 
   lir_render_options_init (&options);
   options.header = FALSE;
-  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  lir_renderer_compute_layout (renderer, 1200, 800, &options, &layout);
   axis_y = layout.plot_y + layout.plot_height;
   texts = svg_texts (renderer, &viewport, &options);
   for (guint i = 0; i < texts->len; i++)
@@ -697,7 +697,7 @@ test_export_callouts (void)
   g_autoptr (LirRenderer) renderer = lir_renderer_new (module);
   g_autoptr (GArray) texts = NULL;
   g_autoptr (GArray) plain = NULL;
-  g_autoptr (GArray) top = lir_plan_top_edge (lir_module_get_plan (module));
+  g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (lir_module_get_plan (module));
   g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
   LirRenderOptions options;
   LirViewport viewport;
@@ -706,11 +706,11 @@ test_export_callouts (void)
   gboolean named = FALSE, named_without = FALSE;
 
   g_assert_cmpuint (top->len, >=, 1);
-  top_name = lir_graph_node_label (lir_module_get_graph (module), g_array_index (top, guint32, 0), scratch);
-  g_assert_cmpuint (lir_buffer_plan_slot (lir_module_get_plan (module), g_array_index (top, guint32, 0))->size * 100, <,
+  top_name = lir_graph_get_node_label (lir_module_get_graph (module), g_array_index (top, guint32, 0), scratch);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (module), g_array_index (top, guint32, 0))->size * 100, <,
                     lir_buffer_plan_get_arena_size (lir_module_get_plan (module)));
   lir_render_options_init (&options);
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   plain = svg_texts (renderer, &viewport, &options);
   options.callouts = TRUE;
   texts = svg_texts (renderer, &viewport, &options);
@@ -746,12 +746,12 @@ test_color_by_kind_and_activations (void)
 
   lir_render_options_init (&options);
   options.color_by = LIR_COLOR_BY_KIND;
-  lir_renderer_full_viewport (renderer, &full);
+  lir_renderer_get_full_viewport (renderer, &full);
   texts = svg_texts (renderer, &full, &options);
   for (guint i = 0; i < texts->len; i++)
     legend |= g_strcmp0 (g_array_index (texts, SvgText, i).text, "activation") == 0;
   g_assert_true (legend);
-  g_assert_true (lir_renderer_activation_viewport (renderer, &focus));
+  g_assert_true (lir_renderer_get_activation_viewport (renderer, &focus));
   g_assert_cmpfloat (focus.byte_end - focus.byte_start, <, (full.byte_end - full.byte_start) / 4);
   {
     g_autoptr (LirModule) small = decoder_planned ("auto");
@@ -764,7 +764,7 @@ test_color_by_kind_and_activations (void)
     activations = lir_module_replan (small, no_params, &error);
     g_assert_no_error (error);
     r2 = lir_renderer_new (activations);
-    g_assert_false (lir_renderer_activation_viewport (r2, &focus));
+    g_assert_false (lir_renderer_get_activation_viewport (r2, &focus));
   }
 }
 
@@ -775,7 +775,7 @@ test_noncharacter_names (void)
 {
   static const char csv[] = "id,lower,upper,size\nbad\xEF\xBF\xBEname,0,3,100\nalso\xEF\xB7\x90" "bad,1,4,50\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load_data (csv, sizeof csv - 1, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_data (csv, sizeof csv - 1, &error);
   g_autoptr (LirRenderer) renderer = NULL;
   LirRenderOptions options;
   LirViewport viewport;
@@ -785,7 +785,7 @@ test_noncharacter_names (void)
   renderer = lir_renderer_new (module);
   lir_render_options_init (&options);
   options.callouts = TRUE;
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   for (int format = LIR_RENDER_SVG; format <= LIR_RENDER_PDF; format++)
     {
       g_autoptr (GBytes) bytes =
@@ -813,7 +813,7 @@ test_dynamic_band (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load (path, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
   g_autoptr (LirModule) still = small_module ();
   g_autoptr (LirRenderer) renderer = NULL;
   g_autoptr (LirRenderer) plain = lir_renderer_new (still);
@@ -840,18 +840,18 @@ test_dynamic_band (void)
   g_string_free (count.text, TRUE);
 
   /* The band sits above the plot and every bar in it can be hit. */
-  lir_renderer_full_viewport (renderer, &viewport);
-  lir_renderer_layout (renderer, 1200, 800, &options, &layout);
+  lir_renderer_get_full_viewport (renderer, &viewport);
+  lir_renderer_compute_layout (renderer, 1200, 800, &options, &layout);
   g_assert_cmpfloat (layout.dynamic_height, >, 0);
   g_assert_cmpfloat (layout.dynamic_y + layout.dynamic_height, <=, layout.plot_y);
   for (guint i = 0; i < n_dynamic; i++)
     {
-      const LirLifetime *life = lir_buffer_plan_lifetime (lir_module_get_plan (module), dynamic[i]);
+      const LirLifetime *life = lir_buffer_plan_get_lifetime (lir_module_get_plan (module), dynamic[i]);
       double x = (lir_render_layout_x_of_step (&layout, &viewport, life->first_step) +
                   lir_render_layout_x_of_step (&layout, &viewport, life->last_step + 1.0)) / 2;
 
       for (double y = layout.dynamic_y; y < layout.dynamic_y + layout.dynamic_height; y += 1)
-        if (lir_renderer_dynamic_at (renderer, &layout, &viewport, x, y, bar) == dynamic[i])
+        if (lir_renderer_get_dynamic_at (renderer, &layout, &viewport, x, y, bar) == dynamic[i])
           {
             g_autofree char *text = lir_renderer_describe_dynamic (renderer, dynamic[i]);
 
@@ -863,11 +863,11 @@ test_dynamic_band (void)
           }
     }
   g_assert_cmpuint (hits, ==, n_dynamic);
-  g_assert_cmpuint (lir_renderer_dynamic_at (renderer, &layout, &viewport, layout.plot_x + 5,
+  g_assert_cmpuint (lir_renderer_get_dynamic_at (renderer, &layout, &viewport, layout.plot_x + 5,
                                              layout.plot_y + 5, NULL), ==, LIR_NO_NODE);
 
   /* A static plan has no band. */
-  lir_renderer_layout (plain, 1200, 800, &options, &layout);
+  lir_renderer_compute_layout (plain, 1200, 800, &options, &layout);
   g_assert_cmpfloat (layout.dynamic_height, ==, 0);
 }
 

@@ -104,7 +104,7 @@ load_example (const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), name, NULL);
   g_autoptr (GError) error = NULL;
-  LirModule *module = lir_io_load (path, &error);
+  LirModule *module = lir_module_new_from_file (path, &error);
 
   g_assert_no_error (error);
   g_assert_true (lir_module_ensure_plan (module, NULL, &error));
@@ -130,7 +130,7 @@ test_stats_report (void)
   g_assert_cmpuint (strlen (lir_stats_report_get_value (report, LIR_STAT_FINGERPRINT)), ==, 16);
   g_assert_null (lir_stats_report_get_value (report, LIR_STAT_SYMBOLS));
   peak = g_strdup_printf ("step %u, %s", stats->peak_step,
-                          lir_graph_node_label (lir_module_get_graph (module),
+                          lir_graph_get_node_label (lir_module_get_graph (module),
                                                 lir_stats_report_get_peak_node (report), scratch));
   g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_PEAK), ==, peak);
   for (guint i = 0; i < LIR_N_STATS; i++)
@@ -156,7 +156,7 @@ test_stats_report_invalid (void)
 {
   const char *csv = "id,lower,upper,size,offset\na,0,3,100,0\nb,1,2,100,50\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load_data (csv, strlen (csv), &error);
+  g_autoptr (LirModule) module = lir_module_new_from_data (csv, strlen (csv), &error);
   g_autoptr (LirStatsReport) report = NULL;
   g_autofree char *text = NULL, *json = NULL;
 
@@ -207,7 +207,7 @@ random_module (GRand *rand)
   g_autoptr (GError) error = NULL;
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 16, 8);
   guint n = g_rand_int_range (rand, 2, 80);
-  guint32 last = lir_graph_input (g, "x", &s);
+  guint32 last = lir_graph_add_input (g, "x", &s);
   g_autoptr (LirBufferPlan) plan = NULL;
 
   for (guint i = 1; i < n; i++)
@@ -221,18 +221,18 @@ random_module (GRand *rand)
       switch (g_rand_int_range (rand, 0, 4))
         {
         case 0:
-          last = lir_graph_reshape (g, last, &flat);
-          last = lir_graph_reshape (g, last, &t);
+          last = lir_graph_add_reshape (g, last, &flat);
+          last = lir_graph_add_reshape (g, last, &t);
           break;
         default:
-          last = lir_graph_op (g, g_rand_boolean (rand) ? "matmul_like" : "add", in, 2, &t);
+          last = lir_graph_add_op (g, g_rand_boolean (rand) ? "matmul_like" : "add", in, 2, &t);
           break;
         }
       lir_graph_set_node_name (g, last, name);
     }
   lir_graph_set_outputs (g, &last, 1);
   lir_plan_options_set_strategy (options, g_rand_boolean (rand) ? "best-fit" : "rlx-greedy");
-  plan = lir_plan_graph (g, options, &error);
+  plan = lir_graph_plan (g, options, &error);
   g_assert_no_error (error);
   return lir_module_new (g, plan);
 }
@@ -260,26 +260,26 @@ test_views_and_sharers (void)
           g_autoptr (GArray) expected_views = g_array_new (FALSE, FALSE, sizeof (guint32));
           g_autoptr (GArray) expected_sharers = g_array_new (FALSE, FALSE, sizeof (guint32));
           g_autoptr (GArray) sharers = g_array_new (FALSE, FALSE, sizeof (guint32));
-          const LirBufferSlot *slot = lir_buffer_plan_slot (plan, node);
+          const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, node);
           const guint32 *views;
           guint n_views, total;
 
           for (guint32 other = 0; other < n; other++)
             {
-              const LirBufferSlot *o = lir_buffer_plan_slot (plan, other);
+              const LirBufferSlot *o = lir_buffer_plan_get_slot (plan, other);
 
               if (o == NULL)
                 continue;
-              if (lir_buffer_plan_is_view (plan, other) && lir_buffer_plan_view_alias (plan, other)->root == node)
+              if (lir_buffer_plan_is_view (plan, other) && lir_buffer_plan_get_view_alias (plan, other)->root == node)
                 g_array_append_val (expected_views, other);
               if (slot != NULL && other != node && !lir_buffer_plan_is_view (plan, other) &&
                   !lir_buffer_plan_is_view (plan, node) && slot->size > 0 && o->size > 0 && overlaps (slot, o))
                 g_array_append_val (expected_sharers, other);
             }
-          views = lir_plan_index_views_of (index, node, &n_views);
+          views = lir_plan_index_get_views_of (index, node, &n_views);
           g_assert_cmpmem (views, n_views * sizeof (guint32), expected_views->data,
                            expected_views->len * sizeof (guint32));
-          total = lir_plan_index_sharers (index, node, G_MAXUINT, sharers);
+          total = lir_plan_index_get_sharers (index, node, G_MAXUINT, sharers);
           g_assert_cmpuint (total, ==, expected_sharers->len);
           /* Same set (the index lists them by offset). */
           for (guint i = 0; i < expected_sharers->len; i++)
@@ -292,7 +292,7 @@ test_views_and_sharers (void)
             }
           /* A cap appends no more than asked, and still counts them all. */
           g_array_set_size (sharers, 0);
-          g_assert_cmpuint (lir_plan_index_sharers (index, node, 1, sharers), ==, total);
+          g_assert_cmpuint (lir_plan_index_get_sharers (index, node, 1, sharers), ==, total);
           g_assert_cmpuint (sharers->len, ==, MIN (total, 1));
         }
     }
@@ -324,10 +324,10 @@ test_search_index (void)
               char scratch[24];
               g_autofree char *label = NULL, *op = NULL;
 
-              if (lir_buffer_plan_slot (plan, id) == NULL)
+              if (lir_buffer_plan_get_slot (plan, id) == NULL)
                 continue;
-              label = g_utf8_casefold (lir_graph_node_label (graph, id, scratch), -1);
-              op = g_utf8_casefold (lir_graph_node_op_name (graph, id), -1);
+              label = g_utf8_casefold (lir_graph_get_node_label (graph, id, scratch), -1);
+              op = g_utf8_casefold (lir_graph_get_node_op_name (graph, id), -1);
               if (strstr (label, needle) != NULL || strstr (op, needle) != NULL)
                 g_array_append_val (expected, id);
             }
@@ -375,7 +375,7 @@ test_honest_statistics (void)
           g_string_append_printf (csv, "%u,%u,%u,%u\n", b, lower, lower + g_rand_int_range (rand, 1, 6),
                                   g_rand_int_range (rand, 1, 300));
         }
-      source = lir_io_load_data (csv->str, csv->len, &error);
+      source = lir_module_new_from_data (csv->str, csv->len, &error);
       g_assert_no_error (error);
       for (guint k = 0; k < G_N_ELEMENTS (strategies); k++)
         {
@@ -397,8 +397,8 @@ test_honest_statistics (void)
 
               for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
                 {
-                  const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
-                  const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+                  const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
+                  const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
 
                   if (slot == NULL || lir_buffer_plan_is_view (plan, id) || life->first_step > step ||
                       life->last_step < step)
@@ -409,7 +409,7 @@ test_honest_statistics (void)
               expected = MAX (expected, sum - slack);
             }
           for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
-            sum_aligned += round_up (lir_buffer_plan_slot (plan, id)->size, alignment);
+            sum_aligned += round_up (lir_buffer_plan_get_slot (plan, id)->size, alignment);
           g_assert_cmpuint (stats.aligned_lower_bound, ==, expected);
           g_assert_cmpuint (stats.aligned_lower_bound, >=, stats.lower_bound);
           g_assert_cmpuint (stats.aligned_lower_bound, <=, stats.arena_size);
@@ -436,7 +436,7 @@ test_live_set (void)
       g_autoptr (LirModule) module = random_module (rand);
       LirBufferPlan *plan = lir_module_get_plan (module);
       g_autoptr (LirPlanIndex) index = lir_plan_index_new (plan);
-      g_autoptr (GArray) top = lir_plan_top_edge (plan);
+      g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
       guint n = lir_buffer_plan_get_n_nodes (plan), n_top = 0;
 
       for (guint32 step = 0; step < lir_buffer_plan_get_n_steps (plan); step++)
@@ -447,8 +447,8 @@ test_live_set (void)
 
           for (guint32 id = 0; id < n; id++)
             {
-              const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
-              const LirLifetime *life = lir_buffer_plan_lifetime (plan, id);
+              const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
+              const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
 
               if (slot == NULL || life->first_step > step || life->last_step < step)
                 continue;
@@ -473,19 +473,19 @@ test_live_set (void)
 
               g_assert_cmpuint (entry->bytes, <=, previous);
               previous = entry->bytes;
-              g_assert_cmpuint (entry->bytes, ==, lir_buffer_plan_slot (plan, entry->node)->size);
+              g_assert_cmpuint (entry->bytes, ==, lir_buffer_plan_get_slot (plan, entry->node)->size);
               g_assert_true (entry->first_step <= step && entry->last_step >= step);
               views = lir_live_set_get_views (set, e, &count);
               g_assert_cmpuint (count, ==, entry->n_views);
               for (guint v = 0; v < count; v++)
-                g_assert_cmpuint (lir_buffer_plan_view_alias (plan, views[v])->root, ==, entry->node);
+                g_assert_cmpuint (lir_buffer_plan_get_view_alias (plan, views[v])->root, ==, entry->node);
               listed_views += count;
             }
           g_assert_cmpuint (listed_views, ==, n_views);
         }
       for (guint32 id = 0; id < n; id++)
         {
-          const LirBufferSlot *slot = lir_buffer_plan_slot (plan, id);
+          const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
 
           if (slot != NULL && !lir_buffer_plan_is_view (plan, id) && slot->size > 0 &&
               slot->offset + slot->size == lir_buffer_plan_get_arena_size (plan))
@@ -494,16 +494,16 @@ test_live_set (void)
       g_assert_cmpuint (top->len, ==, n_top);
       if (top->len > 0)
         {
-          g_autoptr (GArray) chain = lir_plan_arena_chain (plan, index, g_array_index (top, guint32, 0));
+          g_autoptr (GArray) chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
 
           /* Each one lies wholly under the one before, and they meet in time. */
           for (guint c = 1; c < chain->len; c++)
             {
               guint32 upper = g_array_index (chain, guint32, c - 1), lower = g_array_index (chain, guint32, c);
-              const LirLifetime *a = lir_buffer_plan_lifetime (plan, upper), *b = lir_buffer_plan_lifetime (plan, lower);
+              const LirLifetime *a = lir_buffer_plan_get_lifetime (plan, upper), *b = lir_buffer_plan_get_lifetime (plan, lower);
 
-              g_assert_cmpuint (lir_buffer_plan_slot (plan, lower)->offset + lir_buffer_plan_slot (plan, lower)->size, <=,
-                                lir_buffer_plan_slot (plan, upper)->offset);
+              g_assert_cmpuint (lir_buffer_plan_get_slot (plan, lower)->offset + lir_buffer_plan_get_slot (plan, lower)->size, <=,
+                                lir_buffer_plan_get_slot (plan, upper)->offset);
               g_assert_true (a->first_step <= b->last_step && b->first_step <= a->last_step);
             }
         }
@@ -526,13 +526,13 @@ test_csv_dialects (void)
   for (guint d = 0; d < G_N_ELEMENTS (dialects); d++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (LirModule) module = lir_io_load_data (dialects[d], strlen (dialects[d]), &error);
-      char fingerprint[17];
+      g_autoptr (LirModule) module = lir_module_new_from_data (dialects[d], strlen (dialects[d]), &error);
+      g_autofree char *fingerprint = NULL;
 
       g_assert_no_error (error);
       g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), ==, 150);
-      g_assert_cmpstr (lir_graph_node_name (lir_module_get_graph (module), 1), ==, "1");
-      lir_fingerprint_format (lir_fingerprint_module (module), fingerprint);
+      g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (module), 1), ==, "1");
+      fingerprint = lir_fingerprint_to_string (lir_module_get_fingerprint (module));
       if (reference == NULL)
         reference = g_strdup (fingerprint);
       g_assert_cmpstr (fingerprint, ==, reference);
@@ -541,7 +541,7 @@ test_csv_dialects (void)
     static const char utf16[] = "\xFF\xFEi\0d\0";
     g_autoptr (GError) error = NULL;
 
-    g_assert_null (lir_io_load_data (utf16, sizeof utf16 - 1, &error));
+    g_assert_null (lir_module_new_from_data (utf16, sizeof utf16 - 1, &error));
     g_assert_nonnull (strstr (error->message, "UTF-16"));
   }
 }

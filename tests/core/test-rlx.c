@@ -20,7 +20,7 @@ load (const char *name)
 {
   g_autofree char *path = rlx_path (name);
   g_autoptr (GError) error = NULL;
-  LirModule *module = lir_io_load (path, &error);
+  LirModule *module = lir_module_new_from_file (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (module);
@@ -31,7 +31,7 @@ static guint32
 by_name (LirGraph *graph, const char *name)
 {
   for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
-    if (g_strcmp0 (lir_graph_node_name (graph, id), name) == 0)
+    if (g_strcmp0 (lir_graph_get_node_name (graph, id), name) == 0)
       return id;
   g_error ("no node named %s", name);
   return LIR_NO_NODE;
@@ -41,7 +41,7 @@ static void
 assert_valid (LirModule *module)
 {
   guint64 count;
-  g_autoptr (GPtrArray) violations = lir_validate_module (module, &count);
+  g_autoptr (GPtrArray) violations = lir_module_list_violations (module, &count);
 
   for (guint i = 0; i < violations->len; i++)
     g_test_message ("%s", ((LirViolation *)g_ptr_array_index (violations, i))->message);
@@ -61,34 +61,34 @@ test_static_import (void)
   g_assert_cmpstr (lir_module_get_name (module), ==, "rlx-static");
   g_assert_cmpuint (lir_graph_get_n_nodes (graph), ==, 9);
   /* Names: RLX's name, else the input/param name, else %<RLX id> (ids have gaps). */
-  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "x")), ==, LIR_OP_INPUT);
-  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "w")), ==, LIR_OP_PARAM);
-  g_assert_cmpint (lir_graph_node_kind (graph, mm), ==, LIR_OP_MATMUL);
-  g_assert_cmpint (lir_graph_node_kind (graph, table), ==, LIR_OP_CONSTANT);
+  g_assert_cmpint (lir_graph_get_node_kind (graph, by_name (graph, "x")), ==, LIR_OP_INPUT);
+  g_assert_cmpint (lir_graph_get_node_kind (graph, by_name (graph, "w")), ==, LIR_OP_PARAM);
+  g_assert_cmpint (lir_graph_get_node_kind (graph, mm), ==, LIR_OP_MATMUL);
+  g_assert_cmpint (lir_graph_get_node_kind (graph, table), ==, LIR_OP_CONSTANT);
   /* Unknown variants are opaque ops named after the variant, fields as attrs. */
-  g_assert_cmpint (lir_graph_node_kind (graph, fused), ==, LIR_OP_OPAQUE);
-  g_assert_cmpstr (lir_graph_node_op_name (graph, fused), ==, "FusedRmsNormRope");
-  g_assert_nonnull (strstr (lir_graph_node_attrs (graph, fused), "\"eps\""));
-  g_assert_cmpstr (lir_graph_node_op_name (graph, silu), ==, "Silu");
+  g_assert_cmpint (lir_graph_get_node_kind (graph, fused), ==, LIR_OP_OPAQUE);
+  g_assert_cmpstr (lir_graph_get_node_op_name (graph, fused), ==, "FusedRmsNormRope");
+  g_assert_nonnull (strstr (lir_graph_get_node_attrs (graph, fused), "\"eps\""));
+  g_assert_cmpstr (lir_graph_get_node_op_name (graph, silu), ==, "Silu");
   /* 64 KiB of constant data is summarised, not kept as attributes. */
-  g_assert_nonnull (strstr (lir_graph_node_attrs (graph, table), "elided_bytes"));
+  g_assert_nonnull (strstr (lir_graph_get_node_attrs (graph, table), "elided_bytes"));
 
   /* RLX's plan as written: the nested view chain resolves to the matmul. */
   g_assert_cmpstr (lir_buffer_plan_get_strategy (plan), ==, "rlx");
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (plan), ==, 66112);
   g_assert_cmpuint (lir_buffer_plan_get_alignment (plan), ==, 64);
   g_assert_true (lir_buffer_plan_is_view (plan, cast));
-  alias = lir_buffer_plan_view_alias (plan, cast);
+  alias = lir_buffer_plan_get_view_alias (plan, cast);
   g_assert_cmpuint (alias->root, ==, mm);
   g_assert_cmpuint (alias->byte_offset, ==, 32);
-  g_assert_cmpuint (lir_buffer_plan_slot (plan, cast)->offset, ==, 65920 + 32);
-  g_assert_cmpuint (lir_buffer_plan_slot (plan, table)->offset, ==, 0);
-  g_assert_cmpint (lir_buffer_plan_phase_of (plan, mm), ==, LIR_PHASE_STEADY_STATE);
-  g_assert_cmpint (lir_buffer_plan_phase_of (plan, silu), ==, LIR_PHASE_EPILOGUE);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (plan, cast)->offset, ==, 65920 + 32);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (plan, table)->offset, ==, 0);
+  g_assert_cmpint (lir_buffer_plan_get_phase (plan, mm), ==, LIR_PHASE_STEADY_STATE);
+  g_assert_cmpint (lir_buffer_plan_get_phase (plan, silu), ==, LIR_PHASE_EPILOGUE);
   /* Liveness from RLX's rules: reads through the views keep the matmul
    * alive to the fused op's step. */
-  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, mm)->first_step, ==, 3);
-  g_assert_cmpuint (lir_buffer_plan_lifetime (plan, mm)->last_step, ==, 7);
+  g_assert_cmpuint (lir_buffer_plan_get_lifetime (plan, mm)->first_step, ==, 3);
+  g_assert_cmpuint (lir_buffer_plan_get_lifetime (plan, mm)->last_step, ==, 7);
   assert_valid (module);
 }
 
@@ -108,11 +108,11 @@ test_dynamic_import (void)
   g_assert_cmpuint (lir_buffer_plan_get_n_bindings (plan), ==, 1);
   g_assert_cmpstr (lir_buffer_plan_get_binding (plan, 0, &value), ==, "s1");
   g_assert_cmpuint (value, ==, 32);
-  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, narrow)->root, ==, up);
-  g_assert_cmpuint (lir_buffer_plan_view_alias (plan, narrow)->byte_offset, ==, 1024);
-  g_assert_cmpuint (lir_buffer_plan_slot (plan, narrow)->size, ==, 2048);
-  g_assert_cmpint (lir_graph_node_kind (graph, by_name (graph, "%20")), ==, LIR_OP_SAMPLE);
-  g_assert_cmpstr (lir_graph_node_op_name (graph, by_name (graph, "probs")), ==, "Softmax");
+  g_assert_cmpuint (lir_buffer_plan_get_view_alias (plan, narrow)->root, ==, up);
+  g_assert_cmpuint (lir_buffer_plan_get_view_alias (plan, narrow)->byte_offset, ==, 1024);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (plan, narrow)->size, ==, 2048);
+  g_assert_cmpint (lir_graph_get_node_kind (graph, by_name (graph, "%20")), ==, LIR_OP_SAMPLE);
+  g_assert_cmpstr (lir_graph_get_node_op_name (graph, by_name (graph, "probs")), ==, "Softmax");
   assert_valid (module);
 }
 
@@ -135,7 +135,7 @@ test_rlx_greedy_reproduces (gconstpointer data)
   g_assert_cmpuint (lir_buffer_plan_get_alignment (ours), ==, lir_buffer_plan_get_alignment (rlx));
   for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (rlx); id++)
     {
-      const LirBufferSlot *a = lir_buffer_plan_slot (rlx, id), *b = lir_buffer_plan_slot (ours, id);
+      const LirBufferSlot *a = lir_buffer_plan_get_slot (rlx, id), *b = lir_buffer_plan_get_slot (ours, id);
 
       g_assert_true ((a == NULL) == (b == NULL));
       if (a == NULL)
@@ -212,9 +212,9 @@ test_map_order (void)
       flipped = reversed (json_parser_get_root (parser));
       json_generator_set_root (generator, flipped);
       text = json_generator_to_data (generator, &length);
-      b = lir_io_load_data (text, length, &error);
+      b = lir_module_new_from_data (text, length, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (lir_fingerprint_module (a).value, ==, lir_fingerprint_module (b).value);
+      g_assert_cmpuint (lir_module_get_fingerprint (a), ==, lir_module_get_fingerprint (b));
     }
 }
 
@@ -237,13 +237,13 @@ test_diff_shows_saving (void)
   diff = lir_plan_diff_new (module, ours);
   a = lir_plan_diff_get_stats (diff, FALSE);
   b = lir_plan_diff_get_stats (diff, TRUE);
-  g_assert_true (lir_plan_diff_same_graph (diff));
-  g_assert_true (lir_plan_diff_matched_by_name (diff));
+  g_assert_true (lir_plan_diff_get_same_graph (diff));
+  g_assert_true (lir_plan_diff_get_matched_by_name (diff));
   g_assert_cmpuint (a->arena_size, ==, 278528);
   g_assert_cmpuint (b->arena_size, ==, b->lower_bound);
-  g_assert_cmpfloat (lir_plan_diff_arena_growth (diff), <, -20.0);
-  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_OFFSET), >, 0);
-  g_assert_cmpuint (lir_plan_diff_count (diff, LIR_CHANGE_SIZE), ==, 0);
+  g_assert_cmpfloat (lir_plan_diff_get_arena_growth (diff), <, -20.0);
+  g_assert_cmpuint (lir_plan_diff_count_changes (diff, LIR_CHANGE_OFFSET), >, 0);
+  g_assert_cmpuint (lir_plan_diff_count_changes (diff, LIR_CHANGE_SIZE), ==, 0);
   assert_valid (ours);
 }
 
@@ -278,7 +278,7 @@ test_real_file_figures (gconstpointer data)
   guint assignments = 0, aliases = 0;
 
   g_assert_true (g_file_get_contents (figures_path, &figures, NULL, NULL));
-  violations = lir_validate_module (module, &n_violations);
+  violations = lir_module_list_violations (module, &n_violations);
   if (n_violations > 0)
     g_test_message ("%s", ((const LirViolation *)violations->pdata[0])->message);
   g_assert_cmpuint (n_violations, ==, 0);
@@ -289,8 +289,8 @@ test_real_file_figures (gconstpointer data)
   g_assert_cmpuint (lir_buffer_plan_get_alignment (plan), ==, figure (figures, "alignment"));
   for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
     {
-      assignments += lir_buffer_plan_slot (plan, id) != NULL; /* RLX assigns views too */
-      aliases += lir_buffer_plan_view_alias (plan, id) != NULL && lir_buffer_plan_view_alias (plan, id)->root != LIR_NO_NODE;
+      assignments += lir_buffer_plan_get_slot (plan, id) != NULL; /* RLX assigns views too */
+      aliases += lir_buffer_plan_get_view_alias (plan, id) != NULL && lir_buffer_plan_get_view_alias (plan, id)->root != LIR_NO_NODE;
     }
   g_assert_cmpuint (assignments, ==, figure (figures, "assignments"));
   g_assert_cmpuint (aliases, ==, figure (figures, "view_aliases"));
@@ -330,7 +330,7 @@ test_real_dynamic_specialize (void)
       bound = lir_module_replan (module, options, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (bound)), ==, cases[c].arena);
-      violations = lir_validate_module (bound, &n_violations);
+      violations = lir_module_list_violations (bound, &n_violations);
       g_assert_cmpuint (n_violations, ==, 0);
     }
   {
@@ -352,23 +352,23 @@ test_real_labels (void)
 
   for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
     {
-      const char *label = lir_graph_node_op_label (graph, id);
+      const char *label = lir_graph_get_node_op_label (graph, id);
 
       if (g_strcmp0 (label, "Binary(Add)") == 0)
         {
           add = TRUE;
-          g_assert_cmpstr (lir_graph_node_op_family (graph, id), ==, "Binary(Add)");
-          g_assert_cmpstr (lir_graph_node_op_name (graph, id), ==, "Binary");
+          g_assert_cmpstr (lir_graph_get_node_op_family (graph, id), ==, "Binary(Add)");
+          g_assert_cmpstr (lir_graph_get_node_op_name (graph, id), ==, "Binary");
         }
       if (g_str_has_prefix (label, "reshape(["))
         {
           reshape = TRUE;
-          g_assert_cmpstr (lir_graph_node_op_family (graph, id), ==, "reshape");
+          g_assert_cmpstr (lir_graph_get_node_op_family (graph, id), ==, "reshape");
         }
       if (g_strcmp0 (label, "matmul") == 0)
         plain = TRUE;
-      g_assert_nonnull (lir_graph_node_origin (graph, id));
-      fused |= g_strcmp0 (lir_graph_node_origin (graph, id), "fuse_matmul_bias_act") == 0;
+      g_assert_nonnull (lir_graph_get_node_origin (graph, id));
+      fused |= g_strcmp0 (lir_graph_get_node_origin (graph, id), "fuse_matmul_bias_act") == 0;
     }
   g_assert_true (add && reshape && plain && fused);
   {
@@ -420,13 +420,13 @@ test_real_round_trip (void)
         continue;
       relative = g_build_filename ("real", name, NULL);
       module = load (relative);
-      text = lir_json_write (module, NULL);
-      back = lir_json_read (text, strlen (text), &error);
+      text = lir_module_to_json (module, NULL);
+      back = lir_module_new_from_json (text, strlen (text), &error);
       g_assert_no_error (error);
-      g_assert_cmphex (lir_fingerprint_module (back).value, ==, lir_fingerprint_module (module).value);
-      g_assert_cmphex (lir_fingerprint_graph (lir_module_get_graph (back)).value, ==,
-                       lir_fingerprint_graph (lir_module_get_graph (module)).value);
-      again = lir_json_write (back, NULL);
+      g_assert_cmphex (lir_module_get_fingerprint (back), ==, lir_module_get_fingerprint (module));
+      g_assert_cmphex (lir_graph_get_fingerprint (lir_module_get_graph (back)), ==,
+                       lir_graph_get_fingerprint (lir_module_get_graph (module)));
+      again = lir_module_to_json (back, NULL);
       g_assert_cmpstr (text, ==, again);
       lir_plan_stats_compute (lir_module_get_plan (module), &stats);
       lir_plan_stats_compute (lir_module_get_plan (back), &back_stats);

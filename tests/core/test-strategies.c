@@ -423,41 +423,41 @@ random_graph (GRand *rand, guint n_nodes)
       if (i < 2 || choice == 0)
         {
           g_autofree char *name = g_strdup_printf ("in%u", i);
-          id = i % 2 == 0 ? lir_graph_input (g, name, &s) : lir_graph_param (g, name, &s);
+          id = i % 2 == 0 ? lir_graph_add_input (g, name, &s) : lir_graph_add_param (g, name, &s);
         }
       else if (choice == 1)
         {
           LirShape parent;
-          lir_graph_node_shape (g, a, &parent);
+          lir_graph_get_node_shape (g, a, &parent);
           guint64 elems = parent.dims[0].size * (parent.n_dims > 1 ? parent.dims[1].size : 1);
           LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, elems);
-          parent.dtype = lir_graph_node_dtype (g, a);
+          parent.dtype = lir_graph_get_node_dtype (g, a);
           flat.dtype = parent.dtype;
-          id = lir_graph_reshape (g, a, &flat);
+          id = lir_graph_add_reshape (g, a, &flat);
         }
       else if (choice == 2)
         {
           LirShape parent;
-          lir_graph_node_shape (g, a, &parent);
-          id = lir_graph_cast (g, a, g_rand_boolean (rand) ? parent.dtype : LIR_DTYPE_F16, &parent);
+          lir_graph_get_node_shape (g, a, &parent);
+          id = lir_graph_add_cast (g, a, g_rand_boolean (rand) ? parent.dtype : LIR_DTYPE_F16, &parent);
         }
       else if (choice == 3)
         {
           LirShape parent;
           guint64 start, len;
-          lir_graph_node_shape (g, a, &parent);
+          lir_graph_get_node_shape (g, a, &parent);
           start = g_rand_int_range (rand, 0, (gint32)parent.dims[0].size);
           len = g_rand_int_range (rand, 1, (gint32)(parent.dims[0].size - start) + 1);
           parent.dims[0].size = len;
-          id = lir_graph_narrow (g, a, 0, start, len, &parent);
+          id = lir_graph_add_narrow (g, a, 0, start, len, &parent);
         }
       else if (choice == 4)
-        id = lir_graph_sample (g, a, &s);
+        id = lir_graph_add_sample (g, a, &s);
       else
         {
           guint32 inputs[2] = { a, (guint32)g_rand_int_range (rand, 0, i) };
-          id = choice == 5 ? lir_graph_matmul (g, inputs[0], inputs[1], &s)
-                           : lir_graph_op (g, "add", inputs, 2, &s);
+          id = choice == 5 ? lir_graph_add_matmul (g, inputs[0], inputs[1], &s)
+                           : lir_graph_add_op (g, "add", inputs, 2, &s);
         }
       if (g_rand_int_range (rand, 0, 8) == 0)
         g_array_append_val (outputs, id);
@@ -498,10 +498,10 @@ test_property_every_plan_valid (void)
           lir_plan_options_set_effort (options, 5000);
           if (round % 7 == 0)
             lir_plan_options_set_allocate (options, LIR_OP_PARAM, FALSE);
-          plan = lir_plan_graph (g, options, &error);
+          plan = lir_graph_plan (g, options, &error);
           g_assert_no_error (error);
           module = lir_module_new (g, plan);
-          violations = lir_validate_module (module, &count);
+          violations = lir_module_list_violations (module, &count);
           if (count > 0)
             g_error ("round %u, %s: %s", round, strategies[s]->name,
                      ((LirViolation *)g_ptr_array_index (violations, 0))->message);
@@ -509,11 +509,11 @@ test_property_every_plan_valid (void)
           g_assert_cmpuint (stats.arena_size, >=, stats.lower_bound);
 
           /* Deterministic: the same input gives the same plan. */
-          again = lir_plan_graph (g, options, NULL);
+          again = lir_graph_plan (g, options, NULL);
           for (guint32 id = 0; id < lir_graph_get_n_nodes (g); id++)
             {
-              const LirBufferSlot *x = lir_buffer_plan_slot (plan, id);
-              const LirBufferSlot *y = lir_buffer_plan_slot (again, id);
+              const LirBufferSlot *x = lir_buffer_plan_get_slot (plan, id);
+              const LirBufferSlot *y = lir_buffer_plan_get_slot (again, id);
               g_assert_true ((x == NULL) == (y == NULL));
               if (x != NULL)
                 g_assert_cmpuint (x->offset, ==, y->offset);
@@ -697,7 +697,7 @@ load_minimalloc (const char *name)
   g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file,
                                             NULL);
   g_autoptr (GError) error = NULL;
-  LirModule *module = lir_io_load (path, &error);
+  LirModule *module = lir_module_new_from_file (path, &error);
 
   g_assert_no_error (error);
   return module;
@@ -734,7 +734,7 @@ test_minimalloc_instances (void)
           g_assert_no_error (error);
           b = lir_module_replan (module, options, &error);
           g_assert_no_error (error);
-          violations = lir_validate_module (a, &count);
+          violations = lir_module_list_violations (a, &count);
           if (count > 0)
             g_error ("%s, %s: %s", names[i], strategies[s]->name,
                      ((LirViolation *)g_ptr_array_index (violations, 0))->message);
@@ -743,8 +743,8 @@ test_minimalloc_instances (void)
           lir_plan_stats_compute (pa, &stats);
           g_assert_cmpuint (stats.arena_size, >=, stats.lower_bound);
           for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (pa); id++)
-            g_assert_cmpuint (lir_buffer_plan_slot (pa, id)->offset, ==,
-                              lir_buffer_plan_slot (pb, id)->offset);
+            g_assert_cmpuint (lir_buffer_plan_get_slot (pa, id)->offset, ==,
+                              lir_buffer_plan_get_slot (pb, id)->offset);
         }
     }
 }
@@ -770,7 +770,7 @@ plan_minimalloc_with_effort (const char *name, const char *strategy, guint64 cap
   lir_plan_options_set_effort (options, effort);
   planned = lir_module_replan (module, options, &error);
   g_assert_no_error (error);
-  violations = lir_validate_module (planned, &count);
+  violations = lir_module_list_violations (planned, &count);
   g_assert_cmpuint (count, ==, 0);
   lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
   return stats;
@@ -987,7 +987,7 @@ generated_module (guint n, guint32 seed)
   for (guint i = 0; i < n; i++)
     g_string_append_printf (csv, "b%u,%u,%u,%" G_GUINT64_FORMAT "\n", i, buffers[i].first_step,
                             buffers[i].last_step + 1, buffers[i].size * (1 + i % 7));
-  module = lir_io_load_data (csv->str, csv->len, &error);
+  module = lir_module_new_from_data (csv->str, csv->len, &error);
   g_assert_no_error (error);
   return module;
 }
@@ -1017,7 +1017,7 @@ test_stopped_keeps_a_valid_plan (void)
       planned = lir_module_replan (module, options, &error);
       g_assert_no_error (error);
       g_test_message ("%s: %u reports, first phase %s", strategies[s]->name, heard.reports, heard.phase);
-      violations = lir_validate_module (planned, &n_violations);
+      violations = lir_module_list_violations (planned, &n_violations);
       g_assert_cmpuint (n_violations, ==, 0);
       g_assert_false (heard.went_back);
       /* naive places everything in one pass and has nothing to report */

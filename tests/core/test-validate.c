@@ -16,7 +16,7 @@ static guint32
 find_node (const LirGraph *graph, const char *name)
 {
   for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
-    if (g_strcmp0 (lir_graph_node_name (graph, id), name) == 0)
+    if (g_strcmp0 (lir_graph_get_node_name (graph, id), name) == 0)
       return id;
   g_assert_not_reached ();
 }
@@ -28,7 +28,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
 
-  f->module = lir_io_load (path, &error);
+  f->module = lir_module_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_true (lir_module_ensure_plan (f->module, options, &error));
   f->plan = lir_module_get_plan (f->module);
@@ -44,7 +44,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static guint64
 count_kind (const LirModule *module, LirViolationKind kind, guint64 *total)
 {
-  g_autoptr (GPtrArray) violations = lir_validate_module (module, total);
+  g_autoptr (GPtrArray) violations = lir_module_list_violations (module, total);
   guint64 n = 0;
 
   for (guint i = 0; i < violations->len; i++)
@@ -57,7 +57,7 @@ static void
 test_valid (Fixture *f, gconstpointer data)
 {
   guint64 total;
-  g_autoptr (GPtrArray) violations = lir_validate_module (f->module, &total);
+  g_autoptr (GPtrArray) violations = lir_module_list_violations (f->module, &total);
   g_assert_cmpuint (total, ==, 0);
   g_assert_cmpuint (violations->len, ==, 0);
 }
@@ -83,7 +83,7 @@ test_messages_name_nodes (Fixture *f, gconstpointer data)
 
   f->plan->slots[q].offset += 4;
   f->plan->slots[last].offset += 64;
-  violations = lir_validate_module (f->module, &total);
+  violations = lir_module_list_violations (f->module, &total);
   for (guint i = 0; i < violations->len; i++)
     {
       const LirViolation *v = g_ptr_array_index (violations, i);
@@ -93,7 +93,7 @@ test_messages_name_nodes (Fixture *f, gconstpointer data)
       if (v->kind == LIR_VIOLATION_VIEW_OUTSIDE_ROOT)
         {
           g_autofree char *expected = g_strdup_printf (
-            "last_token: view at %s+", lir_graph_node_name (f->graph, f->plan->aliases[last].root));
+            "last_token: view at %s+", lir_graph_get_node_name (f->graph, f->plan->aliases[last].root));
 
           outside = g_str_has_prefix (v->message, expected);
         }

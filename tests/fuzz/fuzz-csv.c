@@ -7,6 +7,6 @@
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  fuzz_round_trip (data, size, lir_csv_read, lir_csv_write, "a buffer list");
+  fuzz_round_trip (data, size, lir_module_new_from_csv, lir_module_to_csv, "a buffer list");
   return 0;
 }

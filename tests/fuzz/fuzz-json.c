@@ -8,6 +8,6 @@
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  fuzz_round_trip (data, size, lir_json_read, lir_json_write, "a module");
+  fuzz_round_trip (data, size, lir_module_new_from_json, lir_module_to_json, "a module");
   return 0;
 }

@@ -10,8 +10,8 @@ check_csv (LirModule *planned)
 {
   g_autoptr (GError) error = NULL;
   gsize length;
-  g_autofree char *csv = lir_csv_write (planned, &length);
-  g_autoptr (LirModule) buffers = lir_csv_read (csv, length, &error);
+  g_autofree char *csv = lir_module_to_csv (planned, &length);
+  g_autoptr (LirModule) buffers = lir_module_new_from_csv (csv, length, &error);
   LirPlanStats a, b;
 
   fuzz_check_text (csv, length, "a CSV");
@@ -23,7 +23,7 @@ check_csv (LirModule *planned)
   lir_plan_stats_compute (lir_module_get_plan (buffers), &b);
   if (a.arena_size != b.arena_size || a.n_buffers != b.n_buffers || a.lower_bound != b.lower_bound)
     fuzz_fail ("a plan Lirscope made, written as CSV, reads back with another arena or bound");
-  fuzz_check_round_trip (buffers, lir_csv_read, lir_csv_write, "a buffer list");
+  fuzz_check_round_trip (buffers, lir_module_new_from_csv, lir_module_to_csv, "a buffer list");
 }
 
 static void
@@ -36,7 +36,7 @@ check_reports (LirModule *planned)
   g_autofree char *json = lir_stats_report_to_json (stats, -1);
   g_autofree char *peak = lir_peak_report_text (planned, index, lir_stats_report_get_stats (stats)->peak_step, 20);
   g_autofree char *peak_json = lir_peak_report_json (planned, index, 0, 20);
-  g_autofree char *diff_text = lir_diff_report_text (diff, "a", "b", 40);
+  g_autofree char *diff_text = lir_plan_diff_to_text (diff, "a", "b", 40);
 
   if (!lir_stats_report_is_valid (stats))
     fuzz_fail ("the stats report says a plan Lirscope made is invalid");
@@ -53,7 +53,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load_data ((const char *)data, size, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_data ((const char *)data, size, &error);
   g_autoptr (LirPlanOptions) options = NULL;
   g_autoptr (LirModule) planned = NULL;
   g_autoptr (LirRenderer) renderer = NULL;
@@ -78,7 +78,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   if (fuzz_violations (planned) != 0)
     fuzz_fail ("a plan Lirscope made fails validation");
-  fuzz_check_round_trip (planned, lir_json_read, lir_json_write, "a planned module");
+  fuzz_check_round_trip (planned, lir_module_new_from_json, lir_module_to_json, "a planned module");
   check_csv (planned);
   check_reports (planned);
 
@@ -88,7 +88,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   render_options.cursor_step = 0;
   render_options.header = TRUE;
   render_options.callouts = TRUE;
-  lir_renderer_full_viewport (renderer, &viewport);
+  lir_renderer_get_full_viewport (renderer, &viewport);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 160, 120);
   cr = cairo_create (surface);
   lir_renderer_draw (renderer, cr, 160, 120, &viewport, &render_options);

@@ -9,7 +9,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LirModule) module = lir_io_load_data ((const char *)data, size, &error);
+  g_autoptr (LirModule) module = lir_module_new_from_data ((const char *)data, size, &error);
 
   if (module == NULL)
     {
@@ -17,6 +17,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       fuzz_check_text (error->message, strlen (error->message), "an error message");
       return 0;
     }
-  fuzz_check_round_trip (module, lir_json_read, lir_json_write, "an imported module");
+  fuzz_check_round_trip (module, lir_module_new_from_json, lir_module_to_json, "an imported module");
   return 0;
 }

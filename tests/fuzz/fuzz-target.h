@@ -77,7 +77,7 @@ fuzz_violations (LirModule *module)
 
   if (lir_module_get_plan (module) == NULL || lir_module_needs_plan (module))
     return 0;
-  violations = lir_validate_module (module, &count);
+  violations = lir_module_list_violations (module, &count);
   return count;
 }
 
@@ -100,7 +100,7 @@ fuzz_check_round_trip (LirModule *module, FuzzReader read, FuzzWriter write, con
   text_again = write (again, &length_again);
   if (length != length_again || memcmp (text, text_again, length) != 0)
     fuzz_fail ("%s Lirscope wrote reads back as another (write, read, write is not identical)", what);
-  if (lir_fingerprint_module (again).value != lir_fingerprint_module (module).value)
+  if (lir_module_get_fingerprint (again) != lir_module_get_fingerprint (module))
     fuzz_fail ("%s Lirscope wrote reads back with another fingerprint", what);
   fuzz_check_same_stats (module, again, what);
   if (fuzz_violations (module) != fuzz_violations (again))

@@ -14,14 +14,14 @@ main (int argc, char **argv)
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
   g_autoptr (GPtrArray) violations = NULL;
   guint64 n_violations = 0;
-  char fingerprint[17];
+  g_autofree char *fingerprint = NULL;
 
   if (argc != 3)
     {
       fprintf (stderr, "usage: %s FILE STRATEGY\n", argv[0]);
       return 2;
     }
-  module = lir_io_load (argv[1], &error);
+  module = lir_module_new_from_file (argv[1], &error);
   lir_plan_options_set_strategy (options, argv[2]);
   if (module != NULL)
     planned = lir_module_replan (module, options, &error);
@@ -30,8 +30,8 @@ main (int argc, char **argv)
       fprintf (stderr, "%s: %s\n", argv[1], error->message);
       return 2;
     }
-  violations = lir_validate_module (planned, &n_violations);
-  lir_fingerprint_format (lir_fingerprint_module (planned), fingerprint);
+  violations = lir_module_list_violations (planned, &n_violations);
+  fingerprint = lir_fingerprint_to_string (lir_module_get_fingerprint (planned));
   printf ("arena %" G_GUINT64_FORMAT " B, %s, fingerprint %s\n",
           lir_buffer_plan_get_arena_size (lir_module_get_plan (planned)),
           n_violations == 0 ? "valid" : "INVALID", fingerprint);

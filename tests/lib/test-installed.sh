@@ -24,7 +24,7 @@ if [ -n "${REFERENCE:-}" ]; then
   ref=$(find "$root" -type d -path '*share/doc/lirscope-1')
   test -f "$ref/index.html" || { echo "no share/doc/lirscope-1/index.html"; exit 1; }
   test -f "$ref/lirscope-1.devhelp2" || { echo "no devhelp index"; exit 1; }
-  test -f "$ref/func.io_load.html" || { echo "lir_io_load is not in the reference"; exit 1; }
+  test -f "$ref/ctor.Module.new_from_file.html" || { echo "lir_module_new_from_file is not in the reference"; exit 1; }
 fi
 
 # Exports: lir_ functions only, none of the private ones.

@@ -25,8 +25,8 @@ def check(condition, what):
     print('ok', what)
 
 
-module = Lir.io_load(decoder)
-check(module.get_name() == 'decoder-block', 'io_load and get_name: %r' % module.get_name())
+module = Lir.Module.new_from_file(decoder)
+check(module.get_name() == 'decoder-block', 'new_from_file and get_name: %r' % module.get_name())
 
 options = Lir.PlanOptions.new()
 options.set_strategy('best-fit')
@@ -54,8 +54,8 @@ naive_options = Lir.PlanOptions.new()
 naive_options.set_strategy('naive')
 naive = module.replan(naive_options)
 diff = Lir.PlanDiff.new(planned, naive)
-check(diff.get_n_changes() > 0 and diff.arena_growth() > 0, 'diff: %d changes, arena %+.1f %%'
-      % (diff.get_n_changes(), 100 * diff.arena_growth()))
+check(diff.get_n_changes() > 0 and diff.get_arena_growth() > 0, 'diff: %d changes, arena %+.1f %%'
+      % (diff.get_n_changes(), 100 * diff.get_arena_growth()))
 check(Lir.PlanDiff.new(planned, planned).is_empty(), 'diff of a plan with itself is empty')
 
 renderer = Lir.Renderer.new(planned)
@@ -67,7 +67,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check(text.startswith('<?xml') and 'decoder-block' in text, 'render to SVG')
 
 try:
-    Lir.io_load(os.path.join(examples, 'no-such-file.json'))
+    Lir.Module.new_from_file(os.path.join(examples, 'no-such-file.json'))
     check(False, 'a missing file raises')
 except GLib.Error as error:
     check(error.domain == 'lir-error-quark' and error.code == Lir.Error.IO, 'LirError: ' + error.message)
