@@ -233,7 +233,6 @@ static void
 test_write_to_stream (TempDir *fixture, gconstpointer data)
 {
   g_autofree char *fifo = g_build_filename (fixture->dir, "pipe", NULL);
-  g_autoptr (GError) error = NULL;
   char text[16] = { 0 };
   GStatBuf st;
   FILE *in;
