@@ -432,6 +432,7 @@ cmd_peak (int argc, char **argv)
   };
   g_autoptr (LirModule) module = NULL;
   g_autoptr (LirPlanIndex) index = NULL;
+  g_autoptr (LirPeakReport) report = NULL;
   g_autofree char *text = NULL;
   LirPlanStats stats;
   guint max_buffers;
@@ -456,8 +457,8 @@ cmd_peak (int argc, char **argv)
     }
   index = lir_plan_index_new (lir_module_get_plan (module));
   max_buffers = top > 0 ? (guint)MIN (top, G_MAXUINT) : opts.json ? G_MAXUINT : 20;
-  text = opts.json ? lir_peak_report_json (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers)
-                   : lir_peak_report_text (module, index, step >= 0 ? (guint32)step : stats.peak_step, max_buffers);
+  report = lir_peak_report_new (module, index, step >= 0 ? (guint32)step : stats.peak_step);
+  text = opts.json ? lir_peak_report_to_json (report, max_buffers) : lir_peak_report_to_text (report, max_buffers);
   print_text (stdout, text);
   return EXIT_SUCCESS;
 }

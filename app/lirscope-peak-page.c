@@ -210,7 +210,7 @@ show_step (LirscopePeakPage *self, gint64 step)
   else
     title = g_strdup_printf (_("Step %u: %s live in %u buffers"), (guint)step, live, lir_live_set_get_n_entries (set));
   gtk_label_set_text (self->title_label, title);
-  totals = lir_peak_report_kind_totals (set);
+  totals = lir_live_set_format_kind_totals (set);
   gtk_label_set_text (self->totals_label, totals);
   setters = arena_setters (module, lir_renderer_get_index (renderer));
   gtk_label_set_text (self->arena_label, setters);

@@ -14,6 +14,7 @@
 
 struct _LirLiveSet
 {
+  gint ref_count;
   guint32 step;
   guint64 live_bytes;
   GArray *entries;  /* LirLiveEntry, largest first */
@@ -57,6 +58,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
   const LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
   LirLiveSet *set = g_new0 (LirLiveSet, 1);
+  set->ref_count = 1;
   g_autoptr (GArray) live = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GHashTable) entry_of = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) op_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -137,10 +139,31 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
   return set;
 }
 
+/**
+ * lir_live_set_ref:
+ * @set: a live set
+ *
+ * Returns: (transfer full): @set, with one more reference
+ */
+LirLiveSet *
+lir_live_set_ref (LirLiveSet *set)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+  g_atomic_int_inc (&set->ref_count);
+  return set;
+}
+
+/**
+ * lir_live_set_unref:
+ * @set: (transfer full): a live set
+ *
+ * Drops a reference; the last one frees it.
+ */
 void
 lir_live_set_unref (LirLiveSet *set)
 {
-  if (set == NULL)
+  g_return_if_fail (set != NULL);
+  if (!g_atomic_int_dec_and_test (&set->ref_count))
     return;
   g_array_unref (set->entries);
   g_array_unref (set->views);

@@ -59,6 +59,7 @@ typedef struct _LirLiveSet LirLiveSet;
 LirLiveSet         *lir_live_set_new             (LirModule          *module,
                                                   const LirPlanIndex *index,
                                                   guint32             step);
+LirLiveSet *lir_live_set_ref (LirLiveSet *set);
 void                lir_live_set_unref            (LirLiveSet *set);
 guint32             lir_live_set_get_step        (const LirLiveSet *set);
 guint64             lir_live_set_get_live_bytes  (const LirLiveSet *set);

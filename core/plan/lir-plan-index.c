@@ -15,6 +15,7 @@
 
 struct _LirPlanIndex
 {
+  gint ref_count;
   LirBufferPlan *plan;
   guint n;
   guint leaves;      /* a power of two >= n */
@@ -119,6 +120,7 @@ LirPlanIndex *
 lir_plan_index_new (LirBufferPlan *plan)
 {
   LirPlanIndex *index = g_new0 (LirPlanIndex, 1);
+  index->ref_count = 1;
   guint n = 0;
 
   index->plan = lir_buffer_plan_ref (plan);
@@ -151,10 +153,31 @@ lir_plan_index_new (LirBufferPlan *plan)
   return index;
 }
 
+/**
+ * lir_plan_index_ref:
+ * @index: an index
+ *
+ * Returns: (transfer full): @index, with one more reference
+ */
+LirPlanIndex *
+lir_plan_index_ref (LirPlanIndex *index)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+  g_atomic_int_inc (&index->ref_count);
+  return index;
+}
+
+/**
+ * lir_plan_index_unref:
+ * @index: (transfer full): an index
+ *
+ * Drops a reference; the last one frees it.
+ */
 void
 lir_plan_index_unref (LirPlanIndex *index)
 {
-  if (index == NULL)
+  g_return_if_fail (index != NULL);
+  if (!g_atomic_int_dec_and_test (&index->ref_count))
     return;
   lir_buffer_plan_unref (index->plan);
   g_free (index->nodes);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct _LirPlanIndex LirPlanIndex;
 
 LirPlanIndex *lir_plan_index_new   (LirBufferPlan *plan);
+LirPlanIndex *lir_plan_index_ref (LirPlanIndex *index);
 void          lir_plan_index_unref  (LirPlanIndex *index);
 guint         lir_plan_index_get_n_entries (const LirPlanIndex *index);
 guint         lir_plan_index_query (const LirPlanIndex *index,

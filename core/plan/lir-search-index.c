@@ -20,6 +20,7 @@
 
 struct _LirSearchIndex
 {
+  gint ref_count;
   guint n_entries;
   guint32 *nodes;       /* n_entries: the buffers, in id order */
   guint32 *key_start;   /* n_entries + 1: key e is keys[key_start[e] ..], NUL-terminated */
@@ -47,6 +48,7 @@ LirSearchIndex *
 lir_search_index_new (LirModule *module)
 {
   LirSearchIndex *index = g_new0 (LirSearchIndex, 1);
+  index->ref_count = 1;
   LirGraph *graph = lir_module_get_graph (module);
   LirBufferPlan *plan = lir_module_get_plan (module);
   GString *keys = g_string_new (NULL);
@@ -113,10 +115,31 @@ lir_search_index_new (LirModule *module)
   return index;
 }
 
+/**
+ * lir_search_index_ref:
+ * @index: an index
+ *
+ * Returns: (transfer full): @index, with one more reference
+ */
+LirSearchIndex *
+lir_search_index_ref (LirSearchIndex *index)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+  g_atomic_int_inc (&index->ref_count);
+  return index;
+}
+
+/**
+ * lir_search_index_unref:
+ * @index: (transfer full): an index
+ *
+ * Drops a reference; the last one frees it.
+ */
 void
 lir_search_index_unref (LirSearchIndex *index)
 {
-  if (index == NULL)
+  g_return_if_fail (index != NULL);
+  if (!g_atomic_int_dec_and_test (&index->ref_count))
     return;
   g_free (index->nodes);
   g_free (index->key_start);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct _LirSearchIndex LirSearchIndex;
 
 LirSearchIndex *lir_search_index_new  (LirModule            *module);
+LirSearchIndex *lir_search_index_ref (LirSearchIndex *index);
 void            lir_search_index_unref (LirSearchIndex       *index);
 guint           lir_search_index_find (const LirSearchIndex *index,
                                        const char           *text,

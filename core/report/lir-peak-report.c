@@ -4,6 +4,7 @@
  * that set the arena with the stack under the highest of them.
  */
 #include "lir-peak-report.h"
+
 #include "plan/lir-arena-top.h"
 
 #include "lir-format.h"
@@ -35,18 +36,108 @@ full_label_of (LirModule *module, guint32 node, char scratch[24])
   return lir_graph_get_node_label (lir_module_get_graph (module), node, scratch);
 }
 
+struct _LirPeakReport
+{
+  gint ref_count;
+  LirModule *module;
+  LirPlanIndex *index;
+  guint32 step;
+  LirLiveSet *set;
+};
+
 /**
- * lir_peak_report_kind_totals:
+ * lir_peak_report_new:
+ * @module: a planned module
+ * @index: its plan's index
+ * @step: the step to explain: the peak step, or any other
+ *
+ * What fills the arena at @step and what sets the arena's height: the live
+ * set there, largest first, with its totals by kind and op and the
+ * fragmentation, and the buffers whose top edge is the arena with the stack
+ * under the highest of them (`lirscope-cli peak`).
+ *
+ * Returns: (transfer full): the report
+ */
+LirPeakReport *
+lir_peak_report_new (LirModule *module, LirPlanIndex *index, guint32 step)
+{
+  LirPeakReport *report;
+
+  g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
+  g_return_val_if_fail (index != NULL, NULL);
+  report = g_new0 (LirPeakReport, 1);
+  report->ref_count = 1;
+  report->module = lir_module_ref (module);
+  report->index = lir_plan_index_ref (index);
+  report->step = step;
+  report->set = lir_live_set_new (module, index, step);
+  return report;
+}
+
+/**
+ * lir_peak_report_ref:
+ * @report: a report
+ *
+ * Returns: (transfer full): @report, with one more reference
+ */
+LirPeakReport *
+lir_peak_report_ref (LirPeakReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_atomic_int_inc (&report->ref_count);
+  return report;
+}
+
+/**
+ * lir_peak_report_unref:
+ * @report: (transfer full): a report
+ *
+ * Drops a reference; the last one frees it.
+ */
+void
+lir_peak_report_unref (LirPeakReport *report)
+{
+  g_return_if_fail (report != NULL);
+  if (!g_atomic_int_dec_and_test (&report->ref_count))
+    return;
+  lir_module_unref (report->module);
+  lir_plan_index_unref (report->index);
+  lir_live_set_unref (report->set);
+  g_free (report);
+}
+
+/**
+ * lir_peak_report_get_live_set:
+ * @report: a report
+ *
+ * Returns: (transfer none): the live set at the report's step
+ */
+LirLiveSet *
+lir_peak_report_get_live_set (const LirPeakReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  return report->set;
+}
+
+/**
+ * lir_live_set_format_kind_totals:
  * @set: a live set
+ *
+ * The bytes of each kind of buffer live at the set's step, in words.
  *
  * Returns: (transfer full): "input 128.00 KiB (9.8%) · activation 1.13 MiB
  *   (89.0%)": the kinds present, with their share of the live bytes
  */
 char *
-lir_peak_report_kind_totals (const LirLiveSet *set)
+lir_live_set_format_kind_totals (const LirLiveSet *set)
 {
-  GString *out = g_string_new (NULL);
-  guint64 live = MAX (lir_live_set_get_live_bytes (set), 1);
+  g_return_val_if_fail (set != NULL, NULL);
+
+  GString *out;
+  guint64 live;
+
+  out = g_string_new (NULL);
+  live = MAX (lir_live_set_get_live_bytes (set), 1);
 
   for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
     {
@@ -64,19 +155,20 @@ lir_peak_report_kind_totals (const LirLiveSet *set)
 }
 
 /**
- * lir_peak_report_text:
- * @module: a planned module
- * @index: its plan's index
- * @step: the step to explain
+ * lir_peak_report_to_text:
+ * @report: a report
  * @max_buffers: list at most this many buffers
  *
  * Returns: (transfer full): the report, for people
  */
 char *
-lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step, guint max_buffers)
+lir_peak_report_to_text (const LirPeakReport *report, guint max_buffers)
 {
+  LirModule *module = report->module;
+  LirPlanIndex *index = report->index;
+  LirLiveSet *set = report->set;
+  guint32 step = report->step;
   LirBufferPlan *plan = lir_module_get_plan (module);
-  g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
   g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
   guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
   const guint32 *schedule;
@@ -95,7 +187,7 @@ lir_peak_report_text (LirModule *module, const LirPlanIndex *index, guint32 step
   g_string_append_printf (out, "  arena size     %s\n  fragmentation  %s (arena − live bytes here)\n",
                           arena_text, frag_text);
   {
-    g_autofree char *kinds = lir_peak_report_kind_totals (set);
+    g_autofree char *kinds = lir_live_set_format_kind_totals (set);
 
     g_string_append_printf (out, "  by kind        %s", kinds);
   }
@@ -175,20 +267,21 @@ append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
 }
 
 /**
- * lir_peak_report_json:
- * @module: a planned module
- * @index: its plan's index
- * @step: the step to explain
+ * lir_peak_report_to_json:
+ * @report: a report
  * @max_buffers: list at most this many buffers (%G_MAXUINT for all)
  *
  * Returns: (transfer full): one JSON object (data/FORMAT.md lists the fields)
  */
 char *
-lir_peak_report_json (LirModule *module, const LirPlanIndex *index, guint32 step, guint max_buffers)
+lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
 {
+  LirModule *module = report->module;
+  LirPlanIndex *index = report->index;
+  LirLiveSet *set = report->set;
+  guint32 step = report->step;
   LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
-  g_autoptr (LirLiveSet) set = lir_live_set_new (module, index, step);
   g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
   g_autoptr (GArray) chain = top->len > 0 ? lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0))
                                           : g_array_new (FALSE, FALSE, sizeof (guint32));

@@ -2,20 +2,32 @@
 /* lir-peak-report.h: "what fills the peak, and what sets the arena", as text and JSON. */
 #pragma once
 
-#include "plan/lir-module.h"
 #include "plan/lir-live-set.h"
+#include "plan/lir-module.h"
 #include "plan/lir-plan-index.h"
 
 G_BEGIN_DECLS
 
-char *lir_peak_report_kind_totals (const LirLiveSet *set);
-char *lir_peak_report_text (LirModule          *module,
-                            const LirPlanIndex *index,
-                            guint32             step,
-                            guint               max_buffers);
-char *lir_peak_report_json (LirModule          *module,
-                            const LirPlanIndex *index,
-                            guint32             step,
-                            guint               max_buffers);
+/**
+ * LirPeakReport:
+ *
+ * What fills the arena at one step and what sets its height, worded for
+ * people and as JSON (`lirscope-cli peak`).
+ */
+typedef struct _LirPeakReport LirPeakReport;
+
+LirPeakReport *lir_peak_report_new             (LirModule    *module,
+                                                LirPlanIndex *index,
+                                                guint32       step);
+LirPeakReport *lir_peak_report_ref             (LirPeakReport *report);
+void           lir_peak_report_unref           (LirPeakReport *report);
+LirLiveSet    *lir_peak_report_get_live_set    (const LirPeakReport *report);
+char          *lir_peak_report_to_text         (const LirPeakReport *report,
+                                                guint                max_buffers);
+char          *lir_peak_report_to_json         (const LirPeakReport *report,
+                                                guint                max_buffers);
+char          *lir_live_set_format_kind_totals (const LirLiveSet *set);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPeakReport, lir_peak_report_unref)
 
 G_END_DECLS

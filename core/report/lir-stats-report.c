@@ -24,6 +24,7 @@
 
 struct _LirStatsReport
 {
+  gint ref_count;
   LirModule *module;
   LirPlanStats stats;
   guint32 peak_node;
@@ -151,6 +152,7 @@ lir_stats_report_new (LirModule *module)
 
   g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
   r = g_new0 (LirStatsReport, 1);
+  r->ref_count = 1;
   r->module = lir_module_ref (module);
   plan = lir_module_get_plan (module);
   graph = lir_module_get_graph (module);
@@ -219,10 +221,31 @@ lir_stats_report_new (LirModule *module)
   return r;
 }
 
+/**
+ * lir_stats_report_ref:
+ * @r: a report
+ *
+ * Returns: (transfer full): @r, with one more reference
+ */
+LirStatsReport *
+lir_stats_report_ref (LirStatsReport *r)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  g_atomic_int_inc (&r->ref_count);
+  return r;
+}
+
+/**
+ * lir_stats_report_unref:
+ * @r: (transfer full): a report
+ *
+ * Drops a reference; the last one frees it.
+ */
 void
 lir_stats_report_unref (LirStatsReport *r)
 {
-  if (r == NULL)
+  g_return_if_fail (r != NULL);
+  if (!g_atomic_int_dec_and_test (&r->ref_count))
     return;
   for (guint i = 0; i < LIR_N_STATS; i++)
     g_free (r->values[i]);

@@ -47,6 +47,7 @@ typedef struct _LirStatsReport LirStatsReport;
 
 const char         *lir_stat_get_title             (LirStat stat);
 LirStatsReport     *lir_stats_report_new           (LirModule *module);
+LirStatsReport *lir_stats_report_ref (LirStatsReport *r);
 void                lir_stats_report_unref          (LirStatsReport *report);
 const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report);
 const char         *lir_stats_report_get_value     (const LirStatsReport *report,

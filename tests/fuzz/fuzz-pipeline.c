@@ -34,8 +34,10 @@ check_reports (LirModule *planned)
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (planned, planned);
   g_autofree char *text = lir_stats_report_to_text (stats);
   g_autofree char *json = lir_stats_report_to_json (stats, -1);
-  g_autofree char *peak = lir_peak_report_text (planned, index, lir_stats_report_get_stats (stats)->peak_step, 20);
-  g_autofree char *peak_json = lir_peak_report_json (planned, index, 0, 20);
+  g_autoptr (LirPeakReport) peak_report = lir_peak_report_new (planned, index, lir_stats_report_get_stats (stats)->peak_step);
+  g_autoptr (LirPeakReport) first_report = lir_peak_report_new (planned, index, 0);
+  g_autofree char *peak = lir_peak_report_to_text (peak_report, 20);
+  g_autofree char *peak_json = lir_peak_report_to_json (first_report, 20);
   g_autofree char *diff_text = lir_plan_diff_to_text (diff, "a", "b", 40);
 
   if (!lir_stats_report_is_valid (stats))
