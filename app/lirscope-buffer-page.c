@@ -6,6 +6,7 @@
  * selects that buffer. The related buffers come from core's indexes.
  */
 #include "lirscope-buffer-page.h"
+#include "lir-private.h"
 
 #include <glib/gi18n.h>
 

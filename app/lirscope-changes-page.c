@@ -4,6 +4,7 @@
  * Choosing a change emits ::node-activated with the buffer as it is now.
  */
 #include "lirscope-changes-page.h"
+#include "lir-private.h"
 
 #include <glib/gi18n.h>
 

@@ -6,6 +6,7 @@
  * the same way in every GtkListView.
  */
 #include "lirscope-node-item.h"
+#include "lir-private.h"
 
 struct _LirscopeNodeItem
 {

@@ -6,6 +6,7 @@
  * ::node-activated for the window to select and frame the buffer.
  */
 #include "lirscope-peak-page.h"
+#include "lir-private.h"
 
 #include <glib/gi18n.h>
 

@@ -12,6 +12,7 @@
  * and signals.
  */
 #include "lirscope-session.h"
+#include "lir-private.h"
 
 #include <glib/gi18n.h>
 

@@ -8,6 +8,7 @@
  * choosers, export and drag-and-drop live in lirscope-window-actions.c.
  */
 #include "lirscope-window-private.h"
+#include "lir-private.h"
 
 #include <glib/gi18n.h>
 

@@ -6,4 +6,7 @@
 
 #include "lir.h"
 
-#include "io/lir-file.h"
+#include "io/lir-file-private.h"
+#include "ir/lir-limits-private.h"
+#include "report/lir-format-private.h"
+#include "plan/lir-analysis-private.h"

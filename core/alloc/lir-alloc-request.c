@@ -4,8 +4,8 @@
  * matter, and progress and stop requests. */
 #include "lir-alloc-private.h"
 
-#include "lir-keyed-sort.h"
-#include "lir-live-profile.h"
+#include "lir-keyed-sort-private.h"
+#include "lir-live-profile-private.h"
 
 #include <string.h>
 

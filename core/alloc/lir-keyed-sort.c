@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-keyed-sort.c: stable sorts of (key, value) pairs, the placement order
  * of every strategy and the search index's keys. */
-#include "lir-keyed-sort.h"
+#include "lir-keyed-sort-private.h"
 
 #include <stdlib.h>
 #include <string.h>

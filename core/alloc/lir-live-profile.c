@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-live-profile.c: the bytes live at each step as a step function with
  * one piece per change, whatever the number of steps. */
-#include "lir-live-profile.h"
+#include "lir-live-profile-private.h"
 
 #include <stdlib.h>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "lir-alloc-private.h"
-#include "lir-keyed-sort.h"
+#include "lir-keyed-sort-private.h"
 
 G_BEGIN_DECLS
 

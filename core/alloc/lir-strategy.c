@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy.c: the strategy table and what every strategy shares. */
 #include "lir-strategy-private.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-limits.h"

@@ -20,6 +20,7 @@
  * to the same buffers.
  */
 #include "lir-csv.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-detect.c: format detection, in one place: JSON or CSV from the text,
  * then Lirscope's document or RLX's LIR from the JSON. */
-#include "lir-detect.h"
+#include "lir-detect-private.h"
 
 #include "ir/lir-error.h"
 

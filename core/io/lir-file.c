@@ -2,7 +2,7 @@
 /* lir-file.c: reading and writing files so that nothing is lost: inputs
  * of any kind capped in size and read with fallible allocation, outputs
  * written atomically and in place of the right file. */
-#include "lir-file.h"
+#include "lir-file-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-limits.h"

@@ -5,8 +5,8 @@
 #include "ir/lir-error.h"
 #include "lir-csv.h"
 #include "lir-json.h"
-#include "lir-detect.h"
-#include "lir-file.h"
+#include "lir-detect-private.h"
+#include "lir-file-private.h"
 
 #include <errno.h>
 #include <stdlib.h>

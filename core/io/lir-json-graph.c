@@ -3,6 +3,7 @@
  * (ids in any order), shapes, attributes, aliases, outputs. Problems are
  * reported by JSON path ("nodes[12].inputs[1]: node 40 does not exist"). */
 #include "lir-json-private.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"

@@ -5,7 +5,7 @@
 #include "lir-json-private.h"
 
 #include "ir/lir-error.h"
-#include "plan/lir-analysis.h"
+#include "plan/lir-analysis-private.h"
 #include "plan/lir-buffer-plan-private.h"
 
 #include <string.h>

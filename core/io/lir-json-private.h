@@ -108,6 +108,7 @@ const char         *lir_json_to_string (const LirJsonValue *value, const LirJson
 const char         *lir_json_read_name (const LirJsonValue *value, gboolean may_be_empty,
                                         LirJsonPath *path, GError **error);
 char               *lir_json_canonical (const LirJsonValue *value);
+void                lir_json_append_string (GString *out, const char *text);
 void                lir_json_op_label  (const char          *op_name,
                                         const LirJsonValue  *payload,
                                         char               **label,

@@ -2,6 +2,7 @@
 /* lir-json-util.c: the JSON document model (parsed by yajl), typed access
  * with path-carrying errors, and the canonical text of attribute objects. */
 #include "lir-json-private.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-limits.h"

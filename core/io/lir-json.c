@@ -5,9 +5,9 @@
 #include "lir-json.h"
 
 #include "ir/lir-error.h"
-#include "lir-detect.h"
+#include "lir-detect-private.h"
 #include "lir-json-private.h"
-#include "lir-rlx.h"
+#include "lir-rlx-private.h"
 
 #include <string.h>
 

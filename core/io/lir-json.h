@@ -11,7 +11,5 @@ LirModule *lir_module_new_from_json          (const char *data,
                                    GError    **error);
 char      *lir_module_to_json         (const LirModule *module,
                                    gsize           *length);
-void       lir_json_append_string (GString    *out,
-                                   const char *text);
 
 G_END_DECLS

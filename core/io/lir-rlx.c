@@ -12,14 +12,15 @@
  * RLX node ids may have gaps; nodes are stored densely and named "%<id>"
  * when RLX gives no name, so labels match what RLX prints.
  */
-#include "lir-rlx.h"
+#include "lir-rlx-private.h"
+#include "ir/lir-limits-private.h"
 
 #include <string.h>
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
 #include "lir-json-private.h"
-#include "plan/lir-analysis.h"
+#include "plan/lir-analysis-private.h"
 #include "plan/lir-buffer-plan-private.h"
 
 /* Attributes longer than this (a Constant's bytes) are summarised. */

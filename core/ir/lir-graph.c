@@ -6,6 +6,7 @@
  * their variable-length parts (inputs, dims) in two more.
  */
 #include "lir-graph-private.h"
+#include "lir-limits-private.h"
 
 #include "lir-error.h"
 

@@ -2,6 +2,7 @@
 /* lir-limits.c: checks of the limits in lir-limits.h, shared by every reader
  * and the builder API. */
 #include "lir-limits.h"
+#include "lir-limits-private.h"
 
 #include "lir-error.h"
 

@@ -32,16 +32,5 @@ G_BEGIN_DECLS
 
 const char *lir_name_shorten        (const char *name,
                                      char        buffer[LIR_SHORT_NAME_SIZE]);
-char       *lir_text_quote          (const char *text);
-
-gboolean lir_limits_check_name      (const char *text,
-                                     gssize      length,
-                                     gboolean    may_be_empty,
-                                     GError    **error);
-gboolean lir_limits_check_alignment (guint64     alignment,
-                                     GError    **error);
-gboolean lir_limits_reserve         (guint64     bytes,
-                                     const char *what,
-                                     GError    **error);
 
 G_END_DECLS

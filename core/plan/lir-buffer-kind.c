@@ -5,7 +5,7 @@
 #include "lir-buffer-kind.h"
 
 #include "ir/lir-graph-private.h"
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 #include "lir-buffer-plan-private.h"
 
 static const char *const kind_names[LIR_N_BUFFER_KINDS] = {

@@ -2,7 +2,7 @@
 /* lir-buffer-plan-private.h: plan storage, filled by the planner and the readers. */
 #pragma once
 
-#include "alloc/lir-live-profile.h"
+#include "alloc/lir-live-profile-private.h"
 #include "lir-buffer-plan.h"
 
 G_BEGIN_DECLS

@@ -8,7 +8,7 @@
  */
 #include "lir-live-set.h"
 
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 #include "lir-buffer-kind.h"
 #include "lir-buffer-plan-private.h"
 

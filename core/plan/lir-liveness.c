@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-liveness.c: buffer sizes, view aliases and live ranges, following RLX's
  * memory planner rule for rule (see data/FORMAT.md, "Planning rules"). */
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"

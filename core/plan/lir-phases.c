@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-phases.c: RLX's derive_phases heuristic. */
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 
 #include "ir/lir-graph-private.h"
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-options.c: planning options and symbol bindings. */
 #include "lir-plan-options.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "alloc/lir-strategy.h"

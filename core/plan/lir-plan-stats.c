@@ -2,7 +2,7 @@
 /* lir-plan-stats.c: lower bound, peak step, efficiency and live bytes per step. */
 #include "lir-plan-stats.h"
 
-#include "alloc/lir-live-profile.h"
+#include "alloc/lir-live-profile-private.h"
 #include "lir-buffer-plan-private.h"
 
 #include <stdlib.h>

@@ -2,10 +2,11 @@
 /* lir-planner.c: runs the analysis passes, hands the buffers to a strategy and
  * assembles the plan: slots, view slots, phases, I/O manifest, bindings. */
 #include "lir-planner.h"
+#include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 #include "lir-buffer-plan-private.h"
 #include "alloc/lir-strategy.h"
 

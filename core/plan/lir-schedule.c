@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-schedule.c: the execution order: the file's own order when it is
  * topological, else a deterministic Kahn order that takes the lowest ready id. */
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"

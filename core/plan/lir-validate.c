@@ -10,7 +10,7 @@
 #include "ir/lir-error.h"
 
 #include "ir/lir-graph-private.h"
-#include "lir-analysis.h"
+#include "lir-analysis-private.h"
 #include "lir-buffer-plan-private.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-canvas-cairo.c: the canvas on a cairo context (widget, PNG, PDF). */
-#include "lir-canvas.h"
+#include "lir-canvas-private.h"
 
 #include <math.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * fixed per-character table rather than the fonts installed, so the same
  * plan gives the same bytes on every machine.
  */
-#include "lir-canvas.h"
+#include "lir-canvas-private.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
  * escaped. Both back ends draw U+FFFD in their place, so every export of
  * every loadable file succeeds and its SVG parses.
  */
-#include "lir-canvas.h"
+#include "lir-canvas-private.h"
 
 static gboolean
 is_drawable (gunichar c)

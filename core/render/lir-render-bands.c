@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "report/lir-format.h"
+#include "report/lir-format-private.h"
 #include "plan/lir-live-set.h"
 
 void

@@ -16,7 +16,7 @@
 #include <cairo-pdf.h>
 #include <math.h>
 
-#include "io/lir-file.h"
+#include "io/lir-file-private.h"
 #include "ir/lir-error.h"
 
 static void

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "report/lir-format.h"
+#include "report/lir-format-private.h"
 #include "report/lir-stats-report.h"
 
 /* "Arena size 21.34 MiB (22376448 B) · Bytes saved …": the report's rows, worded as everywhere. */

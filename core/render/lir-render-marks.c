@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "report/lir-format.h"
+#include "report/lir-format-private.h"
 
 void
 lir_render_draw_byte_axis (const Frame *f)

@@ -3,7 +3,7 @@
  * renderer's state, the theme and the frame being drawn. */
 #pragma once
 
-#include "lir-canvas.h"
+#include "lir-canvas-private.h"
 #include "lir-render.h"
 #include "plan/lir-buffer-plan-private.h"
 #include "plan/lir-live-set.h"

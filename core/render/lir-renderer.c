@@ -7,7 +7,7 @@
 
 #include "ir/lir-graph-private.h"
 #include "plan/lir-live-set.h"
-#include "report/lir-format.h"
+#include "report/lir-format-private.h"
 
 /* Orders node ids by first step, then id (user_data: the plan). */
 int

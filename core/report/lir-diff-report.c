@@ -3,10 +3,11 @@
  * first) and for scripts (one JSON object, fields documented in
  * data/FORMAT.md). */
 #include "lir-diff-report.h"
+#include "io/lir-json-private.h"
 
 #include <math.h>
 
-#include "lir-format.h"
+#include "lir-format-private.h"
 #include "io/lir-json.h"
 
 static char *

@@ -7,7 +7,7 @@
  * parse; the app, which does, shows the user's decimal and group separators.
  * Machine-readable output (JSON, CSV) never uses them.
  */
-#include "lir-format.h"
+#include "lir-format-private.h"
 
 #include <locale.h>
 #include <math.h>

@@ -4,10 +4,11 @@
  * that set the arena with the stack under the highest of them.
  */
 #include "lir-peak-report.h"
+#include "io/lir-json-private.h"
 
 #include "plan/lir-arena-top.h"
 
-#include "lir-format.h"
+#include "lir-format-private.h"
 #include "io/lir-json.h"
 #include "plan/lir-live-set.h"
 

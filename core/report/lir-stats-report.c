@@ -7,13 +7,14 @@
  * app can translate them; values go through lir-format.
  */
 #include "lir-stats-report.h"
+#include "io/lir-json-private.h"
 
-#include "lir-format.h"
+#include "lir-format-private.h"
 #include "io/lir-json.h"
 #include "ir/lir-error.h"
 #include "plan/lir-fingerprint.h"
 #include "plan/lir-live-set.h"
-#include "plan/lir-analysis.h"
+#include "plan/lir-analysis-private.h"
 #include "plan/lir-buffer-plan-private.h"
 #include "plan/lir-validate.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: lirscope-cli end to end: exit codes, outputs, malformed inputs. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>

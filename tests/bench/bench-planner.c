@@ -16,7 +16,7 @@
  * and best-fit at 1,000,000, minutes each; --scale-only prints only the
  * idealloc and heavy-overlap tables)
  */
-#include "lir.h"
+#include "lir-private.h"
 #include "alloc/lir-alloc-private.h"
 
 #include <glib/gstdio.h>

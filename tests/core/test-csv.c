@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: MiniMalloc's CSV, read as spreadsheets write it and written so
  * that it always reads back as the same buffers. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <string.h>
 

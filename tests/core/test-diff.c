@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-diff.c: plan diffs on hand-built pairs, one per kind of change, the
  * growth explanation and the JSON report's fields. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>

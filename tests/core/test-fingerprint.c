@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fingerprint.c: pinned vectors, stability and sensitivity. */
-#include "lir.h"
+#include "lir-private.h"
 #include "plan/lir-buffer-plan-private.h"
 
 #define PINNED_GRAPH "488612f9a1206524"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-graph.c: dtypes, shapes, the builder API and graph validation. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <string.h>
 

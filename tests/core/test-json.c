@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json.c: JSON round trips and error places. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <string.h>
 

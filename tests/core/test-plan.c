@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plan.c: schedule, liveness, views, phases, I/O manifest and the planner,
  * including the cases RLX's own planner tests. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <string.h>
 

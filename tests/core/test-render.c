@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c: the timeline drawing: SVG structure, PNG pixels, determinism,
  * level of detail, the plan index it stands on, and every bundled input. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <math.h>
 #include <string.h>

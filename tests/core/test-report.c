@@ -2,7 +2,7 @@
 /* test-report.c: the formatters, the statistics report, and the indexes the
  * app asks instead of scanning: views of a root, buffers that reuse a
  * buffer's bytes, and name/op search, each against a brute-force answer. */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <locale.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * independence from the files' map order. The files in tests/data/rlx were
  * built by hand to serde's encoding; their assignments were worked out by
  * hand from RLX's greedy rule (see tests/data/rlx/README.md). */
-#include "lir.h"
+#include "lir-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-strategies.c: strategies against references, and a property test over
  * thousands of seeded random graphs with views. */
-#include "lir.h"
-#include "alloc/lir-live-profile.h"
+#include "lir-private.h"
+#include "alloc/lir-live-profile-private.h"
 #include "alloc/lir-strategy-private.h"
 
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-validate.c: the validator finds each kind of broken plan, and all of them. */
-#include "lir.h"
+#include "lir-private.h"
 #include "plan/lir-buffer-plan-private.h"
 
 #include <string.h>

@@ -18,7 +18,7 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-#include "lir.h"
+#include "lir-private.h"
 
 /* A finding: say what broke, then abort so libFuzzer keeps the input
  * (it does not catch the SIGTRAP g_error() may raise). */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-canvas.h: the few drawing primitives the timeline needs, with two
+/* lir-canvas-private.h: the few drawing primitives the timeline needs, with two
  * back ends: cairo (screen, PNG, PDF) and SVG text.
  *
  * Why not cairo's own SVG surface: it writes text as glyph outlines (so an

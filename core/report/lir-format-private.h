@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-format.h: the one set of formatters for bytes, shares and ranges. */
+/* lir-format-private.h: the one set of formatters for bytes, shares and ranges. */
 #pragma once
 
 #include <glib.h>

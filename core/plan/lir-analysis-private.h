@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-analysis.h: schedule, sizes, views, liveness and phases of a graph, as RLX defines them. */
+/* lir-analysis-private.h: schedule, sizes, views, liveness and phases of a graph, as RLX defines them. */
 #pragma once
 
 #include "lir-buffer-plan.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-detect.h: which format a file is in, told from its content. */
+/* lir-detect-private.h: which format a file is in, told from its content. */
 #pragma once
 
 #include "lir-json-private.h"

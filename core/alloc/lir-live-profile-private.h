@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-live-profile.h: bytes live per step, for the lower bound and the live-bytes strip. */
+/* lir-live-profile-private.h: bytes live per step, for the lower bound and the live-bytes strip. */
 #pragma once
 
 #include "lir-alloc-private.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-keyed-sort.h: stable sorts of (key, value) pairs and of step lists. */
+/* lir-keyed-sort-private.h: stable sorts of (key, value) pairs and of step lists. */
 #pragma once
 
 #include <glib.h>

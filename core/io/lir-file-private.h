@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-file.h: reading and writing files so that nothing is lost. */
+/* lir-file-private.h: reading and writing files so that nothing is lost. */
 #pragma once
 
 #include <glib.h>

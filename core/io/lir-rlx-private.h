@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-rlx.h: reads RLX's serialized LirModule (its AOT-cache JSON). */
+/* lir-rlx-private.h: reads RLX's serialized LirModule (its AOT-cache JSON). */
 #pragma once
 
 #include "lir-json-private.h"
