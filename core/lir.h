@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir.h: the one header the app and the tests include. */
+/* lir.h: the one header a program includes; the others refuse to be
+ * included on their own. */
 #pragma once
+
+#define LIR_INSIDE
+
+#include "lir-version.h"
+#include "lir-enum-types.h"
 
 #include "ir/lir-dtype.h"
 #include "ir/lir-error.h"
@@ -29,3 +35,5 @@
 #include "plan/lir-validate.h"
 #include "render/lir-render.h"
 #include "lir-types.h"
+
+#undef LIR_INSIDE

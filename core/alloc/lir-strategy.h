@@ -2,6 +2,12 @@
 /* lir-strategy.h: the placement strategies by name, and how a planning run reports progress. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -47,11 +53,16 @@ typedef struct _LirStrategy LirStrategy;
 #define LIR_DEFAULT_STRATEGY "auto"
 #define LIR_DEFAULT_ALIGNMENT 64
 
+LIR_AVAILABLE_IN_ALL
 const LirStrategy        *lir_strategy_lookup (const char *name);
+LIR_AVAILABLE_IN_ALL
 const LirStrategy        *lir_strategy_find   (const char *name,
                                                GError    **error);
+LIR_AVAILABLE_IN_ALL
 const LirStrategy *const *lir_strategy_list   (guint *n_strategies);
+LIR_AVAILABLE_IN_ALL
 const char               *lir_strategy_get_name    (const LirStrategy *strategy);
+LIR_AVAILABLE_IN_ALL
 const char               *lir_strategy_get_summary (const LirStrategy *strategy);
 
 G_END_DECLS

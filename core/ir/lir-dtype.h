@@ -2,6 +2,12 @@
 /* lir-dtype.h: element types of tensors and their byte sizes (as in RLX). */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -25,11 +31,14 @@ typedef enum {
   LIR_DTYPE_U32,
   LIR_DTYPE_BOOL,
   LIR_DTYPE_C64,
-  LIR_N_DTYPES
+  LIR_N_DTYPES /*< skip >*/
 } LirDType;
 
+LIR_AVAILABLE_IN_ALL
 guint        lir_dtype_get_size (LirDType dtype);
+LIR_AVAILABLE_IN_ALL
 const char  *lir_dtype_to_string  (LirDType dtype);
+LIR_AVAILABLE_IN_ALL
 gboolean     lir_dtype_from_string (const char *text,
                                     LirDType   *out_dtype);
 

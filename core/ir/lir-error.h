@@ -2,6 +2,12 @@
 /* lir-error.h: the error domain shared by every layer of core/. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -39,6 +45,7 @@ typedef enum {
   LIR_ERROR_IO,
 } LirError;
 
+LIR_AVAILABLE_IN_ALL
 GQuark lir_error_quark (void);
 
 G_END_DECLS

@@ -4,6 +4,12 @@
  * back. data/FORMAT.md lists them for users. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -30,6 +36,7 @@ G_BEGIN_DECLS
 /* Room for a name as shown (lir_name_shorten ()), its NUL included. */
 #define LIR_SHORT_NAME_SIZE 256
 
+LIR_AVAILABLE_IN_ALL
 const char *lir_name_shorten        (const char *name,
                                      char        buffer[LIR_SHORT_NAME_SIZE]);
 

@@ -2,6 +2,12 @@
 /* lir-op.h: op kinds whose meaning the planner needs; everything else is opaque. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -35,15 +41,22 @@ typedef enum {
   LIR_OP_LORA_MATMUL,
   LIR_OP_DEQUANT_MATMUL,
   LIR_OP_GATED_DELTA_NET,
-  LIR_N_OP_KINDS
+  LIR_N_OP_KINDS /*< skip >*/
 } LirOpKind;
 
+LIR_AVAILABLE_IN_ALL
 const char *lir_op_kind_to_string     (LirOpKind kind);
+LIR_AVAILABLE_IN_ALL
 LirOpKind   lir_op_kind_from_string   (const char *name);
+LIR_AVAILABLE_IN_ALL
 const char *lir_op_kind_to_rlx        (LirOpKind kind);
+LIR_AVAILABLE_IN_ALL
 LirOpKind   lir_op_kind_from_rlx      (const char *variant);
+LIR_AVAILABLE_IN_ALL
 gboolean    lir_op_kind_is_compute    (LirOpKind kind);
+LIR_AVAILABLE_IN_ALL
 gboolean    lir_op_kind_is_boundary   (LirOpKind kind);
+LIR_AVAILABLE_IN_ALL
 gboolean    lir_op_kind_is_sampling   (LirOpKind kind);
 
 G_END_DECLS

@@ -2,6 +2,12 @@
 /* lir-phase.h: streaming phases of a node (prologue, steady state, epilogue). */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -24,8 +30,11 @@ typedef enum {
 
 #define LIR_N_PHASES 3
 
+LIR_AVAILABLE_IN_ALL
 const char *lir_phase_to_string   (LirPhase phase);
+LIR_AVAILABLE_IN_ALL
 const char *lir_phase_get_label   (LirPhase phase);
+LIR_AVAILABLE_IN_ALL
 gboolean    lir_phase_from_string (const char *text,
                                    LirPhase   *out_phase);
 

@@ -2,6 +2,12 @@
 /* lir-shape.h: tensor shapes whose dims are static sizes or named symbols. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-dtype.h"
 
 G_BEGIN_DECLS
@@ -54,15 +60,19 @@ lir_dim_symbol (guint32 symbol)
 }
 #endif
 
+LIR_AVAILABLE_IN_ALL
 LirShape lir_shape_new_static (LirDType       dtype,
                                guint          n_dims,
                                const guint64 *sizes);
+LIR_AVAILABLE_IN_ALL
 gboolean lir_shape_is_static  (const LirShape *shape);
+LIR_AVAILABLE_IN_ALL
 gboolean lir_shape_get_byte_size  (const LirShape *shape,
                                const guint64  *symbol_values,
                                guint           n_symbols,
                                guint64        *out_bytes,
                                GError        **error);
+LIR_AVAILABLE_IN_ALL
 gboolean lir_shape_get_inner_bytes (const LirShape *shape,
                                 guint64        *out_bytes);
 

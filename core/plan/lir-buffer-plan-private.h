@@ -64,4 +64,11 @@ void           lir_buffer_plan_collect_io    (LirBufferPlan  *plan,
                                               const LirGraph *graph);
 LirLiveProfile *lir_live_profile_new         (const LirBufferPlan *plan);
 
+/* lir-planner.c: a buffer list placed again, its lifetimes kept. */
+typedef struct _LirPlanOptions LirPlanOptions;
+LirBufferPlan *lir_buffer_plan_replan_buffers (const LirGraph       *graph,
+                                               const LirBufferPlan  *given,
+                                               const LirPlanOptions *options,
+                                               GError              **error);
+
 G_END_DECLS

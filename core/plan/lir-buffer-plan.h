@@ -2,6 +2,12 @@
 /* lir-buffer-plan.h: the execution plan: arena slots, schedule, views, phases, I/O. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "ir/lir-graph.h"
 #include "ir/lir-phase.h"
 
@@ -74,49 +80,76 @@ typedef struct
  */
 typedef struct _LirBufferPlan LirBufferPlan;
 
+LIR_AVAILABLE_IN_ALL
 LirBufferPlan       *lir_buffer_plan_ref              (LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 void                 lir_buffer_plan_unref            (LirBufferPlan *plan);
 
+LIR_AVAILABLE_IN_ALL
 guint                lir_buffer_plan_get_n_nodes      (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 guint                lir_buffer_plan_get_n_steps      (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 guint64              lir_buffer_plan_get_arena_size   (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 guint64              lir_buffer_plan_get_alignment    (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 const char          *lir_buffer_plan_get_strategy     (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 gboolean             lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 double               lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 gboolean             lir_buffer_plan_get_stopped_early (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 const guint32       *lir_buffer_plan_get_schedule     (const LirBufferPlan *plan,
                                                        guint               *n_steps);
+LIR_AVAILABLE_IN_ALL
 guint32              lir_buffer_plan_get_step          (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 const LirBufferSlot *lir_buffer_plan_get_slot             (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 gboolean             lir_buffer_plan_is_view          (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 const LirViewAlias  *lir_buffer_plan_get_view_alias       (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 const LirLifetime   *lir_buffer_plan_get_lifetime         (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 gboolean             lir_buffer_plan_has_explicit_lifetimes (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 LirPhase             lir_buffer_plan_get_phase         (const LirBufferPlan *plan,
                                                        guint32              node);
+LIR_AVAILABLE_IN_ALL
 guint32             *lir_buffer_plan_get_nodes_in_phase   (const LirBufferPlan *plan,
                                                        LirPhase             phase,
                                                        guint               *n_nodes);
+LIR_AVAILABLE_IN_ALL
 guint64              lir_buffer_plan_get_total_unshared   (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 guint64              lir_buffer_plan_get_bytes_saved      (const LirBufferPlan *plan);
 
+LIR_AVAILABLE_IN_ALL
 const LirIoBinding  *lir_buffer_plan_get_io_inputs    (const LirBufferPlan *plan,
                                                        guint               *n_inputs);
+LIR_AVAILABLE_IN_ALL
 const LirIoBinding  *lir_buffer_plan_get_io_params    (const LirBufferPlan *plan,
                                                        guint               *n_params);
+LIR_AVAILABLE_IN_ALL
 const guint32       *lir_buffer_plan_get_io_outputs   (const LirBufferPlan *plan,
                                                        guint               *n_outputs);
 
+LIR_AVAILABLE_IN_ALL
 guint                lir_buffer_plan_get_n_bindings   (const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 const char          *lir_buffer_plan_get_binding      (const LirBufferPlan *plan,
                                                        guint                index,
                                                        guint64             *value);
+LIR_AVAILABLE_IN_ALL
 gboolean             lir_buffer_plan_get_allocates    (const LirBufferPlan *plan,
                                                        LirOpKind            boundary_kind);
 

@@ -2,6 +2,12 @@
 /* lir-diff.h: what changed between two plans, and why the arena grew. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-module.h"
 #include "lir-plan-stats.h"
 
@@ -93,33 +99,54 @@ typedef struct
  */
 typedef struct _LirPlanDiff LirPlanDiff;
 
+LIR_AVAILABLE_IN_ALL
 LirPlanDiff           *lir_plan_diff_new             (LirModule *a,
                                                        LirModule *b);
+LIR_AVAILABLE_IN_ALL
 LirPlanDiff           *lir_plan_diff_ref             (LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 void                   lir_plan_diff_unref            (LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 LirModule             *lir_plan_diff_get_a           (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 LirModule             *lir_plan_diff_get_b           (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 gboolean               lir_plan_diff_get_matched_by_name (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 gboolean               lir_plan_diff_get_same_graph      (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 const LirPlanStats    *lir_plan_diff_get_stats       (const LirPlanDiff *diff,
                                                        gboolean           b);
+LIR_AVAILABLE_IN_ALL
 guint                  lir_plan_diff_get_n_changes   (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 const LirBufferChange *lir_plan_diff_get_change      (const LirPlanDiff *diff,
                                                        guint              index);
+LIR_AVAILABLE_IN_ALL
 const LirBufferChange *lir_plan_diff_find_change_for_b          (const LirPlanDiff *diff,
                                                        guint32            node_b);
+LIR_AVAILABLE_IN_ALL
 guint                  lir_plan_diff_count_changes           (const LirPlanDiff *diff,
                                                        LirChangeFlags     flag);
+LIR_AVAILABLE_IN_ALL
 guint                  lir_plan_diff_get_n_peak_entries (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 const LirPeakEntry    *lir_plan_diff_get_peak_entry  (const LirPlanDiff *diff,
                                                        guint              index);
+LIR_AVAILABLE_IN_ALL
 guint                  lir_plan_diff_get_n_top_entries (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 const LirPeakEntry    *lir_plan_diff_get_top_entry   (const LirPlanDiff *diff,
                                                        guint              index);
+LIR_AVAILABLE_IN_ALL
 gboolean               lir_plan_diff_is_empty        (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 double                 lir_plan_diff_get_arena_growth    (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 double                 lir_plan_diff_get_efficiency_drop (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 guint                  lir_plan_diff_get_n_moved_steps (const LirPlanDiff *diff);
+LIR_AVAILABLE_IN_ALL
 const char            *lir_change_flags_to_string     (LirChangeFlags flag);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanDiff, lir_plan_diff_unref)

@@ -2,12 +2,21 @@
 /* lir-fingerprint.h: stable XXH3-64 fingerprints of a module and of its graph. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-module.h"
 
 G_BEGIN_DECLS
 
+LIR_AVAILABLE_IN_ALL
 guint64  lir_graph_get_fingerprint  (const LirGraph *graph);
+LIR_AVAILABLE_IN_ALL
 guint64  lir_module_get_fingerprint (const LirModule *module);
+LIR_AVAILABLE_IN_ALL
 char    *lir_fingerprint_to_string  (guint64 fingerprint);
 
 G_END_DECLS

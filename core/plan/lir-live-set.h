@@ -2,6 +2,12 @@
 /* lir-live-set.h: what fills the arena at a step. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-buffer-kind.h"
 #include "lir-module.h"
 #include "lir-plan-index.h"
@@ -56,22 +62,33 @@ typedef struct
 typedef struct _LirLiveSet LirLiveSet;
 
 
+LIR_AVAILABLE_IN_ALL
 LirLiveSet         *lir_live_set_new             (LirModule          *module,
                                                   const LirPlanIndex *index,
                                                   guint32             step);
+LIR_AVAILABLE_IN_ALL
 LirLiveSet *lir_live_set_ref (LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 void                lir_live_set_unref            (LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 guint32             lir_live_set_get_step        (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 guint64             lir_live_set_get_live_bytes  (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 guint               lir_live_set_get_n_entries   (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 const LirLiveEntry *lir_live_set_get_entry       (const LirLiveSet *set,
                                                   guint             index);
+LIR_AVAILABLE_IN_ALL
 const guint32      *lir_live_set_get_views       (const LirLiveSet *set,
                                                   guint             index,
                                                   guint            *n_views);
+LIR_AVAILABLE_IN_ALL
 guint64             lir_live_set_get_kind_bytes  (const LirLiveSet *set,
                                                   LirBufferKind     kind);
+LIR_AVAILABLE_IN_ALL
 guint               lir_live_set_get_n_ops       (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 const LirLiveOpTotal *lir_live_set_get_op        (const LirLiveSet *set,
                                                   guint             index);
 

@@ -2,6 +2,12 @@
 /* lir-plan-index.h: which buffers are live over a step range, and which one is at a point. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-buffer-plan.h"
 
 G_BEGIN_DECLS
@@ -16,20 +22,28 @@ G_BEGIN_DECLS
  */
 typedef struct _LirPlanIndex LirPlanIndex;
 
+LIR_AVAILABLE_IN_ALL
 LirPlanIndex *lir_plan_index_new   (LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
 LirPlanIndex *lir_plan_index_ref (LirPlanIndex *index);
+LIR_AVAILABLE_IN_ALL
 void          lir_plan_index_unref  (LirPlanIndex *index);
+LIR_AVAILABLE_IN_ALL
 guint         lir_plan_index_get_n_entries (const LirPlanIndex *index);
+LIR_AVAILABLE_IN_ALL
 guint         lir_plan_index_query (const LirPlanIndex *index,
                                     guint32             first_step,
                                     guint32             last_step,
                                     GArray             *nodes);
+LIR_AVAILABLE_IN_ALL
 guint32       lir_plan_index_hit   (const LirPlanIndex *index,
                                     guint32             step,
                                     guint64             byte);
+LIR_AVAILABLE_IN_ALL
 const guint32 *lir_plan_index_get_views_of (const LirPlanIndex *index,
                                         guint32             root,
                                         guint              *n_views);
+LIR_AVAILABLE_IN_ALL
 guint         lir_plan_index_get_sharers (const LirPlanIndex *index,
                                       guint32             node,
                                       guint               max_nodes,

@@ -2,6 +2,12 @@
 /* lir-plan-stats.h: the figures users judge a plan by. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-buffer-plan.h"
 #include "alloc/lir-strategy.h"
 
@@ -55,6 +61,7 @@ typedef struct
   gboolean proven_optimal;
 } LirPlanStats;
 
+LIR_AVAILABLE_IN_ALL
 void     lir_plan_stats_compute      (const LirBufferPlan *plan,
                                       LirPlanStats        *stats);
 

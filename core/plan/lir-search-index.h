@@ -2,6 +2,12 @@
 /* lir-search-index.h: find a plan's buffers by name or op, without a scan per keystroke. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-module.h"
 
 G_BEGIN_DECLS
@@ -14,9 +20,13 @@ G_BEGIN_DECLS
  */
 typedef struct _LirSearchIndex LirSearchIndex;
 
+LIR_AVAILABLE_IN_ALL
 LirSearchIndex *lir_search_index_new  (LirModule            *module);
+LIR_AVAILABLE_IN_ALL
 LirSearchIndex *lir_search_index_ref (LirSearchIndex *index);
+LIR_AVAILABLE_IN_ALL
 void            lir_search_index_unref (LirSearchIndex       *index);
+LIR_AVAILABLE_IN_ALL
 guint           lir_search_index_find (const LirSearchIndex *index,
                                        const char           *text,
                                        guint                 max_nodes,

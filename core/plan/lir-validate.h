@@ -2,6 +2,12 @@
 /* lir-validate.h: the independent plan validator. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "lir-module.h"
 
 G_BEGIN_DECLS
@@ -59,8 +65,10 @@ typedef struct
 /* At most this many violations are listed; the count goes on. */
 #define LIR_MAX_LISTED_VIOLATIONS 10000
 
+LIR_AVAILABLE_IN_ALL
 gboolean   lir_module_validate (const LirModule *module,
                                 GError         **error);
+LIR_AVAILABLE_IN_ALL
 GPtrArray *lir_module_list_violations (const LirModule *module,
                                 guint64         *n_violations);
 

@@ -2,6 +2,12 @@
 /* lir-render.h: the plan timeline, drawn once for the app and every export. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include <cairo.h>
 
 #include "plan/lir-diff.h"
@@ -149,73 +155,100 @@ typedef struct
  */
 typedef struct _LirRenderer LirRenderer;
 
+LIR_AVAILABLE_IN_ALL
 void          lir_render_options_init     (LirRenderOptions *options);
+LIR_AVAILABLE_IN_ALL
 gboolean      lir_render_format_from_path (const char      *path,
                                            LirRenderFormat *format);
 
+LIR_AVAILABLE_IN_ALL
 LirRenderer  *lir_renderer_new            (LirModule *module);
+LIR_AVAILABLE_IN_ALL
 LirRenderer  *lir_renderer_ref            (LirRenderer *renderer);
+LIR_AVAILABLE_IN_ALL
 void          lir_renderer_unref           (LirRenderer *renderer);
+LIR_AVAILABLE_IN_ALL
 LirModule    *lir_renderer_get_module     (const LirRenderer *renderer);
+LIR_AVAILABLE_IN_ALL
 const LirPlanIndex *lir_renderer_get_index (const LirRenderer *renderer);
+LIR_AVAILABLE_IN_ALL
 guint         lir_renderer_get_n_steps    (const LirRenderer *renderer);
+LIR_AVAILABLE_IN_ALL
 guint64         lir_renderer_get_live_bytes (const LirRenderer *renderer,
                                              guint32            step);
+LIR_AVAILABLE_IN_ALL
 const guint32 *lir_renderer_get_readers   (const LirRenderer *renderer,
                                            guint32            node,
                                            guint             *n_readers);
+LIR_AVAILABLE_IN_ALL
 void          lir_renderer_get_full_viewport  (const LirRenderer *renderer,
                                            LirViewport       *viewport);
+LIR_AVAILABLE_IN_ALL
 void          lir_renderer_compute_layout         (const LirRenderer      *renderer,
                                            double                  width,
                                            double                  height,
                                            const LirRenderOptions *options,
                                            LirRenderLayout        *layout);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_x_of_step (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 step);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_y_of_byte (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 byte);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_step_at   (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 x);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_column_of_step (const LirRenderLayout *layout,
                                                 double                 step);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_step_of_column (const LirRenderLayout *layout,
                                                 double                 column);
+LIR_AVAILABLE_IN_ALL
 double        lir_render_layout_byte_at   (const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 y);
+LIR_AVAILABLE_IN_ALL
 char         *lir_renderer_describe       (const LirRenderer *renderer,
                                            guint32            node);
+LIR_AVAILABLE_IN_ALL
 void          lir_renderer_draw           (const LirRenderer      *renderer,
                                            cairo_t                *cr,
                                            double                  width,
                                            double                  height,
                                            const LirViewport      *viewport,
                                            const LirRenderOptions *options);
+LIR_AVAILABLE_IN_ALL
 char         *lir_renderer_describe_dynamic (const LirRenderer *renderer,
                                              guint32            node);
+LIR_AVAILABLE_IN_ALL
 guint32       lir_renderer_get_dynamic_at     (const LirRenderer     *renderer,
                                            const LirRenderLayout *layout,
                                            const LirViewport     *viewport,
                                            double                 x,
                                            double                 y,
                                            double                *area);
+LIR_AVAILABLE_IN_ALL
 double        lir_renderer_get_legend_height  (void);
+LIR_AVAILABLE_IN_ALL
 void          lir_renderer_draw_legend    (const LirRenderer      *renderer,
                                            cairo_t                *cr,
                                            double                  width,
                                            const LirRenderOptions *options);
+LIR_AVAILABLE_IN_ALL
 gboolean      lir_renderer_get_activation_viewport (const LirRenderer *renderer,
                                                 LirViewport       *viewport);
+LIR_AVAILABLE_IN_ALL
 char         *lir_renderer_to_svg         (const LirRenderer      *renderer,
                                            double                  width,
                                            double                  height,
                                            const LirViewport      *viewport,
                                            const LirRenderOptions *options,
                                            gsize                  *length);
+LIR_AVAILABLE_IN_ALL
 GBytes       *lir_renderer_export_bytes   (const LirRenderer      *renderer,
                                            LirRenderFormat         format,
                                            double                  width,
@@ -223,6 +256,7 @@ GBytes       *lir_renderer_export_bytes   (const LirRenderer      *renderer,
                                            const LirViewport      *viewport,
                                            const LirRenderOptions *options,
                                            GError                **error);
+LIR_AVAILABLE_IN_ALL
 gboolean      lir_renderer_export         (const LirRenderer      *renderer,
                                            const char             *path,
                                            LirRenderFormat         format,

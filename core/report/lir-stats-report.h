@@ -2,6 +2,12 @@
 /* lir-stats-report.h: a plan's figures, worded once for the CLI, the app and the exports. */
 #pragma once
 
+#if !defined(LIR_INSIDE) && !defined(LIR_COMPILATION)
+#error "Only <lir.h> can be included directly."
+#endif
+
+#include "lir-version.h"
+
 #include "plan/lir-module.h"
 #include "plan/lir-plan-options.h"
 #include "plan/lir-plan-stats.h"
@@ -32,7 +38,7 @@ typedef enum {
   LIR_STAT_AT_BINDING,
   LIR_STAT_FINGERPRINT,
   LIR_STAT_GRAPH_FINGERPRINT,
-  LIR_N_STATS
+  LIR_N_STATS /*< skip >*/
 } LirStat;
 
 /**
@@ -45,24 +51,39 @@ typedef enum {
  */
 typedef struct _LirStatsReport LirStatsReport;
 
+LIR_AVAILABLE_IN_ALL
 const char         *lir_stat_get_title             (LirStat stat);
+LIR_AVAILABLE_IN_ALL
 LirStatsReport     *lir_stats_report_new           (LirModule *module);
+LIR_AVAILABLE_IN_ALL
 LirStatsReport *lir_stats_report_ref (LirStatsReport *r);
+LIR_AVAILABLE_IN_ALL
 void                lir_stats_report_unref          (LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 const LirPlanStats *lir_stats_report_get_stats     (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 const char         *lir_stats_report_get_value     (const LirStatsReport *report,
                                                     LirStat               stat);
+LIR_AVAILABLE_IN_ALL
 guint32             lir_stats_report_get_peak_node (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 gboolean            lir_stats_report_is_valid      (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 guint64             lir_stats_report_get_n_violations (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 const GPtrArray    *lir_stats_report_get_violations (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 const guint32      *lir_stats_report_get_flagged   (const LirStatsReport *report,
                                                     guint                *n_nodes);
+LIR_AVAILABLE_IN_ALL
 gboolean            lir_stats_report_measure_binding (LirStatsReport       *report,
                                                       const LirPlanOptions *binding,
                                                       GError              **error);
+LIR_AVAILABLE_IN_ALL
 void                lir_stats_report_forget_binding  (LirStatsReport       *report);
+LIR_AVAILABLE_IN_ALL
 char               *lir_stats_report_to_text       (const LirStatsReport *report);
+LIR_AVAILABLE_IN_ALL
 char               *lir_stats_report_to_json       (const LirStatsReport *report,
                                                     double                plan_seconds);
 
