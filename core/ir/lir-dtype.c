@@ -21,6 +21,8 @@ static const struct
  * lir_dtype_get_size:
  * @dtype: a #LirDType
  *
+ * The bytes one element of @dtype takes, as RLX counts them.
+ *
  * Returns: the size of one element in bytes
  */
 guint
@@ -33,6 +35,8 @@ lir_dtype_get_size (LirDType dtype)
 /**
  * lir_dtype_to_string:
  * @dtype: a #LirDType
+ *
+ * Names @dtype the way Lirscope's documents write it.
  *
  * Returns: (transfer none): the lower-case name used in Lirscope files
  */
@@ -48,11 +52,15 @@ lir_dtype_to_string (LirDType dtype)
  * @text: a dtype name, lower case (`f32`) or RLX's variant name (`F32`)
  * @out_dtype: (out): the parsed dtype
  *
+ * Reads a dtype name as Lirscope's documents or RLX's LIR write it.
+ *
  * Returns: %TRUE if @text names a dtype
  */
 gboolean
 lir_dtype_from_string (const char *text, LirDType *out_dtype)
 {
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_dtype != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
   for (guint i = 0; i < LIR_N_DTYPES; i++)

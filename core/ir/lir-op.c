@@ -37,6 +37,8 @@ static const struct
  * lir_op_kind_to_string:
  * @kind: an op kind
  *
+ * Names @kind the way Lirscope's documents write it.
+ *
  * Returns: (transfer none): the op's name in Lirscope files
  */
 const char *
@@ -50,11 +52,17 @@ lir_op_kind_to_string (LirOpKind kind)
  * lir_op_kind_from_string:
  * @name: an op name from a Lirscope file
  *
+ * The kind of an op named in a Lirscope document: ops whose meaning the
+ * planner needs (views, boundaries, sampling, the compute-heavy ones) have a
+ * kind of their own, every other op is opaque.
+ *
  * Returns: the first-class kind, or %LIR_OP_OPAQUE for any other name
  */
 LirOpKind
 lir_op_kind_from_string (const char *name)
 {
+  g_return_val_if_fail (name != NULL, LIR_OP_OPAQUE);
+
   for (guint i = 1; i < LIR_N_OP_KINDS; i++)
     if (strcmp (name, op_info[i].name) == 0)
       return (LirOpKind)i;
@@ -64,6 +72,8 @@ lir_op_kind_from_string (const char *name)
 /**
  * lir_op_kind_to_rlx:
  * @kind: an op kind
+ *
+ * Names @kind the way RLX's LIR writes it.
  *
  * Returns: (transfer none) (nullable): RLX's variant name for @kind
  */
@@ -78,11 +88,15 @@ lir_op_kind_to_rlx (LirOpKind kind)
  * lir_op_kind_from_rlx:
  * @variant: an RLX `Op` variant name (`MatMul`)
  *
+ * The kind of an op named by RLX's `Op` variant.
+ *
  * Returns: the first-class kind, or %LIR_OP_OPAQUE
  */
 LirOpKind
 lir_op_kind_from_rlx (const char *variant)
 {
+  g_return_val_if_fail (variant != NULL, LIR_OP_OPAQUE);
+
   for (guint i = 1; i < LIR_N_OP_KINDS; i++)
     if (strcmp (variant, op_info[i].rlx) == 0)
       return (LirOpKind)i;
@@ -93,11 +107,16 @@ lir_op_kind_from_rlx (const char *variant)
  * lir_op_kind_is_compute:
  * @kind: an op kind
  *
+ * Whether RLX's phase heuristic counts @kind as compute-heavy: the steady
+ * state runs from the first such op to the last.
+ *
  * Returns: %TRUE for the compute-heavy kinds RLX's phase heuristic names
  */
 gboolean
 lir_op_kind_is_compute (LirOpKind kind)
 {
+  g_return_val_if_fail (kind < LIR_N_OP_KINDS, FALSE);
+
   return kind < LIR_N_OP_KINDS && op_info[kind].is_compute;
 }
 
@@ -105,11 +124,16 @@ lir_op_kind_is_compute (LirOpKind kind)
  * lir_op_kind_is_boundary:
  * @kind: an op kind
  *
+ * Whether @kind is a boundary of the graph: its buffers are given to the run
+ * rather than made by it.
+ *
  * Returns: %TRUE for inputs, params and constants, which live for the run
  */
 gboolean
 lir_op_kind_is_boundary (LirOpKind kind)
 {
+  g_return_val_if_fail (kind < LIR_N_OP_KINDS, FALSE);
+
   return kind == LIR_OP_INPUT || kind == LIR_OP_PARAM || kind == LIR_OP_CONSTANT;
 }
 
@@ -117,10 +141,14 @@ lir_op_kind_is_boundary (LirOpKind kind)
  * lir_op_kind_is_sampling:
  * @kind: an op kind
  *
+ * Whether @kind samples the output (the epilogue begins there).
+ *
  * Returns: %TRUE for sample and top-k, the epilogue markers
  */
 gboolean
 lir_op_kind_is_sampling (LirOpKind kind)
 {
+  g_return_val_if_fail (kind < LIR_N_OP_KINDS, FALSE);
+
   return kind == LIR_OP_SAMPLE || kind == LIR_OP_TOPK;
 }

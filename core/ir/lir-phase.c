@@ -14,6 +14,8 @@ static const char *const rlx_phase_names[] = { "Prologue", "SteadyState", "Epilo
  * lir_phase_to_string:
  * @phase: a phase
  *
+ * Names @phase the way Lirscope's documents write it.
+ *
  * Returns: (transfer none): the phase's name in Lirscope files
  */
 const char *
@@ -29,11 +31,16 @@ lir_phase_to_string (LirPhase phase)
  *   `Prologue`, `SteadyState`, `Epilogue`
  * @out_phase: (out): the phase
  *
+ * Reads a phase as Lirscope's documents or RLX's LIR write it.
+ *
  * Returns: %TRUE if @text names a phase
  */
 gboolean
 lir_phase_from_string (const char *text, LirPhase *out_phase)
 {
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_phase != NULL, FALSE);
+
   for (guint i = 0; i <= LIR_PHASE_NONE; i++)
     {
       if (strcmp (text, phase_names[i]) == 0
@@ -49,6 +56,8 @@ lir_phase_from_string (const char *text, LirPhase *out_phase)
 /**
  * lir_phase_get_label:
  * @phase: a phase
+ *
+ * Names @phase for people, as the app and the exports show it.
  *
  * The name people read ("Steady state"), where lir_phase_to_string ()
  * gives the token files use ("steady_state"). English, marked for the
