@@ -34,6 +34,5 @@
 #include "alloc/lir-strategy.h"
 #include "plan/lir-validate.h"
 #include "render/lir-render.h"
-#include "lir-types.h"
 
 #undef LIR_INSIDE

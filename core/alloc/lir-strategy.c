@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-strategy.c: the strategy table and what every strategy shares. */
 #include "lir-strategy-private.h"
+#include "lir-boxed-private.h"
 #include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
@@ -51,27 +52,9 @@ static const LirStrategy auto_strategy = {
 static const LirStrategy *const strategies[] = { &auto_strategy, &naive, &rlx_greedy, &best_fit,
                                                  &greedy_breadth, &sweep, &exact };
 
-/**
- * lir_strategy_list:
- * @n_strategies: (out): number of strategies
- *
- * Returns: (transfer none) (array length=n_strategies): every strategy
- */
-const LirStrategy *const *
-lir_strategy_list (guint *n_strategies)
-{
-  *n_strategies = G_N_ELEMENTS (strategies);
-  return strategies;
-}
-
-/**
- * lir_strategy_lookup:
- * @name: a strategy name
- *
- * Returns: (transfer none) (nullable): the strategy, or %NULL
- */
-const LirStrategy *
-lir_strategy_lookup (const char *name)
+/* The strategy named @name, or NULL. */
+static const LirStrategy *
+lookup (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
     if (strcmp (strategies[i]->name, name) == 0)
@@ -80,8 +63,26 @@ lir_strategy_lookup (const char *name)
 }
 
 /**
+ * lir_strategy_list:
+ * @n_strategies: (out): number of strategies
+ *
+ * Every strategy, the default (`auto`) first.
+ *
+ * Returns: (transfer none) (array length=n_strategies): every strategy
+ */
+const LirStrategy *const *
+lir_strategy_list (guint *n_strategies)
+{
+  g_return_val_if_fail (n_strategies != NULL, NULL);
+  *n_strategies = G_N_ELEMENTS (strategies);
+  return strategies;
+}
+
+/**
  * lir_strategy_get_name:
  * @strategy: a strategy
+ *
+ * The strategy's name.
  *
  * Returns: (transfer none): the name options and the CLI use (`best-fit`)
  */
@@ -96,6 +97,8 @@ lir_strategy_get_name (const LirStrategy *strategy)
  * lir_strategy_get_summary:
  * @strategy: a strategy
  *
+ * What the strategy does, in a line.
+ *
  * Returns: (transfer none): one line on what it does
  */
 const char *
@@ -108,7 +111,9 @@ lir_strategy_get_summary (const LirStrategy *strategy)
 /**
  * lir_strategy_find:
  * @name: a strategy name
- * @error: return location for a #GError
+ * @error: (nullable): return location for a #GError
+ *
+ * Finds a strategy by the name options and the CLI use.
  *
  * Returns: (transfer none) (nullable): the strategy, or %NULL with an error
  *   that lists the known names
@@ -116,7 +121,10 @@ lir_strategy_get_summary (const LirStrategy *strategy)
 const LirStrategy *
 lir_strategy_find (const char *name, GError **error)
 {
-  const LirStrategy *strategy = lir_strategy_lookup (name);
+  const LirStrategy *strategy;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  strategy = lookup (name);
 
   if (strategy == NULL)
     {
@@ -186,3 +194,19 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
     }
   return TRUE;
 }
+
+/* Strategies are static: a boxed copy is the strategy itself. */
+static gpointer
+lir_strategy_copy_boxed (gpointer strategy)
+{
+  return strategy;
+}
+
+static void
+lir_strategy_free_boxed (gpointer strategy)
+{
+}
+
+LIR_DEFINE_BOXED_TYPE (LirStrategy, lir_strategy, lir_strategy_copy_boxed, lir_strategy_free_boxed)
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirProgress, lir_progress, phase)

@@ -32,6 +32,10 @@ typedef struct
   guint64 best_arena;
 } LirProgress;
 
+#define LIR_TYPE_PROGRESS (lir_progress_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_progress_get_type (void) G_GNUC_CONST;
+
 /**
  * LirProgressFunc:
  * @progress: how far it got
@@ -50,11 +54,13 @@ typedef void (*LirProgressFunc) (const LirProgress *progress, gpointer user_data
  */
 typedef struct _LirStrategy LirStrategy;
 
+#define LIR_TYPE_STRATEGY (lir_strategy_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_strategy_get_type (void) G_GNUC_CONST;
+
 #define LIR_DEFAULT_STRATEGY "auto"
 #define LIR_DEFAULT_ALIGNMENT 64
 
-LIR_AVAILABLE_IN_ALL
-const LirStrategy        *lir_strategy_lookup (const char *name);
 LIR_AVAILABLE_IN_ALL
 const LirStrategy        *lir_strategy_find   (const char *name,
                                                GError    **error);

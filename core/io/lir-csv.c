@@ -286,6 +286,10 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
  * @length: its length in bytes
  * @error: return location for a #GError; messages start with the line number
  *
+ * Reads a MiniMalloc buffer list: one buffer a row, with its lifetime and
+ * size (and offset, for a plan). The module is planned when it has offsets,
+ * and waits for lir_module_ensure_plan () when it has none.
+ *
  * Returns: (transfer full): a buffer-only module, or %NULL
  */
 LirModule *

@@ -19,7 +19,7 @@
 
 /**
  * lir_module_new_from_data:
- * @data: file contents
+ * @data: (array length=length) (element-type guint8): file contents
  * @length: their length
  * @error: return location for a #GError
  *
@@ -30,6 +30,8 @@
 LirModule *
 lir_module_new_from_data (const char *data, gsize length, GError **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
   LirTextKind kind;
   gsize start;
 

@@ -190,6 +190,8 @@ write_plan (GString *out, const LirBufferPlan *plan)
 char *
 lir_module_to_json (const LirModule *module, gsize *length)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   GString *out = g_string_sized_new (4096);
   const LirBufferPlan *plan = lir_module_get_plan (module);
 

@@ -44,9 +44,12 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
 
 /**
  * lir_module_new_from_json:
- * @data: a graph or module document
+ * @data: (array length=length) (element-type guint8): a graph or module document
  * @length: its length in bytes
  * @error: return location for a #GError
+ *
+ * Reads a Lirscope graph or module document, or RLX's LIR (its serialized
+ * LirModule), told apart by their keys.
  *
  * Returns: (transfer full): the module (without a plan for a graph
  *   document), or %NULL with an error naming the JSON path
@@ -54,6 +57,8 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
 LirModule *
 lir_module_new_from_json (const char *data, gsize length, GError **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
   g_autoptr (LirJsonDoc) doc = lir_json_parse (data, length, error);
   g_autoptr (GString) path_text = g_string_new (NULL);
   LirJsonPath path = { path_text };

@@ -239,6 +239,8 @@ check_acyclic (const LirGraph *graph, GError **error)
 gboolean
 lir_graph_validate (const LirGraph *graph, GError **error)
 {
+  g_return_val_if_fail (graph != NULL, FALSE);
+
   guint n = graph->nodes->len;
   g_autoptr (GHashTable) boundary_names = g_hash_table_new (g_str_hash, g_str_equal);
   char label[24];

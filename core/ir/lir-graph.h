@@ -57,6 +57,10 @@ gboolean     lir_alias_kind_from_string (const char   *text,
  */
 typedef struct _LirGraph LirGraph;
 
+#define LIR_TYPE_GRAPH (lir_graph_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_graph_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirGraph    *lir_graph_new              (const char *name);
 LIR_AVAILABLE_IN_ALL

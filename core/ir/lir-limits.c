@@ -137,6 +137,8 @@ head_bytes (const char *text, gsize max)
 const char *
 lir_name_shorten (const char *name, char buffer[LIR_SHORT_NAME_SIZE])
 {
+  g_return_val_if_fail (name != NULL && buffer != NULL, NULL);
+
   gsize length = strlen (name), head, tail;
   const char *tail_start;
 

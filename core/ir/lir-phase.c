@@ -57,8 +57,6 @@ lir_phase_from_string (const char *text, LirPhase *out_phase)
  * lir_phase_get_label:
  * @phase: a phase
  *
- * Names @phase for people, as the app and the exports show it.
- *
  * The name people read ("Steady state"), where lir_phase_to_string ()
  * gives the token files use ("steady_state"). English, marked for the
  * app's translation.
@@ -68,6 +66,8 @@ lir_phase_from_string (const char *text, LirPhase *out_phase)
 const char *
 lir_phase_get_label (LirPhase phase)
 {
+  g_return_val_if_fail (phase <= LIR_PHASE_NONE, "");
+
   switch (phase)
     {
     case LIR_PHASE_PROLOGUE:

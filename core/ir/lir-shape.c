@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-shape.c: shape construction and overflow-checked byte sizes. */
 #include "lir-shape.h"
+#include "lir-boxed-private.h"
 
 #include "lir-error.h"
 
@@ -9,6 +10,9 @@
  * @dtype: element type
  * @n_dims: number of dims, at most %LIR_MAX_DIMS
  * @sizes: (array length=n_dims): static dim sizes
+ *
+ * A shape whose dims are all static; LIR_SHAPE () writes one in place:
+ * `LIR_SHAPE (LIR_DTYPE_F32, 8, 4)`.
  *
  * Returns: a shape with only static dims
  */
@@ -29,11 +33,15 @@ lir_shape_new_static (LirDType dtype, guint n_dims, const guint64 *sizes)
  * lir_shape_is_static:
  * @shape: a shape
  *
+ * Whether a shape's size is known without binding a symbol.
+ *
  * Returns: %TRUE if no dim is symbolic
  */
 gboolean
 lir_shape_is_static (const LirShape *shape)
 {
+  g_return_val_if_fail (shape != NULL, FALSE);
+
   for (guint i = 0; i < shape->n_dims; i++)
     if (shape->dims[i].symbol != LIR_DIM_STATIC)
       return FALSE;
@@ -61,6 +69,9 @@ lir_shape_get_byte_size (const LirShape *shape,
                      guint64 *out_bytes,
                      GError **error)
 {
+  g_return_val_if_fail (shape != NULL && out_bytes != NULL, FALSE);
+  g_return_val_if_fail (symbol_values != NULL || n_symbols == 0, FALSE);
+
   guint64 bytes = lir_dtype_get_size (shape->dtype);
 
   for (guint i = 0; i < shape->n_dims; i++)
@@ -103,6 +114,8 @@ lir_shape_get_byte_size (const LirShape *shape,
 gboolean
 lir_shape_get_inner_bytes (const LirShape *shape, guint64 *out_bytes)
 {
+  g_return_val_if_fail (shape != NULL && out_bytes != NULL, FALSE);
+
   guint64 bytes = lir_dtype_get_size (shape->dtype);
 
   for (guint i = 1; i < shape->n_dims; i++)
@@ -115,3 +128,7 @@ lir_shape_get_inner_bytes (const LirShape *shape, guint64 *out_bytes)
   *out_bytes = bytes;
   return TRUE;
 }
+
+LIR_DEFINE_VALUE_TYPE (LirShape, lir_shape)
+
+LIR_DEFINE_VALUE_TYPE (LirDim, lir_dim)

@@ -30,6 +30,10 @@ typedef struct
   guint32 symbol;
 } LirDim;
 
+#define LIR_TYPE_DIM (lir_dim_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_dim_get_type (void) G_GNUC_CONST;
+
 /**
  * LirShape:
  * @dtype: element type
@@ -44,6 +48,10 @@ typedef struct
   guint n_dims;
   LirDim dims[LIR_MAX_DIMS];
 } LirShape;
+
+#define LIR_TYPE_SHAPE (lir_shape_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_shape_get_type (void) G_GNUC_CONST;
 
 /* Compound literals the introspection scanner cannot parse; C only. */
 #ifndef __GI_SCANNER__

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-buffer-plan.c: the plan data model and its derived figures. */
 #include "lir-buffer-plan-private.h"
+#include "lir-boxed-private.h"
 
 #include "ir/lir-graph-private.h"
 
@@ -474,3 +475,13 @@ lir_buffer_plan_get_allocates (const LirBufferPlan *plan, LirOpKind boundary_kin
       return TRUE;
     }
 }
+
+LIR_DEFINE_BOXED_TYPE (LirBufferPlan, lir_buffer_plan, lir_buffer_plan_ref, lir_buffer_plan_unref)
+
+LIR_DEFINE_VALUE_TYPE (LirBufferSlot, lir_buffer_slot)
+
+LIR_DEFINE_VALUE_TYPE (LirViewAlias, lir_view_alias)
+
+LIR_DEFINE_VALUE_TYPE (LirLifetime, lir_lifetime)
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirIoBinding, lir_io_binding, name)

@@ -26,6 +26,10 @@ typedef struct
   guint64 size;
 } LirBufferSlot;
 
+#define LIR_TYPE_BUFFER_SLOT (lir_buffer_slot_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_buffer_slot_get_type (void) G_GNUC_CONST;
+
 /**
  * LirViewAlias:
  * @root: the buffer-owning node the view reads
@@ -41,6 +45,10 @@ typedef struct
   guint64 byte_offset;
 } LirViewAlias;
 
+#define LIR_TYPE_VIEW_ALIAS (lir_view_alias_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_view_alias_get_type (void) G_GNUC_CONST;
+
 /**
  * LirLifetime:
  * @first_step: the step that produces the buffer
@@ -53,6 +61,10 @@ typedef struct
   guint32 first_step;
   guint32 last_step;
 } LirLifetime;
+
+#define LIR_TYPE_LIFETIME (lir_lifetime_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_lifetime_get_type (void) G_GNUC_CONST;
 
 /**
  * LirIoBinding:
@@ -67,6 +79,10 @@ typedef struct
   guint32 node;
 } LirIoBinding;
 
+#define LIR_TYPE_IO_BINDING (lir_io_binding_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_io_binding_get_type (void) G_GNUC_CONST;
+
 /**
  * LirBufferPlan:
  *
@@ -79,6 +95,10 @@ typedef struct
  * no schedule; their lifetimes are given rather than derived.
  */
 typedef struct _LirBufferPlan LirBufferPlan;
+
+#define LIR_TYPE_BUFFER_PLAN (lir_buffer_plan_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_buffer_plan_get_type (void) G_GNUC_CONST;
 
 LIR_AVAILABLE_IN_ALL
 LirBufferPlan       *lir_buffer_plan_ref              (LirBufferPlan *plan);

@@ -9,6 +9,7 @@
  * top edge sets B's arena size.
  */
 #include "lir-diff.h"
+#include "lir-boxed-private.h"
 #include "lir-arena-top.h"
 
 #include "lir-live-set.h"
@@ -505,3 +506,9 @@ lir_change_flags_to_string (LirChangeFlags flag)
     default: return "unknown";
     }
 }
+
+LIR_DEFINE_BOXED_TYPE (LirPlanDiff, lir_plan_diff, lir_plan_diff_ref, lir_plan_diff_unref)
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirBufferChange, lir_buffer_change, name)
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirPeakEntry, lir_peak_entry, name)

@@ -70,6 +70,10 @@ typedef struct
   LirPhase phase_a, phase_b;
 } LirBufferChange;
 
+#define LIR_TYPE_BUFFER_CHANGE (lir_buffer_change_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_buffer_change_get_type (void) G_GNUC_CONST;
+
 /**
  * LirPeakEntry:
  * @name: (transfer none): the buffer's label in B
@@ -89,6 +93,10 @@ typedef struct
   guint64 size;
 } LirPeakEntry;
 
+#define LIR_TYPE_PEAK_ENTRY (lir_peak_entry_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_peak_entry_get_type (void) G_GNUC_CONST;
+
 /**
  * LirPlanDiff:
  *
@@ -98,6 +106,10 @@ typedef struct
  * It answers "why did the arena grow?".
  */
 typedef struct _LirPlanDiff LirPlanDiff;
+
+#define LIR_TYPE_PLAN_DIFF (lir_plan_diff_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_plan_diff_get_type (void) G_GNUC_CONST;
 
 LIR_AVAILABLE_IN_ALL
 LirPlanDiff           *lir_plan_diff_new             (LirModule *a,

@@ -7,6 +7,7 @@
  * bytes: each is listed under its root and counted once, with the root.
  */
 #include "lir-live-set.h"
+#include "lir-boxed-private.h"
 
 #include "lir-analysis-private.h"
 #include "lir-buffer-kind.h"
@@ -236,3 +237,9 @@ lir_live_set_get_op (const LirLiveSet *set, guint index)
   g_return_val_if_fail (index < set->ops->len, NULL);
   return &g_array_index (set->ops, LirLiveOpTotal, index);
 }
+
+LIR_DEFINE_BOXED_TYPE (LirLiveSet, lir_live_set, lir_live_set_ref, lir_live_set_unref)
+
+LIR_DEFINE_VALUE_TYPE (LirLiveEntry, lir_live_entry)
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirLiveOpTotal, lir_live_op_total, op)

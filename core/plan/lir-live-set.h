@@ -39,6 +39,10 @@ typedef struct
   guint n_views;
 } LirLiveEntry;
 
+#define LIR_TYPE_LIVE_ENTRY (lir_live_entry_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_live_entry_get_type (void) G_GNUC_CONST;
+
 /**
  * LirLiveOpTotal:
  * @op: an op name
@@ -52,6 +56,10 @@ typedef struct
   guint64 bytes;
 } LirLiveOpTotal;
 
+#define LIR_TYPE_LIVE_OP_TOTAL (lir_live_op_total_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_live_op_total_get_type (void) G_GNUC_CONST;
+
 /**
  * LirLiveSet:
  *
@@ -61,6 +69,9 @@ typedef struct
  */
 typedef struct _LirLiveSet LirLiveSet;
 
+#define LIR_TYPE_LIVE_SET (lir_live_set_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_live_set_get_type (void) G_GNUC_CONST;
 
 LIR_AVAILABLE_IN_ALL
 LirLiveSet         *lir_live_set_new             (LirModule          *module,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-module.c: graph + plan, and the rule for when an input is (re-)planned. */
 #include "lir-module.h"
+#include "lir-boxed-private.h"
 
 #include "ir/lir-graph-private.h"
 #include "lir-buffer-plan-private.h"
@@ -154,7 +155,7 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
   LirBufferPlan *old = module->plan;
 
   if (lir_plan_options_get_strategy (effective) == NULL && old != NULL
-      && lir_strategy_lookup (lir_buffer_plan_get_strategy (old)) != NULL)
+      && lir_strategy_find (lir_buffer_plan_get_strategy (old), NULL) != NULL)
     lir_plan_options_set_strategy (effective, lir_buffer_plan_get_strategy (old));
   if (old != NULL && !old->unplaced)
     lir_plan_options_inherit (effective, old);
@@ -212,3 +213,5 @@ lir_module_ensure_plan (LirModule *module, const LirPlanOptions *options, GError
   lir_module_set_plan (module, planned->plan);
   return TRUE;
 }
+
+LIR_DEFINE_BOXED_TYPE (LirModule, lir_module, lir_module_ref, lir_module_unref)

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  */
 typedef struct _LirModule LirModule;
 
+#define LIR_TYPE_MODULE (lir_module_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_module_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirModule     *lir_module_new          (LirGraph      *graph,
                                         LirBufferPlan *plan);

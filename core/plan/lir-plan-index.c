@@ -10,6 +10,7 @@
  * are kept as one flat list per root (CSR), built in one pass.
  */
 #include "lir-plan-index.h"
+#include "lir-boxed-private.h"
 
 #include "lir-buffer-plan-private.h"
 
@@ -367,3 +368,5 @@ lir_plan_index_get_sharers (const LirPlanIndex *index, guint32 node, guint max_n
     }
   return total;
 }
+
+LIR_DEFINE_BOXED_TYPE (LirPlanIndex, lir_plan_index, lir_plan_index_ref, lir_plan_index_unref)

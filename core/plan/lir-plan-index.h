@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  */
 typedef struct _LirPlanIndex LirPlanIndex;
 
+#define LIR_TYPE_PLAN_INDEX (lir_plan_index_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_plan_index_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirPlanIndex *lir_plan_index_new   (LirBufferPlan *plan);
 LIR_AVAILABLE_IN_ALL

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-options.c: planning options and symbol bindings. */
 #include "lir-plan-options.h"
+#include "lir-boxed-private.h"
 #include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"
@@ -456,3 +457,5 @@ lir_plan_options_resolve_symbols (const LirPlanOptions *options, const LirGraph 
     }
   return g_steal_pointer (&values);
 }
+
+LIR_DEFINE_BOXED_TYPE (LirPlanOptions, lir_plan_options, lir_plan_options_copy, lir_plan_options_free)

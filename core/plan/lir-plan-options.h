@@ -25,6 +25,10 @@ G_BEGIN_DECLS
  */
 typedef struct _LirPlanOptions LirPlanOptions;
 
+#define LIR_TYPE_PLAN_OPTIONS (lir_plan_options_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_plan_options_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirPlanOptions *lir_plan_options_new            (void);
 LIR_AVAILABLE_IN_ALL

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-plan-stats.c: lower bound, peak step, efficiency and live bytes per step. */
 #include "lir-plan-stats.h"
+#include "lir-boxed-private.h"
 
 #include "alloc/lir-live-profile-private.h"
 #include "lir-buffer-plan-private.h"
@@ -188,3 +189,5 @@ lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
                               : 0.0;
   stats->proven_optimal = plan->proven_optimal || stats->arena_size == stats->aligned_lower_bound;
 }
+
+LIR_DEFINE_VALUE_TYPE (LirPlanStats, lir_plan_stats)

@@ -61,6 +61,10 @@ typedef struct
   gboolean proven_optimal;
 } LirPlanStats;
 
+#define LIR_TYPE_PLAN_STATS (lir_plan_stats_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_plan_stats_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 void     lir_plan_stats_compute      (const LirBufferPlan *plan,
                                       LirPlanStats        *stats);

@@ -11,6 +11,7 @@
  * is proportional to the answer anyway.
  */
 #include "lir-search-index.h"
+#include "lir-boxed-private.h"
 
 #include <string.h>
 
@@ -222,3 +223,5 @@ lir_search_index_find (const LirSearchIndex *index, const char *text, guint max_
     }
   return total;
 }
+
+LIR_DEFINE_BOXED_TYPE (LirSearchIndex, lir_search_index, lir_search_index_ref, lir_search_index_unref)

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  */
 typedef struct _LirSearchIndex LirSearchIndex;
 
+#define LIR_TYPE_SEARCH_INDEX (lir_search_index_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_search_index_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirSearchIndex *lir_search_index_new  (LirModule            *module);
 LIR_AVAILABLE_IN_ALL

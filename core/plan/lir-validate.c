@@ -6,6 +6,7 @@
  * is checked and every violation reported.
  */
 #include "lir-validate.h"
+#include "lir-boxed-private.h"
 
 #include "ir/lir-error.h"
 
@@ -310,3 +311,5 @@ out:
     *n_violations = r.count;
   return r.list;
 }
+
+LIR_DEFINE_VALUE_TYPE_WITH_STRING (LirViolation, lir_violation, message)

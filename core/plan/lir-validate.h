@@ -62,6 +62,10 @@ typedef struct
   char *message;
 } LirViolation;
 
+#define LIR_TYPE_VIOLATION (lir_violation_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_violation_get_type (void) G_GNUC_CONST;
+
 /* At most this many violations are listed; the count goes on. */
 #define LIR_MAX_LISTED_VIOLATIONS 10000
 

@@ -75,6 +75,10 @@ typedef struct
   double byte_end;
 } LirViewport;
 
+#define LIR_TYPE_VIEWPORT (lir_viewport_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_viewport_get_type (void) G_GNUC_CONST;
+
 /**
  * LirRenderOptions:
  * @color_by: what a buffer's colour says
@@ -117,6 +121,10 @@ typedef struct
   gboolean all_steps;
 } LirRenderOptions;
 
+#define LIR_TYPE_RENDER_OPTIONS (lir_render_options_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_render_options_get_type (void) G_GNUC_CONST;
+
 /**
  * LirColumnMap:
  *
@@ -145,6 +153,10 @@ typedef struct
   const LirColumnMap *columns;
 } LirRenderLayout;
 
+#define LIR_TYPE_RENDER_LAYOUT (lir_render_layout_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_render_layout_get_type (void) G_GNUC_CONST;
+
 /**
  * LirRenderer:
  *
@@ -154,6 +166,10 @@ typedef struct
  * buffer under a point. A reference-counted, immutable object.
  */
 typedef struct _LirRenderer LirRenderer;
+
+#define LIR_TYPE_RENDERER (lir_renderer_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_renderer_get_type (void) G_GNUC_CONST;
 
 LIR_AVAILABLE_IN_ALL
 void          lir_render_options_init     (LirRenderOptions *options);

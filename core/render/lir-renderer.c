@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-renderer.c: the renderer: what it derives from a plan once, its options, and the words it describes a buffer with. */
 #include "lir-render-private.h"
+#include "lir-boxed-private.h"
 #include "plan/lir-arena-top.h"
 
 #include <string.h>
@@ -378,3 +379,11 @@ lir_renderer_get_activation_viewport (const LirRenderer *r, LirViewport *viewpor
   }
   return TRUE;
 }
+
+LIR_DEFINE_BOXED_TYPE (LirRenderer, lir_renderer, lir_renderer_ref, lir_renderer_unref)
+
+LIR_DEFINE_VALUE_TYPE (LirViewport, lir_viewport)
+
+LIR_DEFINE_VALUE_TYPE (LirRenderOptions, lir_render_options)
+
+LIR_DEFINE_VALUE_TYPE (LirRenderLayout, lir_render_layout)

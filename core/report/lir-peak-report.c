@@ -4,6 +4,7 @@
  * that set the arena with the stack under the highest of them.
  */
 #include "lir-peak-report.h"
+#include "lir-boxed-private.h"
 #include "io/lir-json-private.h"
 
 #include "plan/lir-arena-top.h"
@@ -343,3 +344,5 @@ lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }
+
+LIR_DEFINE_BOXED_TYPE (LirPeakReport, lir_peak_report, lir_peak_report_ref, lir_peak_report_unref)

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  */
 typedef struct _LirPeakReport LirPeakReport;
 
+#define LIR_TYPE_PEAK_REPORT (lir_peak_report_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_peak_report_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 LirPeakReport *lir_peak_report_new             (LirModule    *module,
                                                 LirPlanIndex *index,

@@ -7,6 +7,7 @@
  * app can translate them; values go through lir-format.
  */
 #include "lir-stats-report.h"
+#include "lir-boxed-private.h"
 #include "io/lir-json-private.h"
 
 #include "lir-format-private.h"
@@ -538,3 +539,5 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }
+
+LIR_DEFINE_BOXED_TYPE (LirStatsReport, lir_stats_report, lir_stats_report_ref, lir_stats_report_unref)

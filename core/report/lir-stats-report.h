@@ -51,6 +51,10 @@ typedef enum {
  */
 typedef struct _LirStatsReport LirStatsReport;
 
+#define LIR_TYPE_STATS_REPORT (lir_stats_report_get_type ())
+LIR_AVAILABLE_IN_ALL
+GType lir_stats_report_get_type (void) G_GNUC_CONST;
+
 LIR_AVAILABLE_IN_ALL
 const char         *lir_stat_get_title             (LirStat stat);
 LIR_AVAILABLE_IN_ALL

@@ -100,7 +100,7 @@ run_strategy (gconstpointer input, gpointer output)
       double seconds;
 
       g_clear_error (&error);
-      r->ok = lir_strategy_run (lir_strategy_lookup (run->strategy), run->request, offsets, &outcome,
+      r->ok = lir_strategy_run (lir_strategy_find (run->strategy, NULL), run->request, offsets, &outcome,
                                 &error);
       seconds = (g_get_monotonic_time () - start) / 1e6;
       if (runs == 0)

@@ -218,7 +218,7 @@ test_auto_sweeps_at_scale (void)
   for (guint i = 0; i < n; i++)
     buffers[i] = (LirAllocBuffer){ 64 + (i * 7919) % 4096, i % 3, 5 + i % 3, i };
   g_assert_cmpuint (lir_alloc_predict_work (&request), >, G_GUINT64_CONSTANT (1000000000));
-  g_assert_true (lir_strategy_run (lir_strategy_lookup ("auto"), &request, offsets, &outcome, NULL));
+  g_assert_true (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, offsets, &outcome, NULL));
   g_assert_true (lir_strategy_sweep_place (&request, swept, &outcome, NULL));
   g_assert_cmpmem (offsets, n * sizeof (guint64), swept, n * sizeof (guint64));
 }
@@ -548,7 +548,7 @@ static void
 test_exact_is_optimal (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
-  const LirStrategy *exact = lir_strategy_lookup ("exact");
+  const LirStrategy *exact = lir_strategy_find ("exact", NULL);
 
   for (guint round = 0; round < 400; round++)
     {
@@ -828,7 +828,7 @@ run_counting_effort (const char *name, const LirAllocRequest *request, guint64 *
   g_autofree guint64 *offsets = g_new0 (guint64, request->n_buffers);
   LirAllocOutcome outcome;
 
-  g_assert_true (lir_strategy_run (lir_strategy_lookup (name), request, offsets, &outcome, NULL));
+  g_assert_true (lir_strategy_run (lir_strategy_find (name, NULL), request, offsets, &outcome, NULL));
   *effort_used = outcome.effort_used;
   return outcome.arena_size;
 }
@@ -900,7 +900,7 @@ test_auto_threads (void)
     }
   for (guint run = 0; run < 2; run++)
     {
-      g_assert_true (lir_strategy_run (lir_strategy_lookup ("auto"), &request, again, &outcome,
+      g_assert_true (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, again, &outcome,
                                        NULL));
       g_assert_cmpuint (outcome.arena_size, <=, best);
       assert_plan_valid (&request, again);
@@ -912,7 +912,7 @@ test_auto_threads (void)
 
   request.cancellable = cancellable;
   g_cancellable_cancel (cancellable);
-  g_assert_false (lir_strategy_run (lir_strategy_lookup ("auto"), &request, offsets, &outcome,
+  g_assert_false (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, offsets, &outcome,
                                     &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
