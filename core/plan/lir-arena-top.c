@@ -20,12 +20,16 @@ compare_top (gconstpointer pa, gconstpointer pb, gpointer user_data)
  * lir_buffer_plan_get_top_edge:
  * @plan: a plan
  *
+ * What sets the arena's height.
+ *
  * Returns: (transfer full) (element-type guint32): the owning buffers whose
  *   offset + size is the arena size, largest first: what sets the arena
  */
 GArray *
 lir_buffer_plan_get_top_edge (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+
   GArray *top = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
@@ -52,6 +56,8 @@ lir_buffer_plan_get_top_edge (const LirBufferPlan *plan)
 GArray *
 lir_buffer_plan_get_arena_chain (const LirBufferPlan *plan, const LirPlanIndex *index, guint32 top)
 {
+  g_return_val_if_fail (plan != NULL && index != NULL && top < plan->n_nodes, NULL);
+
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) overlapping = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 current = top;

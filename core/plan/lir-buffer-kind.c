@@ -16,7 +16,15 @@ static const char *const kind_names[LIR_N_BUFFER_KINDS] = {
   [LIR_BUFFER_KIND_OUTPUT] = "output",
 };
 
-/* Returns: (transfer none): "input", "param", "constant", "activation" or "output" */
+/**
+ * lir_buffer_kind_to_string:
+ * @kind: a kind
+ *
+ * Names a buffer kind.
+ *
+ * Returns: (transfer none): `input`, `param`, `constant`, `activation` or
+ *   `output`
+ */
 const char *
 lir_buffer_kind_to_string (LirBufferKind kind)
 {
@@ -29,12 +37,17 @@ lir_buffer_kind_to_string (LirBufferKind kind)
  * @module: a module
  * @node: a node
  *
+ * What a node's buffer is to the user: an input, param or constant the run
+ * is given, an output it returns, or an activation it makes on the way.
+ *
  * Returns: input, param or constant by op; output for a graph output that
  *   is none of those; activation otherwise (every buffer of a buffer list)
  */
 LirBufferKind
 lir_module_get_buffer_kind (const LirModule *module, guint32 node)
 {
+  g_return_val_if_fail (module != NULL && node < lir_graph_get_n_nodes (lir_module_get_graph (module)), LIR_BUFFER_KIND_ACTIVATION);
+
   LirGraph *graph = lir_module_get_graph (module);
   const guint32 *outputs;
   guint n_outputs;
@@ -70,6 +83,8 @@ lir_module_get_buffer_kind (const LirModule *module, guint32 node)
 guint8 *
 lir_module_get_buffer_kinds (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   LirGraph *graph = lir_module_get_graph (module);
   guint n = lir_graph_get_n_nodes (graph), n_outputs;
   guint8 *kinds = g_new (guint8, MAX (n, 1));
@@ -104,6 +119,8 @@ lir_module_get_buffer_kinds (const LirModule *module)
 guint32 *
 lir_module_get_dynamic_nodes (LirModule *module, guint *n_nodes)
 {
+  g_return_val_if_fail (module != NULL && n_nodes != NULL, NULL);
+
   LirGraph *graph = lir_module_get_graph (module);
   LirBufferPlan *plan = lir_module_get_plan (module);
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));

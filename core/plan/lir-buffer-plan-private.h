@@ -66,6 +66,9 @@ LirLiveProfile *lir_live_profile_new         (const LirBufferPlan *plan);
 
 /* lir-planner.c: a buffer list placed again, its lifetimes kept. */
 typedef struct _LirPlanOptions LirPlanOptions;
+guint64       *lir_plan_options_resolve_symbols (const LirPlanOptions *options,
+                                                const LirGraph       *graph,
+                                                GError              **error);
 LirBufferPlan *lir_buffer_plan_replan_buffers (const LirGraph       *graph,
                                                const LirBufferPlan  *given,
                                                const LirPlanOptions *options,

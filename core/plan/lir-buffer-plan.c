@@ -49,6 +49,8 @@ lir_buffer_plan_new (LirGraph *graph, guint n_nodes)
  * lir_buffer_plan_ref:
  * @plan: a plan
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @plan
  */
 LirBufferPlan *
@@ -62,6 +64,8 @@ lir_buffer_plan_ref (LirBufferPlan *plan)
 /**
  * lir_buffer_plan_unref:
  * @plan: (transfer full): a plan
+ *
+ * Drops a reference; the last one frees the plan.
  */
 void
 lir_buffer_plan_unref (LirBufferPlan *plan)
@@ -175,15 +179,29 @@ lir_buffer_plan_collect_io (LirBufferPlan *plan, const LirGraph *graph)
     g_array_append_vals (plan->io_outputs, outputs, n_outputs);
 }
 
+/**
+ * lir_buffer_plan_get_n_nodes:
+ * @plan: a plan
+ *
+ * How many nodes the plan covers: its graph's.
+ *
+ * Returns: the number of nodes
+ */
 guint
 lir_buffer_plan_get_n_nodes (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->n_nodes;
 }
 
 /**
  * lir_buffer_plan_get_n_steps:
  * @plan: a plan
+ *
+ * How many steps its time axis has: the schedule's length and one more,
+ * where outputs and boundary buffers are still live (buffer lists: the
+ * highest step plus one).
  *
  * Returns: the length of the time axis. For graph plans it is the schedule
  *   length plus one: outputs and boundary buffers stay live at the final
@@ -192,6 +210,8 @@ lir_buffer_plan_get_n_nodes (const LirBufferPlan *plan)
 guint
 lir_buffer_plan_get_n_steps (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->n_steps;
 }
 
@@ -207,12 +227,24 @@ lir_buffer_plan_get_n_steps (const LirBufferPlan *plan)
 guint64
 lir_buffer_plan_get_arena_size (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->arena_size;
 }
 
+/**
+ * lir_buffer_plan_get_alignment:
+ * @plan: a plan
+ *
+ * The alignment every owning slot's offset is a multiple of.
+ *
+ * Returns: the alignment in bytes, a power of two
+ */
 guint64
 lir_buffer_plan_get_alignment (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 1);
+
   return plan->alignment;
 }
 
@@ -228,12 +260,26 @@ lir_buffer_plan_get_alignment (const LirBufferPlan *plan)
 const char *
 lir_buffer_plan_get_strategy (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+
   return plan->strategy;
 }
 
+/**
+ * lir_buffer_plan_get_proven_optimal:
+ * @plan: a plan
+ *
+ * Whether the strategy that made the plan, in this run, proved no smaller
+ * arena exists. Not stored in files: a plan read back says %FALSE unless it
+ * reaches the lower bound (lir_plan_stats_compute ()).
+ *
+ * Returns: %TRUE if proved optimal in this run
+ */
 gboolean
 lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, FALSE);
+
   return plan->proven_optimal;
 }
 
@@ -250,12 +296,25 @@ lir_buffer_plan_get_proven_optimal (const LirBufferPlan *plan)
 gboolean
 lir_buffer_plan_get_stopped_early (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, FALSE);
+
   return plan->stopped_early;
 }
 
+/**
+ * lir_buffer_plan_get_plan_seconds:
+ * @plan: a plan
+ *
+ * How long placing took when this run made the plan, 0 for a plan read from
+ * a file.
+ *
+ * Returns: seconds
+ */
 double
 lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->plan_seconds;
 }
 
@@ -264,19 +323,33 @@ lir_buffer_plan_get_plan_seconds (const LirBufferPlan *plan)
  * @plan: a plan
  * @n_steps: (out): schedule length
  *
+ * The order the plan runs its nodes in.
+ *
  * Returns: (transfer none) (array length=n_steps): node ids in execution order
  */
 const guint32 *
 lir_buffer_plan_get_schedule (const LirBufferPlan *plan, guint *n_steps)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
   *n_steps = plan->schedule->len;
   return (const guint32 *)plan->schedule->data;
 }
 
+/**
+ * lir_buffer_plan_get_step:
+ * @plan: a plan
+ * @node: a node id
+ *
+ * The step a node runs at.
+ *
+ * Returns: the step, or %G_MAXUINT32 for a node the schedule leaves out
+ */
 guint32
 lir_buffer_plan_get_step (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, G_MAXUINT32);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, G_MAXUINT32);
   return plan->step_of[node];
 }
 
@@ -285,19 +358,31 @@ lir_buffer_plan_get_step (const LirBufferPlan *plan, guint32 node)
  * @plan: a plan
  * @node: a node id
  *
+ * Where a node's bytes are, if it has a slot.
+ *
  * Returns: (transfer none) (nullable): the node's slot, or %NULL if it has none
  */
 const LirBufferSlot *
 lir_buffer_plan_get_slot (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, NULL);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, NULL);
   return plan->slot_flags[node] != LIR_SLOT_NONE ? &plan->slots[node] : NULL;
 }
 
+/**
+ * lir_buffer_plan_is_view:
+ * @plan: a plan
+ * @node: a node id
+ *
+ * Whether a node's slot lies inside its root's (a view) rather than owning
+ * arena bytes.
+ *
+ * Returns: %TRUE for a view
+ */
 gboolean
 lir_buffer_plan_is_view (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, FALSE);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, FALSE);
   return plan->aliases[node].root != LIR_NO_NODE;
 }
 
@@ -306,12 +391,14 @@ lir_buffer_plan_is_view (const LirBufferPlan *plan, guint32 node)
  * @plan: a plan
  * @node: a node id
  *
+ * The root a view node reads, and where in it.
+ *
  * Returns: (transfer none) (nullable): the alias if @node is a view
  */
 const LirViewAlias *
 lir_buffer_plan_get_view_alias (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, NULL);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, NULL);
   return plan->aliases[node].root != LIR_NO_NODE ? &plan->aliases[node] : NULL;
 }
 
@@ -320,25 +407,47 @@ lir_buffer_plan_get_view_alias (const LirBufferPlan *plan, guint32 node)
  * @plan: a plan
  * @node: a node id
  *
+ * The steps over which a node's buffer is live.
+ *
  * Returns: (transfer none): the node's live range, inclusive
  */
 const LirLifetime *
 lir_buffer_plan_get_lifetime (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, NULL);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, NULL);
   return &plan->lifetimes[node];
 }
 
+/**
+ * lir_buffer_plan_has_explicit_lifetimes:
+ * @plan: a plan
+ *
+ * Whether the plan's lifetimes were given (a buffer list) rather than
+ * derived from a schedule.
+ *
+ * Returns: %TRUE for a buffer list's plan
+ */
 gboolean
 lir_buffer_plan_has_explicit_lifetimes (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, FALSE);
+
   return plan->explicit_lifetimes;
 }
 
+/**
+ * lir_buffer_plan_get_phase:
+ * @plan: a plan
+ * @node: a node id
+ *
+ * The streaming phase of a node.
+ *
+ * Returns: the phase, %LIR_PHASE_NONE when none applies
+ */
 LirPhase
 lir_buffer_plan_get_phase (const LirBufferPlan *plan, guint32 node)
 {
-  g_return_val_if_fail (node < plan->n_nodes, LIR_PHASE_NONE);
+  g_return_val_if_fail (plan != NULL && node < plan->n_nodes, LIR_PHASE_NONE);
   return plan->phases[node];
 }
 
@@ -348,12 +457,18 @@ lir_buffer_plan_get_phase (const LirBufferPlan *plan, guint32 node)
  * @phase: a phase
  * @n_nodes: (out): number of nodes returned
  *
+ * The nodes of one phase, in id order.
+ *
  * Returns: (transfer full) (array length=n_nodes): the nodes in @phase in
  *   schedule order (node id order for plans without a schedule)
  */
 guint32 *
 lir_buffer_plan_get_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, guint *n_nodes)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+  g_return_val_if_fail (phase <= LIR_PHASE_NONE, NULL);
+
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   if (plan->schedule->len > 0)
@@ -387,6 +502,8 @@ lir_buffer_plan_get_nodes_in_phase (const LirBufferPlan *plan, LirPhase phase, g
 guint64
 lir_buffer_plan_get_total_unshared (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   guint64 total = 0;
 
   for (guint i = 0; i < plan->n_nodes; i++)
@@ -400,40 +517,91 @@ lir_buffer_plan_get_total_unshared (const LirBufferPlan *plan)
  * lir_buffer_plan_get_bytes_saved:
  * @plan: a plan
  *
+ * What sharing and views saved, as RLX counts it: the unshared total minus
+ * the arena.
+ *
  * Returns: total unshared bytes minus the arena size, or 0
  */
 guint64
 lir_buffer_plan_get_bytes_saved (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   guint64 total = lir_buffer_plan_get_total_unshared (plan);
 
   return total > plan->arena_size ? total - plan->arena_size : 0;
 }
 
+/**
+ * lir_buffer_plan_get_io_inputs:
+ * @plan: a plan
+ * @n_inputs: (out): how many
+ *
+ * The plan's I/O manifest: its named inputs.
+ *
+ * Returns: (transfer none) (array length=n_inputs): the inputs
+ */
 const LirIoBinding *
 lir_buffer_plan_get_io_inputs (const LirBufferPlan *plan, guint *n_inputs)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (n_inputs != NULL, NULL);
+
   *n_inputs = plan->io_inputs->len;
   return (const LirIoBinding *)plan->io_inputs->data;
 }
 
+/**
+ * lir_buffer_plan_get_io_params:
+ * @plan: a plan
+ * @n_params: (out): how many
+ *
+ * The plan's I/O manifest: its named params.
+ *
+ * Returns: (transfer none) (array length=n_params): the params
+ */
 const LirIoBinding *
 lir_buffer_plan_get_io_params (const LirBufferPlan *plan, guint *n_params)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (n_params != NULL, NULL);
+
   *n_params = plan->io_params->len;
   return (const LirIoBinding *)plan->io_params->data;
 }
 
+/**
+ * lir_buffer_plan_get_io_outputs:
+ * @plan: a plan
+ * @n_outputs: (out): how many
+ *
+ * The plan's I/O manifest: its outputs.
+ *
+ * Returns: (transfer none) (array length=n_outputs): the output node ids
+ */
 const guint32 *
 lir_buffer_plan_get_io_outputs (const LirBufferPlan *plan, guint *n_outputs)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (n_outputs != NULL, NULL);
+
   *n_outputs = plan->io_outputs->len;
   return (const guint32 *)plan->io_outputs->data;
 }
 
+/**
+ * lir_buffer_plan_get_n_bindings:
+ * @plan: a plan
+ *
+ * How many symbols the plan binds.
+ *
+ * Returns: the number of bindings
+ */
 guint
 lir_buffer_plan_get_n_bindings (const LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->binding_names->len;
 }
 
@@ -443,12 +611,14 @@ lir_buffer_plan_get_n_bindings (const LirBufferPlan *plan)
  * @index: a binding index
  * @value: (out): the symbol's value
  *
+ * One symbol binding the plan was made with, in graph order.
+ *
  * Returns: (transfer none): the symbol's name
  */
 const char *
 lir_buffer_plan_get_binding (const LirBufferPlan *plan, guint index, guint64 *value)
 {
-  g_return_val_if_fail (index < plan->binding_names->len, NULL);
+  g_return_val_if_fail (plan != NULL && index < plan->binding_names->len, NULL);
   *value = g_array_index (plan->binding_values, guint64, index);
   return g_ptr_array_index (plan->binding_names, index);
 }
@@ -458,11 +628,16 @@ lir_buffer_plan_get_binding (const LirBufferPlan *plan, guint index, guint64 *va
  * @plan: a plan
  * @boundary_kind: %LIR_OP_INPUT, %LIR_OP_PARAM or %LIR_OP_CONSTANT
  *
+ * Whether the plan puts one kind of boundary buffer (inputs, params or
+ * constants) in the arena; other kinds are always in.
+ *
  * Returns: %TRUE if buffers of that kind were given arena slots
  */
 gboolean
 lir_buffer_plan_get_allocates (const LirBufferPlan *plan, LirOpKind boundary_kind)
 {
+  g_return_val_if_fail (plan != NULL, TRUE);
+
   switch (boundary_kind)
     {
     case LIR_OP_INPUT:

@@ -247,6 +247,7 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
   g_autofree guint32 *b_of_a = g_new (guint32, n_a + 1);
   g_autofree guint32 *a_of_b = g_new (guint32, n_b + 1);
 
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
   g_return_val_if_fail (lir_module_get_plan (a) != NULL && lir_module_get_plan (b) != NULL, NULL);
   diff->ref_count = 1;
   diff->a = lir_module_ref (a);
@@ -304,19 +305,31 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
  * lir_plan_diff_ref:
  * @diff: a diff
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @diff; lir_plan_diff_unref () drops a reference
  */
 LirPlanDiff *
 lir_plan_diff_ref (LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+
   g_atomic_int_inc (&diff->ref_count);
   return diff;
 }
 
+/**
+ * lir_plan_diff_unref:
+ * @diff: (transfer full): a diff
+ *
+ * Drops a reference; the last one frees the diff.
+ */
 void
 lir_plan_diff_unref (LirPlanDiff *diff)
 {
-  if (diff == NULL || !g_atomic_int_dec_and_test (&diff->ref_count))
+  g_return_if_fail (diff != NULL);
+
+  if (!g_atomic_int_dec_and_test (&diff->ref_count))
     return;
   lir_module_unref (diff->a);
   lir_module_unref (diff->b);
@@ -328,35 +341,88 @@ lir_plan_diff_unref (LirPlanDiff *diff)
   g_free (diff);
 }
 
+/**
+ * lir_plan_diff_get_a:
+ * @diff: a diff
+ *
+ * The baseline the diff compares with.
+ *
+ * Returns: (transfer none): plan A's module
+ */
 LirModule *
 lir_plan_diff_get_a (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+
   return diff->a;
 }
 
+/**
+ * lir_plan_diff_get_b:
+ * @diff: a diff
+ *
+ * The plan the diff explains.
+ *
+ * Returns: (transfer none): plan B's module
+ */
 LirModule *
 lir_plan_diff_get_b (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+
   return diff->b;
 }
 
 /* TRUE when nodes were matched by label, FALSE when by id (labels repeat). */
+/**
+ * lir_plan_diff_get_matched_by_name:
+ * @diff: a diff
+ *
+ * Whether nodes were matched by name (unique in both graphs) rather than by
+ * id.
+ *
+ * Returns: %TRUE when matched by name
+ */
 gboolean
 lir_plan_diff_get_matched_by_name (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, FALSE);
+
   return diff->by_name;
 }
 
 /* TRUE when both graphs have the same graph fingerprint: only the plan differs. */
+/**
+ * lir_plan_diff_get_same_graph:
+ * @diff: a diff
+ *
+ * Whether both plans are of the same graph (equal graph fingerprints): then
+ * only the plan differs.
+ *
+ * Returns: %TRUE for the same graph
+ */
 gboolean
 lir_plan_diff_get_same_graph (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, FALSE);
+
   return diff->same_graph;
 }
 
+/**
+ * lir_plan_diff_get_stats:
+ * @diff: a diff
+ * @b: %TRUE for plan B, %FALSE for plan A
+ *
+ * The figures of one of the two plans.
+ *
+ * Returns: (transfer none): the statistics
+ */
 const LirPlanStats *
 lir_plan_diff_get_stats (const LirPlanDiff *diff, gboolean b)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+
   return b ? &diff->stats_b : &diff->stats_a;
 }
 
@@ -372,13 +438,22 @@ lir_plan_diff_get_stats (const LirPlanDiff *diff, gboolean b)
 guint
 lir_plan_diff_get_n_changes (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   return diff->changes->len;
 }
 
+/**
+ * lir_plan_diff_get_change:
+ * @diff: a diff
+ * @index: an index
+ *
+ * One changed buffer, largest change first.
+ */
 const LirBufferChange *
 lir_plan_diff_get_change (const LirPlanDiff *diff, guint index)
 {
-  g_return_val_if_fail (index < diff->changes->len, NULL);
+  g_return_val_if_fail (diff != NULL && index < diff->changes->len, NULL);
   return &g_array_index (diff->changes, LirBufferChange, index);
 }
 
@@ -387,20 +462,35 @@ lir_plan_diff_get_change (const LirPlanDiff *diff, guint index)
  * @diff: a diff
  * @node_b: a node of B
  *
+ * The change of one of plan B's nodes.
+ *
  * Returns: (nullable): the change listed for @node_b, if any
  */
 const LirBufferChange *
 lir_plan_diff_find_change_for_b (const LirPlanDiff *diff, guint32 node_b)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+
   if (node_b >= lir_graph_get_n_nodes (lir_module_get_graph (diff->b)) || diff->change_of_b[node_b] == 0)
     return NULL;
   return &g_array_index (diff->changes, LirBufferChange, diff->change_of_b[node_b] - 1);
 }
 
 /* How many listed changes carry @flag. */
+/**
+ * lir_plan_diff_count_changes:
+ * @diff: a diff
+ * @flag: one change flag
+ *
+ * How many changes carry one flag.
+ *
+ * Returns: the number of changes with @flag
+ */
 guint
 lir_plan_diff_count_changes (const LirPlanDiff *diff, LirChangeFlags flag)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   guint count = 0;
 
   for (guint i = 0; i < diff->changes->len; i++)
@@ -409,37 +499,81 @@ lir_plan_diff_count_changes (const LirPlanDiff *diff, LirChangeFlags flag)
 }
 
 /* Matched nodes that run at a different step. */
+/**
+ * lir_plan_diff_get_n_moved_steps:
+ * @diff: a diff
+ *
+ * How many nodes run at another step in B than in A.
+ *
+ * Returns: the number of moved steps
+ */
 guint
 lir_plan_diff_get_n_moved_steps (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   return diff->moved_steps;
 }
 
+/**
+ * lir_plan_diff_get_n_peak_entries:
+ * @diff: a diff
+ *
+ * How many buffers are listed live at B's peak.
+ *
+ * Returns: the number of entries
+ */
 guint
 lir_plan_diff_get_n_peak_entries (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   return diff->peak->len;
 }
 
 /* Buffers live at B's peak with more bytes than at A's peak, largest first. */
+/**
+ * lir_plan_diff_get_peak_entry:
+ * @diff: a diff
+ * @index: an index
+ *
+ * One buffer live at B's peak, largest first.
+ */
 const LirPeakEntry *
 lir_plan_diff_get_peak_entry (const LirPlanDiff *diff, guint index)
 {
-  g_return_val_if_fail (index < diff->peak->len, NULL);
+  g_return_val_if_fail (diff != NULL && index < diff->peak->len, NULL);
   return &g_array_index (diff->peak, LirPeakEntry, index);
 }
 
+/**
+ * lir_plan_diff_get_n_top_entries:
+ * @diff: a diff
+ *
+ * How many buffers set B's arena (their top edge is the arena).
+ *
+ * Returns: the number of entries
+ */
 guint
 lir_plan_diff_get_n_top_entries (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   return diff->top->len;
 }
 
 /* Buffers whose top edge is B's arena size. */
+/**
+ * lir_plan_diff_get_top_entry:
+ * @diff: a diff
+ * @index: an index
+ *
+ * One buffer that sets B's arena, largest first.
+ */
 const LirPeakEntry *
 lir_plan_diff_get_top_entry (const LirPlanDiff *diff, guint index)
 {
-  g_return_val_if_fail (index < diff->top->len, NULL);
+  g_return_val_if_fail (diff != NULL && index < diff->top->len, NULL);
   return &g_array_index (diff->top, LirPeakEntry, index);
 }
 
@@ -455,6 +589,8 @@ lir_plan_diff_get_top_entry (const LirPlanDiff *diff, guint index)
 gboolean
 lir_plan_diff_is_empty (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, TRUE);
+
   return diff->changes->len == 0 && diff->moved_steps == 0 &&
          diff->stats_a.arena_size == diff->stats_b.arena_size &&
          diff->stats_a.lower_bound == diff->stats_b.lower_bound;
@@ -473,6 +609,8 @@ lir_plan_diff_is_empty (const LirPlanDiff *diff)
 double
 lir_plan_diff_get_arena_growth (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   double a = (double)diff->stats_a.arena_size, b = (double)diff->stats_b.arena_size;
 
   if (a == 0)
@@ -481,12 +619,31 @@ lir_plan_diff_get_arena_growth (const LirPlanDiff *diff)
 }
 
 /* How many percentage points B's efficiency is below A's (negative: above). */
+/**
+ * lir_plan_diff_get_efficiency_drop:
+ * @diff: a diff
+ *
+ * How many percentage points less efficient B is than A: the figure behind
+ * `lirscope-cli diff --fail-if-efficiency-drops`.
+ *
+ * Returns: the drop in points (negative when B is more efficient)
+ */
 double
 lir_plan_diff_get_efficiency_drop (const LirPlanDiff *diff)
 {
+  g_return_val_if_fail (diff != NULL, 0);
+
   return (diff->stats_a.efficiency - diff->stats_b.efficiency) * 100.0;
 }
 
+/**
+ * lir_change_flags_to_string:
+ * @flag: one change flag
+ *
+ * Names one change flag in words (`resized`, `moved`…).
+ *
+ * Returns: (transfer none): the word
+ */
 const char *
 lir_change_flags_to_string (LirChangeFlags flag)
 {

@@ -51,11 +51,16 @@ compare_ops (gconstpointer pa, gconstpointer pb)
  * @index: (transfer none): the index of @module's plan
  * @step: a step
  *
+ * What fills the arena at one step: the buffers live there, largest first (a
+ * view listed under its root), with their totals by kind and by op.
+ *
  * Returns: (transfer full): the buffers live at @step
  */
 LirLiveSet *
 lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 {
+  g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL && index != NULL, NULL);
+
   const LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
   LirLiveSet *set = g_new0 (LirLiveSet, 1);
@@ -144,6 +149,8 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
  * lir_live_set_ref:
  * @set: a live set
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @set, with one more reference
  */
 LirLiveSet *
@@ -173,30 +180,69 @@ lir_live_set_unref (LirLiveSet *set)
   g_free (set);
 }
 
+/**
+ * lir_live_set_get_step:
+ * @set: a live set
+ *
+ * The step the set was taken at.
+ *
+ * Returns: the step
+ */
 guint32
 lir_live_set_get_step (const LirLiveSet *set)
 {
+  g_return_val_if_fail (set != NULL, 0);
+
   return set->step;
 }
 
 /* Returns: the bytes of the owning buffers live at the step (views not again) */
+/**
+ * lir_live_set_get_live_bytes:
+ * @set: a live set
+ *
+ * The bytes of the buffers live at the step (views count with their roots).
+ *
+ * Returns: the live bytes
+ */
 guint64
 lir_live_set_get_live_bytes (const LirLiveSet *set)
 {
+  g_return_val_if_fail (set != NULL, 0);
+
   return set->live_bytes;
 }
 
+/**
+ * lir_live_set_get_n_entries:
+ * @set: a live set
+ *
+ * How many buffers are live at the step.
+ *
+ * Returns: the number of entries
+ */
 guint
 lir_live_set_get_n_entries (const LirLiveSet *set)
 {
+  g_return_val_if_fail (set != NULL, 0);
+
   return set->entries->len;
 }
 
 /* Returns: (transfer none): entry @index, largest first */
+/**
+ * lir_live_set_get_entry:
+ * @set: a live set
+ * @index: an entry, below lir_live_set_get_n_entries ()
+ *
+ * One live buffer, largest first.
+ *
+ * Returns: (transfer none): the entry
+ */
 const LirLiveEntry *
 lir_live_set_get_entry (const LirLiveSet *set, guint index)
 {
-  g_return_val_if_fail (index < set->entries->len, NULL);
+  g_return_val_if_fail (set != NULL && index < set->entries->len, NULL);
   return &g_array_index (set->entries, LirLiveEntry, index);
 }
 
@@ -206,35 +252,66 @@ lir_live_set_get_entry (const LirLiveSet *set, guint index)
  * @index: an entry
  * @n_views: (out): how many
  *
+ * The views of one live buffer that are live at the step.
+ *
  * Returns: (transfer none) (array length=n_views): the entry's views live
  *   at the step, in id order
  */
 const guint32 *
 lir_live_set_get_views (const LirLiveSet *set, guint index, guint *n_views)
 {
-  g_return_val_if_fail (index < set->entries->len, NULL);
+  g_return_val_if_fail (n_views != NULL, NULL);
+  g_return_val_if_fail (set != NULL && index < set->entries->len, NULL);
   *n_views = set->view_start[index + 1] - set->view_start[index];
   return &g_array_index (set->views, guint32, set->view_start[index]);
 }
 
+/**
+ * lir_live_set_get_kind_bytes:
+ * @set: a live set
+ * @kind: a kind
+ *
+ * The live bytes of one kind of buffer.
+ *
+ * Returns: the bytes
+ */
 guint64
 lir_live_set_get_kind_bytes (const LirLiveSet *set, LirBufferKind kind)
 {
-  g_return_val_if_fail (kind < LIR_N_BUFFER_KINDS, 0);
+  g_return_val_if_fail (set != NULL && kind < LIR_N_BUFFER_KINDS, 0);
   return set->kind_bytes[kind];
 }
 
+/**
+ * lir_live_set_get_n_ops:
+ * @set: a live set
+ *
+ * How many ops made the live buffers.
+ *
+ * Returns: the number of ops
+ */
 guint
 lir_live_set_get_n_ops (const LirLiveSet *set)
 {
+  g_return_val_if_fail (set != NULL, 0);
+
   return set->ops->len;
 }
 
 /* Returns: (transfer none): the live bytes of one op, largest first */
+/**
+ * lir_live_set_get_op:
+ * @set: a live set
+ * @index: an op total, below lir_live_set_get_n_ops ()
+ *
+ * The live bytes one op made, largest first.
+ *
+ * Returns: (transfer none): the total
+ */
 const LirLiveOpTotal *
 lir_live_set_get_op (const LirLiveSet *set, guint index)
 {
-  g_return_val_if_fail (index < set->ops->len, NULL);
+  g_return_val_if_fail (set != NULL && index < set->ops->len, NULL);
   return &g_array_index (set->ops, LirLiveOpTotal, index);
 }
 

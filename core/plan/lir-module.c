@@ -52,16 +52,35 @@ lir_module_new (LirGraph *graph, LirBufferPlan *plan)
   return module;
 }
 
+/**
+ * lir_module_ref:
+ * @module: a module
+ *
+ * Takes a reference.
+ *
+ * Returns: (transfer full): @module
+ */
 LirModule *
 lir_module_ref (LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   g_atomic_int_inc (&module->ref_count);
   return module;
 }
 
+/**
+ * lir_module_unref:
+ * @module: (transfer full): a module
+ *
+ * Drops a reference; the last one frees the module (not its graph or plan
+ * while others hold them).
+ */
 void
 lir_module_unref (LirModule *module)
 {
+  g_return_if_fail (module != NULL);
+
   if (!g_atomic_int_dec_and_test (&module->ref_count))
     return;
   lir_graph_unref (module->graph);
@@ -73,11 +92,15 @@ lir_module_unref (LirModule *module)
  * lir_module_get_graph:
  * @module: a module
  *
+ * The module's graph.
+ *
  * Returns: (transfer none): the graph
  */
 LirGraph *
 lir_module_get_graph (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   return module->graph;
 }
 
@@ -93,6 +116,8 @@ lir_module_get_graph (const LirModule *module)
 LirBufferPlan *
 lir_module_get_plan (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   return module->plan;
 }
 
@@ -100,6 +125,9 @@ lir_module_get_plan (const LirModule *module)
  * lir_module_set_plan:
  * @module: a module
  * @plan: (transfer none) (nullable): the new plan
+ *
+ * Replaces the module's plan with another plan of its graph; a plan of
+ * another graph is refused.
  */
 void
 lir_module_set_plan (LirModule *module, LirBufferPlan *plan)
@@ -112,9 +140,20 @@ lir_module_set_plan (LirModule *module, LirBufferPlan *plan)
   module->plan = plan;
 }
 
+/**
+ * lir_module_is_buffer_only:
+ * @module: a module
+ *
+ * Whether the module is a buffer list (a MiniMalloc CSV): its plan gives
+ * lifetimes, there is no real graph behind them.
+ *
+ * Returns: %TRUE for a buffer list
+ */
 gboolean
 lir_module_is_buffer_only (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, FALSE);
+
   return module->plan != NULL && lir_buffer_plan_has_explicit_lifetimes (module->plan);
 }
 
@@ -129,6 +168,8 @@ lir_module_is_buffer_only (const LirModule *module)
 const char *
 lir_module_get_name (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   return lir_graph_get_name (module->graph);
 }
 
@@ -149,6 +190,8 @@ lir_module_get_name (const LirModule *module)
 LirModule *
 lir_module_replan (const LirModule *module, const LirPlanOptions *options, GError **error)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   g_autoptr (LirPlanOptions) effective =
     options != NULL ? lir_plan_options_copy (options) : lir_plan_options_new ();
   g_autoptr (LirBufferPlan) plan = NULL;
@@ -185,6 +228,8 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
 gboolean
 lir_module_needs_plan (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, FALSE);
+
   return module->plan == NULL || module->plan->unplaced;
 }
 
@@ -203,9 +248,11 @@ lir_module_needs_plan (const LirModule *module)
 gboolean
 lir_module_ensure_plan (LirModule *module, const LirPlanOptions *options, GError **error)
 {
+  g_return_val_if_fail (module != NULL, FALSE);
+
   g_autoptr (LirModule) planned = NULL;
 
-  if (!lir_module_needs_plan (module) && !lir_plan_options_changes_plan (options))
+  if (!lir_module_needs_plan (module) && (options == NULL || !lir_plan_options_changes_plan (options)))
     return TRUE;
   planned = lir_module_replan (module, options, error);
   if (planned == NULL)

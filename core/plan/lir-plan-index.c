@@ -114,12 +114,18 @@ build_views (LirPlanIndex *index)
  * lir_plan_index_new:
  * @plan: a placed plan
  *
+ * Indexes a plan's slots by time and by offset, so that the buffers of a
+ * step range, the buffer under a point and a buffer's sharers are found in
+ * logarithmic time.
+ *
  * Returns: (transfer full): an index over @plan's slots; it keeps a
  *   reference to @plan
  */
 LirPlanIndex *
 lir_plan_index_new (LirBufferPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+
   LirPlanIndex *index = g_new0 (LirPlanIndex, 1);
   index->ref_count = 1;
   guint n = 0;
@@ -158,6 +164,8 @@ lir_plan_index_new (LirBufferPlan *plan)
  * lir_plan_index_ref:
  * @index: an index
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @index, with one more reference
  */
 LirPlanIndex *
@@ -192,9 +200,19 @@ lir_plan_index_unref (LirPlanIndex *index)
   g_free (index);
 }
 
+/**
+ * lir_plan_index_get_n_entries:
+ * @index: an index
+ *
+ * How many nodes have a slot in the indexed plan.
+ *
+ * Returns: the number of slots
+ */
 guint
 lir_plan_index_get_n_entries (const LirPlanIndex *index)
 {
+  g_return_val_if_fail (index != NULL, 0);
+
   return index->n;
 }
 
@@ -214,6 +232,9 @@ guint
 lir_plan_index_query (const LirPlanIndex *index, guint32 first_step, guint32 last_step,
                       GArray *nodes)
 {
+  g_return_val_if_fail (index != NULL, 0);
+  g_return_val_if_fail (nodes != NULL, 0);
+
   guint lo = 0, hi = index->n, before = nodes->len;
   Frame stack[72]; /* depth <= log2 (leaves) + 1 frames pending per level */
   guint depth = 0;
@@ -258,12 +279,16 @@ lir_plan_index_query (const LirPlanIndex *index, guint32 first_step, guint32 las
  * @step: a step
  * @byte: an arena offset
  *
+ * The buffer under a point of the timeline.
+ *
  * Returns: the node whose slot covers (@step, @byte), preferring a view
  *   over the root it lies in (views are drawn on top), or %LIR_NO_NODE
  */
 guint32
 lir_plan_index_hit (const LirPlanIndex *index, guint32 step, guint64 byte)
 {
+  g_return_val_if_fail (index != NULL, LIR_NO_NODE);
+
   g_autoptr (GArray) live = g_array_new (FALSE, FALSE, sizeof (guint32));
   const LirBufferPlan *plan = index->plan;
   guint32 found = LIR_NO_NODE;
@@ -290,12 +315,17 @@ lir_plan_index_hit (const LirPlanIndex *index, guint32 step, guint64 byte)
  * @root: a buffer-owning node
  * @n_views: (out): how many views it has
  *
+ * The views of one root.
+ *
  * Returns: (transfer none) (array length=n_views): the views whose bytes
  *   lie in @root's slot, in id order
  */
 const guint32 *
 lir_plan_index_get_views_of (const LirPlanIndex *index, guint32 root, guint *n_views)
 {
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (n_views != NULL, NULL);
+
   *n_views = 0;
   if (root >= index->plan->n_nodes)
     return NULL;
@@ -321,6 +351,9 @@ lir_plan_index_get_views_of (const LirPlanIndex *index, guint32 root, guint *n_v
 guint
 lir_plan_index_get_sharers (const LirPlanIndex *index, guint32 node, guint max_nodes, GArray *nodes)
 {
+  g_return_val_if_fail (index != NULL, 0);
+  g_return_val_if_fail (nodes != NULL, 0);
+
   const LirBufferPlan *plan = index->plan;
   guint lo = 0, hi = index->n_owning, total = 0;
   Frame stack[72];

@@ -6,6 +6,7 @@
 
 #include "ir/lir-error.h"
 #include "alloc/lir-strategy.h"
+#include "lir-buffer-plan-private.h"
 
 #include <string.h>
 
@@ -53,11 +54,15 @@ lir_plan_options_new (void)
  * lir_plan_options_copy:
  * @options: options
  *
+ * Copies the options; the copy holds its own references to the cancellables.
+ *
  * Returns: (transfer full): a deep copy
  */
 LirPlanOptions *
 lir_plan_options_copy (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, NULL);
+
   LirPlanOptions *copy = lir_plan_options_new ();
 
   copy->strategy = g_strdup (options->strategy);
@@ -79,6 +84,12 @@ lir_plan_options_copy (const LirPlanOptions *options)
   return copy;
 }
 
+/**
+ * lir_plan_options_free:
+ * @options: (nullable): options
+ *
+ * Frees options; %NULL is allowed.
+ */
 void
 lir_plan_options_free (LirPlanOptions *options)
 {
@@ -104,6 +115,8 @@ lir_plan_options_free (LirPlanOptions *options)
 void
 lir_plan_options_set_strategy (LirPlanOptions *options, const char *strategy)
 {
+  g_return_if_fail (options != NULL);
+
   g_free (options->strategy);
   options->strategy = g_strdup (strategy);
 }
@@ -119,12 +132,25 @@ lir_plan_options_set_strategy (LirPlanOptions *options, const char *strategy)
 const char *
 lir_plan_options_get_strategy (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, NULL);
+
   return options->strategy;
 }
 
+/**
+ * lir_plan_options_set_alignment:
+ * @options: plan options
+ * @alignment: bytes, a power of two, or 0
+ *
+ * Chooses the alignment every offset and slot size is rounded to, or 0 for
+ * the plan's own or the default. Planning refuses one that is not a power
+ * of two.
+ */
 void
 lir_plan_options_set_alignment (LirPlanOptions *options, guint64 alignment)
 {
+  g_return_if_fail (options != NULL);
+
   options->alignment = alignment;
 }
 
@@ -132,11 +158,15 @@ lir_plan_options_set_alignment (LirPlanOptions *options, guint64 alignment)
  * lir_plan_options_get_alignment:
  * @options: options
  *
+ * The alignment chosen with lir_plan_options_set_alignment().
+ *
  * Returns: the alignment, or 0 when none was chosen
  */
 guint64
 lir_plan_options_get_alignment (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, 0);
+
   return options->alignment;
 }
 
@@ -152,6 +182,8 @@ lir_plan_options_get_alignment (const LirPlanOptions *options)
 void
 lir_plan_options_set_allocate (LirPlanOptions *options, LirOpKind boundary_kind, gboolean allocate)
 {
+  g_return_if_fail (options != NULL);
+
   switch (boundary_kind)
     {
     case LIR_OP_INPUT:
@@ -169,9 +201,20 @@ lir_plan_options_set_allocate (LirPlanOptions *options, LirOpKind boundary_kind,
   options->allocation_set |= 1u << boundary_kind;
 }
 
+/**
+ * lir_plan_options_get_allocate:
+ * @options: plan options
+ * @boundary_kind: an op kind
+ *
+ * Whether buffers of a boundary kind get arena slots. Other kinds always do.
+ *
+ * Returns: %TRUE if such buffers get slots
+ */
 gboolean
 lir_plan_options_get_allocate (const LirPlanOptions *options, LirOpKind boundary_kind)
 {
+  g_return_val_if_fail (options != NULL, TRUE);
+
   switch (boundary_kind)
     {
     case LIR_OP_INPUT:
@@ -190,10 +233,15 @@ lir_plan_options_get_allocate (const LirPlanOptions *options, LirOpKind boundary
  * @options: options
  * @symbol: a symbol name
  * @value: its value; replaces an earlier binding of the same symbol
+ *
+ * Binds a dynamic dimension symbol to a value for planning.
  */
 void
 lir_plan_options_bind (LirPlanOptions *options, const char *symbol, guint64 value)
 {
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (symbol != NULL);
+
   for (guint i = 0; i < options->binding_names->len; i++)
     {
       if (strcmp (g_ptr_array_index (options->binding_names, i), symbol) == 0)
@@ -218,6 +266,9 @@ lir_plan_options_bind (LirPlanOptions *options, const char *symbol, guint64 valu
 void
 lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
 {
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (plan != NULL);
+
   if (options->alignment == 0)
     options->alignment = lir_buffer_plan_get_alignment (plan);
   /* Each kind the caller left alone stays as the plan had it. */
@@ -246,11 +297,17 @@ lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
  * @text: `SYMBOL=N`
  * @error: return location for a #GError
  *
+ * Parses and adds a binding given as text, as the CLI's `--bind` takes it.
+ *
  * Returns: %TRUE if @text was a valid binding
  */
 gboolean
 lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GError **error)
 {
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   const char *eq = strchr (text, '=');
   g_autofree char *name = NULL;
   g_autofree char *quoted = lir_text_quote (text);
@@ -281,27 +338,67 @@ lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GErro
   return TRUE;
 }
 
+/**
+ * lir_plan_options_set_capacity:
+ * @options: plan options
+ * @capacity: bytes, or 0 for the smallest arena found
+ *
+ * Asks for an arena of at most @capacity bytes: searching strategies stop at
+ * the first plan that fits, and fail when they prove none does.
+ */
 void
 lir_plan_options_set_capacity (LirPlanOptions *options, guint64 capacity)
 {
+  g_return_if_fail (options != NULL);
+
   options->capacity = capacity;
 }
 
+/**
+ * lir_plan_options_get_capacity:
+ * @options: plan options
+ *
+ * The capacity asked for.
+ *
+ * Returns: bytes, or 0 for none
+ */
 guint64
 lir_plan_options_get_capacity (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, 0);
+
   return options->capacity;
 }
 
+/**
+ * lir_plan_options_set_effort:
+ * @options: plan options
+ * @effort: search steps, or 0 for the default
+ *
+ * Bounds a searching strategy's work in search steps, so that the result
+ * does not depend on the machine.
+ */
 void
 lir_plan_options_set_effort (LirPlanOptions *options, guint64 effort)
 {
+  g_return_if_fail (options != NULL);
+
   options->effort = effort;
 }
 
+/**
+ * lir_plan_options_get_effort:
+ * @options: plan options
+ *
+ * The effort budget.
+ *
+ * Returns: search steps, or 0 for the default
+ */
 guint64
 lir_plan_options_get_effort (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, 0);
+
   return options->effort;
 }
 
@@ -316,18 +413,41 @@ lir_plan_options_get_effort (const LirPlanOptions *options)
 void
 lir_plan_options_set_time_limit (LirPlanOptions *options, double seconds)
 {
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (seconds >= 0);
+
   options->time_limit = seconds;
 }
 
+/**
+ * lir_plan_options_get_time_limit:
+ * @options: plan options
+ *
+ * The wall-clock bound.
+ *
+ * Returns: seconds, 0 for none
+ */
 double
 lir_plan_options_get_time_limit (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, 0);
+
   return options->time_limit;
 }
 
+/**
+ * lir_plan_options_set_cancellable:
+ * @options: plan options
+ * @cancellable: (nullable): cancels the run
+ *
+ * What cancels a run: once cancelled, planning fails with
+ * %LIR_ERROR_CANCELLED and no plan.
+ */
 void
 lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancellable)
 {
+  g_return_if_fail (options != NULL);
+
   g_set_object (&options->cancellable, cancellable);
 }
 
@@ -335,11 +455,15 @@ lir_plan_options_set_cancellable (LirPlanOptions *options, GCancellable *cancell
  * lir_plan_options_get_cancellable:
  * @options: options
  *
+ * The cancellable set with lir_plan_options_set_cancellable().
+ *
  * Returns: (transfer none) (nullable): what cancels a long search
  */
 GCancellable *
 lir_plan_options_get_cancellable (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, NULL);
+
   return options->cancellable;
 }
 
@@ -357,6 +481,8 @@ lir_plan_options_get_cancellable (const LirPlanOptions *options)
 void
 lir_plan_options_set_stop (LirPlanOptions *options, GCancellable *stop)
 {
+  g_return_if_fail (options != NULL);
+
   g_set_object (&options->stop, stop);
 }
 
@@ -364,11 +490,15 @@ lir_plan_options_set_stop (LirPlanOptions *options, GCancellable *stop)
  * lir_plan_options_get_stop:
  * @options: options
  *
+ * The cancellable set with lir_plan_options_set_stop().
+ *
  * Returns: (transfer none) (nullable): what stops a long run early
  */
 GCancellable *
 lir_plan_options_get_stop (const LirPlanOptions *options)
 {
+  g_return_val_if_fail (options != NULL, NULL);
+
   return options->stop;
 }
 
@@ -384,6 +514,8 @@ lir_plan_options_get_stop (const LirPlanOptions *options)
 void
 lir_plan_options_set_progress (LirPlanOptions *options, LirProgressFunc progress, gpointer user_data)
 {
+  g_return_if_fail (options != NULL);
+
   options->progress = progress;
   options->progress_data = user_data;
 }
@@ -393,11 +525,15 @@ lir_plan_options_set_progress (LirPlanOptions *options, LirProgressFunc progress
  * @options: options
  * @user_data: (out) (optional): the data given with it
  *
+ * The progress function set with lir_plan_options_set_progress().
+ *
  * Returns: (nullable): the progress function
  */
 LirProgressFunc
 lir_plan_options_get_progress (const LirPlanOptions *options, gpointer *user_data)
 {
+  g_return_val_if_fail (options != NULL, NULL);
+
   if (user_data != NULL)
     *user_data = options->progress_data;
   return options->progress;
@@ -406,6 +542,8 @@ lir_plan_options_get_progress (const LirPlanOptions *options, gpointer *user_dat
 /**
  * lir_plan_options_changes_plan:
  * @options: (nullable): options
+ *
+ * Whether a file's own plan can stand under these options.
  *
  * Returns: %TRUE if the options ask for something an existing plan may not
  *   have (a strategy, an alignment, bindings, boundary allocation, a

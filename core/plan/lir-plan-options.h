@@ -99,10 +99,6 @@ LIR_AVAILABLE_IN_ALL
 void            lir_plan_options_inherit        (LirPlanOptions      *options,
                                                  const LirBufferPlan *plan);
 
-LIR_AVAILABLE_IN_ALL
-guint64        *lir_plan_options_resolve_symbols (const LirPlanOptions *options,
-                                                  const LirGraph       *graph,
-                                                  GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanOptions, lir_plan_options_free)
 

@@ -152,6 +152,9 @@ aligned_lower_bound (const LirBufferPlan *plan, guint64 unaligned_bound)
 void
 lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
 {
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (stats != NULL);
+
   g_autoptr (LirLiveProfile) live = lir_live_profile_new (plan);
 
   *stats = (LirPlanStats){ 0 };

@@ -31,6 +31,7 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   g_autofree guint64 *offsets = NULL;
   LirAllocRequest request = { 0 };
   LirAllocOutcome outcome;
+  g_autoptr (GError) failure = NULL;
   gint64 started = g_get_monotonic_time ();
   guint k = 0;
 
@@ -61,9 +62,19 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
   request.stop = lir_plan_options_get_stop (options);
   request.progress = lir_plan_options_get_progress (options, &request.progress_data);
   offsets = g_new0 (guint64, buffers->len + 1);
-  if (g_cancellable_set_error_if_cancelled (request.cancellable, error)
-      || !lir_strategy_run (strategy, &request, offsets, &outcome, error))
-    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (request.cancellable, &failure)
+      || !lir_strategy_run (strategy, &request, offsets, &outcome, &failure))
+    {
+      /* The library's callers match one error domain. */
+      if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_set_error (error, LIR_ERROR, LIR_ERROR_CANCELLED, "%s: planning was cancelled",
+                       strategy->name);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
     if (plan->slot_flags[id] & LIR_SLOT_ALLOCATED)
@@ -145,6 +156,10 @@ check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *al
 LirBufferPlan *
 lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **error)
 {
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   g_autoptr (LirBufferPlan) plan = NULL;
   g_autofree guint64 *symbol_values = NULL;
   g_autofree guint64 *sizes = NULL;

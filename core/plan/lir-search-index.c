@@ -42,12 +42,17 @@ gram_at (const char *p)
  * lir_search_index_new:
  * @module: a planned module
  *
+ * Indexes a plan's buffers by name and op, so that a search does not scan
+ * every buffer for each keystroke.
+ *
  * Returns: (transfer full): an index of @module's buffers and views by
  *   label (name or `%id`) and op name, case-insensitive
  */
 LirSearchIndex *
 lir_search_index_new (LirModule *module)
 {
+  g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
+
   LirSearchIndex *index = g_new0 (LirSearchIndex, 1);
   index->ref_count = 1;
   LirGraph *graph = lir_module_get_graph (module);
@@ -120,6 +125,8 @@ lir_search_index_new (LirModule *module)
  * lir_search_index_ref:
  * @index: an index
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @index, with one more reference
  */
 LirSearchIndex *
@@ -183,12 +190,17 @@ postings_of (const LirSearchIndex *index, guint32 gram, guint *n)
  * @nodes: (element-type guint32): where the matching nodes are appended,
  *   in id order
  *
+ * Finds the buffers whose label or op name contains @text, in any case.
+ *
  * Returns: how many buffers match in all (possibly more than appended);
  *   0 for an empty @text
  */
 guint
 lir_search_index_find (const LirSearchIndex *index, const char *text, guint max_nodes, GArray *nodes)
 {
+  g_return_val_if_fail (index != NULL, 0);
+  g_return_val_if_fail (text != NULL && nodes != NULL, 0);
+
   g_autofree char *needle = g_utf8_casefold (text, -1);
   gsize length = strlen (needle);
   const guint32 *candidates = NULL;

@@ -136,6 +136,9 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
 gboolean
 lir_module_validate (const LirModule *module, GError **error)
 {
+  g_return_val_if_fail (module != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   guint64 n = 0;
   g_autoptr (GPtrArray) violations = lir_module_list_violations (module, &n);
 
@@ -246,6 +249,8 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
 GPtrArray *
 lir_module_list_violations (const LirModule *module, guint64 *n_violations)
 {
+  g_return_val_if_fail (module != NULL, NULL);
+
   Report r = { g_ptr_array_new_with_free_func (violation_free), 0 };
   const LirGraph *graph = lir_module_get_graph (module);
   const LirBufferPlan *plan = lir_module_get_plan (module);

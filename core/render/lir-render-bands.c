@@ -181,17 +181,22 @@ dynamic_box (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *
  * @renderer: a renderer
  * @node: a node out of the arena for a dynamic dim
  *
+ * Describes a node whose size needs a symbol the plan leaves unbound.
+ *
  * Returns: (transfer full): the lines a tooltip shows for @node
  */
 char *
-lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
+lir_renderer_describe_dynamic (const LirRenderer *renderer, guint32 node)
 {
-  const LirLifetime *life = &r->plan->lifetimes[node];
-  char scratch[LIR_SHORT_NAME_SIZE];
-  g_autofree char *shape = lir_graph_format_node_shape (r->graph, node);
-  GString *out = g_string_new (lir_graph_get_node_short_label (r->graph, node, scratch));
+  g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (node < renderer->plan->n_nodes, NULL);
 
-  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_get_node_op_label (r->graph, node), shape);
+  const LirLifetime *life = &renderer->plan->lifetimes[node];
+  char scratch[LIR_SHORT_NAME_SIZE];
+  g_autofree char *shape = lir_graph_format_node_shape (renderer->graph, node);
+  GString *out = g_string_new (lir_graph_get_node_short_label (renderer->graph, node, scratch));
+
+  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_get_node_op_label (renderer->graph, node), shape);
   g_string_append (out, "\ndynamic, not in the arena: its size needs a symbol this plan leaves unbound");
   g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
   return g_string_free (out, FALSE);
@@ -206,24 +211,30 @@ lir_renderer_describe_dynamic (const LirRenderer *r, guint32 node)
  * @y: a pixel row
  * @area: (out) (optional): the node's bar, 4 doubles x, y, width, height
  *
+ * Hit test of the band that shows the nodes left out of the arena.
+ *
  * Returns: the dynamic node drawn at (@x, @y) in the dynamic band, the last
  *   drawn where bars share a lane; %LIR_NO_NODE if none
  */
 guint32
-lir_renderer_get_dynamic_at (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp,
+lir_renderer_get_dynamic_at (const LirRenderer *renderer, const LirRenderLayout *layout, const LirViewport *viewport,
                          double x, double y, double *area)
 {
+  g_return_val_if_fail (renderer != NULL, LIR_NO_NODE);
+  g_return_val_if_fail (layout != NULL, LIR_NO_NODE);
+  g_return_val_if_fail (viewport != NULL, LIR_NO_NODE);
+
   guint32 found = LIR_NO_NODE;
 
-  if (l->dynamic_height <= 0 || y < l->dynamic_y || y >= l->dynamic_y + l->dynamic_height)
+  if (layout->dynamic_height <= 0 || y < layout->dynamic_y || y >= layout->dynamic_y + layout->dynamic_height)
     return LIR_NO_NODE;
-  for (guint i = 0; i < r->n_dynamic; i++)
+  for (guint i = 0; i < renderer->n_dynamic; i++)
     {
       double x0, y0, x1, y1;
 
-      if (dynamic_box (r, l, vp, i, &x0, &y0, &x1, &y1) && x >= x0 && x < x1 && y >= y0 && y < y1)
+      if (dynamic_box (renderer, layout, viewport, i, &x0, &y0, &x1, &y1) && x >= x0 && x < x1 && y >= y0 && y < y1)
         {
-          found = r->dynamic[i];
+          found = renderer->dynamic[i];
           if (area != NULL)
             {
               area[0] = x0;

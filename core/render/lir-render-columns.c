@@ -71,6 +71,8 @@ lir_column_map_free (LirColumnMap *map)
 double
 lir_render_layout_column_of_step (const LirRenderLayout *layout, double step)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+
   const LirColumnMap *map = layout->columns;
   double whole;
   guint s;
@@ -97,6 +99,8 @@ lir_render_layout_column_of_step (const LirRenderLayout *layout, double step)
 double
 lir_render_layout_step_of_column (const LirRenderLayout *layout, double column)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+
   const LirColumnMap *map = layout->columns;
   double whole;
 

@@ -103,6 +103,9 @@ void
 lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, double height,
                    const LirViewport *viewport, const LirRenderOptions *options)
 {
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (cr != NULL);
+
   g_autoptr (LirCanvas) canvas = lir_canvas_cairo_new (cr);
 
   cairo_save (cr);
@@ -119,6 +122,8 @@ lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, doubl
  * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @length: (out) (optional): the text's length
  *
+ * Draws the timeline as SVG text, as lir_renderer_export() writes it.
+ *
  * Returns: (transfer full): the same picture as an SVG document, with a
  *   <title> per buffer
  */
@@ -126,6 +131,8 @@ char *
 lir_renderer_to_svg (const LirRenderer *renderer, double width, double height,
                      const LirViewport *viewport, const LirRenderOptions *options, gsize *length)
 {
+  g_return_val_if_fail (renderer != NULL, NULL);
+
   const Theme *theme = &lir_render_themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
   LirRgba hatch = with_alpha (theme->foreground, 0.45);
   g_autoptr (LirCanvas) canvas = lir_canvas_svg_new (width, height, &hatch);
@@ -154,6 +161,8 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
  * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @error: return location for a #GError
  *
+ * Draws the timeline into an image file's bytes, kept in memory.
+ *
  * Returns: (transfer full) (nullable): the encoded image
  */
 GBytes *
@@ -161,6 +170,9 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
                            double height, const LirViewport *viewport,
                            const LirRenderOptions *options, GError **error)
 {
+  g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   LirViewport full;
   LirRenderOptions defaults;
@@ -237,6 +249,10 @@ lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFor
                      double width, double height, const LirViewport *viewport,
                      const LirRenderOptions *options, GError **error)
 {
+  g_return_val_if_fail (renderer != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   g_autoptr (GBytes) bytes =
     lir_renderer_export_bytes (renderer, format, width, height, viewport, options, error);
   gsize length;

@@ -158,6 +158,14 @@ lir_render_draw_legend (const Frame *f, double y)
 #define LEGEND_HEIGHT 18.0
 
 /* Returns: the height lir_renderer_draw_legend () needs, in pixels */
+/**
+ * lir_renderer_get_legend_height:
+
+ *
+ * The height lir_renderer_draw_legend() needs.
+ *
+ * Returns: the legend's height in pixels
+ */
 double
 lir_renderer_get_legend_height (void)
 {
@@ -178,6 +186,10 @@ lir_renderer_get_legend_height (void)
 void
 lir_renderer_draw_legend (const LirRenderer *renderer, cairo_t *cr, double width, const LirRenderOptions *options)
 {
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (options != NULL);
+
   g_autoptr (LirCanvas) canvas = lir_canvas_cairo_new (cr);
   Frame f = { 0 };
 

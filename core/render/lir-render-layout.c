@@ -12,43 +12,59 @@ header_height (const LirRenderer *r, const LirRenderOptions *o)
   return o->header ? MARGIN + 5 * LINE + 4 : 0;
 }
 
+/**
+ * lir_renderer_compute_layout:
+ * @renderer: a renderer
+ * @width: width in pixels
+ * @height: height in pixels
+ * @options: what is drawn
+ * @layout: (out caller-allocates): the layout
+ *
+ * Lays the drawing out for a size: where the header, the live-bytes strip,
+ * the phase band, the dynamic band and the plot go. The app maps pointer
+ * positions with it.
+ */
 void
-lir_renderer_compute_layout (const LirRenderer *r, double width, double height,
-                     const LirRenderOptions *o, LirRenderLayout *l)
+lir_renderer_compute_layout (const LirRenderer *renderer, double width, double height,
+                     const LirRenderOptions *options, LirRenderLayout *layout)
 {
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (layout != NULL);
+
   double top, rest;
 
-  memset (l, 0, sizeof *l);
-  l->columns = o->all_steps ? NULL : r->columns;
-  l->header_height = header_height (r, o);
-  top = l->header_height + (o->header ? 0 : MARGIN);
-  l->plot_x = AXIS_LEFT;
-  l->plot_width = MAX (width - AXIS_LEFT - MARGIN - 6, 1);
+  memset (layout, 0, sizeof *layout);
+  layout->columns = options->all_steps ? NULL : renderer->columns;
+  layout->header_height = header_height (renderer, options);
+  top = layout->header_height + (options->header ? 0 : MARGIN);
+  layout->plot_x = AXIS_LEFT;
+  layout->plot_width = MAX (width - AXIS_LEFT - MARGIN - 6, 1);
   rest = MAX (height - top - AXIS_BOTTOM, 1);
-  if (o->strip)
+  if (options->strip)
     {
-      l->strip_x = l->plot_x;
-      l->strip_width = l->plot_width;
-      l->strip_y = top;
-      l->strip_height = CLAMP (rest * 0.18, 30.0, 110.0);
-      if (l->strip_height > rest / 2)
-        l->strip_height = rest / 3;
-      top += l->strip_height + 4;
+      layout->strip_x = layout->plot_x;
+      layout->strip_width = layout->plot_width;
+      layout->strip_y = top;
+      layout->strip_height = CLAMP (rest * 0.18, 30.0, 110.0);
+      if (layout->strip_height > rest / 2)
+        layout->strip_height = rest / 3;
+      top += layout->strip_height + 4;
     }
-  if (r->has_phases)
+  if (renderer->has_phases)
     {
-      l->band_y = top;
-      l->band_height = 14;
-      top += l->band_height + 2;
+      layout->band_y = top;
+      layout->band_height = 14;
+      top += layout->band_height + 2;
     }
-  if (r->n_dynamic_lanes > 0)
+  if (renderer->n_dynamic_lanes > 0)
     {
-      l->dynamic_y = top;
-      l->dynamic_height = lir_renderer_dynamic_height (r);
-      top += l->dynamic_height + 2;
+      layout->dynamic_y = top;
+      layout->dynamic_height = lir_renderer_dynamic_height (renderer);
+      top += layout->dynamic_height + 2;
     }
-  l->plot_y = top;
-  l->plot_height = MAX (height - top - AXIS_BOTTOM, 1);
+  layout->plot_y = top;
+  layout->plot_height = MAX (height - top - AXIS_BOTTOM, 1);
 }
 
 /**
@@ -57,11 +73,16 @@ lir_renderer_compute_layout (const LirRenderer *r, double width, double height,
  * @viewport: the visible region
  * @step: a step (fractional: 2.5 is the middle of step 2)
  *
+ * Maps a step to the pixel column it is drawn at.
+ *
  * Returns: the pixel column of @step
  */
 double
 lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *viewport, double step)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (viewport != NULL, 0);
+
   double start = lir_render_layout_column_of_step (layout, viewport->step_start);
   double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
 
@@ -76,11 +97,16 @@ lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *v
  * @viewport: the visible region
  * @byte: an arena offset
  *
+ * Maps an arena offset to the pixel row it is drawn at.
+ *
  * Returns: the pixel row of @byte (offset 0 is at the bottom)
  */
 double
 lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *viewport, double byte)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (viewport != NULL, 0);
+
   double span = viewport->byte_end - viewport->byte_start;
 
   return layout->plot_y + layout->plot_height -
@@ -93,11 +119,16 @@ lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *v
  * @viewport: the visible region
  * @x: a pixel column
  *
+ * Maps a pixel column to the step drawn there.
+ *
  * Returns: the (fractional) step under @x; floor it for the step index
  */
 double
 lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *viewport, double x)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (viewport != NULL, 0);
+
   double start = lir_render_layout_column_of_step (layout, viewport->step_start);
   double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
 
@@ -111,11 +142,16 @@ lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *vie
  * @viewport: the visible region
  * @y: a pixel row
  *
+ * Maps a pixel row to the arena offset drawn there.
+ *
  * Returns: the arena offset under @y
  */
 double
 lir_render_layout_byte_at (const LirRenderLayout *layout, const LirViewport *viewport, double y)
 {
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (viewport != NULL, 0);
+
   return viewport->byte_start + (layout->plot_y + layout->plot_height - y) *
                                   (viewport->byte_end - viewport->byte_start) /
                                   MAX (layout->plot_height, 1);

@@ -150,53 +150,93 @@ lir_renderer_new (LirModule *module)
  * lir_renderer_ref:
  * @renderer: a renderer
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @renderer; lir_renderer_unref () drops a reference
  */
 LirRenderer *
-lir_renderer_ref (LirRenderer *r)
+lir_renderer_ref (LirRenderer *renderer)
 {
-  g_atomic_int_inc (&r->ref_count);
-  return r;
+  g_return_val_if_fail (renderer != NULL, NULL);
+
+  g_atomic_int_inc (&renderer->ref_count);
+  return renderer;
 }
 
+/**
+ * lir_renderer_unref:
+ * @renderer: (nullable) (transfer full): a renderer
+ *
+ * Drops a reference; the last one frees the renderer. %NULL is allowed.
+ */
 void
-lir_renderer_unref (LirRenderer *r)
+lir_renderer_unref (LirRenderer *renderer)
 {
-  if (r == NULL || !g_atomic_int_dec_and_test (&r->ref_count))
+  if (renderer == NULL || !g_atomic_int_dec_and_test (&renderer->ref_count))
     return;
-  lir_plan_index_unref (r->index);
-  lir_module_unref (r->module);
-  lir_live_profile_free (r->live);
-  g_free (r->op_rank);
-  g_free (r->kinds);
-  g_array_unref (r->top_edge);
-  g_array_unref (r->top_edge_by_step);
-  g_free (r->peak_largest);
-  g_free (r->step_node);
-  lir_column_map_free (r->columns);
-  g_free (r->consumer_start);
-  g_free (r->consumers);
-  g_free (r->dynamic);
-  g_free (r->dynamic_lane);
-  g_free (r);
+  lir_plan_index_unref (renderer->index);
+  lir_module_unref (renderer->module);
+  lir_live_profile_free (renderer->live);
+  g_free (renderer->op_rank);
+  g_free (renderer->kinds);
+  g_array_unref (renderer->top_edge);
+  g_array_unref (renderer->top_edge_by_step);
+  g_free (renderer->peak_largest);
+  g_free (renderer->step_node);
+  lir_column_map_free (renderer->columns);
+  g_free (renderer->consumer_start);
+  g_free (renderer->consumers);
+  g_free (renderer->dynamic);
+  g_free (renderer->dynamic_lane);
+  g_free (renderer);
 }
 
+/**
+ * lir_renderer_get_module:
+ * @renderer: a renderer
+ *
+ * The module the renderer draws.
+ *
+ * Returns: (transfer none): the module
+ */
 LirModule *
-lir_renderer_get_module (const LirRenderer *r)
+lir_renderer_get_module (const LirRenderer *renderer)
 {
-  return r->module;
+  g_return_val_if_fail (renderer != NULL, NULL);
+
+  return renderer->module;
 }
 
+/**
+ * lir_renderer_get_index:
+ * @renderer: a renderer
+ *
+ * The interval index of the drawn plan, for hit tests and range queries.
+ *
+ * Returns: (transfer none): the index
+ */
 const LirPlanIndex *
-lir_renderer_get_index (const LirRenderer *r)
+lir_renderer_get_index (const LirRenderer *renderer)
 {
-  return r->index;
+  g_return_val_if_fail (renderer != NULL, NULL);
+
+  return renderer->index;
 }
 
+/**
+ * lir_renderer_get_n_steps:
+ * @renderer: a renderer
+ *
+ * How many schedule steps the drawn plan has.
+ *
+ * Returns: the number of steps
+ */
 guint
-lir_renderer_get_n_steps (const LirRenderer *r)
+lir_renderer_get_n_steps (const LirRenderer *renderer)
 {
-  return r->n_steps;
+  g_return_val_if_fail (renderer != NULL, 0);
+
+  return renderer->n_steps;
 }
 
 /**
@@ -204,12 +244,16 @@ lir_renderer_get_n_steps (const LirRenderer *r)
  * @renderer: a renderer
  * @step: a step
  *
+ * The live-bytes strip's value at one step.
+ *
  * Returns: owning bytes live at @step
  */
 guint64
-lir_renderer_get_live_bytes (const LirRenderer *r, guint32 step)
+lir_renderer_get_live_bytes (const LirRenderer *renderer, guint32 step)
 {
-  return lir_live_profile_at (r->live, step);
+  g_return_val_if_fail (renderer != NULL, 0);
+
+  return lir_live_profile_at (renderer->live, step);
 }
 
 /**
@@ -218,23 +262,38 @@ lir_renderer_get_live_bytes (const LirRenderer *r, guint32 step)
  * @node: a node id
  * @n_readers: (out): how many
  *
+ * The readers the selection highlights.
+ *
  * Returns: (transfer none) (array length=n_readers) (nullable): the nodes
  *   that take @node as an input (the selection highlights their steps);
  *   %NULL for buffer-only plans
  */
 const guint32 *
-lir_renderer_get_readers (const LirRenderer *r, guint32 node, guint *n_readers)
+lir_renderer_get_readers (const LirRenderer *renderer, guint32 node, guint *n_readers)
 {
+  g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (n_readers != NULL, NULL);
+
   *n_readers = 0;
-  if (r->consumers == NULL || node >= r->plan->n_nodes)
+  if (renderer->consumers == NULL || node >= renderer->plan->n_nodes)
     return NULL;
-  *n_readers = r->consumer_start[node + 1] - r->consumer_start[node];
-  return &r->consumers[r->consumer_start[node]];
+  *n_readers = renderer->consumer_start[node + 1] - renderer->consumer_start[node];
+  return &renderer->consumers[renderer->consumer_start[node]];
 }
 
+/**
+ * lir_render_options_init:
+ * @options: (out caller-allocates): options to fill
+ *
+ * Fills @options with the defaults: coloured by phase, light, with labels,
+ * the header and the live-bytes strip, nothing selected, no cursor, no diff,
+ * and only the steps that run.
+ */
 void
 lir_render_options_init (LirRenderOptions *options)
 {
+  g_return_if_fail (options != NULL);
+
   *options = (LirRenderOptions){
     .color_by = LIR_COLOR_BY_PHASE,
     .theme = LIR_THEME_LIGHT,
@@ -254,11 +313,16 @@ lir_render_options_init (LirRenderOptions *options)
  * @path: an output path
  * @format: (out): the format its extension names
  *
+ * The image format an output path's extension names.
+ *
  * Returns: %FALSE unless @path ends in .svg, .png or .pdf (any case)
  */
 gboolean
 lir_render_format_from_path (const char *path, LirRenderFormat *format)
 {
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
   const char *dot = strrchr (path, '.');
 
   if (dot == NULL)
@@ -278,14 +342,19 @@ lir_render_format_from_path (const char *path, LirRenderFormat *format)
  * lir_renderer_get_full_viewport:
  * @renderer: a renderer
  * @viewport: (out caller-allocates): every step, and the arena with headroom
+ *
+ * The viewport that shows the whole plan.
  */
 void
-lir_renderer_get_full_viewport (const LirRenderer *r, LirViewport *viewport)
+lir_renderer_get_full_viewport (const LirRenderer *renderer, LirViewport *viewport)
 {
-  double top = (double)MAX (MAX (r->stats.arena_size, r->max_live), 1);
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (viewport != NULL);
+
+  double top = (double)MAX (MAX (renderer->stats.arena_size, renderer->max_live), 1);
 
   viewport->step_start = 0;
-  viewport->step_end = r->n_steps;
+  viewport->step_end = renderer->n_steps;
   viewport->byte_start = 0;
   viewport->byte_end = top * 1.06;
 }
@@ -295,13 +364,19 @@ lir_renderer_get_full_viewport (const LirRenderer *r, LirViewport *viewport)
  * @renderer: a renderer
  * @node: a node (one without a slot is described as out of the arena)
  *
+ * Describes one buffer: name, op, shape, size and offset, steps, phase and
+ * the buffer it views.
+ *
  * Returns: (transfer full): several lines about the buffer, as the SVG
  *   tooltips and the app show them
  */
 char *
-lir_renderer_describe (const LirRenderer *r, guint32 node)
+lir_renderer_describe (const LirRenderer *renderer, guint32 node)
 {
-  const LirBufferPlan *plan = r->plan;
+  g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (node < renderer->plan->n_nodes, NULL);
+
+  const LirBufferPlan *plan = renderer->plan;
   const LirBufferSlot *slot = &plan->slots[node];
   const LirLifetime *life = &plan->lifetimes[node];
   char scratch[LIR_SHORT_NAME_SIZE];
@@ -310,16 +385,16 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   gboolean in_place;
 
   if (plan->slot_flags[node] == LIR_SLOT_NONE)
-    return lir_renderer_describe_dynamic (r, node);
-  out = g_string_new (lir_graph_get_node_short_label (r->graph, node, scratch));
+    return lir_renderer_describe_dynamic (renderer, node);
+  out = g_string_new (lir_graph_get_node_short_label (renderer->graph, node, scratch));
   bytes = lir_format_bytes_exact (slot->size);
-  op = lir_graph_describe_node_op (r->graph, node);
-  in_place = lir_graph_get_node_alias (r->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
+  op = lir_graph_describe_node_op (renderer->graph, node);
+  in_place = lir_graph_get_node_alias (renderer->graph, node, NULL, NULL) == LIR_ALIAS_INPLACE;
 
   g_string_append_printf (out, "\nop %s", op);
-  if (!lir_module_is_buffer_only (r->module))
+  if (!lir_module_is_buffer_only (renderer->module))
     {
-      g_autofree char *shape = lir_graph_format_node_shape (r->graph, node);
+      g_autofree char *shape = lir_graph_format_node_shape (renderer->graph, node);
 
       g_string_append_printf (out, ", shape %s", shape);
     }
@@ -330,7 +405,7 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
   if (plan->aliases[node].root != LIR_NO_NODE)
     g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B",
                             in_place ? "writes into" : "view of",
-                            lir_graph_get_node_short_label (r->graph, plan->aliases[node].root, scratch),
+                            lir_graph_get_node_short_label (renderer->graph, plan->aliases[node].root, scratch),
                             plan->aliases[node].byte_offset);
   return g_string_free (out, FALSE);
 }
@@ -349,19 +424,22 @@ lir_renderer_describe (const LirRenderer *r, guint32 node)
  *   otherwise
  */
 gboolean
-lir_renderer_get_activation_viewport (const LirRenderer *r, LirViewport *viewport)
+lir_renderer_get_activation_viewport (const LirRenderer *renderer, LirViewport *viewport)
 {
-  const LirBufferPlan *plan = r->plan;
+  g_return_val_if_fail (renderer != NULL, FALSE);
+  g_return_val_if_fail (viewport != NULL, FALSE);
+
+  const LirBufferPlan *plan = renderer->plan;
   guint64 low = G_MAXUINT64, high = 0, weights = 0;
 
-  lir_renderer_get_full_viewport (r, viewport);
+  lir_renderer_get_full_viewport (renderer, viewport);
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
       guint64 end = plan->slots[id].offset + plan->slots[id].size;
 
       if (plan->slot_flags[id] != LIR_SLOT_ALLOCATED || plan->slots[id].size == 0)
         continue;
-      if (r->kinds[id] == LIR_BUFFER_KIND_PARAM || r->kinds[id] == LIR_BUFFER_KIND_CONSTANT)
+      if (renderer->kinds[id] == LIR_BUFFER_KIND_PARAM || renderer->kinds[id] == LIR_BUFFER_KIND_CONSTANT)
         weights += plan->slots[id].size;
       else
         {

@@ -63,13 +63,17 @@ peak_label (LirModule *module, guint32 step)
  * lir_buffer_change_describe:
  * @change: a change between two plans
  *
+ * Words one change between two plans.
+ *
  * Returns: (transfer full): what changed, e.g. "size 1.00 MiB → 2.00 MiB,
  *   moved 0 → 4096, steps 3–5 → 3–9", as the diff report, the app's
  *   Changes page and its Buffer page word it
  */
 char *
-lir_buffer_change_describe (const LirBufferChange *c)
+lir_buffer_change_describe (const LirBufferChange *change)
 {
+  g_return_val_if_fail (change != NULL, NULL);
+
   GString *out = g_string_new (NULL);
   gboolean first = TRUE;
 
@@ -88,33 +92,33 @@ lir_buffer_change_describe (const LirBufferChange *c)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (sized); i++)
-      if (c->flags & sized[i].flag)
+      if (change->flags & sized[i].flag)
         {
-          g_autofree char *size = lir_format_bytes (sized[i].in_b ? c->size_b : c->size_a);
+          g_autofree char *size = lir_format_bytes (sized[i].in_b ? change->size_b : change->size_a);
 
           g_string_append_printf (out, "%s%s (%s)", SEP (), sized[i].what, size);
         }
   }
-  if (c->flags & LIR_CHANGE_SIZE)
+  if (change->flags & LIR_CHANGE_SIZE)
     {
-      g_autofree char *a = lir_format_bytes (c->size_a);
-      g_autofree char *b = lir_format_bytes (c->size_b);
+      g_autofree char *a = lir_format_bytes (change->size_a);
+      g_autofree char *b = lir_format_bytes (change->size_b);
       g_string_append_printf (out, "%ssize %s → %s", SEP (), a, b);
     }
-  if (c->flags & LIR_CHANGE_OFFSET)
+  if (change->flags & LIR_CHANGE_OFFSET)
     g_string_append_printf (out, "%smoved %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT, SEP (),
-                            c->offset_a, c->offset_b);
-  if (c->flags & LIR_CHANGE_LIFETIME)
-    g_string_append_printf (out, "%ssteps %u–%u → %u–%u", SEP (), c->first_a, c->last_a, c->first_b,
-                            c->last_b);
-  if (c->flags & LIR_CHANGE_BECAME_VIEW)
+                            change->offset_a, change->offset_b);
+  if (change->flags & LIR_CHANGE_LIFETIME)
+    g_string_append_printf (out, "%ssteps %u–%u → %u–%u", SEP (), change->first_a, change->last_a, change->first_b,
+                            change->last_b);
+  if (change->flags & LIR_CHANGE_BECAME_VIEW)
     g_string_append_printf (out, "%sbecame a view", SEP ());
-  if (c->flags & LIR_CHANGE_STOPPED_VIEW)
+  if (change->flags & LIR_CHANGE_STOPPED_VIEW)
     g_string_append_printf (out, "%sstopped being a view", SEP ());
-  if (c->flags & LIR_CHANGE_PHASE)
-    g_string_append_printf (out, "%sphase %s → %s", SEP (), lir_phase_get_label (c->phase_a),
-                            lir_phase_get_label (c->phase_b));
-  if (c->flags & LIR_CHANGE_STEP)
+  if (change->flags & LIR_CHANGE_PHASE)
+    g_string_append_printf (out, "%sphase %s → %s", SEP (), lir_phase_get_label (change->phase_a),
+                            lir_phase_get_label (change->phase_b));
+  if (change->flags & LIR_CHANGE_STEP)
     g_string_append_printf (out, "%sruns at another step", SEP ());
 #undef SEP
   return g_string_free (out, FALSE);
@@ -135,12 +139,19 @@ append_change (GString *out, const LirBufferChange *c)
  * @label_b: how to call B
  * @max_changes: list at most this many changes (0: all)
  *
+ * Words a diff as `lirscope-cli diff` prints it: the arena and bound
+ * changes, then the changed buffers.
+ *
  * Returns: (transfer full): the report, largest effects first
  */
 char *
 lir_plan_diff_to_text (const LirPlanDiff *diff, const char *label_a, const char *label_b,
                       guint max_changes)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+  g_return_val_if_fail (label_a != NULL, NULL);
+  g_return_val_if_fail (label_b != NULL, NULL);
+
   GString *out = g_string_new (NULL);
   const LirPlanStats *a = lir_plan_diff_get_stats (diff, FALSE), *b = lir_plan_diff_get_stats (diff, TRUE);
   guint n = lir_plan_diff_get_n_changes (diff);
@@ -280,11 +291,17 @@ json_entries (GString *out, const char *key, const LirPlanDiff *diff, gboolean t
  * @label_a: how to call A (its file name)
  * @label_b: how to call B
  *
+ * A diff as `lirscope-cli diff --json` prints it.
+ *
  * Returns: (transfer full): one JSON object, every change listed
  */
 char *
 lir_plan_diff_to_json (const LirPlanDiff *diff, const char *label_a, const char *label_b)
 {
+  g_return_val_if_fail (diff != NULL, NULL);
+  g_return_val_if_fail (label_a != NULL, NULL);
+  g_return_val_if_fail (label_b != NULL, NULL);
+
   GString *out = g_string_new ("{");
   const LirPlanStats *a = lir_plan_diff_get_stats (diff, FALSE), *b = lir_plan_diff_get_stats (diff, TRUE);
 

@@ -80,6 +80,8 @@ lir_peak_report_new (LirModule *module, LirPlanIndex *index, guint32 step)
  * lir_peak_report_ref:
  * @report: a report
  *
+ * Takes a reference.
+ *
  * Returns: (transfer full): @report, with one more reference
  */
 LirPeakReport *
@@ -111,6 +113,8 @@ lir_peak_report_unref (LirPeakReport *report)
 /**
  * lir_peak_report_get_live_set:
  * @report: a report
+ *
+ * The buffers live at the report's step.
  *
  * Returns: (transfer none): the live set at the report's step
  */
@@ -161,11 +165,17 @@ lir_live_set_format_kind_totals (const LirLiveSet *set)
  * @report: a report
  * @max_buffers: list at most this many buffers
  *
+ * Words the report as `lirscope-cli peak` prints it: the live set with its
+ * totals by kind and op, the fragmentation, and what sets the arena's
+ * height.
+ *
  * Returns: (transfer full): the report, for people
  */
 char *
 lir_peak_report_to_text (const LirPeakReport *report, guint max_buffers)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   LirModule *module = report->module;
   LirPlanIndex *index = report->index;
   LirLiveSet *set = report->set;
@@ -273,11 +283,15 @@ append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
  * @report: a report
  * @max_buffers: list at most this many buffers (%G_MAXUINT for all)
  *
+ * The report as `lirscope-cli peak --json` prints it.
+ *
  * Returns: (transfer full): one JSON object (data/FORMAT.md lists the fields)
  */
 char *
 lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   LirModule *module = report->module;
   LirPlanIndex *index = report->index;
   LirLiveSet *set = report->set;

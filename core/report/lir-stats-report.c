@@ -68,6 +68,8 @@ static const char *const titles[LIR_N_STATS] = {
  * lir_stat_get_title:
  * @stat: a row
  *
+ * The title of one row of the statistics.
+ *
  * Returns: (transfer none): the row's English title, e.g. "Arena size";
  *   the app passes it through gettext
  */
@@ -225,51 +227,57 @@ lir_stats_report_new (LirModule *module)
 
 /**
  * lir_stats_report_ref:
- * @r: a report
+ * @report: a report
  *
- * Returns: (transfer full): @r, with one more reference
+ * Takes a reference.
+ *
+ * Returns: (transfer full): @report, with one more reference
  */
 LirStatsReport *
-lir_stats_report_ref (LirStatsReport *r)
+lir_stats_report_ref (LirStatsReport *report)
 {
-  g_return_val_if_fail (r != NULL, NULL);
-  g_atomic_int_inc (&r->ref_count);
-  return r;
+  g_return_val_if_fail (report != NULL, NULL);
+  g_atomic_int_inc (&report->ref_count);
+  return report;
 }
 
 /**
  * lir_stats_report_unref:
- * @r: (transfer full): a report
+ * @report: (transfer full): a report
  *
  * Drops a reference; the last one frees it.
  */
 void
-lir_stats_report_unref (LirStatsReport *r)
+lir_stats_report_unref (LirStatsReport *report)
 {
-  g_return_if_fail (r != NULL);
-  if (!g_atomic_int_dec_and_test (&r->ref_count))
+  g_return_if_fail (report != NULL);
+  if (!g_atomic_int_dec_and_test (&report->ref_count))
     return;
   for (guint i = 0; i < LIR_N_STATS; i++)
-    g_free (r->values[i]);
-  g_clear_pointer (&r->violations, g_ptr_array_unref);
-  g_clear_pointer (&r->flagged, g_array_unref);
-  g_free (r->binding_text);
-  g_free (r->fingerprint);
-  g_free (r->graph_fingerprint);
-  lir_module_unref (r->module);
-  g_free (r);
+    g_free (report->values[i]);
+  g_clear_pointer (&report->violations, g_ptr_array_unref);
+  g_clear_pointer (&report->flagged, g_array_unref);
+  g_free (report->binding_text);
+  g_free (report->fingerprint);
+  g_free (report->graph_fingerprint);
+  lir_module_unref (report->module);
+  g_free (report);
 }
 
 /**
  * lir_stats_report_get_stats:
  * @report: a report
  *
+ * The figures the report words.
+ *
  * Returns: (transfer none): the figures as numbers
  */
 const LirPlanStats *
-lir_stats_report_get_stats (const LirStatsReport *r)
+lir_stats_report_get_stats (const LirStatsReport *report)
 {
-  return &r->stats;
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return &report->stats;
 }
 
 /**
@@ -277,26 +285,33 @@ lir_stats_report_get_stats (const LirStatsReport *r)
  * @report: a report
  * @stat: a row
  *
+ * One row of the report, worded as the app and `lirscope-cli stats` show it.
+ *
  * Returns: (transfer none) (nullable): the row's value as shown, %NULL
  *   when the row does not apply (no symbols are bound)
  */
 const char *
-lir_stats_report_get_value (const LirStatsReport *r, LirStat stat)
+lir_stats_report_get_value (const LirStatsReport *report, LirStat stat)
 {
+  g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (stat < LIR_N_STATS, NULL);
-  return r->values[stat];
+  return report->values[stat];
 }
 
 /**
  * lir_stats_report_get_peak_node:
  * @report: a report
  *
+ * The node that runs at the peak step.
+ *
  * Returns: the node scheduled at the peak step, or %LIR_NO_NODE
  */
 guint32
-lir_stats_report_get_peak_node (const LirStatsReport *r)
+lir_stats_report_get_peak_node (const LirStatsReport *report)
 {
-  return r->peak_node;
+  g_return_val_if_fail (report != NULL, LIR_NO_NODE);
+
+  return report->peak_node;
 }
 
 /**
@@ -315,8 +330,12 @@ lir_stats_report_get_peak_node (const LirStatsReport *r)
  * Returns: %FALSE with @error set if the binding cannot be applied
  */
 gboolean
-lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *binding, GError **error)
+lir_stats_report_measure_binding (LirStatsReport *report, const LirPlanOptions *binding, GError **error)
 {
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (binding != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   g_autoptr (LirPlanOptions) naive = lir_plan_options_copy (binding);
   g_autoptr (LirModule) at = NULL;
   LirPlanStats stats;
@@ -325,15 +344,15 @@ lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *bindi
   /* The bounds do not depend on placement: the cheapest plan gives them. */
   lir_plan_options_set_strategy (naive, "naive");
   lir_plan_options_set_capacity (naive, 0);
-  at = lir_module_replan (r->module, naive, error);
+  at = lir_module_replan (report->module, naive, error);
   if (at == NULL)
     return FALSE;
   /* A plan made for smaller symbols cannot hold larger ones: refuse rather
    * than report an efficiency above 100 %. */
-  if (!lir_module_is_buffer_only (r->module))
+  if (!lir_module_is_buffer_only (report->module))
     {
-      LirGraph *graph = lir_module_get_graph (r->module);
-      g_autofree guint64 *planned = lir_buffer_plan_symbol_values (lir_module_get_plan (r->module), graph);
+      LirGraph *graph = lir_module_get_graph (report->module);
+      g_autofree guint64 *planned = lir_buffer_plan_symbol_values (lir_module_get_plan (report->module), graph);
       g_autofree guint64 *wanted = lir_buffer_plan_symbol_values (lir_module_get_plan (at), graph);
 
       for (guint i = 0; i < lir_graph_get_n_symbols (graph); i++)
@@ -348,17 +367,17 @@ lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *bindi
           }
     }
   lir_plan_stats_compute (lir_module_get_plan (at), &stats);
-  r->measured = TRUE;
-  r->live_at_binding = stats.lower_bound;
-  r->aligned_at_binding = stats.aligned_lower_bound;
-  g_free (r->binding_text);
-  r->binding_text = format_bindings (lir_module_get_plan (at));
+  report->measured = TRUE;
+  report->live_at_binding = stats.lower_bound;
+  report->aligned_at_binding = stats.aligned_lower_bound;
+  g_free (report->binding_text);
+  report->binding_text = format_bindings (lir_module_get_plan (at));
   live = lir_format_bytes (stats.lower_bound);
-  share = lir_format_percent (r->stats.arena_size > 0 ? (double)stats.aligned_lower_bound / r->stats.arena_size : 1, 1);
-  g_free (r->values[LIR_STAT_AT_BINDING]);
+  share = lir_format_percent (report->stats.arena_size > 0 ? (double)stats.aligned_lower_bound / report->stats.arena_size : 1, 1);
+  g_free (report->values[LIR_STAT_AT_BINDING]);
   /* Translators: "at seq = 128: 5.20 MiB live, 24.3% efficient in this arena" */
-  r->values[LIR_STAT_AT_BINDING] = g_strdup_printf ("at %s: %s live, %s efficient in this arena",
-                                                    r->binding_text != NULL ? r->binding_text : "the binding", live,
+  report->values[LIR_STAT_AT_BINDING] = g_strdup_printf ("at %s: %s live, %s efficient in this arena",
+                                                    report->binding_text != NULL ? report->binding_text : "the binding", live,
                                                     share);
   return TRUE;
 }
@@ -371,37 +390,64 @@ lir_stats_report_measure_binding (LirStatsReport *r, const LirPlanOptions *bindi
  * at the values it was made for again.
  */
 void
-lir_stats_report_forget_binding (LirStatsReport *r)
+lir_stats_report_forget_binding (LirStatsReport *report)
 {
-  r->measured = FALSE;
-  g_clear_pointer (&r->binding_text, g_free);
-  g_clear_pointer (&r->values[LIR_STAT_AT_BINDING], g_free);
+  g_return_if_fail (report != NULL);
+
+  report->measured = FALSE;
+  g_clear_pointer (&report->binding_text, g_free);
+  g_clear_pointer (&report->values[LIR_STAT_AT_BINDING], g_free);
 }
 
 /* Returns: whether the plan passed the validator */
+/**
+ * lir_stats_report_is_valid:
+ * @report: a report
+ *
+ * Whether the plan passed the validator; an invalid plan's report claims no
+ * saving.
+ *
+ * Returns: %TRUE if the plan is valid
+ */
 gboolean
-lir_stats_report_is_valid (const LirStatsReport *r)
+lir_stats_report_is_valid (const LirStatsReport *report)
 {
-  return r->n_violations == 0;
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  return report->n_violations == 0;
 }
 
+/**
+ * lir_stats_report_get_n_violations:
+ * @report: a report
+ *
+ * How many rules the plan breaks.
+ *
+ * Returns: the number of violations; 0 for a valid plan
+ */
 guint64
-lir_stats_report_get_n_violations (const LirStatsReport *r)
+lir_stats_report_get_n_violations (const LirStatsReport *report)
 {
-  return r->n_violations;
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_violations;
 }
 
 /**
  * lir_stats_report_get_violations:
  * @report: a report
  *
+ * The violations the report lists.
+ *
  * Returns: (transfer none) (element-type LirViolation): the first few
  *   violations, in the validator's order
  */
 const GPtrArray *
-lir_stats_report_get_violations (const LirStatsReport *r)
+lir_stats_report_get_violations (const LirStatsReport *report)
 {
-  return r->violations;
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return report->violations;
 }
 
 /**
@@ -409,44 +455,54 @@ lir_stats_report_get_violations (const LirStatsReport *r)
  * @report: a report
  * @n_nodes: (out): how many
  *
+ * The buffers the timeline outlines as wrong.
+ *
  * Returns: (transfer none) (array length=n_nodes): the nodes the validator
  *   found at fault (each buffer of an overlap), to outline
  */
 const guint32 *
-lir_stats_report_get_flagged (const LirStatsReport *r, guint *n_nodes)
+lir_stats_report_get_flagged (const LirStatsReport *report, guint *n_nodes)
 {
-  *n_nodes = r->flagged->len;
-  return (const guint32 *)(void *)r->flagged->data;
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+
+  *n_nodes = report->flagged->len;
+  return (const guint32 *)(void *)report->flagged->data;
 }
 
 /**
  * lir_stats_report_to_text:
  * @report: a report
  *
+ * Words the report as `lirscope-cli stats` prints it; an invalid plan's
+ * report starts with its violations.
+ *
  * Returns: (transfer full): the module's name, then one "Title  value" line
  *   per row that applies, as `lirscope-cli stats` prints them
  */
 char *
-lir_stats_report_to_text (const LirStatsReport *r)
+lir_stats_report_to_text (const LirStatsReport *report)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   GString *out = g_string_new (NULL);
   int width = 0;
 
   for (guint i = 0; i < LIR_N_STATS; i++)
     width = MAX (width, (int)g_utf8_strlen (titles[i], -1));
-  g_string_append_printf (out, "%s\n", lir_module_get_name (r->module));
-  if (r->n_violations > 0)
+  g_string_append_printf (out, "%s\n", lir_module_get_name (report->module));
+  if (report->n_violations > 0)
     {
-      g_string_append_printf (out, "  %s\n", r->values[LIR_STAT_VALIDITY]);
-      for (guint i = 0; i < r->violations->len; i++)
-        g_string_append_printf (out, "    %s\n", ((const LirViolation *)r->violations->pdata[i])->message);
-      if (r->n_violations > r->violations->len)
+      g_string_append_printf (out, "  %s\n", report->values[LIR_STAT_VALIDITY]);
+      for (guint i = 0; i < report->violations->len; i++)
+        g_string_append_printf (out, "    %s\n", ((const LirViolation *)report->violations->pdata[i])->message);
+      if (report->n_violations > report->violations->len)
         g_string_append_printf (out, "    … and %" G_GUINT64_FORMAT " more (lirscope-cli validate lists all)\n",
-                                r->n_violations - r->violations->len);
+                                report->n_violations - report->violations->len);
     }
   for (guint i = 0; i < LIR_N_STATS; i++)
-    if (r->values[i] != NULL && !(i == LIR_STAT_VALIDITY && r->n_violations > 0))
-      g_string_append_printf (out, "  %-*s  %s\n", width, titles[i], r->values[i]);
+    if (report->values[i] != NULL && !(i == LIR_STAT_VALIDITY && report->n_violations > 0))
+      g_string_append_printf (out, "  %-*s  %s\n", width, titles[i], report->values[i]);
   return g_string_free (out, FALSE);
 }
 
@@ -471,24 +527,28 @@ json_string (GString *out, const char *key, const char *value)
  * @report: a report
  * @plan_seconds: how long planning took, or < 0 to leave it out
  *
+ * The report as `lirscope-cli stats --json` prints it.
+ *
  * Returns: (transfer full): one JSON object with the figures as numbers
  *   (`lirscope-cli stats --json`; data/FORMAT.md lists the fields)
  */
 char *
-lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
+lir_stats_report_to_json (const LirStatsReport *report, double plan_seconds)
 {
-  const LirPlanStats *s = &r->stats;
-  LirBufferPlan *plan = lir_module_get_plan (r->module);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  const LirPlanStats *s = &report->stats;
+  LirBufferPlan *plan = lir_module_get_plan (report->module);
   GString *out = g_string_new ("{\n");
   char scratch[24];
 
-  json_string (out, "name", lir_module_get_name (r->module));
+  json_string (out, "name", lir_module_get_name (report->module));
   g_string_append_printf (out, "  \"nodes\": %u,\n  \"buffers\": %u,\n  \"views\": %u,\n", s->n_nodes,
                           s->n_buffers, s->n_views);
   g_string_append_printf (out, "  \"steps\": %u,\n", lir_buffer_plan_get_n_steps (plan));
   g_string_append_printf (out, "  \"arena_size\": %" G_GUINT64_FORMAT ",\n", s->arena_size);
   g_string_append_printf (out, "  \"total_unshared\": %" G_GUINT64_FORMAT ",\n", s->total_unshared);
-  if (r->n_violations == 0)
+  if (report->n_violations == 0)
     {
       g_string_append_printf (out, "  \"bytes_saved\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved);
       g_string_append_printf (out, "  \"bytes_saved_by_sharing\": %" G_GUINT64_FORMAT ",\n",
@@ -499,24 +559,24 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
   g_string_append_printf (out, "  \"bytes_saved_by_views\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_views);
   g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", s->lower_bound);
   g_string_append_printf (out, "  \"aligned_lower_bound\": %" G_GUINT64_FORMAT ",\n", s->aligned_lower_bound);
-  g_string_append_printf (out, "  \"valid\": %s,\n", r->n_violations == 0 ? "true" : "false");
-  g_string_append_printf (out, "  \"violations\": %" G_GUINT64_FORMAT ",\n", r->n_violations);
-  if (r->n_violations == 0)
+  g_string_append_printf (out, "  \"valid\": %s,\n", report->n_violations == 0 ? "true" : "false");
+  g_string_append_printf (out, "  \"violations\": %" G_GUINT64_FORMAT ",\n", report->n_violations);
+  if (report->n_violations == 0)
     json_number (out, "efficiency", s->efficiency);
   else
     g_string_append (out, "  \"efficiency\": null,\n");
   g_string_append_printf (out, "  \"peak_step\": %u,\n", s->peak_step);
-  if (r->peak_node != LIR_NO_NODE)
+  if (report->peak_node != LIR_NO_NODE)
     json_string (out, "peak_node",
-                 lir_graph_get_node_label (lir_module_get_graph (r->module), r->peak_node, scratch));
+                 lir_graph_get_node_label (lir_module_get_graph (report->module), report->peak_node, scratch));
   g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
                           lir_buffer_plan_get_alignment (plan));
   json_string (out, "strategy", lir_buffer_plan_get_strategy (plan));
   g_string_append_printf (out, "  \"proven_optimal\": %s,\n", s->proven_optimal ? "true" : "false");
-  json_string (out, "fingerprint", r->fingerprint);
+  json_string (out, "fingerprint", report->fingerprint);
   if (plan_seconds >= 0)
     json_number (out, "plan_seconds", plan_seconds);
-  if (r->measured)
+  if (report->measured)
     {
       g_string_append (out, "  \"max_bindings\": {");
       for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
@@ -530,12 +590,12 @@ lir_stats_report_to_json (const LirStatsReport *r, double plan_seconds)
           lir_json_append_string (out, name);
           g_string_append_printf (out, ": %" G_GUINT64_FORMAT, value);
         }
-      g_string_append_printf (out, "},\n  \"live_bytes_at_binding\": %" G_GUINT64_FORMAT ",\n", r->live_at_binding);
+      g_string_append_printf (out, "},\n  \"live_bytes_at_binding\": %" G_GUINT64_FORMAT ",\n", report->live_at_binding);
       json_number (out, "efficiency_at_binding",
-                   r->stats.arena_size > 0 ? (double)r->aligned_at_binding / r->stats.arena_size : 1);
+                   report->stats.arena_size > 0 ? (double)report->aligned_at_binding / report->stats.arena_size : 1);
     }
   g_string_append (out, "  \"graph_fingerprint\": ");
-  lir_json_append_string (out, r->graph_fingerprint);
+  lir_json_append_string (out, report->graph_fingerprint);
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

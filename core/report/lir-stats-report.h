@@ -60,7 +60,7 @@ const char         *lir_stat_get_title             (LirStat stat);
 LIR_AVAILABLE_IN_ALL
 LirStatsReport     *lir_stats_report_new           (LirModule *module);
 LIR_AVAILABLE_IN_ALL
-LirStatsReport *lir_stats_report_ref (LirStatsReport *r);
+LirStatsReport *lir_stats_report_ref (LirStatsReport *report);
 LIR_AVAILABLE_IN_ALL
 void                lir_stats_report_unref          (LirStatsReport *report);
 LIR_AVAILABLE_IN_ALL

@@ -928,7 +928,8 @@ cancel_later (gpointer cancellable)
 /* The options' cancellable reaches the search: cancelled from another
  * thread while it runs (on J, whose best plans stay about 4 % above the
  * lower bound, the effort here would last for days), it stops with
- * G_IO_ERROR_CANCELLED. */
+ * LIR_ERROR_CANCELLED (the strategy's own G_IO_ERROR_CANCELLED, in the
+ * library's domain). */
 static void
 test_exact_cancelled (void)
 {
@@ -945,7 +946,7 @@ test_exact_cancelled (void)
   canceller = g_thread_new ("cancel", cancel_later, cancellable);
   planned = lir_module_replan (module, options, &error);
   g_thread_join (canceller);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (error, LIR_ERROR, LIR_ERROR_CANCELLED);
   g_assert_null (planned);
 }
 
@@ -1102,7 +1103,7 @@ test_cancelled_before (void)
       lir_plan_options_set_strategy (options, strategies[s]->name);
       lir_plan_options_set_cancellable (options, cancellable);
       planned = lir_module_replan (module, options, &error);
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_error (error, LIR_ERROR, LIR_ERROR_CANCELLED);
       g_assert_null (planned);
       g_clear_error (&error);
     }

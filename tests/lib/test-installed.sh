@@ -5,7 +5,7 @@
 # checks the soname, that exactly the public lir_ symbols are exported (each
 # with a doc comment), that no private header is installed, and the API
 # reference when it was built.
-# Env: BUILD_ROOT, SOURCE_ROOT, CC, SANITIZE, REFERENCE.
+# Env: BUILD_ROOT, SOURCE_ROOT, CC, SANITIZE, REFERENCE, GIR (optional).
 set -eu
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
