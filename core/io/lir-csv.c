@@ -295,6 +295,10 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
 LirModule *
 lir_module_new_from_csv (const char *data, gsize length, GError **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* NULL + 0 is undefined: an empty input is an empty string. */
+  data = data != NULL ? data : "";
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   CsvReader r = { data, data + length, 1, ',', FALSE, fields, starts };
@@ -307,8 +311,6 @@ lir_module_new_from_csv (const char *data, gsize length, GError **error)
   g_autofree char *what = NULL;
   guint32 b;
   int status;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (nul != NULL)
     {

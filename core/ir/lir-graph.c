@@ -35,7 +35,7 @@ canonical_attrs (const char *attrs)
 
 /**
  * lir_graph_new:
- * @name: the graph's name
+ * @name: (nullable): the graph's name, %NULL for none
  *
  * Makes an empty graph. Build it with lir_graph_add_node () and the
  * builders, then give it to lir_module_new () or plan it with lir_graph_plan
@@ -90,7 +90,7 @@ lir_graph_seal (LirGraph *graph)
 }
 
 /**
- * lir_graph_ref:
+ * lir_graph_ref: (skip)
  * @graph: a graph
  *
  * Takes a reference.
@@ -106,7 +106,7 @@ lir_graph_ref (LirGraph *graph)
 }
 
 /**
- * lir_graph_unref:
+ * lir_graph_unref: (skip)
  * @graph: (transfer full): a graph
  *
  * Drops a reference; the last one frees the graph.

@@ -122,7 +122,7 @@ head_bytes (const char *text, gsize max)
 }
 
 /**
- * lir_name_shorten:
+ * lir_name_shorten: (skip)
  * @name: a name, up to %LIR_MAX_NAME_LENGTH bytes
  * @buffer: room for the short form
  *

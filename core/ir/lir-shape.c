@@ -6,7 +6,7 @@
 #include "lir-error.h"
 
 /**
- * lir_shape_new_static:
+ * lir_shape_new_static: (skip)
  * @dtype: element type
  * @n_dims: number of dims, at most %LIR_MAX_DIMS
  * @sizes: (array length=n_dims): static dim sizes
@@ -22,11 +22,35 @@ lir_shape_new_static (LirDType dtype, guint n_dims, const guint64 *sizes)
   LirShape shape = { .dtype = dtype, .n_dims = 0 };
 
   g_return_val_if_fail (n_dims <= LIR_MAX_DIMS, shape);
+  g_return_val_if_fail (n_dims == 0 || sizes != NULL, shape);
 
   shape.n_dims = n_dims;
   for (guint i = 0; i < n_dims; i++)
     shape.dims[i] = lir_dim_static (sizes[i]);
   return shape;
+}
+
+/**
+ * lir_shape_new_static_boxed: (rename-to lir_shape_new_static)
+ * @dtype: element type
+ * @n_dims: number of dims, at most %LIR_MAX_DIMS
+ * @sizes: (array length=n_dims): static dim sizes
+ *
+ * lir_shape_new_static() for bindings, which cannot take a structure by
+ * value: the same shape, allocated.
+ *
+ * Returns: (transfer full) (nullable): a shape to free with g_free(), or
+ *   %NULL if @n_dims is above %LIR_MAX_DIMS
+ */
+LirShape *
+lir_shape_new_static_boxed (LirDType dtype, guint n_dims, const guint64 *sizes)
+{
+  g_return_val_if_fail (n_dims <= LIR_MAX_DIMS, NULL);
+  g_return_val_if_fail (n_dims == 0 || sizes != NULL, NULL);
+
+  LirShape shape = lir_shape_new_static (dtype, n_dims, sizes);
+
+  return g_memdup2 (&shape, sizeof shape);
 }
 
 /**

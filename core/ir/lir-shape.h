@@ -73,6 +73,10 @@ LirShape lir_shape_new_static (LirDType       dtype,
                                guint          n_dims,
                                const guint64 *sizes);
 LIR_AVAILABLE_IN_ALL
+LirShape *lir_shape_new_static_boxed (LirDType       dtype,
+                                      guint          n_dims,
+                                      const guint64 *sizes);
+LIR_AVAILABLE_IN_ALL
 gboolean lir_shape_is_static  (const LirShape *shape);
 LIR_AVAILABLE_IN_ALL
 gboolean lir_shape_get_byte_size  (const LirShape *shape,

@@ -75,13 +75,15 @@ lir_module_get_buffer_kind (const LirModule *module, guint32 node)
 /**
  * lir_module_get_buffer_kinds:
  * @module: a module
+ * @n_nodes: (out) (optional): how many, one per node of the graph
  *
  * The kind of every node at once, in O(nodes + outputs).
  *
- * Returns: (transfer full) (array): one #LirBufferKind per node
+ * Returns: (transfer full) (array length=n_nodes): one #LirBufferKind per
+ *   node
  */
 guint8 *
-lir_module_get_buffer_kinds (const LirModule *module)
+lir_module_get_buffer_kinds (const LirModule *module, guint *n_nodes)
 {
   g_return_val_if_fail (module != NULL, NULL);
 
@@ -102,6 +104,8 @@ lir_module_get_buffer_kinds (const LirModule *module)
   for (guint i = 0; i < n_outputs && !lir_module_is_buffer_only (module); i++)
     if (outputs[i] < n && kinds[outputs[i]] == LIR_BUFFER_KIND_ACTIVATION)
       kinds[outputs[i]] = LIR_BUFFER_KIND_OUTPUT;
+  if (n_nodes != NULL)
+    *n_nodes = n;
   return kinds;
 }
 

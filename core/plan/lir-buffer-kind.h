@@ -32,7 +32,8 @@ LIR_AVAILABLE_IN_ALL
 LirBufferKind       lir_module_get_buffer_kind   (const LirModule *module,
                                                   guint32          node);
 LIR_AVAILABLE_IN_ALL
-guint8             *lir_module_get_buffer_kinds  (const LirModule *module);
+guint8             *lir_module_get_buffer_kinds  (const LirModule *module,
+                                                  guint           *n_nodes);
 LIR_AVAILABLE_IN_ALL
 guint32            *lir_module_get_dynamic_nodes (LirModule *module,
                                                   guint     *n_nodes);

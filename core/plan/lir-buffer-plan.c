@@ -46,7 +46,7 @@ lir_buffer_plan_new (LirGraph *graph, guint n_nodes)
 }
 
 /**
- * lir_buffer_plan_ref:
+ * lir_buffer_plan_ref: (skip)
  * @plan: a plan
  *
  * Takes a reference.
@@ -62,7 +62,7 @@ lir_buffer_plan_ref (LirBufferPlan *plan)
 }
 
 /**
- * lir_buffer_plan_unref:
+ * lir_buffer_plan_unref: (skip)
  * @plan: (transfer full): a plan
  *
  * Drops a reference; the last one frees the plan.

@@ -239,6 +239,9 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
 LirPlanDiff *
 lir_plan_diff_new (LirModule *a, LirModule *b)
 {
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (lir_module_get_plan (a) != NULL && lir_module_get_plan (b) != NULL, NULL);
+
   LirPlanDiff *diff = g_new0 (LirPlanDiff, 1);
   LirGraph *ga = lir_module_get_graph (a), *gb = lir_module_get_graph (b);
   guint n_a = lir_graph_get_n_nodes (ga), n_b = lir_graph_get_n_nodes (gb);
@@ -247,8 +250,6 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
   g_autofree guint32 *b_of_a = g_new (guint32, n_a + 1);
   g_autofree guint32 *a_of_b = g_new (guint32, n_b + 1);
 
-  g_return_val_if_fail (a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (lir_module_get_plan (a) != NULL && lir_module_get_plan (b) != NULL, NULL);
   diff->ref_count = 1;
   diff->a = lir_module_ref (a);
   diff->b = lir_module_ref (b);
@@ -302,7 +303,7 @@ lir_plan_diff_new (LirModule *a, LirModule *b)
 }
 
 /**
- * lir_plan_diff_ref:
+ * lir_plan_diff_ref: (skip)
  * @diff: a diff
  *
  * Takes a reference.
@@ -319,7 +320,7 @@ lir_plan_diff_ref (LirPlanDiff *diff)
 }
 
 /**
- * lir_plan_diff_unref:
+ * lir_plan_diff_unref: (skip)
  * @diff: (transfer full): a diff
  *
  * Drops a reference; the last one frees the diff.

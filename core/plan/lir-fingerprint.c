@@ -151,9 +151,10 @@ finish (Encoder *e)
 guint64
 lir_graph_get_fingerprint (const LirGraph *graph)
 {
+  g_return_val_if_fail (graph != NULL, 0);
+
   Encoder e = { XXH3_createState () };
 
-  g_return_val_if_fail (graph != NULL, 0);
   XXH3_64bits_reset (e.state);
   put_str (&e, "LIRSCOPE-FP1");
   encode_graph (&e, graph);
@@ -176,10 +177,11 @@ lir_graph_get_fingerprint (const LirGraph *graph)
 guint64
 lir_module_get_fingerprint (const LirModule *module)
 {
+  g_return_val_if_fail (module != NULL, 0);
+
   Encoder e = { XXH3_createState () };
   const LirBufferPlan *plan;
 
-  g_return_val_if_fail (module != NULL, 0);
   plan = lir_module_get_plan (module);
   XXH3_64bits_reset (e.state);
   put_str (&e, "LIRSCOPE-FP1");

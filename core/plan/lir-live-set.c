@@ -49,7 +49,7 @@ compare_ops (gconstpointer pa, gconstpointer pb)
  * lir_live_set_new:
  * @module: a planned module
  * @index: (transfer none): the index of @module's plan
- * @step: a step
+ * @step: a step of the plan
  *
  * What fills the arena at one step: the buffers live there, largest first (a
  * view listed under its root), with their totals by kind and by op.
@@ -60,6 +60,8 @@ LirLiveSet *
 lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 {
   g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL && index != NULL, NULL);
+  g_return_val_if_fail (lir_plan_index_get_plan (index) == lir_module_get_plan (module), NULL);
+  g_return_val_if_fail (step < MAX (lir_buffer_plan_get_n_steps (lir_module_get_plan (module)), 1), NULL);
 
   const LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
@@ -146,7 +148,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 }
 
 /**
- * lir_live_set_ref:
+ * lir_live_set_ref: (skip)
  * @set: a live set
  *
  * Takes a reference.
@@ -162,7 +164,7 @@ lir_live_set_ref (LirLiveSet *set)
 }
 
 /**
- * lir_live_set_unref:
+ * lir_live_set_unref: (skip)
  * @set: (transfer full): a live set
  *
  * Drops a reference; the last one frees it.

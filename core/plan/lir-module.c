@@ -53,7 +53,7 @@ lir_module_new (LirGraph *graph, LirBufferPlan *plan)
 }
 
 /**
- * lir_module_ref:
+ * lir_module_ref: (skip)
  * @module: a module
  *
  * Takes a reference.
@@ -70,7 +70,7 @@ lir_module_ref (LirModule *module)
 }
 
 /**
- * lir_module_unref:
+ * lir_module_unref: (skip)
  * @module: (transfer full): a module
  *
  * Drops a reference; the last one frees the module (not its graph or plan

@@ -161,7 +161,7 @@ lir_plan_index_new (LirBufferPlan *plan)
 }
 
 /**
- * lir_plan_index_ref:
+ * lir_plan_index_ref: (skip)
  * @index: an index
  *
  * Takes a reference.
@@ -177,7 +177,7 @@ lir_plan_index_ref (LirPlanIndex *index)
 }
 
 /**
- * lir_plan_index_unref:
+ * lir_plan_index_unref: (skip)
  * @index: (transfer full): an index
  *
  * Drops a reference; the last one frees it.
@@ -201,6 +201,22 @@ lir_plan_index_unref (LirPlanIndex *index)
 }
 
 /**
+ * lir_plan_index_get_plan:
+ * @index: an index
+ *
+ * The plan the index was made for.
+ *
+ * Returns: (transfer none): the indexed plan
+ */
+LirBufferPlan *
+lir_plan_index_get_plan (const LirPlanIndex *index)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+
+  return index->plan;
+}
+
+/**
  * lir_plan_index_get_n_entries:
  * @index: an index
  *
@@ -217,7 +233,7 @@ lir_plan_index_get_n_entries (const LirPlanIndex *index)
 }
 
 /**
- * lir_plan_index_query:
+ * lir_plan_index_query: (skip)
  * @index: an index
  * @first_step: first step of the range
  * @last_step: last step of the range (inclusive)
@@ -334,7 +350,7 @@ lir_plan_index_get_views_of (const LirPlanIndex *index, guint32 root, guint *n_v
 }
 
 /**
- * lir_plan_index_get_sharers:
+ * lir_plan_index_get_sharers: (skip)
  * @index: an index
  * @node: a buffer-owning node
  * @max_nodes: append at most this many

@@ -33,6 +33,8 @@ LirPlanIndex *lir_plan_index_ref (LirPlanIndex *index);
 LIR_AVAILABLE_IN_ALL
 void          lir_plan_index_unref  (LirPlanIndex *index);
 LIR_AVAILABLE_IN_ALL
+LirBufferPlan *lir_plan_index_get_plan (const LirPlanIndex *index);
+LIR_AVAILABLE_IN_ALL
 guint         lir_plan_index_get_n_entries (const LirPlanIndex *index);
 LIR_AVAILABLE_IN_ALL
 guint         lir_plan_index_query (const LirPlanIndex *index,

@@ -85,7 +85,7 @@ lir_plan_options_copy (const LirPlanOptions *options)
 }
 
 /**
- * lir_plan_options_free:
+ * lir_plan_options_free: (skip)
  * @options: (nullable): options
  *
  * Frees options; %NULL is allowed.

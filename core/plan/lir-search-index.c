@@ -122,7 +122,7 @@ lir_search_index_new (LirModule *module)
 }
 
 /**
- * lir_search_index_ref:
+ * lir_search_index_ref: (skip)
  * @index: an index
  *
  * Takes a reference.
@@ -138,7 +138,7 @@ lir_search_index_ref (LirSearchIndex *index)
 }
 
 /**
- * lir_search_index_unref:
+ * lir_search_index_unref: (skip)
  * @index: (transfer full): an index
  *
  * Drops a reference; the last one frees it.
@@ -183,7 +183,7 @@ postings_of (const LirSearchIndex *index, guint32 gram, guint *n)
 }
 
 /**
- * lir_search_index_find:
+ * lir_search_index_find: (skip)
  * @index: an index
  * @text: part of a name or op name, any case
  * @max_nodes: append at most this many

@@ -19,20 +19,47 @@
 #include "io/lir-file-private.h"
 #include "ir/lir-error.h"
 
+/* Cairo cannot allocate surfaces past 32767 pixels a side. */
+#define MAX_RASTER_SIDE 32767.0
+
+/* Sizes the drawing path handles: its cost and a canvas's grid grow with
+ * them, and NaN or infinity would poison every coordinate. */
+static gboolean
+size_is_drawable (double width, double height)
+{
+  return width > 0 && height > 0 && width <= MAX_RASTER_SIDE && height <= MAX_RASTER_SIDE;
+}
+
+static gboolean
+viewport_is_finite (const LirViewport *vp)
+{
+  return isfinite (vp->step_start) && isfinite (vp->step_end) && isfinite (vp->byte_start)
+         && isfinite (vp->byte_end);
+}
+
 static void
 draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height,
             const LirViewport *viewport, const LirRenderOptions *options)
 {
   Frame f = { 0 };
   LirCanvas *c = canvas;
+  LirRenderOptions defaults;
 
+  if (options == NULL)
+    {
+      lir_render_options_init (&defaults);
+      options = &defaults;
+    }
   f.r = r;
   f.o = options;
   f.theme = &lir_render_themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
   f.canvas = canvas;
   f.width = width;
   f.height = height;
-  f.vp = *viewport;
+  if (viewport != NULL && viewport_is_finite (viewport))
+    f.vp = *viewport;
+  else
+    lir_renderer_get_full_viewport (r, &f.vp);
   /* A degenerate viewport would divide by zero; widen it to something drawable. */
   if (!(f.vp.step_end > f.vp.step_start))
     f.vp.step_end = f.vp.step_start + 1;
@@ -92,9 +119,10 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
  * lir_renderer_draw:
  * @renderer: a renderer
  * @cr: where to draw; the area is (0, 0, @width, @height) in user units
- * @width: width in pixels
- * @height: height in pixels
- * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @width: width in pixels, above 0 and at most 32767
+ * @height: height in pixels, above 0 and at most 32767
+ * @viewport: (nullable): the steps and bytes to show, %NULL (or one that
+ *   is not finite) for the whole plan
  * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  *
  * The drawing path the app's timeline widget and the PNG and PDF exports share.
@@ -105,6 +133,7 @@ lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, doubl
 {
   g_return_if_fail (renderer != NULL);
   g_return_if_fail (cr != NULL);
+  g_return_if_fail (size_is_drawable (width, height));
 
   g_autoptr (LirCanvas) canvas = lir_canvas_cairo_new (cr);
 
@@ -116,9 +145,10 @@ lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, doubl
 /**
  * lir_renderer_to_svg:
  * @renderer: a renderer
- * @width: width in pixels
- * @height: height in pixels
- * @viewport: (nullable): the steps and bytes to show, %NULL for the whole plan
+ * @width: width in pixels, above 0 and at most 32767
+ * @height: height in pixels, above 0 and at most 32767
+ * @viewport: (nullable): the steps and bytes to show, %NULL (or one that
+ *   is not finite) for the whole plan
  * @options: (nullable): what to draw, %NULL for lir_render_options_init ()'s defaults
  * @length: (out) (optional): the text's length
  *
@@ -132,8 +162,9 @@ lir_renderer_to_svg (const LirRenderer *renderer, double width, double height,
                      const LirViewport *viewport, const LirRenderOptions *options, gsize *length)
 {
   g_return_val_if_fail (renderer != NULL, NULL);
+  g_return_val_if_fail (size_is_drawable (width, height), NULL);
 
-  const Theme *theme = &lir_render_themes[options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
+  const Theme *theme = &lir_render_themes[options != NULL && options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
   LirRgba hatch = with_alpha (theme->foreground, 0.45);
   g_autoptr (LirCanvas) canvas = lir_canvas_svg_new (width, height, &hatch);
 
@@ -147,9 +178,6 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
-
-/* Cairo cannot allocate surfaces past 32767 pixels a side. */
-#define MAX_RASTER_SIDE 32767.0
 
 /**
  * lir_renderer_export_bytes:

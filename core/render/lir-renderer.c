@@ -100,11 +100,12 @@ rank_ops (LirRenderer *r)
 LirRenderer *
 lir_renderer_new (LirModule *module)
 {
+  g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
+
   LirRenderer *r = g_new0 (LirRenderer, 1);
   guint n_schedule;
   const guint32 *schedule;
 
-  g_return_val_if_fail (lir_module_get_plan (module) != NULL, NULL);
   r->ref_count = 1;
   r->module = lir_module_ref (module);
   r->plan = lir_module_get_plan (module);
@@ -119,7 +120,7 @@ lir_renderer_new (LirModule *module)
   r->n_steps = MAX (r->n_steps, 1);
   r->max_live = r->stats.lower_bound;
   rank_ops (r);
-  r->kinds = lir_module_get_buffer_kinds (module);
+  r->kinds = lir_module_get_buffer_kinds (module, NULL);
   r->top_edge = lir_buffer_plan_get_top_edge (r->plan);
   r->top_edge_by_step = g_array_copy (r->top_edge);
   g_array_sort_with_data (r->top_edge_by_step, lir_render_compare_first_step, r->plan);
@@ -147,7 +148,7 @@ lir_renderer_new (LirModule *module)
 }
 
 /**
- * lir_renderer_ref:
+ * lir_renderer_ref: (skip)
  * @renderer: a renderer
  *
  * Takes a reference.
@@ -164,7 +165,7 @@ lir_renderer_ref (LirRenderer *renderer)
 }
 
 /**
- * lir_renderer_unref:
+ * lir_renderer_unref: (skip)
  * @renderer: (nullable) (transfer full): a renderer
  *
  * Drops a reference; the last one frees the renderer. %NULL is allowed.

@@ -67,6 +67,8 @@ lir_peak_report_new (LirModule *module, LirPlanIndex *index, guint32 step)
 
   g_return_val_if_fail (module != NULL && lir_module_get_plan (module) != NULL, NULL);
   g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (lir_plan_index_get_plan (index) == lir_module_get_plan (module), NULL);
+  g_return_val_if_fail (step < MAX (lir_buffer_plan_get_n_steps (lir_module_get_plan (module)), 1), NULL);
   report = g_new0 (LirPeakReport, 1);
   report->ref_count = 1;
   report->module = lir_module_ref (module);
@@ -77,7 +79,7 @@ lir_peak_report_new (LirModule *module, LirPlanIndex *index, guint32 step)
 }
 
 /**
- * lir_peak_report_ref:
+ * lir_peak_report_ref: (skip)
  * @report: a report
  *
  * Takes a reference.
@@ -93,7 +95,7 @@ lir_peak_report_ref (LirPeakReport *report)
 }
 
 /**
- * lir_peak_report_unref:
+ * lir_peak_report_unref: (skip)
  * @report: (transfer full): a report
  *
  * Drops a reference; the last one frees it.

@@ -226,7 +226,7 @@ lir_stats_report_new (LirModule *module)
 }
 
 /**
- * lir_stats_report_ref:
+ * lir_stats_report_ref: (skip)
  * @report: a report
  *
  * Takes a reference.
@@ -242,7 +242,7 @@ lir_stats_report_ref (LirStatsReport *report)
 }
 
 /**
- * lir_stats_report_unref:
+ * lir_stats_report_unref: (skip)
  * @report: (transfer full): a report
  *
  * Drops a reference; the last one frees it.
