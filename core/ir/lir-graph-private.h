@@ -66,6 +66,15 @@ void lir_graph_reserve (LirGraph *graph,
                         guint     n_dims);
 void lir_graph_seal    (LirGraph *graph);
 
+/* Shared by lir-graph*.c: a string kept for the graph's life, a node to
+ * change, and whether @name is a valid name (or NULL). */
+const char *lir_graph_intern     (LirGraph   *graph,
+                                  const char *text);
+LirNode    *lir_graph_node_mut   (LirGraph   *graph,
+                                  guint32     id);
+gboolean    lir_graph_valid_name (const char *name,
+                                  gboolean    may_be_empty);
+
 void lir_graph_build_consumers (const LirGraph *graph,
                                 guint32        *indegree,
                                 guint32       **start,

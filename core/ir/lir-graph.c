@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-graph.c: graph storage, the builder API and structural validation.
+/* lir-graph.c: graph storage and its mutators; lir-graph-build.c adds the
+ * typed builders, lir-graph-nodes.c the accessors, lir-graph-check.c the
+ * validation.
  *
  * The graph is a plain ref-counted struct (no GObject): it is the hot data
  * model of the planner and the renderer, so nodes sit in one GArray and
@@ -15,8 +17,8 @@
 #include <string.h>
 
 /* Whether @name is a name (lir_limits_check_name ()), or NULL. */
-static gboolean
-valid_name (const char *name, gboolean may_be_empty)
+gboolean
+lir_graph_valid_name (const char *name, gboolean may_be_empty)
 {
   return name == NULL || lir_limits_check_name (name, -1, may_be_empty, NULL);
 }
@@ -33,6 +35,110 @@ canonical_attrs (const char *attrs)
   return lir_json_canonical (lir_json_doc_get_root (doc));
 }
 
+/* The readers' limits on a dim: a graph holds nothing its file cannot. */
+static gboolean
+dims_fit (const LirGraph *graph, const LirShape *shape)
+{
+  for (guint d = 0; d < shape->n_dims; d++)
+    {
+      const LirDim *dim = &shape->dims[d];
+
+      if (dim->symbol == LIR_DIM_STATIC ? dim->size > LIR_MAX_BYTES
+                                        : dim->symbol >= graph->symbol_names->len)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An input may be a node added later (lir_graph_validate () checks the
+ * ids), but not the "no node" marker, which no file can hold. */
+static gboolean
+inputs_fit (const guint32 *inputs, guint n_inputs)
+{
+  for (guint i = 0; i < n_inputs; i++)
+    if (inputs[i] == LIR_NO_NODE)
+      return FALSE;
+  return TRUE;
+}
+
+/* The unsigned integer @key of @object holds, if it is one up to @max. */
+static gboolean
+attr_u64 (const LirJsonValue *object, const char *key, guint64 max, guint64 *out)
+{
+  const LirJsonValue *value = lir_json_get (object, key);
+
+  if (value == NULL || value->type != LIR_JSON_INTEGER || value->v.integer < 0
+      || (guint64)value->v.integer > max)
+    return FALSE;
+  *out = (guint64)value->v.integer;
+  return TRUE;
+}
+
+/* Whether a cast or narrow node's attributes say what its typed fields
+ * say; if @adopt, the fields first take what valid attributes say. */
+static gboolean
+typed_attrs_agree (LirNode *n, const LirJsonValue *attrs, gboolean adopt)
+{
+  if (n->kind == LIR_OP_CAST)
+    {
+      const LirJsonValue *to = attrs != NULL ? lir_json_get (attrs, "to") : NULL;
+      LirDType dtype;
+
+      if (to == NULL || to->type != LIR_JSON_STRING || !lir_dtype_from_string (to->v.string, &dtype))
+        return FALSE;
+      if (adopt)
+        n->cast_to = dtype;
+      return n->cast_to == dtype;
+    }
+  else
+    {
+      guint64 axis, start, len;
+
+      if (attrs == NULL || !attr_u64 (attrs, "axis", LIR_MAX_DIMS, &axis)
+          || !attr_u64 (attrs, "start", LIR_MAX_BYTES, &start) || !attr_u64 (attrs, "len", LIR_MAX_BYTES, &len))
+        return FALSE;
+      if (adopt)
+        {
+          n->narrow_axis = (guint32)axis;
+          n->narrow_start = start;
+          n->narrow_len = len;
+        }
+      return n->narrow_axis == axis && n->narrow_start == start && n->narrow_len == len;
+    }
+}
+
+/* A file holds a cast's target and a narrow's slice in the node's
+ * attributes, so the attributes must say what the typed fields say: where
+ * they do not, the fields are written into them (last, so they win over a
+ * stale copy). Attributes that already agree are kept as they are, in the
+ * spelling their file used. */
+static void
+sync_typed_attrs (LirGraph *graph, guint32 id, gboolean adopt)
+{
+  LirNode *n = lir_graph_node_mut (graph, id);
+  g_autoptr (LirJsonDoc) doc = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autofree char *canonical = NULL;
+
+  if (n->kind != LIR_OP_CAST && n->kind != LIR_OP_NARROW)
+    return;
+  if (n->attrs != NULL)
+    doc = lir_json_parse (n->attrs, strlen (n->attrs), NULL);
+  if (typed_attrs_agree (n, doc != NULL ? lir_json_doc_get_root (doc) : NULL, adopt))
+    return;
+  text = g_string_new (n->attrs != NULL ? n->attrs : "{}");
+  g_string_truncate (text, text->len - 1);
+  if (text->len > 1)
+    g_string_append_c (text, ',');
+  if (n->kind == LIR_OP_CAST)
+    g_string_append_printf (text, "\"to\":\"%s\"}", lir_dtype_to_string (n->cast_to));
+  else
+    g_string_append_printf (text, "\"axis\":%u,\"len\":%" G_GUINT64_FORMAT ",\"start\":%" G_GUINT64_FORMAT "}",
+                            n->narrow_axis, n->narrow_len, n->narrow_start);
+  canonical = canonical_attrs (text->str);
+  n->attrs = lir_graph_intern (graph, canonical);
+}
+
 /**
  * lir_graph_new:
  * @name: (nullable): the graph's name, %NULL for none
@@ -46,7 +152,7 @@ canonical_attrs (const char *attrs)
 LirGraph *
 lir_graph_new (const char *name)
 {
-  g_return_val_if_fail (name == NULL || valid_name (name, TRUE), NULL);
+  g_return_val_if_fail (name == NULL || lir_graph_valid_name (name, TRUE), NULL);
 
   LirGraph *graph = g_new0 (LirGraph, 1);
 
@@ -161,8 +267,8 @@ lir_graph_get_n_nodes (const LirGraph *graph)
   return graph->nodes->len;
 }
 
-static const char *
-intern (LirGraph *graph, const char *text)
+const char *
+lir_graph_intern (LirGraph *graph, const char *text)
 {
   return text != NULL ? g_string_chunk_insert_const (graph->strings, text) : NULL;
 }
@@ -171,10 +277,12 @@ intern (LirGraph *graph, const char *text)
  * lir_graph_add_symbol:
  * @graph: a graph
  * @name: the symbol's name (`seq`)
- * @default_value: its default binding, or %LIR_NO_VALUE
+ * @default_value: its default binding (at most %LIR_MAX_BYTES), or
+ *   %LIR_NO_VALUE
  *
  * Adds a symbolic dim, or returns the existing one of that name (whose
- * default is replaced when @default_value is not %LIR_NO_VALUE).
+ * default is replaced when @default_value is not %LIR_NO_VALUE). A graph
+ * has at most %LIR_MAX_SYMBOLS.
  *
  * Returns: the symbol's index
  */
@@ -182,11 +290,10 @@ guint32
 lir_graph_add_symbol (LirGraph *graph, const char *name, guint64 default_value)
 {
   g_return_val_if_fail (graph != NULL && !graph->sealed, 0);
-  g_return_val_if_fail (valid_name (name, FALSE), 0);
+  g_return_val_if_fail (name != NULL && lir_graph_valid_name (name, FALSE), 0);
+  g_return_val_if_fail (default_value <= LIR_MAX_BYTES || default_value == LIR_NO_VALUE, 0);
 
   guint32 symbol;
-
-  g_return_val_if_fail (name != NULL, 0);
 
   if (lir_graph_lookup_symbol (graph, name, &symbol))
     {
@@ -194,7 +301,8 @@ lir_graph_add_symbol (LirGraph *graph, const char *name, guint64 default_value)
         g_array_index (graph->symbol_defaults, guint64, symbol) = default_value;
       return symbol;
     }
-  g_ptr_array_add (graph->symbol_names, (gpointer)intern (graph, name));
+  g_return_val_if_fail (graph->symbol_names->len < LIR_MAX_SYMBOLS, 0);
+  g_ptr_array_add (graph->symbol_names, (gpointer)lir_graph_intern (graph, name));
   g_array_append_val (graph->symbol_defaults, default_value);
   return graph->symbol_names->len - 1;
 }
@@ -286,13 +394,17 @@ lir_graph_lookup_symbol (const LirGraph *graph, const char *name, guint32 *out_s
  * @name: (nullable): the node's name
  * @inputs: (array length=n_inputs) (nullable): input node ids
  * @n_inputs: number of inputs
- * @shape: the output shape
+ * @shape: the output shape: static dims of at most %LIR_MAX_BYTES, symbolic
+ *   dims of symbols the graph has
  * @attrs: (nullable): the op's attributes as the text of a JSON object
  *
  * Appends a node. Names must be valid UTF-8 of at most
  * %LIR_MAX_NAME_LENGTH bytes; @attrs is stored in canonical form (keys
  * sorted, no spaces), the form documents hold it in. Whether the inputs
- * exist and the shapes agree is checked by lir_graph_validate ().
+ * exist and the shapes agree is checked by lir_graph_validate (); an
+ * input may not be %LIR_NO_NODE. A cast takes its target, and a narrow its
+ * slice, from @attrs when they hold valid ones; the attributes then always
+ * hold them, as files do.
  *
  * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
  */
@@ -313,19 +425,21 @@ lir_graph_add_node (LirGraph *graph,
   g_return_val_if_fail (graph != NULL && !graph->sealed, LIR_NO_NODE);
   g_return_val_if_fail (kind < LIR_N_OP_KINDS, LIR_NO_NODE);
   g_return_val_if_fail (kind != LIR_OP_OPAQUE || op_name != NULL, LIR_NO_NODE);
-  g_return_val_if_fail (valid_name (op_name, FALSE) && valid_name (name, TRUE), LIR_NO_NODE);
+  g_return_val_if_fail (lir_graph_valid_name (op_name, FALSE) && lir_graph_valid_name (name, TRUE), LIR_NO_NODE);
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, LIR_NO_NODE);
   g_return_val_if_fail (n_inputs <= LIR_MAX_INPUTS_PER_NODE, LIR_NO_NODE);
   g_return_val_if_fail (shape != NULL && shape->n_dims <= LIR_MAX_DIMS && shape->dtype < LIR_N_DTYPES,
                         LIR_NO_NODE);
+  g_return_val_if_fail (dims_fit (graph, shape), LIR_NO_NODE);
+  g_return_val_if_fail (inputs_fit (inputs, n_inputs), LIR_NO_NODE);
   g_return_val_if_fail (graph->nodes->len < LIR_MAX_NODES, LIR_NO_NODE);
   g_return_val_if_fail (attrs == NULL || (canonical = canonical_attrs (attrs)) != NULL, LIR_NO_NODE);
 
   id = graph->nodes->len;
   node.kind = kind;
-  node.op_name = intern (graph, kind == LIR_OP_OPAQUE ? op_name : lir_op_kind_to_string (kind));
-  node.name = intern (graph, name);
-  node.attrs = intern (graph, canonical);
+  node.op_name = lir_graph_intern (graph, kind == LIR_OP_OPAQUE ? op_name : lir_op_kind_to_string (kind));
+  node.name = lir_graph_intern (graph, name);
+  node.attrs = lir_graph_intern (graph, canonical);
   node.first_input = graph->inputs->len;
   node.n_inputs = n_inputs;
   node.first_dim = graph->dims->len;
@@ -340,11 +454,12 @@ lir_graph_add_node (LirGraph *graph,
     g_array_append_vals (graph->dims, shape->dims, shape->n_dims);
   g_array_append_val (graph->nodes, node);
   g_array_append_val (graph->order, id);
+  sync_typed_attrs (graph, id, TRUE);
   return id;
 }
 
-static LirNode *
-node_mut (LirGraph *graph, guint32 id)
+LirNode *
+lir_graph_node_mut (LirGraph *graph, guint32 id)
 {
   return &g_array_index (graph->nodes, LirNode, id);
 }
@@ -356,23 +471,27 @@ node_mut (LirGraph *graph, guint32 id)
  * @to: the target dtype
  *
  * Sets the dtype a cast node converts to; lir_graph_add_cast () sets it.
+ * The node's attributes are brought in line.
  */
 void
 lir_graph_set_node_cast_to (LirGraph *graph, guint32 node, LirDType to)
 {
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len && to < LIR_N_DTYPES);
-  node_mut (graph, node)->cast_to = to;
+  lir_graph_node_mut (graph, node)->cast_to = to;
+  sync_typed_attrs (graph, node, FALSE);
 }
 
 /**
  * lir_graph_set_node_narrow:
  * @graph: a graph
  * @node: a narrow node
- * @axis: the narrowed axis
- * @start: first index kept
- * @len: number of indices kept
+ * @axis: the narrowed axis, at most %LIR_MAX_DIMS
+ * @start: first index kept, at most %LIR_MAX_BYTES
+ * @len: number of indices kept, at most %LIR_MAX_BYTES
  *
- * Sets the slice a narrow node keeps; lir_graph_add_narrow () sets it.
+ * Sets the slice a narrow node keeps; lir_graph_add_narrow () sets it. The
+ * limits are the readers': a graph holds nothing its file cannot. The
+ * node's attributes are brought in line.
  */
 void
 lir_graph_set_node_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 start, guint64 len)
@@ -380,10 +499,12 @@ lir_graph_set_node_narrow (LirGraph *graph, guint32 node, guint32 axis, guint64 
   LirNode *n;
 
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  n = node_mut (graph, node);
+  g_return_if_fail (axis <= LIR_MAX_DIMS && start <= LIR_MAX_BYTES && len <= LIR_MAX_BYTES);
+  n = lir_graph_node_mut (graph, node);
   n->narrow_axis = axis;
   n->narrow_start = start;
   n->narrow_len = len;
+  sync_typed_attrs (graph, node, FALSE);
 }
 
 /**
@@ -455,7 +576,8 @@ lir_graph_set_node_alias (LirGraph *graph, guint32 node, guint32 of, guint64 byt
   LirNode *n;
 
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len && kind <= LIR_ALIAS_INPLACE);
-  n = node_mut (graph, node);
+  g_return_if_fail (kind == LIR_ALIAS_NONE || (of != LIR_NO_NODE && byte_offset <= LIR_MAX_BYTES));
+  n = lir_graph_node_mut (graph, node);
   n->alias_kind = kind;
   n->alias_of = kind == LIR_ALIAS_NONE ? LIR_NO_NODE : of;
   n->alias_offset = kind == LIR_ALIAS_NONE ? 0 : byte_offset;
@@ -474,7 +596,7 @@ void
 lir_graph_set_node_has_buffer (LirGraph *graph, guint32 node, gboolean has_buffer)
 {
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  node_mut (graph, node)->no_buffer = !has_buffer;
+  lir_graph_node_mut (graph, node)->no_buffer = !has_buffer;
 }
 
 /**
@@ -491,7 +613,7 @@ void
 lir_graph_set_node_result_of (LirGraph *graph, guint32 node, guint32 producer)
 {
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  node_mut (graph, node)->result_of = producer;
+  lir_graph_node_mut (graph, node)->result_of = producer;
 }
 
 /**
@@ -556,344 +678,6 @@ lir_graph_set_order (LirGraph *graph, const guint32 *order, guint n_order, GErro
 }
 
 /**
- * lir_graph_add_input:
- * @graph: a graph, not in a module yet
- * @name: (nullable): the input's name
- * @shape: its shape
- *
- * Appends an input: a buffer the caller gives the run.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_input (LirGraph *graph, const char *name, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, LIR_OP_INPUT, NULL, name, NULL, 0, shape, NULL);
-}
-
-/**
- * lir_graph_add_param:
- * @graph: a graph, not in a module yet
- * @name: (nullable): the param's name
- * @shape: its shape
- *
- * Appends a param: a weight the run reads.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_param (LirGraph *graph, const char *name, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, LIR_OP_PARAM, NULL, name, NULL, 0, shape, NULL);
-}
-
-/**
- * lir_graph_add_constant:
- * @graph: a graph, not in a module yet
- * @name: (nullable): the constant's name
- * @shape: its shape
- *
- * Appends a constant the run reads.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_constant (LirGraph *graph, const char *name, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, LIR_OP_CONSTANT, NULL, name, NULL, 0, shape, NULL);
-}
-
-/**
- * lir_graph_add_matmul:
- * @graph: a graph, not in a module yet
- * @a: the left operand
- * @b: the right operand
- * @shape: the result's shape
- *
- * Appends a matrix product of @a and @b.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_matmul (LirGraph *graph, guint32 a, guint32 b, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  guint32 inputs[] = { a, b };
-  return lir_graph_add_node (graph, LIR_OP_MATMUL, NULL, NULL, inputs, 2, shape, NULL);
-}
-
-/**
- * lir_graph_add_reshape:
- * @graph: a graph, not in a module yet
- * @x: the node reshaped
- * @shape: the new shape
- *
- * Appends a reshape of @x: a view of its bytes when the element count is the
- * same.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_reshape (LirGraph *graph, guint32 x, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, LIR_OP_RESHAPE, NULL, NULL, &x, 1, shape, NULL);
-}
-
-/**
- * lir_graph_add_cast:
- * @graph: a graph, not in a module yet
- * @x: the node cast
- * @to: the target dtype
- * @shape: the result's shape
- *
- * Appends a cast of @x to @to: a view of its bytes when the dtype does not
- * change.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_cast (LirGraph *graph, guint32 x, LirDType to, const LirShape *shape)
-{
-  g_autofree char *attrs = NULL;
-  guint32 id;
-
-  g_return_val_if_fail (to < LIR_N_DTYPES, LIR_NO_NODE);
-  attrs = g_strdup_printf ("{\"to\":\"%s\"}", lir_dtype_to_string (to));
-  id = lir_graph_add_node (graph, LIR_OP_CAST, NULL, NULL, &x, 1, shape, attrs);
-
-  if (id != LIR_NO_NODE)
-    lir_graph_set_node_cast_to (graph, id, to);
-  return id;
-}
-
-/**
- * lir_graph_add_narrow:
- * @graph: a graph, not in a module yet
- * @x: the node narrowed
- * @axis: the axis
- * @start: the first index kept
- * @len: how many indices are kept
- * @shape: the result's shape
- *
- * Appends a narrow of @x to @len indices of @axis from @start: a view of its
- * bytes on axis 0.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint64 len,
-                  const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  g_autofree char *attrs = g_strdup_printf ("{\"axis\":%u,\"len\":%" G_GUINT64_FORMAT
-                                            ",\"start\":%" G_GUINT64_FORMAT "}",
-                                            axis, len, start);
-  guint32 id = lir_graph_add_node (graph, LIR_OP_NARROW, NULL, NULL, &x, 1, shape, attrs);
-
-  if (id != LIR_NO_NODE)
-    lir_graph_set_node_narrow (graph, id, axis, start, len);
-  return id;
-}
-
-/**
- * lir_graph_add_sample:
- * @graph: a graph, not in a module yet
- * @x: the node sampled (logits)
- * @shape: the result's shape
- *
- * Appends a sampling of @x, where the epilogue begins.
- *
- * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
- */
-guint32
-lir_graph_add_sample (LirGraph *graph, guint32 x, const LirShape *shape)
-{
-  g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, LIR_OP_SAMPLE, NULL, NULL, &x, 1, shape, NULL);
-}
-
-/**
- * lir_graph_add_op:
- * @graph: a graph
- * @op_name: any op name; first-class names map to their kind
- * @inputs: (array length=n_inputs): input ids
- * @n_inputs: number of inputs
- * @shape: output shape
- *
- * Appends a node of the op named @op_name (its kind is the name's,
- * lir_op_kind_from_string ()).
- *
- * The generic add-node for ops without attributes.
- *
- * Returns: the new node's id
- */
-guint32
-lir_graph_add_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint n_inputs,
-              const LirShape *shape)
-{
-  g_return_val_if_fail (op_name != NULL, LIR_NO_NODE);
-
-  return lir_graph_add_node (graph, lir_op_kind_from_string (op_name), op_name, NULL,
-                             inputs, n_inputs, shape, NULL);
-}
-
-/**
- * lir_graph_get_node_kind:
- * @graph: a graph
- * @node: a node id
- *
- * The kind of a node's op.
- *
- * Returns: the kind
- */
-LirOpKind
-lir_graph_get_node_kind (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_OP_OPAQUE);
-  return lir_graph_node (graph, node)->kind;
-}
-
-/**
- * lir_graph_get_node_op_name:
- * @graph: a graph
- * @node: a node id
- *
- * The name of a node's op, as documents write it.
- *
- * Returns: (transfer none): the op's name
- */
-const char *
-lir_graph_get_node_op_name (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  return lir_graph_node (graph, node)->op_name;
-}
-
-/**
- * lir_graph_get_node_name:
- * @graph: a graph
- * @node: a node id
- *
- * A node's own name, if it has one.
- *
- * Returns: (transfer none) (nullable): the node's name, if it has one
- */
-const char *
-lir_graph_get_node_name (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  return lir_graph_node (graph, node)->name;
-}
-
-/**
- * lir_graph_get_node_label:
- * @graph: a graph
- * @node: a node id
- * @buffer: scratch space for an unnamed node's label
- *
- * How a node is called in words: its name, or `%<id>` (RLX's spelling) when
- * it has none.
- *
- * Returns: (transfer none): the node's name, or `%<id>` as RLX prints ids
- */
-const char *
-lir_graph_get_node_label (const LirGraph *graph, guint32 node, char buffer[24])
-{
-  g_return_val_if_fail (buffer != NULL, NULL);
-
-  const char *name = lir_graph_get_node_name (graph, node);
-
-  if (name != NULL)
-    return name;
-  g_snprintf (buffer, 24, "%%%u", node);
-  return buffer;
-}
-
-/**
- * lir_graph_get_node_short_label:
- * @graph: a graph
- * @node: a node id
- * @buffer: room for the label
- *
- * lir_graph_get_node_label () as people read it: a long name shortened by
- * lir_name_shorten (). Every picture, window and sentence uses this one.
- *
- * Returns: (transfer none): the label, possibly in @buffer
- */
-const char *
-lir_graph_get_node_short_label (const LirGraph *graph, guint32 node, char buffer[LIR_SHORT_NAME_SIZE])
-{
-  g_return_val_if_fail (buffer != NULL, NULL);
-
-  const char *name = lir_graph_get_node_name (graph, node);
-
-  if (name == NULL)
-    {
-      g_snprintf (buffer, LIR_SHORT_NAME_SIZE, "%%%u", node);
-      return buffer;
-    }
-  return lir_name_shorten (name, buffer);
-}
-
-/**
- * lir_graph_get_node_op_label:
- * @graph: a graph
- * @node: a node id
- *
- * What people read for a node's op: the op with its payload, `Binary(Add)`,
- * or its name.
- *
- * What people read for the op: the op with its payload, "Binary(Add)",
- * "reshape([-1, 768])", where the reader set one; the op name otherwise.
- * Only a label: the op, its attributes and the fingerprint are the same.
- *
- * Returns: (transfer none): the label
- */
-const char *
-lir_graph_get_node_op_label (const LirGraph *graph, guint32 node)
-{
-  const LirNode *n;
-
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  n = lir_graph_node (graph, node);
-  return n->op_label != NULL ? n->op_label : n->op_name;
-}
-
-/**
- * lir_graph_get_node_op_family:
- * @graph: a graph
- * @node: a node id
- *
- * What colouring by op tells apart: the op with a payload that is a plain
- * variant (`Binary(Add)`), else the op's name.
- *
- * What colouring by op tells apart: "Binary(Add)" from "Binary(Mul)", but
- * one "reshape" whatever its shape.
- *
- * Returns: (transfer none): the family
- */
-const char *
-lir_graph_get_node_op_family (const LirGraph *graph, guint32 node)
-{
-  const LirNode *n;
-
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  n = lir_graph_node (graph, node);
-  return n->op_family != NULL ? n->op_family : n->op_name;
-}
-
-/**
  * lir_graph_set_node_op_label:
  * @graph: a graph
  * @node: a node id
@@ -906,28 +690,10 @@ lir_graph_get_node_op_family (const LirGraph *graph, guint32 node)
 void
 lir_graph_set_node_op_label (LirGraph *graph, guint32 node, const char *label, const char *family)
 {
-  g_return_if_fail (valid_name (label, FALSE) && valid_name (family, FALSE));
+  g_return_if_fail (lir_graph_valid_name (label, FALSE) && lir_graph_valid_name (family, FALSE));
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  node_mut (graph, node)->op_label = intern (graph, label);
-  node_mut (graph, node)->op_family = intern (graph, family);
-}
-
-/**
- * lir_graph_get_node_origin:
- * @graph: a graph
- * @node: a node id
- *
- * The compiler pass that made a node, when the file says (RLX's
- * origin.pass); only shown.
- *
- * Returns: (transfer none) (nullable): the compiler pass that made the node
- *   (RLX's `origin.pass`), if the file said
- */
-const char *
-lir_graph_get_node_origin (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  return lir_graph_node (graph, node)->origin;
+  lir_graph_node_mut (graph, node)->op_label = lir_graph_intern (graph, label);
+  lir_graph_node_mut (graph, node)->op_family = lir_graph_intern (graph, family);
 }
 
 /**
@@ -941,9 +707,9 @@ lir_graph_get_node_origin (const LirGraph *graph, guint32 node)
 void
 lir_graph_set_node_origin (LirGraph *graph, guint32 node, const char *origin)
 {
-  g_return_if_fail (valid_name (origin, FALSE));
+  g_return_if_fail (lir_graph_valid_name (origin, FALSE));
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  node_mut (graph, node)->origin = intern (graph, origin);
+  lir_graph_node_mut (graph, node)->origin = lir_graph_intern (graph, origin);
 }
 
 /**
@@ -957,287 +723,9 @@ lir_graph_set_node_origin (LirGraph *graph, guint32 node, const char *origin)
 void
 lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
 {
-  g_return_if_fail (valid_name (name, TRUE));
+  g_return_if_fail (lir_graph_valid_name (name, TRUE));
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
-  node_mut (graph, node)->name = intern (graph, name);
-}
-
-/**
- * lir_graph_get_node_inputs:
- * @graph: a graph
- * @node: a node id
- * @n_inputs: (out): number of inputs
- *
- * A node's inputs, in order.
- *
- * Returns: (transfer none) (array length=n_inputs): the input ids
- */
-const guint32 *
-lir_graph_get_node_inputs (const LirGraph *graph, guint32 node, guint *n_inputs)
-{
-  const LirNode *n;
-
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  g_return_val_if_fail (n_inputs != NULL, NULL);
-  n = lir_graph_node (graph, node);
-  *n_inputs = n->n_inputs;
-  return lir_graph_inputs_of (graph, n);
-}
-
-/**
- * lir_graph_get_node_shape:
- * @graph: a graph
- * @node: a node id
- * @out_shape: (out caller-allocates): the shape
- *
- * A node's shape.
- */
-void
-lir_graph_get_node_shape (const LirGraph *graph, guint32 node, LirShape *out_shape)
-{
-  const LirNode *n;
-
-  g_return_if_fail (graph != NULL && node < graph->nodes->len);
-  g_return_if_fail (out_shape != NULL);
-  n = lir_graph_node (graph, node);
-  out_shape->dtype = n->dtype;
-  out_shape->n_dims = n->n_dims;
-  if (n->n_dims > 0)
-    memcpy (out_shape->dims, &g_array_index (graph->dims, LirDim, n->first_dim),
-            n->n_dims * sizeof (LirDim));
-}
-
-/**
- * lir_graph_get_node_dtype:
- * @graph: a graph
- * @node: a node id
- *
- * The dtype of a node's result.
- *
- * Returns: the dtype
- */
-LirDType
-lir_graph_get_node_dtype (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_DTYPE_F32);
-  return lir_graph_node (graph, node)->dtype;
-}
-
-/**
- * lir_graph_get_node_attrs:
- * @graph: a graph
- * @node: a node id
- *
- * A node's attributes as canonical JSON object text.
- *
- * Returns: (transfer none) (nullable): the attributes as JSON object text
- */
-const char *
-lir_graph_get_node_attrs (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  return lir_graph_node (graph, node)->attrs;
-}
-
-/**
- * lir_graph_get_node_cast_to:
- * @graph: a graph
- * @node: a node id
- *
- * The dtype a cast node converts to (its own dtype for other nodes).
- *
- * Returns: the target dtype
- */
-LirDType
-lir_graph_get_node_cast_to (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_DTYPE_F32);
-  return lir_graph_node (graph, node)->cast_to;
-}
-
-/**
- * lir_graph_get_node_narrow:
- * @graph: a graph
- * @node: a node id
- * @axis: (out): the axis
- * @start: (out): the first index kept
- * @len: (out): how many are kept
- *
- * The slice a narrow node keeps.
- */
-void
-lir_graph_get_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start,
-                       guint64 *len)
-{
-  const LirNode *n;
-
-  g_return_if_fail (graph != NULL && node < graph->nodes->len);
-  g_return_if_fail (axis != NULL && start != NULL && len != NULL);
-  n = lir_graph_node (graph, node);
-  *axis = n->narrow_axis;
-  *start = n->narrow_start;
-  *len = n->narrow_len;
-}
-
-/**
- * lir_graph_get_outputs:
- * @graph: a graph
- * @n_outputs: (out): number of outputs
- *
- * The graph's outputs.
- *
- * Returns: (transfer none) (array length=n_outputs): the output ids
- */
-const guint32 *
-lir_graph_get_outputs (const LirGraph *graph, guint *n_outputs)
-{
-  g_return_val_if_fail (graph != NULL, NULL);
-  g_return_val_if_fail (n_outputs != NULL, NULL);
-
-  *n_outputs = graph->outputs->len;
-  return (const guint32 *)graph->outputs->data;
-}
-
-/**
- * lir_graph_get_order:
- * @graph: a graph
- * @n_order: (out): number of nodes
- *
- * The node ids in the order the file (or the builder) gave them, which the
- * scheduler keeps where it is topological.
- *
- * Returns: (transfer none) (array length=n_order): node ids in file order
- */
-const guint32 *
-lir_graph_get_order (const LirGraph *graph, guint *n_order)
-{
-  g_return_val_if_fail (graph != NULL, NULL);
-  g_return_val_if_fail (n_order != NULL, NULL);
-
-  *n_order = graph->order->len;
-  return (const guint32 *)graph->order->data;
-}
-
-/**
- * lir_graph_get_node_alias:
- * @graph: a graph
- * @node: a node
- * @of: (out) (optional): the node whose bytes @node's result lives in
- * @byte_offset: (out) (optional): where it starts in them
- *
- * Whether a node's result was declared to live in another node's bytes
- * (lir_graph_set_node_alias ()).
- *
- * The alias @node declares (not the views its op implies: see
- * lir_graph_resolve_views() for every alias of a planned graph).
- *
- * Returns: the kind, %LIR_ALIAS_NONE if @node declares none
- */
-LirAliasKind
-lir_graph_get_node_alias (const LirGraph *graph, guint32 node, guint32 *of, guint64 *byte_offset)
-{
-  const LirNode *n;
-
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_ALIAS_NONE);
-  n = lir_graph_node (graph, node);
-  if (of != NULL)
-    *of = n->alias_of;
-  if (byte_offset != NULL)
-    *byte_offset = n->alias_offset;
-  return n->alias_kind;
-}
-
-/**
- * lir_graph_get_node_has_buffer:
- * @graph: a graph
- * @node: a node
- *
- * Whether a node's result takes bytes (lir_graph_set_node_has_buffer ()).
- *
- * Returns: %FALSE for a node declared to hold no tensor (`"buffer": false`)
- */
-gboolean
-lir_graph_get_node_has_buffer (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, TRUE);
-  return !lir_graph_node (graph, node)->no_buffer;
-}
-
-/**
- * lir_graph_get_node_result_of:
- * @graph: a graph
- * @node: a node
- *
- * The tuple-returning node a node takes its result from
- * (lir_graph_set_node_result_of ()).
- *
- * Returns: the tuple-producing node whose fresh result @node owns, or
- *   %LIR_NO_NODE
- */
-guint32
-lir_graph_get_node_result_of (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_NO_NODE);
-  return lir_graph_node (graph, node)->result_of;
-}
-
-/**
- * lir_graph_describe_node_op:
- * @graph: a graph
- * @node: a node
- *
- * A node's op in words: its label, and what it writes into when it works in
- * place.
- *
- * The node's op as tooltips and lists show it: its label, and for an
- * in-place op the node it writes into (`relu, in-place on conv1`).
- *
- * Returns: (transfer full): the description
- */
-char *
-lir_graph_describe_node_op (const LirGraph *graph, guint32 node)
-{
-  const LirNode *n;
-  char label[24];
-
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-  n = lir_graph_node (graph, node);
-  if (n->alias_kind == LIR_ALIAS_INPLACE && n->alias_of < graph->nodes->len)
-    return g_strdup_printf ("%s, in-place on %s", lir_graph_get_node_op_label (graph, node),
-                            lir_graph_get_node_label (graph, n->alias_of, label));
-  return g_strdup (lir_graph_get_node_op_label (graph, node));
-}
-
-/**
- * lir_graph_format_node_shape:
- * @graph: a graph
- * @node: a node id
- *
- * A node's shape as people write it: `f32[s0, 768]`.
- *
- * Returns: (transfer full): the shape as text, e.g. `f32[seq, 768]`
- */
-char *
-lir_graph_format_node_shape (const LirGraph *graph, guint32 node)
-{
-  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
-
-  GString *text = g_string_new (NULL);
-  LirShape shape;
-
-  lir_graph_get_node_shape (graph, node, &shape);
-  g_string_append_printf (text, "%s[", lir_dtype_to_string (shape.dtype));
-  for (guint i = 0; i < shape.n_dims; i++)
-    {
-      if (i > 0)
-        g_string_append (text, ", ");
-      if (shape.dims[i].symbol != LIR_DIM_STATIC)
-        g_string_append (text, lir_graph_get_symbol_name (graph, shape.dims[i].symbol));
-      else
-        g_string_append_printf (text, "%" G_GUINT64_FORMAT, shape.dims[i].size);
-    }
-  g_string_append_c (text, ']');
-  return g_string_free (text, FALSE);
+  lir_graph_node_mut (graph, node)->name = lir_graph_intern (graph, name);
 }
 
 LIR_DEFINE_BOXED_TYPE (LirGraph, lir_graph, lir_graph_ref, lir_graph_unref)

@@ -217,6 +217,91 @@ test_narrow_out_of_bounds (void)
   g_assert_nonnull (strstr (error->message, "narrow"));
 }
 
+/* Reads a module's JSON back: what the graph held is in the file. */
+static LirModule *
+json_round_trip (LirGraph *graph)
+{
+  g_autoptr (LirModule) module = lir_module_new (graph, NULL);
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  g_autofree char *json = lir_module_to_json (module, &length);
+  LirModule *again = lir_module_new_from_json (json, length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  return again;
+}
+
+/* A cast's target and a narrow's slice live in typed fields and, in files,
+ * in the attributes: the two always agree, however the node was made (the
+ * API fuzz target found a cast added with lir_graph_add_node () that was
+ * written without its "to" and could not be read back). */
+static void
+test_typed_fields_reach_attrs (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("typed");
+  LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 4, 4);
+  guint32 x = lir_graph_add_input (g, "x", &s);
+  guint32 plain_cast = lir_graph_add_node (g, LIR_OP_CAST, NULL, "c1", &x, 1, &s, NULL);
+  guint32 given_cast = lir_graph_add_node (g, LIR_OP_CAST, NULL, "c2", &x, 1, &s, "{\"to\":\"f16\",\"z\":1}");
+  guint32 plain_narrow = lir_graph_add_node (g, LIR_OP_NARROW, NULL, "n1", &x, 1, &s, "{\"a\":[1]}");
+  guint32 set_cast = lir_graph_add_cast (g, x, LIR_DTYPE_BF16, &s);
+  g_autoptr (LirModule) again = NULL;
+  LirGraph *g2;
+  guint32 axis;
+  guint64 start, len;
+
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_cast), ==, "{\"to\":\"f32\"}");
+  g_assert_cmpint (lir_graph_get_node_cast_to (g, given_cast), ==, LIR_DTYPE_F16);
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, given_cast), ==, "{\"to\":\"f16\",\"z\":1}");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==, "{\"a\":[1],\"axis\":0,\"len\":0,\"start\":0}");
+  lir_graph_set_node_cast_to (g, set_cast, LIR_DTYPE_I8);
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, set_cast), ==, "{\"to\":\"i8\"}");
+  lir_graph_set_node_narrow (g, plain_narrow, 1, 1, 3);
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==, "{\"a\":[1],\"axis\":1,\"len\":3,\"start\":1}");
+  lir_graph_set_outputs (g, &set_cast, 1);
+
+  again = json_round_trip (g);
+  g2 = lir_module_get_graph (again);
+  g_assert_cmpint (lir_graph_get_node_cast_to (g2, plain_cast), ==, LIR_DTYPE_F32);
+  g_assert_cmpint (lir_graph_get_node_cast_to (g2, given_cast), ==, LIR_DTYPE_F16);
+  g_assert_cmpint (lir_graph_get_node_cast_to (g2, set_cast), ==, LIR_DTYPE_I8);
+  lir_graph_get_node_narrow (g2, plain_narrow, &axis, &start, &len);
+  g_assert_cmpuint (axis, ==, 1);
+  g_assert_cmpuint (start, ==, 1);
+  g_assert_cmpuint (len, ==, 3);
+  g_assert_cmpuint (lir_graph_get_fingerprint (g2), ==, lir_graph_get_fingerprint (g));
+}
+
+/* The builders take nothing a file cannot hold (found by the API fuzz
+ * target: a dim of 2^64 - 1 was written and then refused by the reader). */
+static void
+test_builders_keep_file_limits (void)
+{
+  g_autoptr (LirGraph) g = lir_graph_new ("limits");
+  LirShape huge = LIR_SHAPE (LIR_DTYPE_U8, G_MAXUINT64);
+  LirShape s = LIR_SHAPE (LIR_DTYPE_U8, 4);
+  LirShape unknown_symbol = { .dtype = LIR_DTYPE_U8, .n_dims = 1 };
+  guint32 x = lir_graph_add_input (g, "x", &s), none = LIR_NO_NODE;
+
+  unknown_symbol.dims[0] = lir_dim_symbol (3);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*dims_fit*");
+  g_assert_cmpuint (lir_graph_add_input (g, "big", &huge), ==, LIR_NO_NODE);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*dims_fit*");
+  g_assert_cmpuint (lir_graph_add_input (g, "sym", &unknown_symbol), ==, LIR_NO_NODE);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*inputs_fit*");
+  g_assert_cmpuint (lir_graph_add_op (g, "relu", &none, 1, &s), ==, LIR_NO_NODE);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*LIR_MAX_BYTES*");
+  g_assert_cmpuint (lir_graph_add_narrow (g, x, 0, G_MAXUINT64, 1, &s), ==, LIR_NO_NODE);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*LIR_MAX_BYTES*");
+  lir_graph_add_symbol (g, "seq", G_MAXUINT64 - 1);
+  g_test_expect_message ("Lir", G_LOG_LEVEL_CRITICAL, "*of != LIR_NO_NODE*");
+  lir_graph_set_node_alias (g, x, LIR_NO_NODE, 0, LIR_ALIAS_VIEW);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (lir_graph_get_n_nodes (g), ==, 1);
+  g_assert_cmpuint (lir_graph_get_n_symbols (g), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -231,5 +316,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ir/graph/duplicate-boundary-names", test_duplicate_boundary_names);
   g_test_add_func ("/ir/graph/missing-output", test_missing_output_is_error);
   g_test_add_func ("/ir/graph/narrow-out-of-bounds", test_narrow_out_of_bounds);
+  g_test_add_func ("/ir/graph/typed-fields-reach-attrs", test_typed_fields_reach_attrs);
+  g_test_add_func ("/ir/graph/builders-keep-file-limits", test_builders_keep_file_limits);
   return g_test_run ();
 }
