@@ -255,6 +255,33 @@ lir_plan_options_bind (LirPlanOptions *options, const char *symbol, guint64 valu
 }
 
 /**
+ * lir_plan_options_get_binding:
+ * @options: options
+ * @symbol: a symbol name
+ * @value: (out) (optional): the value it is bound to
+ *
+ * The value lir_plan_options_bind() (or lir_plan_options_inherit()) gave a
+ * symbol.
+ *
+ * Returns: %TRUE if @symbol is bound
+ */
+gboolean
+lir_plan_options_get_binding (const LirPlanOptions *options, const char *symbol, guint64 *value)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (symbol != NULL, FALSE);
+
+  for (guint i = 0; i < options->binding_names->len; i++)
+    if (strcmp (g_ptr_array_index (options->binding_names, i), symbol) == 0)
+      {
+        if (value != NULL)
+          *value = g_array_index (options->binding_values, guint64, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
  * lir_plan_options_inherit:
  * @options: options
  * @plan: the plan being replaced

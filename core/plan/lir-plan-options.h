@@ -98,6 +98,10 @@ gboolean        lir_plan_options_changes_plan   (const LirPlanOptions *options);
 LIR_AVAILABLE_IN_ALL
 void            lir_plan_options_inherit        (LirPlanOptions      *options,
                                                  const LirBufferPlan *plan);
+LIR_AVAILABLE_IN_ALL
+gboolean        lir_plan_options_get_binding    (const LirPlanOptions *options,
+                                                 const char           *symbol,
+                                                 guint64              *value);
 
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPlanOptions, lir_plan_options_free)

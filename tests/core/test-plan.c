@@ -335,7 +335,11 @@ test_unbound_symbol_is_named (void)
   g_assert_nonnull (strstr (error->message, "\"seq\""));
   g_clear_error (&error);
 
+  g_assert_false (lir_plan_options_get_binding (options, "seq", NULL));
+  lir_plan_options_bind (options, "seq", 15);
   lir_plan_options_bind (options, "seq", 16);
+  g_assert_true (lir_plan_options_get_binding (options, "seq", &value));
+  g_assert_cmpuint (value, ==, 16);
   plan = lir_graph_plan (g, options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lir_buffer_plan_get_slot (plan, x)->size, ==, 16 * 8 * 4);
