@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 # The libFuzzer targets; `make test` runs each deterministically (a fixed
 # seed and number of runs, about 20 s each), `make fuzz` for
 # FUZZ_SECONDS each from a random seed.
-FUZZ_TARGETS ?= json csv rlx pipeline api
+FUZZ_TARGETS ?= json csv rlx pipeline api session
 FUZZ_SECONDS ?= 600
 EXAMPLE ?= data/examples/decoder-block.json
 
