@@ -5,7 +5,9 @@
  * consumers, views, and the buffers that reuse its bytes), each a link that
  * selects that buffer. The related buffers come from core's indexes.
  */
-#include "lirscope-buffer-page.h"
+#include "lirscope-buffer-page-private.h"
+
+#include <adwaita.h>
 #include "lir-private.h"
 
 #include <glib/gi18n.h>
@@ -18,14 +20,13 @@ enum { BASELINE_CHANGED, BASELINE_BYTES, BASELINE_OFFSET, BASELINE_STEPS, N_BASE
 
 struct _LirscopeBufferPage
 {
-  GtkWidget parent_instance;
+  LirscopePage parent_instance;
 
   GtkStack *stack;
   GtkBox *content;
   AdwPreferencesGroup *properties_group;
   AdwPreferencesGroup *baseline_group;
 
-  LirscopeSession *session;
   AdwActionRow *fields[LIRSCOPE_N_FIELDS];
   AdwActionRow *baseline_rows[N_BASELINE_ROWS];
   AdwPreferencesGroup *link_groups[LIRSCOPE_N_LINKS];
@@ -33,7 +34,7 @@ struct _LirscopeBufferPage
   char *title; /* the buffer's label as shown, before markup escaping */
 };
 
-G_DEFINE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, LIRSCOPE_TYPE_PAGE)
 
 static const char *const field_titles[LIRSCOPE_N_FIELDS] = {
   N_("Op"), N_("Shape"), N_("Dtype"), N_("Bytes"), N_("Offset"), N_("Steps (first – last)"), N_("Phase"),
@@ -61,7 +62,7 @@ static void
 fill_links (LirscopeBufferPage *self, LirscopeBufferLinks which, const guint32 *nodes, guint n,
             guint total)
 {
-  LirModule *module = lirscope_session_get_module (self->session);
+  LirModule *module = lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *more = NULL;
 
@@ -79,7 +80,7 @@ fill_links (LirscopeBufferPage *self, LirscopeBufferLinks which, const guint32 *
 static void
 update_baseline (LirscopeBufferPage *self, guint32 node)
 {
-  const LirPlanDiff *diff = lirscope_session_get_diff (self->session);
+  const LirPlanDiff *diff = lirscope_session_get_diff (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   const LirBufferChange *change = diff != NULL ? lir_plan_diff_find_change_for_b (diff, node) : NULL;
   g_autofree char *what = NULL, *bytes = NULL, *offset = NULL, *steps = NULL;
 
@@ -102,8 +103,8 @@ update_baseline (LirscopeBufferPage *self, guint32 node)
 static void
 update (LirscopeBufferPage *self)
 {
-  LirModule *module = lirscope_session_get_module (self->session);
-  guint32 node = lirscope_session_get_selected (self->session);
+  LirModule *module = lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
+  guint32 node = lirscope_session_get_selected (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   LirGraph *graph;
   LirBufferPlan *plan;
   LirRenderer *renderer;
@@ -124,7 +125,7 @@ update (LirscopeBufferPage *self)
   gtk_stack_set_visible_child_name (self->stack, "buffer");
   graph = lir_module_get_graph (module);
   plan = lir_module_get_plan (module);
-  renderer = lirscope_session_get_renderer (self->session);
+  renderer = lirscope_session_get_renderer (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   slot = lir_buffer_plan_get_slot (plan, node);
   life = lir_buffer_plan_get_lifetime (plan, node);
   buffer_only = lir_module_is_buffer_only (module);
@@ -180,14 +181,14 @@ on_link_activated (GtkListView *view, guint position, LirscopeBufferPage *self)
                                                              position);
 
   if (item != NULL && lirscope_node_item_get_node (item) != LIR_NO_NODE)
-    lirscope_session_select (self->session, lirscope_node_item_get_node (item));
+    lirscope_session_select (lirscope_page_get_session (LIRSCOPE_PAGE (self)), lirscope_node_item_get_node (item));
 }
 
-void
-lirscope_buffer_page_set_session (LirscopeBufferPage *self, LirscopeSession *session)
+static void
+lirscope_buffer_page_session_changed (LirscopePage *page, LirscopeSession *session)
 {
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
+  LirscopeBufferPage *self = LIRSCOPE_BUFFER_PAGE (page);
+
   g_signal_connect_object (session, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "diff-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
@@ -237,15 +238,8 @@ lirscope_buffer_page_dispose (GObject *object)
 {
   LirscopeBufferPage *self = LIRSCOPE_BUFFER_PAGE (object);
 
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_BUFFER_PAGE);
-  /* The template's unnamed top-level children are ours to unparent. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   for (guint i = 0; i < LIRSCOPE_N_LINKS; i++)
     g_clear_object (&self->links[i]);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->title, g_free);
   G_OBJECT_CLASS (lirscope_buffer_page_parent_class)->dispose (object);
 }
@@ -257,6 +251,7 @@ lirscope_buffer_page_class_init (LirscopeBufferPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lirscope_buffer_page_dispose;
+  LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_buffer_page_session_changed;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-buffer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeBufferPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LirscopeBufferPage, content);

@@ -2,14 +2,12 @@
 /* lirscope-buffer-page.h: everything about the selected buffer. */
 #pragma once
 
-#include <adwaita.h>
-
-#include "lirscope-session.h"
+#include "lirscope-page.h"
 
 G_BEGIN_DECLS
 
 #define LIRSCOPE_TYPE_BUFFER_PAGE (lirscope_buffer_page_get_type ())
-G_DECLARE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, LIRSCOPE, BUFFER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, LIRSCOPE, BUFFER_PAGE, LirscopePage)
 
 /**
  * LirscopeBufferLinks:
@@ -42,12 +40,5 @@ typedef enum {
   LIRSCOPE_N_FIELDS
 } LirscopeBufferField;
 
-void        lirscope_buffer_page_set_session  (LirscopeBufferPage *self,
-                                               LirscopeSession    *session);
-const char *lirscope_buffer_page_get_title    (LirscopeBufferPage *self);
-const char *lirscope_buffer_page_get_field   (LirscopeBufferPage  *self,
-                                               LirscopeBufferField  field);
-GListModel *lirscope_buffer_page_get_links    (LirscopeBufferPage  *self,
-                                               LirscopeBufferLinks  links);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * from the baseline, in one sentence, then every change, largest first.
  * Choosing a change emits ::node-activated with the buffer as it is now.
  */
-#include "lirscope-changes-page.h"
+#include "lirscope-changes-page-private.h"
 #include "lir-private.h"
 
 #include <glib/gi18n.h>
@@ -14,20 +14,17 @@
 
 struct _LirscopeChangesPage
 {
-  GtkWidget parent_instance;
+  LirscopePage parent_instance;
 
   GtkLabel *summary_label;
   GtkListView *list_view;
 
-  LirscopeSession *session;
   GListStore *changes;
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (LirscopeChangesPage, lirscope_changes_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LirscopeChangesPage, lirscope_changes_page, LIRSCOPE_TYPE_PAGE)
 
-enum { SIGNAL_NODE_ACTIVATED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 static char *
 summarize (const LirPlanDiff *diff, GFile *baseline_file)
@@ -54,7 +51,7 @@ summarize (const LirPlanDiff *diff, GFile *baseline_file)
 static void
 update (LirscopeChangesPage *self)
 {
-  const LirPlanDiff *diff = lirscope_session_get_diff (self->session);
+  const LirPlanDiff *diff = lirscope_session_get_diff (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *summary = NULL;
 
@@ -63,7 +60,7 @@ update (LirscopeChangesPage *self)
                                                "with Ctrl held) to see what changed."));
   else
     {
-      summary = summarize (diff, lirscope_session_get_baseline_file (self->session));
+      summary = summarize (diff, lirscope_session_get_baseline_file (lirscope_page_get_session (LIRSCOPE_PAGE (self))));
       gtk_label_set_text (self->summary_label, summary);
       for (guint i = 0; i < MIN (lir_plan_diff_get_n_changes (diff), MAX_ROWS); i++)
         {
@@ -84,14 +81,14 @@ on_selected (GtkSingleSelection *selection, GParamSpec *pspec, LirscopeChangesPa
   LirscopeNodeItem *item = gtk_single_selection_get_selected_item (selection);
 
   if (item != NULL && lirscope_node_item_get_node (item) != LIR_NO_NODE)
-    g_signal_emit (self, signals[SIGNAL_NODE_ACTIVATED], 0, lirscope_node_item_get_node (item));
+    lirscope_page_activate_node (LIRSCOPE_PAGE (self), lirscope_node_item_get_node (item));
 }
 
-void
-lirscope_changes_page_set_session (LirscopeChangesPage *self, LirscopeSession *session)
+static void
+lirscope_changes_page_session_changed (LirscopePage *page, LirscopeSession *session)
 {
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
+  LirscopeChangesPage *self = LIRSCOPE_CHANGES_PAGE (page);
+
   g_signal_connect_object (session, "diff-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
@@ -121,15 +118,8 @@ lirscope_changes_page_dispose (GObject *object)
 {
   LirscopeChangesPage *self = LIRSCOPE_CHANGES_PAGE (object);
 
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_CHANGES_PAGE);
-  /* The template's unnamed top-level children are ours to unparent. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->changes);
-  g_clear_object (&self->session);
   G_OBJECT_CLASS (lirscope_changes_page_parent_class)->dispose (object);
 }
 
@@ -140,16 +130,11 @@ lirscope_changes_page_class_init (LirscopeChangesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lirscope_changes_page_dispose;
+  LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_changes_page_session_changed;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-changes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeChangesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeChangesPage, list_view);
 
-  /**
-   * LirscopeChangesPage::node-activated:
-   * @node: the changed buffer in the plan on screen
-   */
-  signals[SIGNAL_NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

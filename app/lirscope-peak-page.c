@@ -5,7 +5,7 @@
  * Every figure comes from core's LirLiveSet; activating a row emits
  * ::node-activated for the window to select and frame the buffer.
  */
-#include "lirscope-peak-page.h"
+#include "lirscope-peak-page-private.h"
 #include "lir-private.h"
 
 #include <glib/gi18n.h>
@@ -47,7 +47,7 @@ lirscope_live_item_init (LirscopeLiveItem *self)
 
 struct _LirscopePeakPage
 {
-  GtkWidget parent_instance;
+  LirscopePage parent_instance;
 
   GtkLabel *title_label;
   GtkToggleButton *follow_button;
@@ -55,16 +55,13 @@ struct _LirscopePeakPage
   GtkLabel *arena_label;
   GtkColumnView *column_view;
 
-  LirscopeSession *session;
   GListStore *rows;
   GtkSortListModel *sorted;
   gint64 step;
 };
 
-G_DEFINE_FINAL_TYPE (LirscopePeakPage, lirscope_peak_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LirscopePeakPage, lirscope_peak_page, LIRSCOPE_TYPE_PAGE)
 
-enum { SIGNAL_NODE_ACTIVATED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 typedef enum { COLUMN_NAME, COLUMN_BYTES, COLUMN_SHARE, COLUMN_KIND, COLUMN_OP, COLUMN_STEPS, N_COLUMNS } Column;
 
@@ -173,8 +170,8 @@ arena_setters (LirModule *module, const LirPlanIndex *index)
 static void
 show_step (LirscopePeakPage *self, gint64 step)
 {
-  LirModule *module = lirscope_session_get_module (self->session);
-  LirRenderer *renderer = lirscope_session_get_renderer (self->session);
+  LirModule *module = lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
+  LirRenderer *renderer = lirscope_session_get_renderer (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   g_autoptr (LirLiveSet) set = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = NULL, *totals = NULL, *live = NULL, *setters = NULL;
@@ -220,7 +217,7 @@ show_step (LirscopePeakPage *self, gint64 step)
 static gint64
 peak_step (LirscopePeakPage *self)
 {
-  const LirStatsReport *report = lirscope_session_get_report (self->session);
+  const LirStatsReport *report = lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
 
   return report != NULL ? (gint64)lir_stats_report_get_stats (report)->peak_step : -1;
 }
@@ -243,7 +240,7 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopePeakPage *self)
 static void
 on_follow_toggled (GtkToggleButton *button, LirscopePeakPage *self)
 {
-  gint64 cursor = lirscope_session_get_cursor_step (self->session);
+  gint64 cursor = lirscope_session_get_cursor_step (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
 
   show_step (self, gtk_toggle_button_get_active (button) && cursor >= 0 ? cursor : peak_step (self));
 }
@@ -254,11 +251,11 @@ on_activate (GtkColumnView *view, guint position, LirscopePeakPage *self)
   lirscope_peak_page_activate (self, position);
 }
 
-void
-lirscope_peak_page_set_session (LirscopePeakPage *self, LirscopeSession *session)
+static void
+lirscope_peak_page_session_changed (LirscopePage *page, LirscopeSession *session)
 {
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
+  LirscopePeakPage *self = LIRSCOPE_PEAK_PAGE (page);
+
   g_signal_connect_object (session, "plan-changed", G_CALLBACK (on_plan_changed), self, 0);
   g_signal_connect_object (session, "notify::cursor-step", G_CALLBACK (on_cursor), self, 0);
   show_step (self, -1);
@@ -292,7 +289,7 @@ lirscope_peak_page_activate (LirscopePeakPage *self, guint position)
   g_autoptr (LirscopeLiveItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (item != NULL)
-    g_signal_emit (self, signals[SIGNAL_NODE_ACTIVATED], 0, item->entry.node);
+    lirscope_page_activate_node (LIRSCOPE_PAGE (self), item->entry.node);
 }
 
 const char *
@@ -305,14 +302,9 @@ static void
 lirscope_peak_page_dispose (GObject *object)
 {
   LirscopePeakPage *self = LIRSCOPE_PEAK_PAGE (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_PEAK_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
-  g_clear_object (&self->session);
   G_OBJECT_CLASS (lirscope_peak_page_parent_class)->dispose (object);
 }
 
@@ -323,6 +315,7 @@ lirscope_peak_page_class_init (LirscopePeakPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lirscope_peak_page_dispose;
+  LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_peak_page_session_changed;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-peak-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, follow_button);
@@ -330,12 +323,6 @@ lirscope_peak_page_class_init (LirscopePeakPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, arena_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, column_view);
 
-  /**
-   * LirscopePeakPage::node-activated:
-   * @node: the buffer of the row chosen
-   */
-  signals[SIGNAL_NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

@@ -3,7 +3,7 @@
  * the text, found through core's search index as the user types; Enter or a
  * click emits ::node-activated for the window to select and frame it.
  */
-#include "lirscope-search-page.h"
+#include "lirscope-search-page-private.h"
 
 #include <glib/gi18n.h>
 
@@ -13,20 +13,17 @@
 
 struct _LirscopeSearchPage
 {
-  GtkWidget parent_instance;
+  LirscopePage parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkLabel *status_label;
   GtkListView *list_view;
 
-  LirscopeSession *session;
   GListStore *results;
 };
 
-G_DEFINE_FINAL_TYPE (LirscopeSearchPage, lirscope_search_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LirscopeSearchPage, lirscope_search_page, LIRSCOPE_TYPE_PAGE)
 
-enum { SIGNAL_NODE_ACTIVATED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 /**
  * lirscope_search_page_search:
@@ -40,8 +37,8 @@ static guint signals[N_SIGNALS];
 guint
 lirscope_search_page_search (LirscopeSearchPage *self, const char *text)
 {
-  const LirSearchIndex *index = self->session != NULL ? lirscope_session_get_search_index (self->session) : NULL;
-  LirModule *module = self->session != NULL ? lirscope_session_get_module (self->session) : NULL;
+  const LirSearchIndex *index = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_search_index (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
+  LirModule *module = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
   g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *status = NULL;
@@ -72,7 +69,7 @@ lirscope_search_page_activate (LirscopeSearchPage *self, guint index)
   g_autoptr (LirscopeNodeItem) item = g_list_model_get_item (G_LIST_MODEL (self->results), index);
 
   if (item != NULL)
-    g_signal_emit (self, signals[SIGNAL_NODE_ACTIVATED], 0, lirscope_node_item_get_node (item));
+    lirscope_page_activate_node (LIRSCOPE_PAGE (self), lirscope_node_item_get_node (item));
 }
 
 void
@@ -118,11 +115,11 @@ on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeSearchPag
   on_search_changed (self->search_entry, self);
 }
 
-void
-lirscope_search_page_set_session (LirscopeSearchPage *self, LirscopeSession *session)
+static void
+lirscope_search_page_session_changed (LirscopePage *page, LirscopeSession *session)
 {
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
+  LirscopeSearchPage *self = LIRSCOPE_SEARCH_PAGE (page);
+
   g_signal_connect_object (session, "plan-changed", G_CALLBACK (on_plan_changed), self, 0);
 }
 
@@ -131,14 +128,7 @@ lirscope_search_page_dispose (GObject *object)
 {
   LirscopeSearchPage *self = LIRSCOPE_SEARCH_PAGE (object);
 
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_SEARCH_PAGE);
-  /* The template's unnamed top-level children are ours to unparent. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->results);
-  g_clear_object (&self->session);
   G_OBJECT_CLASS (lirscope_search_page_parent_class)->dispose (object);
 }
 
@@ -149,17 +139,12 @@ lirscope_search_page_class_init (LirscopeSearchPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lirscope_search_page_dispose;
+  LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_search_page_session_changed;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, list_view);
 
-  /**
-   * LirscopeSearchPage::node-activated:
-   * @node: the buffer chosen
-   */
-  signals[SIGNAL_NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

@@ -6,7 +6,9 @@
  * says what `lirscope-cli stats` and the export header say. With no plan open
  * every row reads "—" and nothing can be copied.
  */
-#include "lirscope-summary-page.h"
+#include "lirscope-summary-page-private.h"
+
+#include <adwaita.h>
 
 #include <glib/gi18n.h>
 
@@ -14,21 +16,20 @@
 
 struct _LirscopeSummaryPage
 {
-  GtkWidget parent_instance;
+  LirscopePage parent_instance;
 
   AdwPreferencesGroup *symbols_group;
   GtkSwitch *hold_switch;
   AdwPreferencesGroup *plan_group;
   AdwPreferencesGroup *identity_group;
 
-  LirscopeSession *session;
   AdwActionRow *rows[LIR_N_STATS];
   GtkWidget *copy_buttons[LIR_N_STATS];
   GPtrArray *symbol_rows; /* AdwActionRow, with data "spin" and "symbol" */
   gboolean updating;      /* spins are being set from the session */
 };
 
-G_DEFINE_FINAL_TYPE (LirscopeSummaryPage, lirscope_summary_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LirscopeSummaryPage, lirscope_summary_page, LIRSCOPE_TYPE_PAGE)
 
 static void
 copy_value (GtkButton *button, AdwActionRow *row)
@@ -44,7 +45,7 @@ copy_value (GtkButton *button, AdwActionRow *row)
 static void
 update_rows (LirscopeSummaryPage *self)
 {
-  const LirStatsReport *report = self->session != NULL ? lirscope_session_get_report (self->session) : NULL;
+  const LirStatsReport *report = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
 
   for (guint i = 0; i < LIR_N_STATS; i++)
     {
@@ -61,9 +62,9 @@ update_rows (LirscopeSummaryPage *self)
 static void
 on_symbol_changed (GtkSpinButton *spin, LirscopeSummaryPage *self)
 {
-  if (self->updating || self->session == NULL)
+  if (self->updating || lirscope_page_get_session (LIRSCOPE_PAGE (self)) == NULL)
     return;
-  lirscope_session_set_binding (self->session, g_object_get_data (G_OBJECT (spin), "symbol"),
+  lirscope_session_set_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), g_object_get_data (G_OBJECT (spin), "symbol"),
                                 (guint64)gtk_spin_button_get_value (spin));
 }
 
@@ -71,7 +72,7 @@ on_symbol_changed (GtkSpinButton *spin, LirscopeSummaryPage *self)
 static void
 rebuild_symbols (LirscopeSummaryPage *self)
 {
-  LirModule *module = lirscope_session_get_module (self->session);
+  LirModule *module = lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   LirGraph *graph = module != NULL ? lir_module_get_graph (module) : NULL;
   guint n = graph != NULL ? lir_graph_get_n_symbols (graph) : 0;
   gboolean same = self->symbol_rows->len == n;
@@ -118,7 +119,7 @@ lirscope_summary_page_set_hold (LirscopeSummaryPage *self, gboolean hold)
 static void
 update_symbol_values (LirscopeSummaryPage *self)
 {
-  gboolean held = lirscope_session_get_hold_plan (self->session);
+  gboolean held = lirscope_session_get_hold_plan (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
 
   self->updating = TRUE;
   adw_preferences_group_set_description (
@@ -128,8 +129,8 @@ update_symbol_values (LirscopeSummaryPage *self)
     {
       GObject *row = self->symbol_rows->pdata[i];
       const char *symbol = g_object_get_data (row, "symbol");
-      guint64 value = lirscope_session_get_binding (self->session, symbol);
-      guint64 planned = lirscope_session_get_plan_binding (self->session, symbol);
+      guint64 value = lirscope_session_get_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
+      guint64 planned = lirscope_session_get_plan_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
       GtkSpinButton *spin = g_object_get_data (row, "spin");
 
       gtk_spin_button_set_range (spin, 1, held && planned != LIR_NO_VALUE ? (double)planned : (double)(1 << 30));
@@ -147,11 +148,11 @@ on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeSummaryPa
   update_symbol_values (self);
 }
 
-void
-lirscope_summary_page_set_session (LirscopeSummaryPage *self, LirscopeSession *session)
+static void
+lirscope_summary_page_session_changed (LirscopePage *page, LirscopeSession *session)
 {
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
+  LirscopeSummaryPage *self = LIRSCOPE_SUMMARY_PAGE (page);
+
   g_signal_connect_object (session, "plan-changed", G_CALLBACK (on_plan_changed), self, 0);
   g_signal_connect_object (session, "options-changed", G_CALLBACK (update_symbol_values), self,
                            G_CONNECT_SWAPPED);
@@ -190,21 +191,6 @@ lirscope_summary_page_set_symbol (LirscopeSummaryPage *self, const char *symbol,
 }
 
 static void
-lirscope_summary_page_dispose (GObject *object)
-{
-  LirscopeSummaryPage *self = LIRSCOPE_SUMMARY_PAGE (object);
-
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIRSCOPE_TYPE_SUMMARY_PAGE);
-  /* The template's unnamed top-level children are ours to unparent. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->session);
-  G_OBJECT_CLASS (lirscope_summary_page_parent_class)->dispose (object);
-}
-
-static void
 lirscope_summary_page_finalize (GObject *object)
 {
   LirscopeSummaryPage *self = LIRSCOPE_SUMMARY_PAGE (object);
@@ -219,7 +205,7 @@ lirscope_summary_page_class_init (LirscopeSummaryPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = lirscope_summary_page_dispose;
+  LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_summary_page_session_changed;
   object_class->finalize = lirscope_summary_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, symbols_group);

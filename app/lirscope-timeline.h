@@ -29,28 +29,13 @@ void                    lirscope_timeline_get_viewport    (LirscopeTimeline *sel
                                                            LirViewport      *viewport);
 void                    lirscope_timeline_set_viewport    (LirscopeTimeline  *self,
                                                            const LirViewport *viewport);
-void                    lirscope_timeline_get_layout      (LirscopeTimeline *self,
-                                                           LirRenderLayout  *layout);
 void                    lirscope_timeline_zoom            (LirscopeTimeline *self,
                                                            double            factor_steps,
                                                            double            factor_bytes,
                                                            double            anchor_x,
                                                            double            anchor_y);
-void                    lirscope_timeline_pan             (LirscopeTimeline *self,
-                                                           double            dx,
-                                                           double            dy);
 void                    lirscope_timeline_fit             (LirscopeTimeline *self);
 gboolean                lirscope_timeline_zoom_to_node    (LirscopeTimeline *self,
                                                            guint32           node);
-guint32                 lirscope_timeline_node_at         (LirscopeTimeline *self,
-                                                           double            x,
-                                                           double            y);
-guint32                 lirscope_timeline_select_at       (LirscopeTimeline *self,
-                                                           double            x,
-                                                           double            y);
-void                    lirscope_timeline_set_cursor_x    (LirscopeTimeline *self,
-                                                           double            x);
-gint64                  lirscope_timeline_get_last_draw_us (LirscopeTimeline *self);
-guint                   lirscope_timeline_get_n_draws     (LirscopeTimeline *self);
 
 G_END_DECLS

@@ -52,4 +52,18 @@ GFile *_lirscope_window_get_chooser_folder (LirscopeWindow *self);
 void _lirscope_window_toast              (LirscopeWindow *self,
                                           const char     *message);
 
+/* For the GUI tests and the app bench. */
+const char          *lirscope_window_get_banner_text  (LirscopeWindow *self);
+LirscopeBufferPage  *lirscope_window_get_buffer_page  (LirscopeWindow *self);
+LirscopeChangesPage *lirscope_window_get_changes_page (LirscopeWindow *self);
+LirscopePeakPage    *lirscope_window_get_peak_page    (LirscopeWindow *self);
+LirscopeSearchPage  *lirscope_window_get_search_page  (LirscopeWindow *self);
+LirscopeSession     *lirscope_window_get_session      (LirscopeWindow *self);
+const char          *lirscope_window_get_shown_strategy (LirscopeWindow *self);
+const char          *lirscope_window_get_sidebar_page (LirscopeWindow *self);
+LirscopeSummaryPage *lirscope_window_get_summary_page (LirscopeWindow *self);
+LirscopeTimeline    *lirscope_window_get_timeline     (LirscopeWindow *self);
+void                 lirscope_window_select_strategy  (LirscopeWindow *self,
+                                                       const char     *strategy);
+
 G_END_DECLS

@@ -370,11 +370,11 @@ lirscope_window_init (LirscopeWindow *self)
 
   lirscope_timeline_set_session (self->timeline, self->session);
   lirscope_legend_set_timeline (self->legend, self->timeline, self->session);
-  lirscope_summary_page_set_session (self->summary_page, self->session);
-  lirscope_buffer_page_set_session (self->buffer_page, self->session);
-  lirscope_peak_page_set_session (self->peak_page, self->session);
-  lirscope_changes_page_set_session (self->changes_page, self->session);
-  lirscope_search_page_set_session (self->search_page, self->session);
+  lirscope_page_set_session (LIRSCOPE_PAGE (self->summary_page), self->session);
+  lirscope_page_set_session (LIRSCOPE_PAGE (self->buffer_page), self->session);
+  lirscope_page_set_session (LIRSCOPE_PAGE (self->peak_page), self->session);
+  lirscope_page_set_session (LIRSCOPE_PAGE (self->changes_page), self->session);
+  lirscope_page_set_session (LIRSCOPE_PAGE (self->search_page), self->session);
   g_signal_connect (self->changes_page, "node-activated", G_CALLBACK (on_node_activated), self);
   g_signal_connect (self->search_page, "node-activated", G_CALLBACK (on_node_activated), self);
   g_signal_connect (self->peak_page, "node-activated", G_CALLBACK (on_node_activated), self);

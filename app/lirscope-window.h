@@ -24,17 +24,5 @@ gboolean             lirscope_window_export_to        (LirscopeWindow *self,
                                                        const char     *path,
                                                        gboolean        visible_region,
                                                        GError        **error);
-LirscopeSession     *lirscope_window_get_session      (LirscopeWindow *self);
-LirscopeTimeline    *lirscope_window_get_timeline     (LirscopeWindow *self);
-LirscopeSummaryPage *lirscope_window_get_summary_page (LirscopeWindow *self);
-LirscopeBufferPage  *lirscope_window_get_buffer_page  (LirscopeWindow *self);
-LirscopePeakPage    *lirscope_window_get_peak_page    (LirscopeWindow *self);
-LirscopeChangesPage *lirscope_window_get_changes_page (LirscopeWindow *self);
-LirscopeSearchPage  *lirscope_window_get_search_page  (LirscopeWindow *self);
-const char          *lirscope_window_get_banner_text  (LirscopeWindow *self);
-const char          *lirscope_window_get_sidebar_page (LirscopeWindow *self);
-void                 lirscope_window_select_strategy  (LirscopeWindow *self,
-                                                       const char     *strategy);
-const char          *lirscope_window_get_shown_strategy (LirscopeWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,11 @@
 
 #include "lirscope-application.h"
 #include "lirscope-node-item.h"
+#include "lirscope-buffer-page-private.h"
+#include "lirscope-changes-page-private.h"
+#include "lirscope-peak-page-private.h"
+#include "lirscope-search-page-private.h"
+#include "lirscope-summary-page-private.h"
 #include "lirscope-timeline-private.h"
 #include "lirscope-window-private.h"
 

@@ -15,7 +15,8 @@
 
 #include "bench-common.h"
 #include "lirscope-application.h"
-#include "lirscope-window.h"
+#include "lirscope-timeline-private.h"
+#include "lirscope-window-private.h"
 
 #define N_FRAMES 240
 
