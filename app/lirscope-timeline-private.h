@@ -1,15 +1,59 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lirscope-timeline-private.h: the timeline's input handling, for the GUI tests.
+/* lirscope-timeline-private.h: the timeline's view state, shared by
+ * lirscope-timeline.c (the view) and lirscope-timeline-input.c (what input
+ * does to it), and what the GUI tests drive.
  *
- * The controllers call these with their event's values; the tests call them
- * with the values an event would carry (a modifier state cannot be put into
- * an event from a test).
+ * The controllers call the input functions with their event's values; the
+ * tests call them with the values an event would carry (a modifier state
+ * cannot be put into an event from a test).
  */
 #pragma once
 
 #include "lirscope-timeline.h"
 
 G_BEGIN_DECLS
+
+struct _LirscopeTimeline
+{
+  GtkWidget parent_instance;
+
+  LirscopeSession *session;
+  LirRenderer *renderer; /* the session's, while it shows it */
+  LirRenderOptions options;
+  LirViewport viewport;
+  LirViewport full;
+  gboolean dark;
+  gboolean zoomed; /* the user moved away from the whole plan */
+  gboolean focus_activations; /* open plans whose params dwarf them on the activations */
+
+  /* the pointer's last position: scroll events carry none on GTK 4.8 */
+  double pointer_x, pointer_y;
+  gboolean has_pointer;
+
+  /* press-and-release without moving is a click; moving pans */
+  double press_x, press_y;
+  gboolean dragged;
+  GtkLabel *tooltip_label; /* owned: reused by every tooltip */
+
+  /* drag-to-pan: the viewport when the drag began */
+  LirViewport drag_start;
+  /* pinch: the viewport and anchor when it began */
+  LirViewport pinch_start;
+  double pinch_x;
+
+  gint64 last_draw_us;
+  guint n_draws;
+};
+
+void      lirscope_timeline_input_init        (LirscopeTimeline       *self);
+void      lirscope_timeline_current_layout    (LirscopeTimeline       *self,
+                                               LirRenderLayout        *layout);
+void      lirscope_timeline_apply_viewport    (LirscopeTimeline       *self,
+                                               const LirViewport      *vp);
+void      lirscope_timeline_steps_to_columns  (const LirRenderLayout  *layout,
+                                               LirViewport            *vp);
+void      lirscope_timeline_columns_to_steps  (const LirRenderLayout  *layout,
+                                               LirViewport            *vp);
 
 gboolean  lirscope_timeline_scroll            (LirscopeTimeline *self,
                                                double            dx,
