@@ -11,6 +11,5 @@ G_DECLARE_FINAL_TYPE (LirscopeApplication, lirscope_application, LIRSCOPE, APPLI
                       AdwApplication)
 
 LirscopeApplication *lirscope_application_new          (void);
-GSettings           *lirscope_application_get_settings (void);
 
 G_END_DECLS

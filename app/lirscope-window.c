@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lirscope-application.h"
+#include "lirscope-settings.h"
 
 static const guint64 alignments[] = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 };
 
@@ -356,7 +356,7 @@ lirscope_window_init (LirscopeWindow *self)
   g_autofree char *strategy = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = lirscope_application_get_settings ();
+  self->settings = lirscope_settings_new ();
   self->session = lirscope_session_new ();
   strategy = g_settings_get_string (self->settings, "strategy");
   lirscope_session_set_default_strategy (self->session, strategy);

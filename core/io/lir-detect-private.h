@@ -2,7 +2,7 @@
 /* lir-detect-private.h: which format a file is in, told from its content. */
 #pragma once
 
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 
 G_BEGIN_DECLS
 

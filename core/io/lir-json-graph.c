@@ -2,7 +2,7 @@
 /* lir-json-graph.c: reads the graph of a Lirscope document: symbols, nodes
  * (ids in any order), shapes, attributes, aliases, outputs. Problems are
  * reported by JSON path ("nodes[12].inputs[1]: node 40 does not exist"). */
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"

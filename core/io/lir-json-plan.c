@@ -2,7 +2,7 @@
 /* lir-json-plan.c: reads the plan of a Lirscope module document: strategy,
  * alignment, arena, bindings, the schedule or explicit lifetimes, slots,
  * views, phases. Liveness is derived from the graph, never stored. */
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 
 #include "ir/lir-error.h"
 #include "plan/lir-analysis-private.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* lir-json-util.c: typed access to a parsed JSON document with errors
  * that name the JSON path, and op labels from payloads. */
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "ir/lir-limits-private.h"
 
 #include "ir/lir-error.h"

@@ -5,7 +5,7 @@
 #include "lir-json.h"
 
 #include "ir/lir-graph-private.h"
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "plan/lir-buffer-plan-private.h"
 
 #include <string.h>

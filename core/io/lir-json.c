@@ -6,7 +6,7 @@
 
 #include "ir/lir-error.h"
 #include "lir-detect-private.h"
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "lir-rlx-private.h"
 
 #include <string.h>

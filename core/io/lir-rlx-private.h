@@ -2,7 +2,7 @@
 /* lir-rlx-private.h: reads RLX's serialized LirModule (its AOT-cache JSON). */
 #pragma once
 
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "plan/lir-module.h"
 
 G_BEGIN_DECLS

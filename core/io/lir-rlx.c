@@ -19,7 +19,7 @@
 
 #include "ir/lir-error.h"
 #include "ir/lir-graph-private.h"
-#include "lir-json-private.h"
+#include "lir-json-read-private.h"
 #include "plan/lir-analysis-private.h"
 #include "plan/lir-buffer-plan-private.h"
 

@@ -3,7 +3,7 @@
  * first) and for scripts (one JSON object, fields documented in
  * data/FORMAT.md). */
 #include "lir-diff-report.h"
-#include "io/lir-json-private.h"
+#include "io/lir-json-read-private.h"
 
 #include <math.h>
 

@@ -5,7 +5,7 @@
  */
 #include "lir-peak-report.h"
 #include "lir-boxed-private.h"
-#include "io/lir-json-private.h"
+#include "io/lir-json-read-private.h"
 
 #include "plan/lir-arena-top.h"
 

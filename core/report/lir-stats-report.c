@@ -8,7 +8,7 @@
  */
 #include "lir-stats-report.h"
 #include "lir-boxed-private.h"
-#include "io/lir-json-private.h"
+#include "io/lir-json-read-private.h"
 
 #include "lir-format-private.h"
 #include "io/lir-json.h"

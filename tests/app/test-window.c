@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "lirscope-application.h"
+#include "lirscope-settings.h"
 #include "lirscope-node-item.h"
 #include "lirscope-buffer-page-private.h"
 #include "lirscope-changes-page-private.h"
@@ -464,7 +465,7 @@ static void
 test_cancel (void)
 {
   g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "K.1048576.csv", NULL);
-  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window;
   LirModule *before;
 
@@ -538,7 +539,7 @@ static void
 test_buffer_list_strategy (void)
 {
   g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
-  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window;
 
   g_settings_set_string (settings, "strategy", "best-fit");
@@ -1193,7 +1194,7 @@ static void
 test_opens_on_activations (void)
 {
   g_autofree char *path = example ("decoder-block.json");
-  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window;
   LirViewport viewport, full;
 
@@ -1219,7 +1220,7 @@ static void
 test_all_steps (void)
 {
   g_autofree char *path = example ("decoder-block.json");
-  g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+  g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window = open_window (path);
   LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
   LirRenderOptions options;
@@ -1330,7 +1331,7 @@ main (int argc, char **argv)
   /* The tests compare viewports with the whole plan; one test turns this on. */
   if (g_getenv ("LIRSCOPE_TEST_CHILD") == NULL)
     {
-      g_autoptr (GSettings) settings = lirscope_application_get_settings ();
+      g_autoptr (GSettings) settings = lirscope_settings_new ();
 
       g_settings_set_boolean (settings, "focus-activations", FALSE);
     }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-json-private.h: what the readers of core/io share: JSON paths for
+/* lir-json-read-private.h: what the readers of core/io share: JSON paths for
  * errors, typed access, and the two parts of a document. */
 #pragma once
 
