@@ -12,7 +12,7 @@ EXAMPLE ?= data/examples/decoder-block.json
 
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libyajl-dev libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
-       xvfb xauth dbus-daemon desktop-file-utils appstream clang libclang-rt-14-dev gettext \
+       xvfb xauth dbus-daemon desktop-file-utils appstream clang clang-format libclang-rt-14-dev gettext \
        gobject-introspection libgirepository1.0-dev python3-gi gi-docgen \
        python3-torch python3-torchvision
 VALGRIND_DEPS = valgrind

@@ -38,9 +38,11 @@ lirscope_application_open (GApplication *app, GFile **files, int n_files, const 
 static void
 action_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  const char *developers[] = { _("The Lirscope developers"), NULL };
+  const char *developers[] = { _ ("The Lirscope developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
+  /* property names and values in pairs */
+  /* clang-format off */
   adw_show_about_window (parent,
                          "application-name", "Lirscope",
                          "application-icon", "org.lirscope.Lirscope",
@@ -50,6 +52,7 @@ action_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/lirscope/lirscope",
                          NULL);
+  /* clang-format on */
 }
 
 static void
@@ -101,9 +104,12 @@ lirscope_application_init (LirscopeApplication *self)
 LirscopeApplication *
 lirscope_application_new (void)
 {
+  /* property names and values in pairs */
+  /* clang-format off */
   return g_object_new (LIRSCOPE_TYPE_APPLICATION,
                        "application-id", "org.lirscope.Lirscope",
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/org/lirscope/Lirscope",
                        NULL);
+  /* clang-format on */
 }

@@ -16,7 +16,14 @@
 
 #define MAX_LINKS 60
 
-enum { BASELINE_CHANGED, BASELINE_BYTES, BASELINE_OFFSET, BASELINE_STEPS, N_BASELINE_ROWS };
+enum
+{
+  BASELINE_CHANGED,
+  BASELINE_BYTES,
+  BASELINE_OFFSET,
+  BASELINE_STEPS,
+  N_BASELINE_ROWS
+};
 
 struct _LirscopeBufferPage
 {
@@ -37,17 +44,23 @@ struct _LirscopeBufferPage
 G_DEFINE_FINAL_TYPE (LirscopeBufferPage, lirscope_buffer_page, LIRSCOPE_TYPE_PAGE)
 
 static const char *const field_titles[LIRSCOPE_N_FIELDS] = {
-  N_("Op"), N_("Shape"), N_("Dtype"), N_("Bytes"), N_("Offset"), N_("Steps (first – last)"), N_("Phase"),
-  N_("Made by pass"),
+  N_ ("Op"),    N_ ("Shape"),        N_ ("Dtype"), N_ ("Bytes"), N_ ("Offset"), N_ ("Steps (first – last)"),
+  N_ ("Phase"), N_ ("Made by pass"),
 };
 
 static const char *const baseline_titles[N_BASELINE_ROWS] = {
-  N_("Changed"), N_("Bytes"), N_("Offset"), N_("Steps (first – last)"),
+  N_ ("Changed"),
+  N_ ("Bytes"),
+  N_ ("Offset"),
+  N_ ("Steps (first – last)"),
 };
 
 static const char *const link_titles[LIRSCOPE_N_LINKS] = {
-  N_("View Of"), N_("Producers (Inputs)"), N_("Consumers"), N_("Views on It"),
-  N_("Shares Its Bytes at Other Steps"),
+  N_ ("View Of"),
+  N_ ("Producers (Inputs)"),
+  N_ ("Consumers"),
+  N_ ("Views on It"),
+  N_ ("Shares Its Bytes at Other Steps"),
 };
 
 static void
@@ -59,8 +72,7 @@ set_row (AdwActionRow *row, const char *value)
 }
 
 static void
-fill_links (LirscopeBufferPage *self, LirscopeBufferLinks which, const guint32 *nodes, guint n,
-            guint total)
+fill_links (LirscopeBufferPage *self, LirscopeBufferLinks which, const guint32 *nodes, guint n, guint total)
 {
   LirModule *module = lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -71,8 +83,7 @@ fill_links (LirscopeBufferPage *self, LirscopeBufferLinks which, const guint32 *
   g_list_store_splice (self->links[which], 0, g_list_model_get_n_items (G_LIST_MODEL (self->links[which])),
                        items->pdata, items->len);
   if (total > items->len)
-    more = g_strdup_printf (ngettext ("and %u more", "and %u more", total - items->len),
-                            total - items->len);
+    more = g_strdup_printf (ngettext ("and %u more", "and %u more", total - items->len), total - items->len);
   adw_preferences_group_set_description (self->link_groups[which], more);
   gtk_widget_set_visible (GTK_WIDGET (self->link_groups[which]), items->len > 0);
 }
@@ -147,9 +158,10 @@ update (LirscopeBufferPage *self)
   set_row (self->fields[LIRSCOPE_FIELD_BYTES], bytes);
   set_row (self->fields[LIRSCOPE_FIELD_OFFSET], offset);
   set_row (self->fields[LIRSCOPE_FIELD_STEPS], steps);
-  set_row (self->fields[LIRSCOPE_FIELD_PHASE], lir_buffer_plan_get_phase (plan, node) != LIR_PHASE_NONE
-                                                 ? _(lir_phase_get_label (lir_buffer_plan_get_phase (plan, node)))
-                                                 : NULL);
+  set_row (self->fields[LIRSCOPE_FIELD_PHASE],
+           lir_buffer_plan_get_phase (plan, node) != LIR_PHASE_NONE
+             ? _ (lir_phase_get_label (lir_buffer_plan_get_phase (plan, node)))
+             : NULL);
   set_row (self->fields[LIRSCOPE_FIELD_ORIGIN], lir_graph_get_node_origin (graph, node));
   update_baseline (self, node);
 
@@ -157,7 +169,7 @@ update (LirscopeBufferPage *self)
     {
       const LirViewAlias *alias = lir_buffer_plan_get_view_alias (plan, node);
       g_autofree char *at = lir_format_count (alias->byte_offset);
-      g_autofree char *view_title = g_strdup_printf (_("View Of (at +%s B)"), at);
+      g_autofree char *view_title = g_strdup_printf (_ ("View Of (at +%s B)"), at);
 
       adw_preferences_group_set_title (self->link_groups[LIRSCOPE_LINKS_VIEW_OF], view_title);
       fill_links (self, LIRSCOPE_LINKS_VIEW_OF, &alias->root, 1, 1);
@@ -177,11 +189,12 @@ update (LirscopeBufferPage *self)
 static void
 on_link_activated (GtkListView *view, guint position, LirscopeBufferPage *self)
 {
-  g_autoptr (LirscopeNodeItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)),
-                                                             position);
+  g_autoptr (LirscopeNodeItem) item =
+    g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
 
   if (item != NULL && lirscope_node_item_get_node (item) != LIR_NO_NODE)
-    lirscope_session_select (lirscope_page_get_session (LIRSCOPE_PAGE (self)), lirscope_node_item_get_node (item));
+    lirscope_session_select (lirscope_page_get_session (LIRSCOPE_PAGE (self)),
+                             lirscope_node_item_get_node (item));
 }
 
 static void
@@ -208,7 +221,8 @@ const char *
 lirscope_buffer_page_get_field (LirscopeBufferPage *self, LirscopeBufferField field)
 {
   g_return_val_if_fail (field < LIRSCOPE_N_FIELDS, NULL);
-  if (lirscope_buffer_page_get_title (self) == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->fields[field])))
+  if (lirscope_buffer_page_get_title (self) == NULL
+      || !gtk_widget_get_visible (GTK_WIDGET (self->fields[field])))
     return NULL;
   return adw_action_row_get_subtitle (self->fields[field]);
 }
@@ -252,7 +266,8 @@ lirscope_buffer_page_class_init (LirscopeBufferPageClass *klass)
 
   object_class->dispose = lirscope_buffer_page_dispose;
   LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_buffer_page_session_changed;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-buffer-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lirscope/Lirscope/lirscope-buffer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeBufferPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LirscopeBufferPage, content);
   gtk_widget_class_bind_template_child (widget_class, LirscopeBufferPage, properties_group);
@@ -266,23 +281,23 @@ lirscope_buffer_page_init (LirscopeBufferPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < LIRSCOPE_N_FIELDS; i++)
-    self->fields[i] = property_row (self->properties_group, _(field_titles[i]));
+    self->fields[i] = property_row (self->properties_group, _ (field_titles[i]));
   for (guint i = 0; i < N_BASELINE_ROWS; i++)
-    self->baseline_rows[i] = property_row (self->baseline_group, _(baseline_titles[i]));
+    self->baseline_rows[i] = property_row (self->baseline_group, _ (baseline_titles[i]));
   factory = lirscope_node_item_factory_new ();
   for (guint i = 0; i < LIRSCOPE_N_LINKS; i++)
     {
       GtkWidget *view;
 
       self->links[i] = g_list_store_new (LIRSCOPE_TYPE_NODE_ITEM);
-      view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                  g_object_ref (G_LIST_MODEL (self->links[i])))),
+      view = gtk_list_view_new (GTK_SELECTION_MODEL (
+                                  gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->links[i])))),
                                 g_object_ref (factory));
       gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (view), TRUE);
       gtk_widget_add_css_class (view, "card");
       g_signal_connect (view, "activate", G_CALLBACK (on_link_activated), self);
       self->link_groups[i] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (self->link_groups[i], _(link_titles[i]));
+      adw_preferences_group_set_title (self->link_groups[i], _ (link_titles[i]));
       adw_preferences_group_add (self->link_groups[i], view);
       gtk_widget_set_visible (GTK_WIDGET (self->link_groups[i]), FALSE);
       gtk_box_append (self->content, GTK_WIDGET (self->link_groups[i]));

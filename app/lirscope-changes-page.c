@@ -25,7 +25,6 @@ struct _LirscopeChangesPage
 
 G_DEFINE_FINAL_TYPE (LirscopeChangesPage, lirscope_changes_page, LIRSCOPE_TYPE_PAGE)
 
-
 static char *
 summarize (const LirPlanDiff *diff, GFile *baseline_file)
 {
@@ -38,13 +37,15 @@ summarize (const LirPlanDiff *diff, GFile *baseline_file)
   g_autofree char *efficiency_a = lir_format_percent (a->efficiency, 1);
   g_autofree char *efficiency_b = lir_format_percent (b->efficiency, 1);
   g_autofree char *growth = g_strdup_printf ("%+.1f%%", lir_plan_diff_get_arena_growth (diff));
-  g_autofree char *changes = g_strdup_printf (ngettext ("%u change, largest first.", "%u changes, largest first.", n), n);
+  g_autofree char *changes =
+    g_strdup_printf (ngettext ("%u change, largest first.", "%u changes, largest first.", n), n);
 
   /* Translators: "Against base.json: arena 1 MiB → 2 MiB (+100%), efficiency 90% → 80%. Same graph, … */
-  return g_strdup_printf (_("Against %s: arena %s → %s (%s), efficiency %s → %s. %s. %s"),
-                          name != NULL ? name : _("the baseline"), arena_a, arena_b, growth, efficiency_a,
+  return g_strdup_printf (_ ("Against %s: arena %s → %s (%s), efficiency %s → %s. %s. %s"),
+                          name != NULL ? name : _ ("the baseline"), arena_a, arena_b, growth, efficiency_a,
                           efficiency_b,
-                          lir_plan_diff_get_same_graph (diff) ? _("Same graph, different plan") : _("The graphs differ"),
+                          lir_plan_diff_get_same_graph (diff) ? _ ("Same graph, different plan")
+                                                              : _ ("The graphs differ"),
                           changes);
 }
 
@@ -56,11 +57,13 @@ update (LirscopeChangesPage *self)
   g_autofree char *summary = NULL;
 
   if (diff == NULL)
-    gtk_label_set_text (self->summary_label, _("Compare this plan with a baseline (Ctrl+D, or drop a file "
-                                               "with Ctrl held) to see what changed."));
+    gtk_label_set_text (self->summary_label, _ ("Compare this plan with a baseline (Ctrl+D, or drop a file "
+                                                "with Ctrl held) to see what changed."));
   else
     {
-      summary = summarize (diff, lirscope_session_get_baseline_file (lirscope_page_get_session (LIRSCOPE_PAGE (self))));
+      summary =
+        summarize (diff,
+                   lirscope_session_get_baseline_file (lirscope_page_get_session (LIRSCOPE_PAGE (self))));
       gtk_label_set_text (self->summary_label, summary);
       for (guint i = 0; i < MIN (lir_plan_diff_get_n_changes (diff), MAX_ROWS); i++)
         {
@@ -70,8 +73,8 @@ update (LirscopeChangesPage *self)
           g_ptr_array_add (items, lirscope_node_item_new (c->node_b, c->name, what));
         }
     }
-  g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
+                       items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
@@ -131,10 +134,10 @@ lirscope_changes_page_class_init (LirscopeChangesPageClass *klass)
 
   object_class->dispose = lirscope_changes_page_dispose;
   LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_changes_page_session_changed;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-changes-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lirscope/Lirscope/lirscope-changes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeChangesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeChangesPage, list_view);
-
 }
 
 static void

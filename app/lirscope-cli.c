@@ -60,24 +60,22 @@ static const GOptionEntry planning_entries[] = {
   { "bind", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts.bindings,
     "Bind a symbolic dim, e.g. seq=128 (repeatable)", "SYM=N" },
   { "max", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.max_bindings,
-    "Plan once at a symbol's upper bound (repeatable); with --bind below it, stats measures that plan at the binding",
+    "Plan once at a symbol's upper bound (repeatable); with --bind below it, stats measures that plan at the "
+    "binding",
     "SYM=N" },
   { "capacity", 0, 0, G_OPTION_ARG_INT64, &opts.capacity,
     "Fail (exit 1) unless the arena fits in N bytes; exact searches for such a plan", "N" },
-  { "effort", 0, 0, G_OPTION_ARG_INT64, &opts.effort,
-    "Search budget of the exact strategy, in search steps", "N" },
+  { "effort", 0, 0, G_OPTION_ARG_INT64, &opts.effort, "Search budget of the exact strategy, in search steps",
+    "N" },
   { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &opts.time_limit,
     "Also stop the exact search after S seconds (results then depend on the machine)", "S" },
-  { "no-params", 0, 0, G_OPTION_ARG_NONE, &opts.no_params,
-    "Leave params out of the arena", NULL },
-  { "no-inputs", 0, 0, G_OPTION_ARG_NONE, &opts.no_inputs,
-    "Leave inputs out of the arena", NULL },
-  { "no-constants", 0, 0, G_OPTION_ARG_NONE, &opts.no_constants,
-    "Leave constants out of the arena", NULL },
-  { "params", 0, 0, G_OPTION_ARG_NONE, &opts.params,
-    "Put params in the arena (where the file left them out)", NULL },
-  { "inputs", 0, 0, G_OPTION_ARG_NONE, &opts.inputs,
-    "Put inputs in the arena (where the file left them out)", NULL },
+  { "no-params", 0, 0, G_OPTION_ARG_NONE, &opts.no_params, "Leave params out of the arena", NULL },
+  { "no-inputs", 0, 0, G_OPTION_ARG_NONE, &opts.no_inputs, "Leave inputs out of the arena", NULL },
+  { "no-constants", 0, 0, G_OPTION_ARG_NONE, &opts.no_constants, "Leave constants out of the arena", NULL },
+  { "params", 0, 0, G_OPTION_ARG_NONE, &opts.params, "Put params in the arena (where the file left them out)",
+    NULL },
+  { "inputs", 0, 0, G_OPTION_ARG_NONE, &opts.inputs, "Put inputs in the arena (where the file left them out)",
+    NULL },
   { "constants", 0, 0, G_OPTION_ARG_NONE, &opts.constants,
     "Put constants in the arena (where the file left them out)", NULL },
   { NULL }
@@ -143,7 +141,8 @@ build_plan_options (GError **error)
       return NULL;
     }
   lir_plan_options_set_time_limit (options, opts.time_limit);
-  if ((opts.no_params && opts.params) || (opts.no_inputs && opts.inputs) || (opts.no_constants && opts.constants))
+  if ((opts.no_params && opts.params) || (opts.no_inputs && opts.inputs)
+      || (opts.no_constants && opts.constants))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--X and --no-X of one kind contradict each other");
       return NULL;
@@ -296,37 +295,36 @@ load_planned (const char *path, double *plan_seconds)
       g_autofree char *arena = lir_format_bytes (lir_buffer_plan_get_arena_size (plan));
       guint64 capacity = lir_plan_options_get_capacity (options);
 
-      g_printerr ("lirscope-cli: %s: %s stopped early%s; the plan is the best it had: arena %s\n",
-                  path, lir_buffer_plan_get_strategy (plan),
-                  g_cancellable_is_cancelled (stop) ? " (Ctrl+C)" : "", arena);
+      g_printerr ("lirscope-cli: %s: %s stopped early%s; the plan is the best it had: arena %s\n", path,
+                  lir_buffer_plan_get_strategy (plan), g_cancellable_is_cancelled (stop) ? " (Ctrl+C)" : "",
+                  arena);
       /* A plan over the capacity is still written; the exit status says so. */
       if (capacity != 0 && lir_buffer_plan_get_arena_size (plan) > capacity)
         {
-          g_printerr ("lirscope-cli: %s: that is more than the capacity of %" G_GUINT64_FORMAT
-                      " bytes\n", path, capacity);
+          g_printerr ("lirscope-cli: %s: that is more than the capacity of %" G_GUINT64_FORMAT " bytes\n",
+                      path, capacity);
           capacity_failed = TRUE;
         }
     }
   if (plan_seconds != NULL)
     *plan_seconds = lir_module_get_plan (module) != before
-                        ? lir_buffer_plan_get_plan_seconds (lir_module_get_plan (module))
-                        : 0.0;
+                      ? lir_buffer_plan_get_plan_seconds (lir_module_get_plan (module))
+                      : 0.0;
   return g_steal_pointer (&module);
 }
 
 static gboolean
-parse_args (const char *command, const char *summary, const GOptionEntry *extra,
-            gboolean planning, int *argc, char ***argv, guint n_inputs)
+parse_args (const char *command, const char *summary, const GOptionEntry *extra, gboolean planning, int *argc,
+            char ***argv, guint n_inputs)
 {
   g_autofree char *usage = g_strdup_printf ("%s %s", command, n_inputs == 2 ? "A B" : "INPUT");
   g_autoptr (GOptionContext) context = g_option_context_new (usage + strlen (command) + 1);
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context,
-                                    "INPUT is a Lirscope graph or module JSON file, or - for "
-                                    "standard input.\nExit status: 0 ok, 1 a check failed, 2 "
-                                    "bad input or usage.");
+  g_option_context_set_description (context, "INPUT is a Lirscope graph or module JSON file, or - for "
+                                             "standard input.\nExit status: 0 ok, 1 a check failed, 2 "
+                                             "bad input or usage.");
   if (extra != NULL)
     g_option_context_add_main_entries (context, extra, NULL);
   if (planning)
@@ -348,24 +346,21 @@ parse_args (const char *command, const char *summary, const GOptionEntry *extra,
 static int
 cmd_plan (int argc, char **argv)
 {
-  const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output,
-      "Write the planned module here (default: standard output)", "OUT" },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output,
+                                     "Write the planned module here (default: standard output)", "OUT" },
+                                   { NULL } };
   g_autoptr (LirModule) module = NULL;
   g_autoptr (GError) error = NULL;
   const char *output;
 
-  if (!parse_args ("plan", "Plan a graph (or re-plan a module) and write the module.", entries,
-                   TRUE, &argc, &argv, 1))
+  if (!parse_args ("plan", "Plan a graph (or re-plan a module) and write the module.", entries, TRUE, &argc,
+                   &argv, 1))
     return EXIT_BAD_INPUT;
   output = opts.output != NULL ? opts.output : "-";
   if (lir_file_is_same (argv[1], output))
     {
       if (strcmp (argv[1], "-") == 0)
-        g_printerr ("lirscope-cli: refusing to overwrite %s: it is the input (standard input)\n",
-                    output);
+        g_printerr ("lirscope-cli: refusing to overwrite %s: it is the input (standard input)\n", output);
       else
         g_printerr ("lirscope-cli: refusing to overwrite the input %s\n", argv[1]);
       return EXIT_BAD_INPUT;
@@ -385,16 +380,15 @@ static int
 cmd_stats (int argc, char **argv)
 {
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object", NULL },
-    { NULL }
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object", NULL }, { NULL }
   };
   g_autoptr (LirModule) module = NULL;
   g_autoptr (LirStatsReport) report = NULL;
   g_autofree char *text = NULL;
   double plan_seconds = 0;
 
-  if (!parse_args ("stats", "Summarize a plan: arena, savings, lower bound, efficiency.",
-                   entries, TRUE, &argc, &argv, 1))
+  if (!parse_args ("stats", "Summarize a plan: arena, savings, lower bound, efficiency.", entries, TRUE,
+                   &argc, &argv, 1))
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], &plan_seconds);
   if (module == NULL)
@@ -425,8 +419,8 @@ cmd_peak (int argc, char **argv)
   gint64 step = -1, top = -1;
   const GOptionEntry entries[] = {
     { "step", 0, 0, G_OPTION_ARG_INT64, &step, "Explain this step instead of the peak", "N" },
-    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
-      "List at most K buffers (default 20 in text, all in --json)", "K" },
+    { "top", 0, 0, G_OPTION_ARG_INT64, &top, "List at most K buffers (default 20 in text, all in --json)",
+      "K" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, "Print one JSON object", NULL },
     { NULL }
   };
@@ -458,7 +452,8 @@ cmd_peak (int argc, char **argv)
   index = lir_plan_index_new (lir_module_get_plan (module));
   max_buffers = top > 0 ? (guint)MIN (top, G_MAXUINT) : opts.json ? G_MAXUINT : 20;
   report = lir_peak_report_new (module, index, step >= 0 ? (guint32)step : stats.peak_step);
-  text = opts.json ? lir_peak_report_to_json (report, max_buffers) : lir_peak_report_to_text (report, max_buffers);
+  text =
+    opts.json ? lir_peak_report_to_json (report, max_buffers) : lir_peak_report_to_text (report, max_buffers);
   print_text (stdout, text);
   return EXIT_SUCCESS;
 }
@@ -470,8 +465,8 @@ cmd_validate (int argc, char **argv)
   g_autoptr (GPtrArray) violations = NULL;
   guint64 count;
 
-  if (!parse_args ("validate", "Check a plan against its graph; print every violation.", NULL,
-                   TRUE, &argc, &argv, 1))
+  if (!parse_args ("validate", "Check a plan against its graph; print every violation.", NULL, TRUE, &argc,
+                   &argv, 1))
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], NULL);
   if (module == NULL)
@@ -499,23 +494,21 @@ cmd_validate (int argc, char **argv)
 static int
 cmd_fingerprint (int argc, char **argv)
 {
-  const GOptionEntry entries[] = {
-    { "graph-only", 'g', 0, G_OPTION_ARG_NONE, &opts.graph_only,
-      "Fingerprint the graph alone, not the plan", NULL },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "graph-only", 'g', 0, G_OPTION_ARG_NONE, &opts.graph_only,
+                                     "Fingerprint the graph alone, not the plan", NULL },
+                                   { NULL } };
   g_autoptr (LirModule) module = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint.",
-                   entries, TRUE, &argc, &argv, 1))
+  if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint.", entries, TRUE,
+                   &argc, &argv, 1))
     return EXIT_BAD_INPUT;
   module = load_planned (argv[1], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  text = lir_fingerprint_to_string (opts.graph_only
-                                      ? lir_graph_get_fingerprint (lir_module_get_graph (module))
-                                      : lir_module_get_fingerprint (module));
+  text =
+    lir_fingerprint_to_string (opts.graph_only ? lir_graph_get_fingerprint (lir_module_get_graph (module))
+                                               : lir_module_get_fingerprint (module));
   g_print ("%s\n", text);
   return EXIT_SUCCESS;
 }
@@ -527,9 +520,9 @@ parse_step_range (const char *text, guint n_steps, LirViewport *viewport, GError
   g_auto (GStrv) parts = g_strsplit (text, ":", -1);
   guint64 a = 0, b = n_steps;
 
-  if (g_strv_length (parts) != 2 ||
-      (*parts[0] != '\0' && !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, &a, NULL)) ||
-      (*parts[1] != '\0' && !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &b, NULL)))
+  if (g_strv_length (parts) != 2
+      || (*parts[0] != '\0' && !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, &a, NULL))
+      || (*parts[1] != '\0' && !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &b, NULL)))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                    "--steps \"%s\": expected A:B, two step numbers (either may be left out)", text);
@@ -538,8 +531,7 @@ parse_step_range (const char *text, guint n_steps, LirViewport *viewport, GError
   if (a >= b || a >= n_steps)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "--steps %s: the range is empty (the plan has steps 0 to %u)", text,
-                   n_steps - 1);
+                   "--steps %s: the range is empty (the plan has steps 0 to %u)", text, n_steps - 1);
       return FALSE;
     }
   viewport->step_start = (double)a;
@@ -563,8 +555,8 @@ parse_render_options (LirRenderOptions *options, GError **error)
     options->color_by = LIR_COLOR_BY_KIND;
   else
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "--color-by \"%s\": expected phase, op, size or kind", opts.color_by);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--color-by \"%s\": expected phase, op, size or kind",
+                   opts.color_by);
       return FALSE;
     }
   if (opts.theme == NULL || strcmp (opts.theme, "light") == 0)
@@ -573,8 +565,7 @@ parse_render_options (LirRenderOptions *options, GError **error)
     options->theme = LIR_THEME_DARK;
   else
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "--theme \"%s\": expected light or dark", opts.theme);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--theme \"%s\": expected light or dark", opts.theme);
       return FALSE;
     }
   return TRUE;
@@ -589,12 +580,12 @@ cmd_render (int argc, char **argv)
     { "width", 'W', 0, G_OPTION_ARG_INT, &opts.width, "Width in pixels (default 1600)", "PX" },
     { "height", 'H', 0, G_OPTION_ARG_INT, &opts.height, "Height in pixels (default 900)", "PX" },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &opts.color_by,
-      "Colour buffers by phase (default), op, size or kind (input, param, constant, activation, output)", "WHAT" },
-    { "steps", 0, 0, G_OPTION_ARG_STRING, &opts.steps,
-      "Draw only steps A to B (exclusive), e.g. 100:200", "A:B" },
+      "Colour buffers by phase (default), op, size or kind (input, param, constant, activation, output)",
+      "WHAT" },
+    { "steps", 0, 0, G_OPTION_ARG_STRING, &opts.steps, "Draw only steps A to B (exclusive), e.g. 100:200",
+      "A:B" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &opts.theme, "light (default) or dark", "THEME" },
-    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &opts.no_labels, "Leave out buffer and step names",
-      NULL },
+    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &opts.no_labels, "Leave out buffer and step names", NULL },
     { "all-steps", 0, 0, G_OPTION_ARG_NONE, &opts.all_steps,
       "Give every step a column, also those of inputs, params and constants, which run nothing", NULL },
     { "diff", 0, 0, G_OPTION_ARG_NONE, &opts.diff,
@@ -615,8 +606,8 @@ cmd_render (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     if (strcmp (argv[i], "--diff") == 0)
       n_inputs = 2;
-  if (!parse_args ("render", "Draw the plan's timeline as SVG, PNG or PDF.", entries, TRUE, &argc,
-                   &argv, n_inputs))
+  if (!parse_args ("render", "Draw the plan's timeline as SVG, PNG or PDF.", entries, TRUE, &argc, &argv,
+                   n_inputs))
     return EXIT_BAD_INPUT;
   if (opts.output == NULL)
     {
@@ -625,8 +616,7 @@ cmd_render (int argc, char **argv)
     }
   if (!lir_render_format_from_path (opts.output, &format))
     {
-      g_printerr ("lirscope-cli render: %s: unknown image format; use .svg, .png or .pdf\n",
-                  opts.output);
+      g_printerr ("lirscope-cli render: %s: unknown image format; use .svg, .png or .pdf\n", opts.output);
       return EXIT_BAD_INPUT;
     }
   for (guint i = 1; i <= n_inputs; i++)
@@ -654,8 +644,8 @@ cmd_render (int argc, char **argv)
       options.diff = diff;
     }
   lir_renderer_get_full_viewport (renderer, &viewport);
-  if (opts.steps != NULL &&
-      !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))
+  if (opts.steps != NULL
+      && !parse_step_range (opts.steps, lir_renderer_get_n_steps (renderer), &viewport, &error))
     {
       print_error ("render", error);
       return EXIT_BAD_INPUT;
@@ -688,8 +678,8 @@ cmd_diff (int argc, char **argv)
 
   opts.fail_arena_grows = NAN;
   opts.fail_efficiency_drops = NAN;
-  if (!parse_args ("diff", "Compare two plans: what changed, and why the arena grew.", entries, TRUE,
-                   &argc, &argv, 2))
+  if (!parse_args ("diff", "Compare two plans: what changed, and why the arena grew.", entries, TRUE, &argc,
+                   &argv, 2))
     return EXIT_BAD_INPUT;
   if ((a = load_planned (argv[1], NULL)) == NULL || (b = load_planned (argv[2], NULL)) == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
@@ -703,8 +693,8 @@ cmd_diff (int argc, char **argv)
                   lir_plan_diff_get_arena_growth (diff), opts.fail_arena_grows);
       status = EXIT_CHECK_FAILED;
     }
-  if (!isnan (opts.fail_efficiency_drops) &&
-      lir_plan_diff_get_efficiency_drop (diff) > opts.fail_efficiency_drops)
+  if (!isnan (opts.fail_efficiency_drops)
+      && lir_plan_diff_get_efficiency_drop (diff) > opts.fail_efficiency_drops)
     {
       g_printerr ("lirscope-cli: efficiency dropped %.2f points, more than the %.2f allowed\n",
                   lir_plan_diff_get_efficiency_drop (diff), opts.fail_efficiency_drops);
@@ -739,7 +729,8 @@ print_usage (FILE *stream)
     fprintf (stream, "  %-12s %s\n", commands[i].name, commands[i].summary);
   fprintf (stream, "\nStrategies:\n");
   for (guint i = 0; i < n; i++)
-    fprintf (stream, "  %-12s %s\n", lir_strategy_get_name (strategies[i]), lir_strategy_get_summary (strategies[i]));
+    fprintf (stream, "  %-12s %s\n", lir_strategy_get_name (strategies[i]),
+             lir_strategy_get_summary (strategies[i]));
   fprintf (stream, "\nRun lirscope-cli COMMAND --help for a command's options.\n");
 }
 

@@ -34,8 +34,8 @@ lirscope_legend_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 }
 
 static void
-lirscope_legend_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
-                         int *minimum_baseline, int *natural_baseline)
+lirscope_legend_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                         int *natural, int *minimum_baseline, int *natural_baseline)
 {
   *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? (int)lir_renderer_get_legend_height () : 0;
 }
@@ -52,9 +52,12 @@ lirscope_legend_set_timeline (LirscopeLegend *self, LirscopeTimeline *timeline, 
   g_return_if_fail (self->session == NULL);
   self->timeline = timeline;
   self->session = g_object_ref (session);
-  g_signal_connect_object (timeline, "options-changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "plan-changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "diff-changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (timeline, "options-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "plan-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "diff-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

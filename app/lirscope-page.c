@@ -14,13 +14,15 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LirscopePage, lirscope_page, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SESSION,
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_NODE_ACTIVATED,
   N_SIGNALS
 };
@@ -111,18 +113,18 @@ lirscope_page_class_init (LirscopePageClass *klass)
   object_class->set_property = lirscope_page_set_property;
   object_class->dispose = lirscope_page_dispose;
 
-  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, LIRSCOPE_TYPE_SESSION,
-                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                    G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LIRSCOPE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LirscopePage::node-activated:
    * @node: the buffer chosen, in the plan on screen
    */
-  signals[SIGNAL_NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass),
-                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                                 G_TYPE_UINT);
+  signals[SIGNAL_NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

@@ -62,8 +62,16 @@ struct _LirscopePeakPage
 
 G_DEFINE_FINAL_TYPE (LirscopePeakPage, lirscope_peak_page, LIRSCOPE_TYPE_PAGE)
 
-
-typedef enum { COLUMN_NAME, COLUMN_BYTES, COLUMN_SHARE, COLUMN_KIND, COLUMN_OP, COLUMN_STEPS, N_COLUMNS } Column;
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_BYTES,
+  COLUMN_SHARE,
+  COLUMN_KIND,
+  COLUMN_OP,
+  COLUMN_STEPS,
+  N_COLUMNS
+} Column;
 
 static char *
 cell_text (LirscopeLiveItem *item, Column column)
@@ -71,9 +79,10 @@ cell_text (LirscopeLiveItem *item, Column column)
   switch (column)
     {
     case COLUMN_NAME:
-      return item->entry.n_views > 0 ? g_strdup_printf (ngettext ("%s (+%u view)", "%s (+%u views)", item->entry.n_views),
-                                                        item->name, item->entry.n_views)
-                                     : g_strdup (item->name);
+      return item->entry.n_views > 0
+               ? g_strdup_printf (ngettext ("%s (+%u view)", "%s (+%u views)", item->entry.n_views),
+                                  item->name, item->entry.n_views)
+               : g_strdup (item->name);
     case COLUMN_BYTES:
       return lir_format_bytes (item->entry.bytes);
     case COLUMN_SHARE:
@@ -127,7 +136,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   Column column = GPOINTER_TO_INT (user_data);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_BYTES || column == COLUMN_SHARE ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_NAME ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label),
+                           column == COLUMN_NAME ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -159,12 +169,13 @@ arena_setters (LirModule *module, const LirPlanIndex *index)
   chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
   if (chain->len > 1)
     {
-      g_autofree char *under = g_strdup_printf (ngettext ("%u buffer", "%u buffers", chain->len - 1), chain->len - 1);
+      g_autofree char *under =
+        g_strdup_printf (ngettext ("%u buffer", "%u buffers", chain->len - 1), chain->len - 1);
 
       /* Translators: "Sets the arena: lm_head, on a stack of 12 buffers live with it" */
-      return g_strdup_printf (_("Sets the arena: %s, on a stack of %s live with it"), names->str, under);
+      return g_strdup_printf (_ ("Sets the arena: %s, on a stack of %s live with it"), names->str, under);
     }
-  return g_strdup_printf (_("Sets the arena: %s"), names->str);
+  return g_strdup_printf (_ ("Sets the arena: %s"), names->str);
 }
 
 static void
@@ -183,7 +194,7 @@ show_step (LirscopePeakPage *self, gint64 step)
   if (module == NULL || renderer == NULL || step < 0)
     {
       g_list_store_remove_all (self->rows);
-      gtk_label_set_text (self->title_label, _("No plan open"));
+      gtk_label_set_text (self->title_label, _ ("No plan open"));
       gtk_label_set_text (self->totals_label, "");
       gtk_label_set_text (self->arena_label, "");
       return;
@@ -194,19 +205,23 @@ show_step (LirscopePeakPage *self, gint64 step)
       LirscopeLiveItem *item = g_object_new (LIRSCOPE_TYPE_LIVE_ITEM, NULL);
 
       item->entry = *lir_live_set_get_entry (set, i);
-      item->name = g_strdup (lir_graph_get_node_short_label (lir_module_get_graph (module), item->entry.node, scratch));
+      item->name =
+        g_strdup (lir_graph_get_node_short_label (lir_module_get_graph (module), item->entry.node, scratch));
       item->op = lir_graph_get_node_op_label (lir_module_get_graph (module), item->entry.node);
       g_ptr_array_add (items, item);
     }
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata,
+                       items->len);
   live = lir_format_bytes (lir_live_set_get_live_bytes (set));
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n_schedule);
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
-    title = g_strdup_printf (_("Step %u, %s: %s live in %u buffers"), (guint)step,
-                             lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch), live,
-                             lir_live_set_get_n_entries (set));
+    title = g_strdup_printf (_ ("Step %u, %s: %s live in %u buffers"), (guint)step,
+                             lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step],
+                                                             scratch),
+                             live, lir_live_set_get_n_entries (set));
   else
-    title = g_strdup_printf (_("Step %u: %s live in %u buffers"), (guint)step, live, lir_live_set_get_n_entries (set));
+    title = g_strdup_printf (_ ("Step %u: %s live in %u buffers"), (guint)step, live,
+                             lir_live_set_get_n_entries (set));
   gtk_label_set_text (self->title_label, title);
   totals = lir_live_set_format_kind_totals (set);
   gtk_label_set_text (self->totals_label, totals);
@@ -217,7 +232,8 @@ show_step (LirscopePeakPage *self, gint64 step)
 static gint64
 peak_step (LirscopePeakPage *self)
 {
-  const LirStatsReport *report = lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
+  const LirStatsReport *report =
+    lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
 
   return report != NULL ? (gint64)lir_stats_report_get_stats (report)->peak_step : -1;
 }
@@ -322,14 +338,13 @@ lirscope_peak_page_class_init (LirscopePeakPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, totals_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, arena_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopePeakPage, column_view);
-
 }
 
 static void
 lirscope_peak_page_init (LirscopePeakPage *self)
 {
   static const char *const titles[N_COLUMNS] = {
-    N_("Buffer"), N_("Bytes"), N_("Share"), N_("Kind"), N_("Op"), N_("Steps"),
+    N_ ("Buffer"), N_ ("Bytes"), N_ ("Share"), N_ ("Kind"), N_ ("Op"), N_ ("Steps"),
   };
   /* Wide enough for their figures; the table scrolls sideways in a narrow sidebar. */
   static const int widths[N_COLUMNS] = { 140, 90, 64, 90, 90, 76 };
@@ -346,7 +361,7 @@ lirscope_peak_page_init (LirscopePeakPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(titles[c]), factory);
+      column = gtk_column_view_column_new (_ (titles[c]), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == COLUMN_NAME);
@@ -361,7 +376,8 @@ lirscope_peak_page_init (LirscopePeakPage *self)
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   {
-    g_autoptr (GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+    g_autoptr (GtkSingleSelection) selection =
+      gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
 
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   }

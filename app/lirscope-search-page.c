@@ -24,7 +24,6 @@ struct _LirscopeSearchPage
 
 G_DEFINE_FINAL_TYPE (LirscopeSearchPage, lirscope_search_page, LIRSCOPE_TYPE_PAGE)
 
-
 /**
  * lirscope_search_page_search:
  * @self: a search page
@@ -37,8 +36,13 @@ G_DEFINE_FINAL_TYPE (LirscopeSearchPage, lirscope_search_page, LIRSCOPE_TYPE_PAG
 guint
 lirscope_search_page_search (LirscopeSearchPage *self, const char *text)
 {
-  const LirSearchIndex *index = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_search_index (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
-  LirModule *module = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
+  const LirSearchIndex *index =
+    lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL
+      ? lirscope_session_get_search_index (lirscope_page_get_session (LIRSCOPE_PAGE (self)))
+      : NULL;
+  LirModule *module = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL
+                        ? lirscope_session_get_module (lirscope_page_get_session (LIRSCOPE_PAGE (self)))
+                        : NULL;
   g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *status = NULL;
@@ -51,12 +55,12 @@ lirscope_search_page_search (LirscopeSearchPage *self, const char *text)
     matches = lir_search_index_find (index, text, MAX_ROWS, nodes);
   for (guint i = 0; i < nodes->len; i++)
     g_ptr_array_add (items, lirscope_node_item_new_for_node (module, g_array_index (nodes, guint32, i)));
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
   if (*text == '\0' || index == NULL)
     status = g_strdup ("");
   else if (matches > nodes->len)
-    status = g_strdup_printf (_("%u matches, the first %u shown"), matches, nodes->len);
+    status = g_strdup_printf (_ ("%u matches, the first %u shown"), matches, nodes->len);
   else
     status = g_strdup_printf (ngettext ("%u match", "%u matches", matches), matches);
   gtk_label_set_text (self->status_label, status);
@@ -140,11 +144,11 @@ lirscope_search_page_class_init (LirscopeSearchPageClass *klass)
 
   object_class->dispose = lirscope_search_page_dispose;
   LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_search_page_session_changed;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-search-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lirscope/Lirscope/lirscope-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSearchPage, list_view);
-
 }
 
 static void
@@ -165,4 +169,3 @@ lirscope_search_page_init (LirscopeSearchPage *self)
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_row_activated), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
 }
-

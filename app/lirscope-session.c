@@ -23,7 +23,6 @@
 
 #include <glib/gi18n.h>
 
-
 G_DEFINE_FINAL_TYPE (LirscopeSession, lirscope_session, G_TYPE_OBJECT)
 
 GParamSpec *lirscope_session_properties[N_PROPS];
@@ -117,10 +116,11 @@ install (LirscopeSession *self, LirscopeWork *work)
   if (!lir_stats_report_is_valid (self->report))
     {
       const GPtrArray *violations = lir_stats_report_get_violations (self->report);
-      g_autofree char *message = g_strdup_printf (
-        _("This plan is invalid: %u violations (%s). The buffers at fault are outlined in red; no efficiency is shown."),
-        (guint)MIN (lir_stats_report_get_n_violations (self->report), G_MAXUINT),
-        ((const LirViolation *)violations->pdata[0])->message);
+      g_autofree char *message =
+        g_strdup_printf (_ ("This plan is invalid: %u violations (%s). The buffers at fault are outlined in "
+                            "red; no efficiency is shown."),
+                         (guint)MIN (lir_stats_report_get_n_violations (self->report), G_MAXUINT),
+                         ((const LirViolation *)violations->pdata[0])->message);
 
       lirscope_session_set_error (self, message);
     }
@@ -144,14 +144,14 @@ report_failure (LirscopeSession *self, LirscopeWork *work, const GError *error)
   g_autofree char *message = NULL;
 
   if (work->baseline)
-    message = g_strdup_printf (_("Could not open the baseline: %s"), error->message);
+    message = g_strdup_printf (_ ("Could not open the baseline: %s"), error->message);
   else if (self->module == NULL)
-    message = g_strdup_printf (_("Could not open the plan: %s"), error->message);
+    message = g_strdup_printf (_ ("Could not open the plan: %s"), error->message);
   else if (work->file != NULL)
     /* lir_module_new_from_file's messages start with the path. */
-    message = g_strdup_printf (_("Could not reload %s. Showing the last good plan."), error->message);
+    message = g_strdup_printf (_ ("Could not reload %s. Showing the last good plan."), error->message);
   else
-    message = g_strdup_printf (_("Could not re-plan: %s. Showing the last good plan."), error->message);
+    message = g_strdup_printf (_ ("Could not re-plan: %s. Showing the last good plan."), error->message);
   lirscope_session_set_error (self, message);
 }
 
@@ -165,8 +165,8 @@ work_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_task_propagate_boolean (task, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, LIR_ERROR, LIR_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_error_matches (error, LIR_ERROR, LIR_ERROR_CANCELLED))
         lirscope_session_sync_options (self); /* cancelled: the controls go back to what is on screen */
       else
         report_failure (self, work, error); /* the user's options stay, to adjust */
@@ -220,9 +220,10 @@ static void
 start_load (LirscopeSession *self, gboolean keep_view)
 {
   /* After the user re-planned, a reload keeps their choices. */
-  LirscopeWork *work = lirscope_work_new_load (self->file,
-                                               self->user_planned && self->module != NULL ? current_options (self) : NULL,
-                                               self->default_strategy);
+  LirscopeWork *work =
+    lirscope_work_new_load (self->file,
+                            self->user_planned && self->module != NULL ? current_options (self) : NULL,
+                            self->default_strategy);
 
   work->keep_view = keep_view;
   start_work (self, work);
@@ -254,7 +255,8 @@ on_file_removed (gpointer user_data)
   LirscopeSession *self = user_data;
   g_autofree char *name = g_file_get_parse_name (self->file);
   g_autofree char *message =
-    g_strdup_printf (_("%s was removed. Showing the last good plan; it reloads when the file is back."), name);
+    g_strdup_printf (_ ("%s was removed. Showing the last good plan; it reloads when the file is back."),
+                     name);
 
   lirscope_session_set_error (self, message);
 }
@@ -599,31 +601,31 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
   object_class->dispose = lirscope_session_dispose;
   object_class->finalize = lirscope_session_finalize;
 
-  lirscope_session_properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_SELECTED] = g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT32, LIR_NO_NODE,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                   G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_CURSOR_STEP] = g_param_spec_int64 ("cursor-step", NULL, NULL, -1, G_MAXINT64, -1,
-                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_COMPARING] = g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_HOLD_PLAN] = g_param_spec_boolean ("hold-plan", NULL, NULL, FALSE,
-                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_SELECTED] =
+    g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT32, LIR_NO_NODE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_CURSOR_STEP] =
+    g_param_spec_int64 ("cursor-step", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_HOLD_PLAN] =
+    g_param_spec_boolean ("hold-plan", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LirscopeSession:progress:
    *
    * While busy planning, the planner's last progress line (phase, buffers
    * placed, best arena so far), or %NULL.
    */
-  lirscope_session_properties[PROP_PROGRESS] = g_param_spec_string ("progress", NULL, NULL, NULL,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  lirscope_session_properties[PROP_PROGRESS] =
+    g_param_spec_string ("progress", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, lirscope_session_properties);
 
   /**
@@ -635,17 +637,21 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
     g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   /* The diff appeared, changed or went away. */
-  lirscope_session_signals[SIGNAL_DIFF_CHANGED] = g_signal_new ("diff-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  lirscope_session_signals[SIGNAL_DIFF_CHANGED] =
+    g_signal_new ("diff-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   /* The plan options changed: controls show them again. */
-  lirscope_session_signals[SIGNAL_OPTIONS_CHANGED] = g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass),
-                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  lirscope_session_signals[SIGNAL_OPTIONS_CHANGED] =
+    g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   /* A re-plan the user asked for landed (after plan-changed). */
-  lirscope_session_signals[SIGNAL_REPLANNED] = g_signal_new ("replanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+  lirscope_session_signals[SIGNAL_REPLANNED] =
+    g_signal_new ("replanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                  0);
   /* The report changed without a new plan (a held plan measured at other values). */
-  lirscope_session_signals[SIGNAL_REPORT_CHANGED] = g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass),
-                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  lirscope_session_signals[SIGNAL_REPORT_CHANGED] =
+    g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -24,7 +24,8 @@ load_bundled_schema (void)
   if (compiled == NULL || dir == NULL)
     return NULL;
   path = g_build_filename (dir, "gschemas.compiled", NULL);
-  if (g_file_set_contents (path, g_bytes_get_data (compiled, NULL), (gssize)g_bytes_get_size (compiled), NULL))
+  if (g_file_set_contents (path, g_bytes_get_data (compiled, NULL), (gssize)g_bytes_get_size (compiled),
+                           NULL))
     source = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, NULL);
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, SCHEMA_ID, FALSE);
@@ -47,8 +48,8 @@ lirscope_settings_new (void)
 {
   static GSettingsSchema *fallback;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) installed = source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)
-                                                         : NULL;
+  g_autoptr (GSettingsSchema) installed =
+    source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
   g_autoptr (GSettingsBackend) memory = NULL;
 
   if (installed != NULL)

@@ -38,14 +38,17 @@ copy_value (GtkButton *button, AdwActionRow *row)
   g_autofree char *message = NULL;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), adw_action_row_get_subtitle (row));
-  message = g_strdup_printf (_("Copied %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  message = g_strdup_printf (_ ("Copied %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_widget_activate_action (widget, "win.toast", "s", message);
 }
 
 static void
 update_rows (LirscopeSummaryPage *self)
 {
-  const LirStatsReport *report = lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL ? lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self))) : NULL;
+  const LirStatsReport *report =
+    lirscope_page_get_session (LIRSCOPE_PAGE (self)) != NULL
+      ? lirscope_session_get_report (lirscope_page_get_session (LIRSCOPE_PAGE (self)))
+      : NULL;
 
   for (guint i = 0; i < LIR_N_STATS; i++)
     {
@@ -64,7 +67,8 @@ on_symbol_changed (GtkSpinButton *spin, LirscopeSummaryPage *self)
 {
   if (self->updating || lirscope_page_get_session (LIRSCOPE_PAGE (self)) == NULL)
     return;
-  lirscope_session_set_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), g_object_get_data (G_OBJECT (spin), "symbol"),
+  lirscope_session_set_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)),
+                                g_object_get_data (G_OBJECT (spin), "symbol"),
                                 (guint64)gtk_spin_button_get_value (spin));
 }
 
@@ -122,18 +126,21 @@ update_symbol_values (LirscopeSummaryPage *self)
   gboolean held = lirscope_session_get_hold_plan (lirscope_page_get_session (LIRSCOPE_PAGE (self)));
 
   self->updating = TRUE;
-  adw_preferences_group_set_description (
-    self->symbols_group, held ? _("The plan stays as made; a smaller value shows what this plan wastes there.")
-                              : _("Changing a dimension re-plans the graph."));
+  adw_preferences_group_set_description (self->symbols_group,
+                                         held ? _ ("The plan stays as made; a smaller value shows what this "
+                                                   "plan wastes there.")
+                                              : _ ("Changing a dimension re-plans the graph."));
   for (guint i = 0; i < self->symbol_rows->len; i++)
     {
       GObject *row = self->symbol_rows->pdata[i];
       const char *symbol = g_object_get_data (row, "symbol");
       guint64 value = lirscope_session_get_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
-      guint64 planned = lirscope_session_get_plan_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
+      guint64 planned =
+        lirscope_session_get_plan_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
       GtkSpinButton *spin = g_object_get_data (row, "spin");
 
-      gtk_spin_button_set_range (spin, 1, held && planned != LIR_NO_VALUE ? (double)planned : (double)(1 << 30));
+      gtk_spin_button_set_range (spin, 1,
+                                 held && planned != LIR_NO_VALUE ? (double)planned : (double)(1 << 30));
       if (value != LIR_NO_VALUE)
         gtk_spin_button_set_value (spin, (double)value);
     }
@@ -207,7 +214,8 @@ lirscope_summary_page_class_init (LirscopeSummaryPageClass *klass)
 
   LIRSCOPE_PAGE_CLASS (klass)->session_changed = lirscope_summary_page_session_changed;
   object_class->finalize = lirscope_summary_page_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/lirscope/Lirscope/lirscope-summary-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lirscope/Lirscope/lirscope-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, symbols_group);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, hold_switch);
   gtk_widget_class_bind_template_child (widget_class, LirscopeSummaryPage, plan_group);
@@ -224,13 +232,13 @@ lirscope_summary_page_init (LirscopeSummaryPage *self)
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
       GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(lir_stat_get_title ((LirStat)i)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (lir_stat_get_title ((LirStat)i)));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (row, EMPTY_VALUE);
       gtk_widget_add_css_class (GTK_WIDGET (row), "property");
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_tooltip_text (copy, _("Copy"));
+      gtk_widget_set_tooltip_text (copy, _ ("Copy"));
       gtk_widget_set_sensitive (copy, FALSE);
       g_signal_connect (copy, "clicked", G_CALLBACK (copy_value), row);
       adw_action_row_add_suffix (row, copy);

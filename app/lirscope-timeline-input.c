@@ -131,8 +131,8 @@ on_pinch_scale (GtkGestureZoom *gesture, double scale, gpointer user_data)
   if (self->renderer == NULL || scale <= 0)
     return;
   lirscope_timeline_current_layout (self, &layout);
-  anchor = lir_render_layout_column_of_step (
-    &layout, lir_render_layout_step_at (&layout, &self->pinch_start, self->pinch_x));
+  anchor = lir_render_layout_column_of_step (&layout, lir_render_layout_step_at (&layout, &self->pinch_start,
+                                                                                 self->pinch_x));
   lirscope_timeline_steps_to_columns (&layout, &vp);
   span = (vp.step_end - vp.step_start) / scale;
   vp.step_start = anchor - (anchor - vp.step_start) / scale;
@@ -221,8 +221,7 @@ lirscope_timeline_describe_at (LirscopeTimeline *self, double x, double y, GdkRe
  * buffer's rectangle, so GTK moves it when the pointer reaches another one,
  * and a long name wraps instead of widening it past the screen. */
 static gboolean
-on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
-                  gpointer user_data)
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
 {
   LirscopeTimeline *self = LIRSCOPE_TIMELINE (widget);
   GdkRectangle area;

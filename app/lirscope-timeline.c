@@ -13,16 +13,17 @@
 #define MIN_STEP_SPAN 0.5
 #define MIN_BYTE_SPAN 16.0
 
-
 G_DEFINE_FINAL_TYPE (LirscopeTimeline, lirscope_timeline, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   SIGNAL_VIEWPORT_CHANGED,
   SIGNAL_OPTIONS_CHANGED,
   N_SIGNALS
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_FOCUS_ACTIVATIONS,
   PROP_ALL_STEPS,
@@ -45,7 +46,8 @@ frame_options (LirscopeTimeline *self)
       options.cursor_step = lirscope_session_get_cursor_step (self->session);
       options.diff = lirscope_session_get_diff (self->session);
       if (lirscope_session_get_report (self->session) != NULL)
-        options.flagged = lir_stats_report_get_flagged (lirscope_session_get_report (self->session), &options.n_flagged);
+        options.flagged =
+          lir_stats_report_get_flagged (lirscope_session_get_report (self->session), &options.n_flagged);
     }
   return options;
 }
@@ -56,7 +58,7 @@ lirscope_timeline_current_layout (LirscopeTimeline *self, LirRenderLayout *layou
   LirRenderOptions options = frame_options (self);
 
   lir_renderer_compute_layout (self->renderer, gtk_widget_get_width (GTK_WIDGET (self)),
-                       gtk_widget_get_height (GTK_WIDGET (self)), &options, layout);
+                               gtk_widget_get_height (GTK_WIDGET (self)), &options, layout);
 }
 
 /* Pans and zooms are linear in what is drawn: the viewport's steps as the
@@ -86,8 +88,8 @@ clamp_viewport (LirscopeTimeline *self, LirViewport *vp)
   double span, bspan;
 
   /* NaN or infinite anywhere (a bad anchor, say) falls back to the whole plan. */
-  if (!isfinite (vp->step_start) || !isfinite (vp->step_end) || !isfinite (vp->byte_start) ||
-      !isfinite (vp->byte_end) || !(vp->step_end > vp->step_start) || !(vp->byte_end > vp->byte_start))
+  if (!isfinite (vp->step_start) || !isfinite (vp->step_end) || !isfinite (vp->byte_start)
+      || !isfinite (vp->byte_end) || !(vp->step_end > vp->step_start) || !(vp->byte_end > vp->byte_start))
     *vp = self->full;
   lirscope_timeline_current_layout (self, &layout);
   lirscope_timeline_steps_to_columns (&layout, vp);
@@ -141,8 +143,8 @@ lirscope_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 /* A timeline wants room: below its natural width plus the sidebar's, the
  * window's flap folds the sidebar away rather than squeezing the plot. */
 static void
-lirscope_timeline_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
-                           int *minimum_baseline, int *natural_baseline)
+lirscope_timeline_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                           int *natural, int *minimum_baseline, int *natural_baseline)
 {
   *minimum = 200;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 400;
@@ -283,13 +285,11 @@ lirscope_timeline_class_init (LirscopeTimelineClass *klass)
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
-  signals[SIGNAL_VIEWPORT_CHANGED] =
-    g_signal_new ("viewport-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_VIEWPORT_CHANGED] = g_signal_new ("viewport-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* What is drawn changed besides the viewport: colours, theme, phases. */
-  signals[SIGNAL_OPTIONS_CHANGED] =
-    g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_OPTIONS_CHANGED] = g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -395,8 +395,8 @@ lirscope_timeline_get_layout (LirscopeTimeline *self, LirRenderLayout *layout)
  * @anchor_y: the pixel row that stays put
  */
 void
-lirscope_timeline_zoom (LirscopeTimeline *self, double factor_steps, double factor_bytes,
-                        double anchor_x, double anchor_y)
+lirscope_timeline_zoom (LirscopeTimeline *self, double factor_steps, double factor_bytes, double anchor_x,
+                        double anchor_y)
 {
   LirRenderLayout layout;
   LirViewport vp = self->viewport;
@@ -515,8 +515,8 @@ lirscope_timeline_node_at (LirscopeTimeline *self, double x, double y)
   if (self->renderer == NULL)
     return LIR_NO_NODE;
   lirscope_timeline_current_layout (self, &layout);
-  if (x < layout.plot_x || x >= layout.plot_x + layout.plot_width || y < layout.plot_y ||
-      y >= layout.plot_y + layout.plot_height)
+  if (x < layout.plot_x || x >= layout.plot_x + layout.plot_width || y < layout.plot_y
+      || y >= layout.plot_y + layout.plot_height)
     return LIR_NO_NODE;
   step = floor (lir_render_layout_step_at (&layout, &self->viewport, x));
   byte = floor (lir_render_layout_byte_at (&layout, &self->viewport, y));

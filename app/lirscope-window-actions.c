@@ -44,17 +44,17 @@ lirscope_window_export_to (LirscopeWindow *self, const char *path, gboolean visi
 
   if (renderer == NULL)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _("no plan is open"));
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _ ("no plan is open"));
       return FALSE;
     }
   if (!lir_render_format_from_path (path, &format))
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _("%s: use a .svg, .png or .pdf name"), path);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _ ("%s: use a .svg, .png or .pdf name"), path);
       return FALSE;
     }
   if (input != NULL && lir_file_is_same (input, path))
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _("%s is the open plan; choose another name"), path);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, _ ("%s is the open plan; choose another name"), path);
       return FALSE;
     }
   options.header = TRUE;
@@ -99,13 +99,13 @@ on_export_response (GtkNativeDialog *dialog, int response, LirscopeWindow *self)
   region = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "region");
   if (lirscope_window_export_to (self, path, g_strcmp0 (region, "visible") == 0, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Exported %s"), path);
+      g_autofree char *message = g_strdup_printf (_ ("Exported %s"), path);
 
       _lirscope_window_toast (self, message);
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not export: %s"), error->message);
 
       _lirscope_window_toast (self, message);
     }
@@ -151,16 +151,16 @@ new_export_chooser (LirscopeWindow *self)
   static const char *const png[] = { "*.png", NULL };
   static const char *const pdf[] = { "*.pdf", NULL };
   const char *choice_ids[] = { "whole", "visible", NULL };
-  const char *choice_labels[] = { _("Whole plan"), _("Visible region"), NULL };
+  const char *choice_labels[] = { _ ("Whole plan"), _ ("Visible region"), NULL };
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Export the Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG image"), svg);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG image"), png);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF document"), pdf);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "region", _("Export"), choice_ids, choice_labels);
+  dialog = gtk_file_chooser_native_new (_ ("Export the Plan"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _ ("SVG image"), svg);
+  add_filter (GTK_FILE_CHOOSER (dialog), _ ("PNG image"), png);
+  add_filter (GTK_FILE_CHOOSER (dialog), _ ("PDF document"), pdf);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "region", _ ("Export"), choice_ids, choice_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "region", "whole");
   start_beside_open_file (self, GTK_FILE_CHOOSER (dialog));
   suggested = g_strdup_printf ("%s.svg", lir_module_get_name (lirscope_session_get_module (self->session)));
@@ -193,12 +193,12 @@ show_open_chooser (LirscopeWindow *self, gboolean baseline)
   static const char *const plans[] = { "*.json", "*.csv", NULL };
   static const char *const all[] = { "*", NULL };
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (baseline ? _("Compare With a Baseline") : _("Open a Memory Plan"),
+    gtk_file_chooser_native_new (baseline ? _ ("Compare With a Baseline") : _ ("Open a Memory Plan"),
                                  GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 baseline ? _("_Compare") : _("_Open"), _("_Cancel"));
+                                 baseline ? _ ("_Compare") : _ ("_Open"), _ ("_Cancel"));
 
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Plans, graphs and buffer lists"), plans);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("All files"), all);
+  add_filter (GTK_FILE_CHOOSER (dialog), _ ("Plans, graphs and buffer lists"), plans);
+  add_filter (GTK_FILE_CHOOSER (dialog), _ ("All files"), all);
   start_beside_open_file (self, GTK_FILE_CHOOSER (dialog));
   g_object_set_data (G_OBJECT (dialog), "baseline", GINT_TO_POINTER (baseline));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
@@ -254,7 +254,7 @@ action_cancel (GtkWidget *widget, const char *name, GVariant *parameter)
   LirscopeWindow *self = LIRSCOPE_WINDOW (widget);
 
   if (lirscope_session_cancel (self->session))
-    _lirscope_window_toast (self, _("Cancelled"));
+    _lirscope_window_toast (self, _ ("Cancelled"));
 }
 
 static void
@@ -334,7 +334,8 @@ _lirscope_window_class_actions_init (GtkWidgetClass *widget_class)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter, actions[i].activate);
+      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter,
+                                       actions[i].activate);
       if (actions[i].key != 0)
         gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
                                              actions[i].name, NULL);
@@ -346,15 +347,16 @@ _lirscope_window_class_actions_init (GtkWidgetClass *widget_class)
 void
 _lirscope_window_actions_update (LirscopeWindow *self)
 {
-  static const char *const need_plan[] = { "win.export", "win.compare", "win.zoom-in", "win.zoom-out",
-                                           "win.zoom-fit", "win.search" };
+  static const char *const need_plan[] = { "win.export",   "win.compare",  "win.zoom-in",
+                                           "win.zoom-out", "win.zoom-fit", "win.search" };
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean open = lirscope_session_get_module (self->session) != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     gtk_widget_action_set_enabled (widget, need_plan[i], open);
   gtk_widget_action_set_enabled (widget, "win.reload", lirscope_session_get_file (self->session) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.stop-comparing", lirscope_session_get_diff (self->session) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.stop-comparing",
+                                 lirscope_session_get_diff (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.zoom-selection",
                                  open && lirscope_session_get_selected (self->session) != LIR_NO_NODE);
 }
@@ -371,8 +373,8 @@ toggle_phase (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_simple_action_set_state (action, g_variant_new_boolean (!g_variant_get_boolean (state)));
   for (guint p = 0; p < LIR_N_PHASES; p++)
     {
-      g_autoptr (GVariant) shown = g_action_get_state (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                                   phase_actions[p]));
+      g_autoptr (GVariant) shown =
+        g_action_get_state (g_action_map_lookup_action (G_ACTION_MAP (self), phase_actions[p]));
 
       if (!g_variant_get_boolean (shown))
         hidden |= 1u << p;
@@ -409,7 +411,8 @@ update_recent (LirscopeWindow *self)
       GtkRecentInfo *info = l->data;
       g_autoptr (GMenuItem) item = NULL;
 
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()) || !gtk_recent_info_exists (info))
+      if (!gtk_recent_info_has_application (info, g_get_application_name ())
+          || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-uri",
@@ -438,14 +441,15 @@ _lirscope_window_actions_init (LirscopeWindow *self)
       g_signal_connect (action, "activate", G_CALLBACK (toggle_phase), self);
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
       /* The phases' names come from core, as the band and the Buffer page show them. */
-      g_menu_append (self->phases_section, _(lir_phase_get_label ((LirPhase)p)), detailed);
+      g_menu_append (self->phases_section, _ (lir_phase_get_label ((LirPhase)p)), detailed);
     }
   g_signal_connect (params, "activate", G_CALLBACK (toggle_params), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (params));
   g_action_map_add_action (G_ACTION_MAP (self), color_by);
   g_action_map_add_action (G_ACTION_MAP (self), focus);
   g_action_map_add_action (G_ACTION_MAP (self), all_steps);
-  g_settings_bind (self->settings, "focus-activations", self->timeline, "focus-activations", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "focus-activations", self->timeline, "focus-activations",
+                   G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "all-steps", self->timeline, "all-steps", G_SETTINGS_BIND_GET);
   g_signal_connect (self->settings, "changed::color-by", G_CALLBACK (on_color_by_setting), self);
   on_color_by_setting (self->settings, "color-by", self);

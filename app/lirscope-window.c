@@ -78,10 +78,10 @@ update_title (LirscopeWindow *self)
       /* An invalid plan's arena can sit below any bound: no efficiency. */
       if (!lir_stats_report_is_valid (report))
         /* Translators: "decoder-block · arena 21.34 MiB · invalid plan" */
-        subtitle = g_strdup_printf (_("%s · arena %s · invalid plan"), graph_name, arena);
+        subtitle = g_strdup_printf (_ ("%s · arena %s · invalid plan"), graph_name, arena);
       else
         /* Translators: "decoder-block · arena 21.34 MiB · 100.0% efficient" */
-        subtitle = g_strdup_printf (_("%s · arena %s · %s efficient"), graph_name, arena, efficiency);
+        subtitle = g_strdup_printf (_ ("%s · arena %s · %s efficient"), graph_name, arena, efficiency);
     }
   adw_window_title_set_title (self->window_title, name != NULL ? name : "Lirscope");
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -110,7 +110,8 @@ on_options_changed (LirscopeSession *session, LirscopeWindow *self)
       gtk_drop_down_set_selected (self->alignment_dropdown, i);
   g_simple_action_set_state (G_SIMPLE_ACTION (params),
                              g_variant_new_boolean (lirscope_session_get_params_in_arena (session)));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (params), module != NULL && !lir_module_is_buffer_only (module));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (params),
+                               module != NULL && !lir_module_is_buffer_only (module));
   self->updating = FALSE;
 }
 
@@ -141,8 +142,8 @@ on_selected (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
 
   /* A list the user is working through stays on screen. */
-  if (lirscope_session_get_selected (session) != LIR_NO_NODE && !g_str_equal (page, "search") &&
-      !g_str_equal (page, "peak"))
+  if (lirscope_session_get_selected (session) != LIR_NO_NODE && !g_str_equal (page, "search")
+      && !g_str_equal (page, "peak"))
     adw_view_stack_set_visible_child_name (self->sidebar_stack, "buffer");
   _lirscope_window_actions_update (self);
 }
@@ -178,12 +179,13 @@ on_cursor (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
   bytes = lir_format_bytes (lir_renderer_get_live_bytes (renderer, (guint32)step));
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n_schedule);
   if ((guint64)step < n_schedule && !lir_module_is_buffer_only (module))
-    text = g_strdup_printf (_("Step %u (%s, %s) · %s live in %u buffers and views"), (guint)step,
-                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch),
-                            lir_graph_get_node_op_label (lir_module_get_graph (module), schedule[step]), bytes,
-                            live->len);
+    text = g_strdup_printf (_ ("Step %u (%s, %s) · %s live in %u buffers and views"), (guint)step,
+                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step],
+                                                            scratch),
+                            lir_graph_get_node_op_label (lir_module_get_graph (module), schedule[step]),
+                            bytes, live->len);
   else
-    text = g_strdup_printf (_("Step %u · %s live in %u buffers and views"), (guint)step, bytes, live->len);
+    text = g_strdup_printf (_ ("Step %u · %s live in %u buffers and views"), (guint)step, bytes, live->len);
   gtk_label_set_text (self->status_label, text);
 }
 
@@ -206,7 +208,9 @@ on_strategy_changed (GtkDropDown *dropdown, GParamSpec *pspec, LirscopeWindow *s
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
   lirscope_session_set_strategy (self->session,
-                                 selected == 0 ? "" : gtk_string_list_get_string (GTK_STRING_LIST (model), selected));
+                                 selected == 0
+                                   ? ""
+                                   : gtk_string_list_get_string (GTK_STRING_LIST (model), selected));
 }
 
 static void
@@ -233,7 +237,7 @@ setup_dropdowns (LirscopeWindow *self)
   const LirStrategy *const *list;
   guint n;
 
-  gtk_string_list_append (strategies, _("as loaded"));
+  gtk_string_list_append (strategies, _ ("as loaded"));
   list = lir_strategy_list (&n);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (strategies, lir_strategy_get_name (list[i]));

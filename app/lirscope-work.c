@@ -142,7 +142,7 @@ work_load (LirscopeWork *work, GCancellable *cancellable, GError **error)
 
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("only local files can be opened"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _ ("only local files can be opened"));
       return FALSE;
     }
   module = lir_module_new_from_file (path, error);

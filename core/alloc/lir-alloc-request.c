@@ -22,9 +22,8 @@ lir_alloc_arena_size (const LirAllocRequest *request, const guint64 *offsets)
   guint64 arena = 0, end;
 
   for (guint i = 0; i < request->n_buffers; i++)
-    arena = MAX (arena, g_uint64_checked_add (&end, offsets[i], request->buffers[i].size)
-                            ? end
-                            : G_MAXUINT64);
+    arena =
+      MAX (arena, g_uint64_checked_add (&end, offsets[i], request->buffers[i].size) ? end : G_MAXUINT64);
   return arena;
 }
 

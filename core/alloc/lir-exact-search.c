@@ -77,8 +77,7 @@ sections_fit (LirExactSearch *s, guint64 part, guint64 level, guint32 lo, guint3
       if (!lir_align_up (at, s->alignment, &at))
         at = G_MAXUINT64;
       at = MAX (at, level);
-      for (l = leaves + s->sec_first[b] - lo, r = leaves + s->sec_last[b] - lo + 1; l < r;
-           l /= 2, r /= 2)
+      for (l = leaves + s->sec_first[b] - lo, r = leaves + s->sec_last[b] - lo + 1; l < r; l /= 2, r /= 2)
         {
           if (l & 1)
             {
@@ -237,8 +236,8 @@ place_and_descend (LirExactSearch *s, guint64 part, guint32 m, guint64 m_at, gui
         continue;
       trail_set (s, &s->floor[nb], end);
       /* A neighbour pushed past the capacity can no longer go anywhere. */
-      if (!lir_align_up (end, s->alignment, &top) || top > s->capacity ||
-          s->request->buffers[nb].size > s->capacity - top)
+      if (!lir_align_up (end, s->alignment, &top) || top > s->capacity
+          || s->request->buffers[nb].size > s->capacity - top)
         dead = TRUE;
     }
   for (guint32 sec = s->sec_first[m]; sec <= s->sec_last[m]; sec++)

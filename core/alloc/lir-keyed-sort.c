@@ -60,8 +60,7 @@ lir_keyed_sort_radix_with (LirKeyed *items, guint n, LirKeyed *scratch)
     varying |= items[i].key ^ items[0].key;
   if (varying == 0)
     return;
-  for (guint shift = (guint)__builtin_ctzll (varying); shift < 64 && (varying >> shift) != 0;
-       shift += bits)
+  for (guint shift = (guint)__builtin_ctzll (varying); shift < 64 && (varying >> shift) != 0; shift += bits)
     {
       guint32 sum = 0;
 

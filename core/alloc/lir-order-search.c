@@ -44,7 +44,7 @@
 
 typedef struct
 {
-  double *priority;      /* per buffer; the next run places by it, highest first */
+  double *priority; /* per buffer; the next run places by it, highest first */
   LirGapRule rule;
 } Chain;
 
@@ -52,7 +52,7 @@ typedef struct
 {
   const LirAllocRequest *request;
   guint run;
-  Chain *chain;          /* the chain this run belongs to, or NULL */
+  Chain *chain; /* the chain this run belongs to, or NULL */
   guint32 *order;
   LirKeyed *keys;
   guint64 *offsets;
@@ -115,7 +115,9 @@ random_order (const LirAllocRequest *request, guint run, LirKeyed *keys, guint32
       if (rule == 0)
         keys[i] = (LirKeyed){ class_key (b, width, phase), i };
       else if (rule == 1)
-        keys[i] = (LirKeyed){ descending ((double)b->size * pow ((double)(b->last_step - b->first_step) + 1, power)), i };
+        keys[i] =
+          (LirKeyed){ descending ((double)b->size * pow ((double)(b->last_step - b->first_step) + 1, power)),
+                      i };
       else /* the tie order first; the stable sort by size below keeps it */
         keys[i] = (LirKeyed){ ties == 0   ? g_rand_int (rand)
                               : ties == 1 ? ~(guint64)(b->last_step - b->first_step)
@@ -200,11 +202,12 @@ lane_run (gpointer data)
 {
   Lane *lane = data;
   const LirAllocRequest *request = lane->request;
-  LirGapRule rule = lane->chain != NULL ? chain_order (lane->chain, request->n_buffers, lane->keys, lane->order)
-                                        : order_for_run (request, lane->run, lane->keys, lane->order);
+  LirGapRule rule = lane->chain != NULL
+                      ? chain_order (lane->chain, request->n_buffers, lane->keys, lane->order)
+                      : order_for_run (request, lane->run, lane->keys, lane->order);
 
-  lane->ok = lir_place_in_order_measured (request, lane->order, rule, "placing", lane->offsets,
-                                          &lane->work, &lane->error);
+  lane->ok = lir_place_in_order_measured (request, lane->order, rule, "placing", lane->offsets, &lane->work,
+                                          &lane->error);
   lane->work += (guint64)request->n_buffers * LIR_PLACEMENT_WORK;
   lane->arena = lane->ok ? lir_alloc_arena_size (request, lane->offsets) : G_MAXUINT64;
   return NULL;
@@ -244,8 +247,16 @@ lir_order_search_new (const LirAllocRequest *request, guint64 lower)
   search->quiet.progress = NULL;
   search->lower = lower;
   for (guint l = 0; l < LANES; l++)
-    search->lanes[l] = (Lane){ l == 0 ? request : &search->quiet, 0, NULL, g_new (guint32, n + 1),
-                               g_new (LirKeyed, n + 1), g_new (guint64, n + 1), 0, 0, FALSE, NULL };
+    search->lanes[l] = (Lane){ l == 0 ? request : &search->quiet,
+                               0,
+                               NULL,
+                               g_new (guint32, n + 1),
+                               g_new (LirKeyed, n + 1),
+                               g_new (guint64, n + 1),
+                               0,
+                               0,
+                               FALSE,
+                               NULL };
   for (guint c = 0; c < G_N_ELEMENTS (search->chains); c++)
     search->chains[c].priority = g_new0 (double, n + 1);
   return search;
@@ -298,8 +309,8 @@ lir_order_search_get_next_run (const LirOrderSearch *search)
  * Returns: %FALSE with @error set
  */
 gboolean
-lir_order_search_run (LirOrderSearch *search, guint64 *offsets, guint64 *arena, guint64 target,
-                      guint end_run, guint64 budget, GError **error)
+lir_order_search_run (LirOrderSearch *search, guint64 *offsets, guint64 *arena, guint64 target, guint end_run,
+                      guint64 budget, GError **error)
 {
   const LirAllocRequest *request = search->request;
   guint n = request->n_buffers;

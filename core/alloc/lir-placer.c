@@ -36,7 +36,7 @@
 typedef struct
 {
   guint32 position;
-  guint32 first;         /* the long buffer's lifetime */
+  guint32 first; /* the long buffer's lifetime */
   guint32 last;
 } Entry;
 
@@ -47,7 +47,7 @@ typedef struct
 
 typedef struct
 {
-  guint32 next;          /* the node's older chunk, or NONE */
+  guint32 next; /* the node's older chunk, or NONE */
   guint32 count;
   Entry entries[CHUNK_ENTRIES];
 } Chunk;
@@ -56,9 +56,9 @@ typedef struct
 typedef struct
 {
   guint64 size;
-  guint32 first;         /* in the placer's time */
+  guint32 first; /* in the placer's time */
   guint32 last;
-  guint32 position;      /* in the by-first-time order */
+  guint32 position; /* in the by-first-time order */
 } Item;
 
 typedef struct
@@ -66,18 +66,18 @@ typedef struct
   guint64 alignment;
   LirGapRule rule;
   Item *items;
-  guint32 *start_of;     /* per time t (n_times + 1): the first position whose first time is >= t */
-  guint32 *reach_at;     /* per position: conflicts with [F, L] found in the run iff reach > F */
-  guint64 *placed;       /* bitset over positions */
-  guint tree_size;       /* leaves, a power of two >= the blocks of SHORT times */
-  guint32 *head;         /* per tree node: its newest chunk, or NONE */
-  Chunk *chunks;         /* the nodes' lists of long buffers */
+  guint32 *start_of; /* per time t (n_times + 1): the first position whose first time is >= t */
+  guint32 *reach_at; /* per position: conflicts with [F, L] found in the run iff reach > F */
+  guint64 *placed;   /* bitset over positions */
+  guint tree_size;   /* leaves, a power of two >= the blocks of SHORT times */
+  guint32 *head;     /* per tree node: its newest chunk, or NONE */
+  Chunk *chunks;     /* the nodes' lists of long buffers */
   gsize n_chunks;
   gsize chunks_room;
-  LirKeyed *span_at;     /* per position: the placed buffer's [offset, end) */
-  LirKeyed *spans;       /* scratch: conflicting buffers' offsets (keys) and ends */
-  LirKeyed *sorting;     /* scratch for sorting them */
-  guint64 work;          /* conflicts looked at so far */
+  LirKeyed *span_at; /* per position: the placed buffer's [offset, end) */
+  LirKeyed *spans;   /* scratch: conflicting buffers' offsets (keys) and ends */
+  LirKeyed *sorting; /* scratch for sorting them */
+  guint64 work;      /* conflicts looked at so far */
 } LirPlacer;
 
 static LirPlacer *
@@ -110,8 +110,7 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
   for (guint32 t = 1; t <= n_times; t++)
     placer->start_of[t] += placer->start_of[t - 1];
   {
-    g_autofree guint32 *fill =
-        g_memdup2 (placer->start_of, ((gsize)n_times + 1) * sizeof (guint32));
+    g_autofree guint32 *fill = g_memdup2 (placer->start_of, ((gsize)n_times + 1) * sizeof (guint32));
     placer->reach_at = g_new (guint32, n + 1);
     for (guint k = 0; k < n; k++)
       {
@@ -119,8 +118,7 @@ lir_placer_new (const LirAllocRequest *request, const guint32 *order, LirGapRule
 
         item->position = fill[item->first]++;
         /* Short: live at F or later; long: starts after F (else it is in the tree). */
-        placer->reach_at[item->position] =
-            item->last - item->first < SHORT ? item->last + 1 : item->first;
+        placer->reach_at[item->position] = item->last - item->first < SHORT ? item->last + 1 : item->first;
       }
   }
   placer->placed = g_new0 (guint64, n / 64 + 1);
@@ -287,8 +285,8 @@ lir_placer_place (LirPlacer *placer, guint k, guint64 *offset)
           cursor = MAX (cursor, span->value);
           continue;
         }
-      if (!lir_align_up (cursor, placer->alignment, &aligned) ||
-          !g_uint64_checked_add (&end, aligned, item->size))
+      if (!lir_align_up (cursor, placer->alignment, &aligned)
+          || !g_uint64_checked_add (&end, aligned, item->size))
         return FALSE;
       if (span == NULL)
         {
@@ -335,8 +333,8 @@ stack_rest (const LirAllocRequest *request, const guint32 *order, guint k, guint
  * buffers: fail if cancelled; if stopped, stack the buffers from the @k-th
  * of @order on above the rest and set @finished; else report progress. */
 gboolean
-lir_alloc_checkpoint (const LirAllocRequest *request, const char *phase, const guint32 *order,
-                      guint k, guint64 *offsets, gboolean *finished, GError **error)
+lir_alloc_checkpoint (const LirAllocRequest *request, const char *phase, const guint32 *order, guint k,
+                      guint64 *offsets, gboolean *finished, GError **error)
 {
   *finished = FALSE;
   if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
@@ -377,8 +375,8 @@ lir_place_in_order_measured (const LirAllocRequest *request, const guint32 *orde
         return finished;
       if (!lir_placer_place (placer, k, &offsets[order[k]]))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "buffer %u cannot be placed below 2^64 bytes", request->buffers[order[k]].id);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "buffer %u cannot be placed below 2^64 bytes",
+                       request->buffers[order[k]].id);
           return FALSE;
         }
     }
@@ -388,8 +386,8 @@ lir_place_in_order_measured (const LirAllocRequest *request, const guint32 *orde
 }
 
 gboolean
-lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule,
-                    const char *phase, guint64 *offsets, GError **error)
+lir_place_in_order (const LirAllocRequest *request, const guint32 *order, LirGapRule rule, const char *phase,
+                    guint64 *offsets, GError **error)
 {
   return lir_place_in_order_measured (request, order, rule, phase, offsets, NULL, error);
 }

@@ -45,8 +45,8 @@
 #define AUTO_SWEEP_WORK G_GUINT64_CONSTANT (1000000000)
 
 gboolean
-lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
-                         LirAllocOutcome *outcome, GError **error)
+lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                         GError **error)
 {
   guint n = request->n_buffers;
   guint64 lower = lir_alloc_lower_bound (request, NULL), best = G_MAXUINT64, arena;
@@ -59,8 +59,8 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
   /* The heuristics, then exact where it can reach (the stronger search
    * there), else the squeaky-wheel chains and drawn orders with what is
    * left of the budget. */
-  if (!lir_order_search_run (search, offsets, &best, good_enough, LIR_SEARCH_HEURISTIC_RUNS,
-                             AUTO_SEARCH_WORK, error))
+  if (!lir_order_search_run (search, offsets, &best, good_enough, LIR_SEARCH_HEURISTIC_RUNS, AUTO_SEARCH_WORK,
+                             error))
     return FALSE;
 
   if (best > good_enough && n <= AUTO_EXACT_MAX_BUFFERS && !lir_alloc_stopped (request))
@@ -71,8 +71,8 @@ lir_strategy_auto_place (const LirAllocRequest *request, guint64 *offsets,
 
       bounded.capacity = 0;
       bounded.effort = request->effort != 0
-                           ? request->effort
-                           : MIN (MIN (AUTO_EFFORT, AUTO_WORK / n), (guint64)AUTO_STEPS_PER_BUFFER * n);
+                         ? request->effort
+                         : MIN (MIN (AUTO_EFFORT, AUTO_WORK / n), (guint64)AUTO_STEPS_PER_BUFFER * n);
       if (!lir_strategy_exact_place (&bounded, trial, &exact_outcome, error))
         return FALSE;
       outcome->effort_used = exact_outcome.effort_used;

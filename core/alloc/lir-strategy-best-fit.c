@@ -36,8 +36,7 @@ best_fit_order (const LirAllocRequest *request, guint32 *order)
       while (j < n && keys[j].key == keys[i].key)
         j++;
       if (j - i > 16)
-        g_qsort_with_data (keys + i, j - i, sizeof (LirKeyed), compare_ties,
-                           (gpointer)request->buffers);
+        g_qsort_with_data (keys + i, j - i, sizeof (LirKeyed), compare_ties, (gpointer)request->buffers);
       else /* most runs of one size are short: sorted inline, the comparator inlined */
         for (guint a = i + 1; a < j; a++)
           {
@@ -55,8 +54,8 @@ best_fit_order (const LirAllocRequest *request, guint32 *order)
 }
 
 gboolean
-lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets,
-                             LirAllocOutcome *outcome, GError **error)
+lir_strategy_best_fit_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                             GError **error)
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 

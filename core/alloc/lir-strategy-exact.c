@@ -118,11 +118,10 @@ decide (LirExactSearch *s, const LirAllocRequest *request, guint64 *trial, GErro
                  request->capacity, request->time_limit_seconds);
   else
     g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
-                 s->out_of_effort
-                     ? "exact: no plan within %" G_GUINT64_FORMAT " bytes found before the "
-                       "effort budget (%" G_GUINT64_FORMAT " steps) ran out"
-                     : "exact: proved that no plan fits in %" G_GUINT64_FORMAT " bytes "
-                       "(%" G_GUINT64_FORMAT " search steps)",
+                 s->out_of_effort ? "exact: no plan within %" G_GUINT64_FORMAT " bytes found before the "
+                                    "effort budget (%" G_GUINT64_FORMAT " steps) ran out"
+                                  : "exact: proved that no plan fits in %" G_GUINT64_FORMAT " bytes "
+                                    "(%" G_GUINT64_FORMAT " search steps)",
                  request->capacity, s->effort_used);
   return -1;
 }
@@ -173,8 +172,8 @@ optimize (LirExactSearch *s, guint64 lower, guint64 *trial, guint64 *best, guint
 
           if (target >= *upper)
             continue;
-          result = keep_attempt (s, attempt (s, target, slice, trial), target, trial, best,
-                                 upper, proven_infeasible_below);
+          result = keep_attempt (s, attempt (s, target, slice, trial), target, trial, best, upper,
+                                 proven_infeasible_below);
           s->best_arena = *upper;
           if (result == ATTEMPT_INFEASIBLE)
             break; /* every target below is infeasible too */
@@ -191,8 +190,8 @@ optimize (LirExactSearch *s, guint64 lower, guint64 *trial, guint64 *best, guint
 }
 
 gboolean
-lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
-                          LirAllocOutcome *outcome, GError **error)
+lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                          GError **error)
 {
   LirExactSearch s;
   guint n = request->n_buffers;
@@ -208,8 +207,7 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
    * the search astray (G and I are not solved within 20 M steps). */
   const LirAllocBuffer *original = request->buffers;
   LirAllocRequest ranked = *request;
-  g_autofree LirAllocBuffer *ranked_buffers = lir_alloc_request_compress_steps (request,
-                                                                                &ranked.n_steps);
+  g_autofree LirAllocBuffer *ranked_buffers = lir_alloc_request_compress_steps (request, &ranked.n_steps);
 
   ranked.buffers = ranked_buffers;
   request = &ranked;
@@ -243,7 +241,8 @@ lir_strategy_exact_place (const LirAllocRequest *request, guint64 *offsets,
           g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
                        "exact: the best heuristic plan needs %" G_GUINT64_FORMAT " bytes, more "
                        "than %" G_GUINT64_FORMAT ", and %u buffers are more than the search "
-                       "takes (%u)", upper, request->capacity, n, SEARCH_MAX_BUFFERS);
+                       "takes (%u)",
+                       upper, request->capacity, n, SEARCH_MAX_BUFFERS);
           return FALSE;
         }
       memcpy (offsets, best, n * sizeof (guint64));

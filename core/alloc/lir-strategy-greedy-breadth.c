@@ -119,8 +119,8 @@ lir_greedy_breadth_order (const LirAllocRequest *request, guint32 *order)
 }
 
 gboolean
-lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets,
-                                   LirAllocOutcome *outcome, GError **error)
+lir_strategy_greedy_breadth_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                                   GError **error)
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 

@@ -5,8 +5,8 @@
 #include "ir/lir-error.h"
 
 gboolean
-lir_strategy_naive_place (const LirAllocRequest *request, guint64 *offsets,
-                          LirAllocOutcome *outcome, GError **error)
+lir_strategy_naive_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                          GError **error)
 {
   guint64 top = 0;
 
@@ -15,8 +15,7 @@ lir_strategy_naive_place (const LirAllocRequest *request, guint64 *offsets,
       if (!lir_align_up (top, request->alignment, &offsets[i])
           || !g_uint64_checked_add (&top, offsets[i], request->buffers[i].size))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "the unshared arena exceeds 2^64 bytes");
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "the unshared arena exceeds 2^64 bytes");
           return FALSE;
         }
     }

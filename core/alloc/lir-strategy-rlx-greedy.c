@@ -71,8 +71,8 @@ lir_rlx_greedy_order (const LirAllocRequest *request, guint32 *order)
  * plan as a candidate on any size of problem; the strategy itself keeps
  * RLX's cost too, as the baseline the others are measured against. */
 gboolean
-lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
-                              LirAllocOutcome *outcome, GError **error)
+lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                              GError **error)
 {
   g_autofree guint32 *order = g_new (guint32, request->n_buffers + 1);
 
@@ -86,8 +86,8 @@ lir_rlx_greedy_place_indexed (const LirAllocRequest *request, guint64 *offsets,
 #define RLX_LOOP_MAX_BUFFERS 50000
 
 gboolean
-lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
-                               LirAllocOutcome *outcome, GError **error)
+lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                               GError **error)
 {
   guint n = request->n_buffers, n_placed = 0;
   g_autofree guint32 *order = NULL;
@@ -134,8 +134,8 @@ lir_strategy_rlx_greedy_place (const LirAllocRequest *request, guint64 *offsets,
         }
       if (!placed_ok)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "buffer %u cannot be placed below 2^64 bytes", b->id);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "buffer %u cannot be placed below 2^64 bytes",
+                       b->id);
           return FALSE;
         }
       offsets[order[k]] = offset;

@@ -23,9 +23,9 @@ typedef struct
 
 typedef struct
 {
-  GTree *by_size;   /* Gap* -> Gap*, by (length, start) */
-  GTree *by_start;  /* Gap* -> Gap*, by start */
-  guint64 top;      /* everything from here up is free */
+  GTree *by_size;  /* Gap* -> Gap*, by (length, start) */
+  GTree *by_start; /* Gap* -> Gap*, by start */
+  guint64 top;     /* everything from here up is free */
   guint64 alignment;
 } Space;
 
@@ -139,8 +139,8 @@ drop_gap (gpointer key, gpointer value, gpointer unused)
 }
 
 gboolean
-lir_strategy_sweep_place (const LirAllocRequest *request, guint64 *offsets,
-                          LirAllocOutcome *outcome, GError **error)
+lir_strategy_sweep_place (const LirAllocRequest *request, guint64 *offsets, LirAllocOutcome *outcome,
+                          GError **error)
 {
   guint n = request->n_buffers, released = 0;
   g_autofree LirKeyed *keys = g_new (LirKeyed, n + 1);
@@ -183,8 +183,8 @@ lir_strategy_sweep_place (const LirAllocRequest *request, guint64 *offsets,
         }
       if (!space_take (&space, b->size, &offsets[order[k]]))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "buffer %u cannot be placed below 2^64 bytes", b->id);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "buffer %u cannot be placed below 2^64 bytes",
+                       b->id);
           ok = FALSE;
         }
     }

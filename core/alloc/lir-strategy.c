@@ -11,7 +11,8 @@
 #include <string.h>
 
 static const LirStrategy naive = {
-  "naive", "no sharing: every buffer gets its own bytes, in id order",
+  "naive",
+  "no sharing: every buffer gets its own bytes, in id order",
   lir_strategy_naive_place,
 };
 static const LirStrategy rlx_greedy = {
@@ -49,7 +50,7 @@ static const LirStrategy auto_strategy = {
   lir_strategy_auto_place,
 };
 
-static const LirStrategy *const strategies[] = { &auto_strategy, &naive, &rlx_greedy, &best_fit,
+static const LirStrategy *const strategies[] = { &auto_strategy,  &naive, &rlx_greedy, &best_fit,
                                                  &greedy_breadth, &sweep, &exact };
 
 /* The strategy named @name, or NULL. */
@@ -133,8 +134,8 @@ lir_strategy_find (const char *name, GError **error)
 
       for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
         g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", strategies[i]->name);
-      g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND, "unknown strategy \"%s\" (known: %s)",
-                   quoted, known->str);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND, "unknown strategy \"%s\" (known: %s)", quoted,
+                   known->str);
     }
   return strategy;
 }
@@ -153,8 +154,8 @@ lir_strategy_find (const char *name, GError **error)
  * Returns: %TRUE on success
  */
 gboolean
-lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
-                  guint64 *offsets, LirAllocOutcome *outcome, GError **error)
+lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request, guint64 *offsets,
+                  LirAllocOutcome *outcome, GError **error)
 {
   guint64 arena = 0;
 
@@ -188,8 +189,8 @@ lir_strategy_run (const LirStrategy *strategy, const LirAllocRequest *request,
   if (request->capacity != 0 && arena > request->capacity && !outcome->stopped)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_CAPACITY,
-                   "%s needs %" G_GUINT64_FORMAT " bytes, more than the capacity of %"
-                   G_GUINT64_FORMAT, strategy->name, arena, request->capacity);
+                   "%s needs %" G_GUINT64_FORMAT " bytes, more than the capacity of %" G_GUINT64_FORMAT,
+                   strategy->name, arena, request->capacity);
       return FALSE;
     }
   return TRUE;

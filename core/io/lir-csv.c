@@ -28,7 +28,15 @@
 
 #include <string.h>
 
-enum { COL_ID, COL_LOWER, COL_UPPER, COL_SIZE, COL_OFFSET, N_COLS };
+enum
+{
+  COL_ID,
+  COL_LOWER,
+  COL_UPPER,
+  COL_SIZE,
+  COL_OFFSET,
+  N_COLS
+};
 static const char *const column_names[N_COLS] = { "id", "lower", "upper", "size", "offset" };
 
 /* Memory a row costs once read: its node, plan entries, id index and
@@ -40,9 +48,9 @@ typedef struct
   const char *p, *end; /* the text not read yet */
   guint line;          /* the line p is on, from 1 */
   char delimiter;
-  gboolean quoted;     /* a field of the current record was quoted */
-  GString *fields;     /* the record's fields, each followed by a NUL */
-  GArray *starts;      /* guint: where each field starts in fields */
+  gboolean quoted; /* a field of the current record was quoted */
+  GString *fields; /* the record's fields, each followed by a NUL */
+  GArray *starts;  /* guint: where each field starts in fields */
 } CsvReader;
 
 static gboolean
@@ -98,7 +106,8 @@ read_field (CsvReader *r, GError **error)
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_PARSE,
                        "%u: text after the closing quote of field %u (a quote inside a quoted "
-                       "field is written \"\")", r->line, r->starts->len);
+                       "field is written \"\")",
+                       r->line, r->starts->len);
           return FALSE;
         }
     }
@@ -170,8 +179,7 @@ find_delimiter (const char *p, const char *end)
 }
 
 static gboolean
-parse_number (const char *text, guint64 max, guint line, const char *column, guint64 *out,
-              GError **error)
+parse_number (const char *text, guint64 max, guint line, const char *column, guint64 *out, GError **error)
 {
   g_autofree char *quoted = NULL;
 
@@ -179,12 +187,10 @@ parse_number (const char *text, guint64 max, guint line, const char *column, gui
     return TRUE;
   quoted = lir_text_quote (text);
   if (text[0] == '-')
-    g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u: %s: \"%s\" is negative", line, column,
-                 quoted);
+    g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u: %s: \"%s\" is negative", line, column, quoted);
   else
     g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                 "%u: %s: \"%s\" is not an integer from 0 to %" G_GUINT64_FORMAT, line, column, quoted,
-                 max);
+                 "%u: %s: \"%s\" is not an integer from 0 to %" G_GUINT64_FORMAT, line, column, quoted, max);
   return FALSE;
 }
 
@@ -198,8 +204,8 @@ read_header (CsvReader *r, guint line, gint columns[N_COLS], GError **error)
         {
           if (columns[c] >= 0)
             {
-              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u: column \"%s\" appears twice",
-                           line, column_names[c]);
+              g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u: column \"%s\" appears twice", line,
+                           column_names[c]);
               return FALSE;
             }
           columns[c] = (gint)i;
@@ -208,8 +214,8 @@ read_header (CsvReader *r, guint line, gint columns[N_COLS], GError **error)
     if (columns[c] < 0)
       {
         g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                     "%u: the header has no \"%s\" column (expected id,lower,upper,size[,offset])",
-                     line, column_names[c]);
+                     "%u: the header has no \"%s\" column (expected id,lower,upper,size[,offset])", line,
+                     column_names[c]);
         return FALSE;
       }
   return TRUE;
@@ -239,18 +245,17 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
       return FALSE;
     }
   if (!parse_number (field (r, (guint)columns[COL_LOWER]), LIR_MAX_STEP, line, "lower", &lower, error)
-      || !parse_number (field (r, (guint)columns[COL_UPPER]), LIR_MAX_STEP + 1, line, "upper", &upper,
-                        error)
+      || !parse_number (field (r, (guint)columns[COL_UPPER]), LIR_MAX_STEP + 1, line, "upper", &upper, error)
       || !parse_number (field (r, (guint)columns[COL_SIZE]), LIR_MAX_BYTES, line, "size", &size, error)
       || (columns[COL_OFFSET] >= 0
-          && !parse_number (field (r, (guint)columns[COL_OFFSET]), LIR_MAX_BYTES, line, "offset",
-                            &offset, error)))
+          && !parse_number (field (r, (guint)columns[COL_OFFSET]), LIR_MAX_BYTES, line, "offset", &offset,
+                            error)))
     return FALSE;
   if (upper <= lower)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "%u: upper (%" G_GUINT64_FORMAT ") must be greater than lower (%" G_GUINT64_FORMAT
-                   ")", line, upper, lower);
+                   "%u: upper (%" G_GUINT64_FORMAT ") must be greater than lower (%" G_GUINT64_FORMAT ")",
+                   line, upper, lower);
       return FALSE;
     }
   if (size == 0)
@@ -261,8 +266,9 @@ read_row (CsvReader *r, guint line, const gint columns[N_COLS], guint n_header, 
   if (offset > LIR_MAX_BYTES - size)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
-                   "%u: the buffer ends past 2^63 - 1 bytes (offset %" G_GUINT64_FORMAT " + size %"
-                   G_GUINT64_FORMAT ")", line, offset, size);
+                   "%u: the buffer ends past 2^63 - 1 bytes (offset %" G_GUINT64_FORMAT
+                   " + size %" G_GUINT64_FORMAT ")",
+                   line, offset, size);
       return FALSE;
     }
   shape = LIR_SHAPE (LIR_DTYPE_U8, size);
@@ -390,8 +396,8 @@ static void
 append_field (GString *out, const char *text)
 {
   gsize n = strlen (text);
-  gboolean quote = n == 0 || text[0] == '"' || g_ascii_isspace (text[0])
-                   || g_ascii_isspace (text[n - 1]) || strpbrk (text, ",\"\r\n") != NULL;
+  gboolean quote = n == 0 || text[0] == '"' || g_ascii_isspace (text[0]) || g_ascii_isspace (text[n - 1])
+                   || strpbrk (text, ",\"\r\n") != NULL;
 
   if (!quote)
     {
@@ -456,8 +462,8 @@ unique_ids (const LirGraph *graph, const LirBufferPlan *plan)
         *g_utf8_find_prev_char (base, base + LIR_MAX_NAME_LENGTH - 31) = '\0';
       for (guint k = 0;; k++)
         {
-          g_autofree char *candidate = k == 0 ? g_strdup_printf ("%s#%u", base, id)
-                                              : g_strdup_printf ("%s#%u.%u", base, id, k);
+          g_autofree char *candidate =
+            k == 0 ? g_strdup_printf ("%s#%u", base, id) : g_strdup_printf ("%s#%u.%u", base, id, k);
 
           if (g_hash_table_contains (count, candidate) || g_hash_table_contains (used, candidate))
             continue;

@@ -39,8 +39,7 @@ read_stream (int fd, gsize *length, GError **error)
             {
               g_autofree char *size = g_format_size (grown);
 
-              g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory to read it (%s)",
-                           size);
+              g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory to read it (%s)", size);
               return NULL;
             }
           data = bigger;
@@ -78,9 +77,15 @@ file_error_reason (const GError *error)
     GFileError code;
     int errnum;
   } reasons[] = {
-    { G_FILE_ERROR_NOENT, ENOENT },   { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM },
-    { G_FILE_ERROR_ROFS, EROFS },     { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_ISDIR, EISDIR },
-    { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_EXIST, EEXIST }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    { G_FILE_ERROR_NOENT, ENOENT },
+    { G_FILE_ERROR_ACCES, EACCES },
+    { G_FILE_ERROR_PERM, EPERM },
+    { G_FILE_ERROR_ROFS, EROFS },
+    { G_FILE_ERROR_NOSPC, ENOSPC },
+    { G_FILE_ERROR_ISDIR, EISDIR },
+    { G_FILE_ERROR_NOTDIR, ENOTDIR },
+    { G_FILE_ERROR_EXIST, EEXIST },
+    { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
     { G_FILE_ERROR_IO, EIO },
   };
 
@@ -189,8 +194,8 @@ resolve_target (const char *path)
         break;
       dir = g_path_get_dirname (current);
       g_free (current);
-      current = g_path_is_absolute (target) ? g_steal_pointer (&target)
-                                            : g_build_filename (dir, target, NULL);
+      current =
+        g_path_is_absolute (target) ? g_steal_pointer (&target) : g_build_filename (dir, target, NULL);
     }
   return g_steal_pointer (&current);
 }
@@ -340,8 +345,7 @@ lir_file_write (const char *path, const char *data, gsize length, GError **error
 
       if (fd < 0 || !write_all (fd, data, length))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path,
-                       g_strerror (errno));
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s", path, g_strerror (errno));
           if (fd >= 0)
             close (fd);
           return FALSE;
@@ -374,9 +378,8 @@ lir_file_write (const char *path, const char *data, gsize length, GError **error
 
       if (fd < 0 || !write_all (fd, data, length) || fsync (fd) != 0)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_IO,
-                       "%s: cannot write: %s (the new contents are in %s)", path,
-                       g_strerror (errno), temp);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "%s: cannot write: %s (the new contents are in %s)",
+                       path, g_strerror (errno), temp);
           if (fd >= 0)
             close (fd);
           return FALSE;

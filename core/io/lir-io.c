@@ -106,7 +106,8 @@ lir_module_save (const LirModule *module, const char *path, GError **error)
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
                        "%s: a graph without a plan cannot be written as a CSV buffer list; plan it "
-                       "first", path);
+                       "first",
+                       path);
           return FALSE;
         }
       text = lir_module_to_csv (module, &length);
@@ -115,4 +116,3 @@ lir_module_save (const LirModule *module, const char *path, GError **error)
     text = lir_module_to_json (module, &length);
   return lir_file_write (path, text, length, error);
 }
-

@@ -20,8 +20,7 @@ typedef struct
 } FileNode;
 
 static gboolean
-read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path,
-            GError **error)
+read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonPath *path, GError **error)
 {
   const LirJsonValue *object = lir_json_to_object (node, path, error);
   const LirJsonValue *dtype_node, *dims_node;
@@ -50,46 +49,44 @@ read_shape (LirGraph *graph, const LirJsonValue *node, LirShape *shape, LirJsonP
     return FALSE;
   if (dims->length > LIR_MAX_DIMS)
     {
-      lir_json_error (error, path, "%u dims, more than the limit of %u",
-                      dims->length, LIR_MAX_DIMS);
+      lir_json_error (error, path, "%u dims, more than the limit of %u", dims->length, LIR_MAX_DIMS);
       return FALSE;
     }
   shape->n_dims = dims->length;
   LIR_JSON_FOREACH (dim, i, dims)
-    {
-      lir_json_path_push_index (path, i, &mark2);
-      if (dim->type == LIR_JSON_STRING)
-        {
-          const char *symbol = dim->v.string;
-          guint32 index;
-          if (!lir_graph_lookup_symbol (graph, symbol, &index))
-            {
-              lir_json_error (error, path, "unknown symbol \"%s\" (declare it in \"symbols\")",
-                              symbol);
-              return FALSE;
-            }
-          shape->dims[i] = lir_dim_symbol (index);
-        }
-      else
-        {
-          guint64 size;
-          if (!lir_json_to_u64 (dim, LIR_MAX_BYTES, &size, path, error))
-            {
-              g_prefix_error (error, "dims are integers or symbol names; ");
-              return FALSE;
-            }
-          shape->dims[i] = lir_dim_static (size);
-        }
-      lir_json_path_pop (path, mark2);
-    }
+  {
+    lir_json_path_push_index (path, i, &mark2);
+    if (dim->type == LIR_JSON_STRING)
+      {
+        const char *symbol = dim->v.string;
+        guint32 index;
+        if (!lir_graph_lookup_symbol (graph, symbol, &index))
+          {
+            lir_json_error (error, path, "unknown symbol \"%s\" (declare it in \"symbols\")", symbol);
+            return FALSE;
+          }
+        shape->dims[i] = lir_dim_symbol (index);
+      }
+    else
+      {
+        guint64 size;
+        if (!lir_json_to_u64 (dim, LIR_MAX_BYTES, &size, path, error))
+          {
+            g_prefix_error (error, "dims are integers or symbol names; ");
+            return FALSE;
+          }
+        shape->dims[i] = lir_dim_static (size);
+      }
+    lir_json_path_pop (path, mark2);
+  }
   lir_json_path_pop (path, mark);
   return TRUE;
 }
 
 /* Parses the typed fields of cast and narrow out of their attributes. */
 static gboolean
-read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue *attrs,
-                LirJsonPath *path, GError **error)
+read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue *attrs, LirJsonPath *path,
+                GError **error)
 {
   gsize mark;
 
@@ -97,8 +94,7 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
     return TRUE;
   if (attrs == NULL)
     {
-      lir_json_error (error, path, "missing field \"attrs\" (%s needs %s)",
-                      lir_op_kind_to_string (kind),
+      lir_json_error (error, path, "missing field \"attrs\" (%s needs %s)", lir_op_kind_to_string (kind),
                       kind == LIR_OP_CAST ? "\"to\"" : "\"axis\", \"start\" and \"len\"");
       return FALSE;
     }
@@ -139,8 +135,8 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
 /* "alias": {"of", "byte_offset", "kind"} and "result_of": where a node's
  * result lives, checked against the graph by lir_graph_validate (). */
 static gboolean
-read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath *path,
-            guint n_nodes, GError **error)
+read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath *path, guint n_nodes,
+            GError **error)
 {
   const LirJsonValue *alias_node = lir_json_get (object, "alias");
   const LirJsonValue *result_node = lir_json_get (object, "result_of");
@@ -170,8 +166,7 @@ read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath
         return FALSE;
       if (!lir_alias_kind_from_string (kind_text, &kind))
         {
-          lir_json_error (error, path, "\"kind\" must be \"view\" or \"inplace\", not \"%s\"",
-                          kind_text);
+          lir_json_error (error, path, "\"kind\" must be \"view\" or \"inplace\", not \"%s\"", kind_text);
           return FALSE;
         }
       lir_graph_set_node_alias (graph, id, (guint32)of, byte_offset, kind);
@@ -196,8 +191,7 @@ read_alias (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath
 }
 
 static gboolean
-read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes,
-           GError **error)
+read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint n_nodes, GError **error)
 {
   const LirJsonValue *op_node, *name_node, *inputs_node, *shape_node, *attrs_node, *buffer_node;
   const char *op_name, *name = NULL;
@@ -243,21 +237,20 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
         }
       inputs = g_new (guint32, n_inputs + 1);
       LIR_JSON_FOREACH (element, i, array)
-        {
-          guint64 input;
-          gsize mark2;
-          lir_json_path_push_index (path, i, &mark2);
-          if (!lir_json_to_u64 (element, G_MAXUINT32 - 1, &input,
-                                path, error))
+      {
+        guint64 input;
+        gsize mark2;
+        lir_json_path_push_index (path, i, &mark2);
+        if (!lir_json_to_u64 (element, G_MAXUINT32 - 1, &input, path, error))
+          return FALSE;
+        if (input >= n_nodes)
+          {
+            lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", input);
             return FALSE;
-          if (input >= n_nodes)
-            {
-              lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", input);
-              return FALSE;
-            }
-          inputs[i] = (guint32)input;
-          lir_json_path_pop (path, mark2);
-        }
+          }
+        inputs[i] = (guint32)input;
+        lir_json_path_pop (path, mark2);
+      }
       lir_json_path_pop (path, mark);
     }
 
@@ -303,8 +296,8 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
       const LirJsonValue *value = lir_json_get (attrs, "value");
       g_autofree char *label = NULL, *family = NULL;
 
-      lir_json_op_label (lir_graph_get_node_op_name (graph, id), attrs->length == 1 && value != NULL ? value : attrs,
-                         &label, &family);
+      lir_json_op_label (lir_graph_get_node_op_name (graph, id),
+                         attrs->length == 1 && value != NULL ? value : attrs, &label, &family);
       lir_graph_set_node_op_label (graph, id, label, family);
     }
   lir_graph_set_node_has_buffer (graph, id, has_buffer);
@@ -330,32 +323,32 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
       return FALSE;
     }
   LIR_JSON_FOREACH (element, i, array)
-    {
-      const LirJsonValue *symbol, *name_node, *default_node;
-      const char *name;
-      guint64 value = LIR_NO_VALUE;
+  {
+    const LirJsonValue *symbol, *name_node, *default_node;
+    const char *name;
+    guint64 value = LIR_NO_VALUE;
 
-      lir_json_path_push_index (path, i, &mark2);
-      if ((symbol = lir_json_to_object (element, path, error)) == NULL)
+    lir_json_path_push_index (path, i, &mark2);
+    if ((symbol = lir_json_to_object (element, path, error)) == NULL)
+      return FALSE;
+    if ((name_node = lir_json_member (symbol, "name", TRUE, path, error)) == NULL)
+      return FALSE;
+    lir_json_path_push_key (path, "name", &mark3);
+    if ((name = lir_json_read_name (name_node, FALSE, path, error)) == NULL)
+      return FALSE;
+    lir_json_path_pop (path, mark3);
+    if (lir_graph_lookup_symbol (graph, name, NULL))
+      {
+        lir_json_error (error, path, "symbol names must be unique and non-empty");
         return FALSE;
-      if ((name_node = lir_json_member (symbol, "name", TRUE, path, error)) == NULL)
-        return FALSE;
-      lir_json_path_push_key (path, "name", &mark3);
-      if ((name = lir_json_read_name (name_node, FALSE, path, error)) == NULL)
-        return FALSE;
-      lir_json_path_pop (path, mark3);
-      if (lir_graph_lookup_symbol (graph, name, NULL))
-        {
-          lir_json_error (error, path, "symbol names must be unique and non-empty");
-          return FALSE;
-        }
-      default_node = lir_json_get (symbol, "default");
-      if (!lir_json_is_null (default_node)
-          && !lir_json_get_u64 (symbol, "default", LIR_MAX_BYTES, &value, path, error))
-        return FALSE;
-      lir_graph_add_symbol (graph, name, value);
-      lir_json_path_pop (path, mark2);
-    }
+      }
+    default_node = lir_json_get (symbol, "default");
+    if (!lir_json_is_null (default_node)
+        && !lir_json_get_u64 (symbol, "default", LIR_MAX_BYTES, &value, path, error))
+      return FALSE;
+    lir_graph_add_symbol (graph, name, value);
+    lir_json_path_pop (path, mark2);
+  }
   lir_json_path_pop (path, mark);
   return TRUE;
 }
@@ -373,50 +366,48 @@ read_symbols (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
 /* Ids are dense but may come in any order: each node goes by its id into
  * @by_id, the file order into @order (what the scheduler keeps). */
 static gboolean
-index_nodes (const LirJsonValue *nodes, FileNode *by_id, guint32 *order, LirJsonPath *path,
-             GError **error)
+index_nodes (const LirJsonValue *nodes, FileNode *by_id, guint32 *order, LirJsonPath *path, GError **error)
 {
   guint n = nodes->length;
 
   LIR_JSON_FOREACH (element, i, nodes)
-    {
-      const LirJsonValue *node, *id_node;
-      guint64 id = i;
-      gsize mark;
+  {
+    const LirJsonValue *node, *id_node;
+    guint64 id = i;
+    gsize mark;
 
-      lir_json_path_push_index (path, i, &mark);
-      if ((node = lir_json_to_object (element, path, error)) == NULL)
-        return FALSE;
-      id_node = lir_json_get (node, "id");
-      if (id_node != NULL)
-        {
-          gsize mark2;
+    lir_json_path_push_index (path, i, &mark);
+    if ((node = lir_json_to_object (element, path, error)) == NULL)
+      return FALSE;
+    id_node = lir_json_get (node, "id");
+    if (id_node != NULL)
+      {
+        gsize mark2;
 
-          lir_json_path_push_key (path, "id", &mark2);
-          if (!lir_json_to_u64 (id_node, G_MAXUINT32, &id, path, error))
-            return FALSE;
-          if (id >= n)
-            {
-              lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is not below the node count %u",
-                              id, n);
-              return FALSE;
-            }
-          if (by_id[id].object != NULL)
-            {
-              lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is used twice", id);
-              return FALSE;
-            }
-          lir_json_path_pop (path, mark2);
-        }
-      else if (by_id[id].object != NULL)
-        {
-          lir_json_error (error, path, "missing field \"id\" (position %u is taken)", i);
+        lir_json_path_push_key (path, "id", &mark2);
+        if (!lir_json_to_u64 (id_node, G_MAXUINT32, &id, path, error))
           return FALSE;
-        }
-      by_id[id] = (FileNode){ node, i };
-      order[i] = (guint32)id;
-      lir_json_path_pop (path, mark);
-    }
+        if (id >= n)
+          {
+            lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is not below the node count %u", id, n);
+            return FALSE;
+          }
+        if (by_id[id].object != NULL)
+          {
+            lir_json_error (error, path, "id %" G_GUINT64_FORMAT " is used twice", id);
+            return FALSE;
+          }
+        lir_json_path_pop (path, mark2);
+      }
+    else if (by_id[id].object != NULL)
+      {
+        lir_json_error (error, path, "missing field \"id\" (position %u is taken)", i);
+        return FALSE;
+      }
+    by_id[id] = (FileNode){ node, i };
+    order[i] = (guint32)id;
+    lir_json_path_pop (path, mark);
+  }
   return TRUE;
 }
 
@@ -437,21 +428,21 @@ read_outputs (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, GE
     return FALSE;
   ids = g_new (guint32, outputs->length + 1);
   LIR_JSON_FOREACH (element, i, outputs)
-    {
-      guint64 id;
-      gsize mark2;
+  {
+    guint64 id;
+    gsize mark2;
 
-      lir_json_path_push_index (path, i, &mark2);
-      if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path, error))
+    lir_json_path_push_index (path, i, &mark2);
+    if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path, error))
+      return FALSE;
+    if (id >= n)
+      {
+        lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
         return FALSE;
-      if (id >= n)
-        {
-          lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
-          return FALSE;
-        }
-      ids[i] = (guint32)id;
-      lir_json_path_pop (path, mark2);
-    }
+      }
+    ids[i] = (guint32)id;
+    lir_json_path_pop (path, mark2);
+  }
   lir_graph_set_outputs (graph, ids, outputs->length);
   lir_json_path_pop (path, mark);
   return TRUE;

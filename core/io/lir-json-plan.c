@@ -11,34 +11,33 @@
 #include <string.h>
 
 static gboolean
-read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPath *path,
-               GError **error)
+read_id_array (const LirJsonValue *array, guint n_nodes, guint32 *out, LirJsonPath *path, GError **error)
 {
   LIR_JSON_FOREACH (element, i, array)
-    {
-      guint64 id;
-      gsize mark;
-      lir_json_path_push_index (path, i, &mark);
-      if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path, error))
+  {
+    guint64 id;
+    gsize mark;
+    lir_json_path_push_index (path, i, &mark);
+    if (!lir_json_to_u64 (element, G_MAXUINT32, &id, path, error))
+      return FALSE;
+    if (id >= n_nodes)
+      {
+        lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
         return FALSE;
-      if (id >= n_nodes)
-        {
-          lir_json_error (error, path, "node %" G_GUINT64_FORMAT " does not exist", id);
-          return FALSE;
-        }
-      out[i] = (guint32)id;
-      lir_json_path_pop (path, mark);
-    }
+      }
+    out[i] = (guint32)id;
+    lir_json_path_pop (path, mark);
+  }
   return TRUE;
 }
 
 /* Reads one member of @object that is an array of objects, calling @each. */
-typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph,
-                               const LirJsonValue *entry, LirJsonPath *path, GError **error);
+typedef gboolean (*EachEntry) (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry,
+                               LirJsonPath *path, GError **error);
 
 static gboolean
-read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object,
-              const char *key, EachEntry each, LirJsonPath *path, GError **error)
+read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object, const char *key,
+              EachEntry each, LirJsonPath *path, GError **error)
 {
   const LirJsonValue *node = lir_json_get (object, key);
   const LirJsonValue *array;
@@ -50,21 +49,21 @@ read_entries (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *ob
   if ((array = lir_json_to_array (node, path, error)) == NULL)
     return FALSE;
   LIR_JSON_FOREACH (element, i, array)
-    {
-      const LirJsonValue *entry;
-      lir_json_path_push_index (path, i, &mark2);
-      if ((entry = lir_json_to_object (element, path, error)) == NULL
-          || !each (plan, graph, entry, path, error))
-        return FALSE;
-      lir_json_path_pop (path, mark2);
-    }
+  {
+    const LirJsonValue *entry;
+    lir_json_path_push_index (path, i, &mark2);
+    if ((entry = lir_json_to_object (element, path, error)) == NULL
+        || !each (plan, graph, entry, path, error))
+      return FALSE;
+    lir_json_path_pop (path, mark2);
+  }
   lir_json_path_pop (path, mark);
   return TRUE;
 }
 
 static gboolean
-read_node_ref (const LirJsonValue *entry, const char *key, guint n_nodes, guint32 *out,
-               LirJsonPath *path, GError **error)
+read_node_ref (const LirJsonValue *entry, const char *key, guint n_nodes, guint32 *out, LirJsonPath *path,
+               GError **error)
 {
   guint64 id;
 
@@ -123,8 +122,8 @@ read_view (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry
 }
 
 static gboolean
-read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry,
-               LirJsonPath *path, GError **error)
+read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *entry, LirJsonPath *path,
+               GError **error)
 {
   guint32 node;
   guint64 first, last;
@@ -135,8 +134,8 @@ read_lifetime (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *e
     return FALSE;
   if (last < first)
     {
-      lir_json_error (error, path, "last step %" G_GUINT64_FORMAT " is before first step %"
-                      G_GUINT64_FORMAT, last, first);
+      lir_json_error (error, path, "last step %" G_GUINT64_FORMAT " is before first step %" G_GUINT64_FORMAT,
+                      last, first);
       return FALSE;
     }
   plan->lifetimes[node] = (LirLifetime){ (guint32)first, (guint32)last };
@@ -177,8 +176,8 @@ read_allocate (LirBufferPlan *plan, const LirJsonValue *object, LirJsonPath *pat
 }
 
 static gboolean
-read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object,
-               guint64 *symbol_values, LirJsonPath *path, GError **error)
+read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *object, guint64 *symbol_values,
+               LirJsonPath *path, GError **error)
 {
   const LirJsonValue *node = lir_json_get (object, "bindings");
   const LirJsonValue *bindings;
@@ -192,18 +191,18 @@ read_bindings (LirBufferPlan *plan, const LirGraph *graph, const LirJsonValue *o
   if ((bindings = lir_json_to_object (node, path, error)) == NULL)
     return FALSE;
   LIR_JSON_FOREACH (member, i, bindings)
-    {
-      guint32 symbol;
-      guint64 value;
-      if (!lir_graph_lookup_symbol (graph, member->key, &symbol))
-        {
-          lir_json_error (error, path, "the graph has no symbol \"%s\"", member->key);
-          return FALSE;
-        }
-      if (!lir_json_get_u64 (bindings, member->key, LIR_MAX_BYTES, &value, path, error))
+  {
+    guint32 symbol;
+    guint64 value;
+    if (!lir_graph_lookup_symbol (graph, member->key, &symbol))
+      {
+        lir_json_error (error, path, "the graph has no symbol \"%s\"", member->key);
         return FALSE;
-      symbol_values[symbol] = value;
-    }
+      }
+    if (!lir_json_get_u64 (bindings, member->key, LIR_MAX_BYTES, &value, path, error))
+      return FALSE;
+    symbol_values[symbol] = value;
+  }
   /* Record bindings in graph symbol order, as the planner does. */
   for (guint32 s = 0; s < lir_graph_get_n_symbols (graph); s++)
     lir_buffer_plan_add_binding (plan, lir_graph_get_symbol_name (graph, s), symbol_values[s]);
@@ -296,26 +295,25 @@ read_phases (LirBufferPlan *plan, const LirJsonValue *phases_node, LirJsonPath *
     return FALSE;
   if (phases->length != plan->n_nodes)
     {
-      lir_json_error (error, path, "lists %u phases, the graph has %u nodes", phases->length,
-                      plan->n_nodes);
+      lir_json_error (error, path, "lists %u phases, the graph has %u nodes", phases->length, plan->n_nodes);
       return FALSE;
     }
   LIR_JSON_FOREACH (element, i, phases)
-    {
-      const char *name;
-      LirPhase phase;
+  {
+    const char *name;
+    LirPhase phase;
 
-      lir_json_path_push_index (path, i, &mark2);
-      if ((name = lir_json_to_string (element, path, error)) == NULL)
+    lir_json_path_push_index (path, i, &mark2);
+    if ((name = lir_json_to_string (element, path, error)) == NULL)
+      return FALSE;
+    if (!lir_phase_from_string (name, &phase))
+      {
+        lir_json_error (error, path, "unknown phase \"%s\"", name);
         return FALSE;
-      if (!lir_phase_from_string (name, &phase))
-        {
-          lir_json_error (error, path, "unknown phase \"%s\"", name);
-          return FALSE;
-        }
-      plan->phases[i] = phase;
-      lir_json_path_pop (path, mark2);
-    }
+      }
+    plan->phases[i] = phase;
+    lir_json_path_pop (path, mark2);
+  }
   lir_json_path_pop (path, mark);
   return TRUE;
 }
@@ -366,9 +364,8 @@ lir_json_read_plan (const LirGraph *graph, const LirJsonValue *object, LirJsonPa
     return NULL;
 
   plan->explicit_lifetimes = (lir_json_get (object, "lifetimes") != NULL);
-  if (plan->explicit_lifetimes
-          ? !read_entries (plan, graph, object, "lifetimes", read_lifetime, path, error)
-          : !read_schedule (plan, object, path, error))
+  if (plan->explicit_lifetimes ? !read_entries (plan, graph, object, "lifetimes", read_lifetime, path, error)
+                               : !read_schedule (plan, object, path, error))
     return NULL;
 
   if (!read_entries (plan, graph, object, "slots", read_slot, path, error)

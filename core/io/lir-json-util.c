@@ -81,8 +81,8 @@ node_type_name (const LirJsonValue *value)
 }
 
 const LirJsonValue *
-lir_json_member (const LirJsonValue *object, const char *key, gboolean required,
-                 const LirJsonPath *path, GError **error)
+lir_json_member (const LirJsonValue *object, const char *key, gboolean required, const LirJsonPath *path,
+                 GError **error)
 {
   const LirJsonValue *value = lir_json_get (object, key);
 
@@ -97,8 +97,7 @@ lir_json_to_u64 (const LirJsonValue *value, guint64 max, guint64 *out, const Lir
 {
   if (value == NULL || value->type != LIR_JSON_INTEGER)
     {
-      lir_json_error (error, path, "expected a non-negative integer, found %s",
-                      node_type_name (value));
+      lir_json_error (error, path, "expected a non-negative integer, found %s", node_type_name (value));
       return FALSE;
     }
   if (value->v.integer < 0 || (guint64)value->v.integer > max)
@@ -112,8 +111,8 @@ lir_json_to_u64 (const LirJsonValue *value, guint64 max, guint64 *out, const Lir
 }
 
 gboolean
-lir_json_get_u64 (const LirJsonValue *object, const char *key, guint64 max, guint64 *out,
-                  LirJsonPath *path, GError **error)
+lir_json_get_u64 (const LirJsonValue *object, const char *key, guint64 max, guint64 *out, LirJsonPath *path,
+                  GError **error)
 {
   const LirJsonValue *value = lir_json_member (object, key, TRUE, path, error);
   gsize mark;
@@ -188,11 +187,11 @@ append_display (GString *out, const LirJsonValue *value)
     case LIR_JSON_ARRAY:
       g_string_append_c (out, '[');
       LIR_JSON_FOREACH (element, i, value)
-        {
-          if (i > 0)
-            g_string_append (out, ", ");
-          append_display (out, element);
-        }
+      {
+        if (i > 0)
+          g_string_append (out, ", ");
+        append_display (out, element);
+      }
       g_string_append_c (out, ']');
       break;
     default:
@@ -225,18 +224,18 @@ lir_json_op_label (const char *op_name, const LirJsonValue *payload, char **labe
       guint n_members = 0;
 
       LIR_JSON_FOREACH (member, i, payload)
-        n_members += member->type != LIR_JSON_NULL;
+      n_members += member->type != LIR_JSON_NULL;
       LIR_JSON_FOREACH (member, i, payload)
-        {
-          if (member->type == LIR_JSON_NULL)
-            continue;
-          if (shown++ > 0)
-            g_string_append (text, ", ");
-          /* One field says itself; several are named. */
-          if (n_members > 1)
-            g_string_append_printf (text, "%s=", member->key);
-          append_display (text, member);
-        }
+      {
+        if (member->type == LIR_JSON_NULL)
+          continue;
+        if (shown++ > 0)
+          g_string_append (text, ", ");
+        /* One field says itself; several are named. */
+        if (n_members > 1)
+          g_string_append_printf (text, "%s=", member->key);
+        append_display (text, member);
+      }
       if (shown == 0)
         return;
     }

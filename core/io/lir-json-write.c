@@ -74,8 +74,10 @@ write_graph_body (GString *out, const LirGraph *graph, const char *indent)
       if (node->no_buffer)
         g_string_append (out, ", \"buffer\": false");
       if (node->alias_kind != LIR_ALIAS_NONE)
-        g_string_append_printf (out, ", \"alias\": {\"of\": %u, \"byte_offset\": %" G_GUINT64_FORMAT
-                                ", \"kind\": \"%s\"}", node->alias_of, node->alias_offset,
+        g_string_append_printf (out,
+                                ", \"alias\": {\"of\": %u, \"byte_offset\": %" G_GUINT64_FORMAT
+                                ", \"kind\": \"%s\"}",
+                                node->alias_of, node->alias_offset,
                                 lir_alias_kind_to_string (node->alias_kind));
       if (node->result_of != LIR_NO_NODE)
         g_string_append_printf (out, ", \"result_of\": %u", node->result_of);
@@ -110,10 +112,8 @@ write_plan (GString *out, const LirBufferPlan *plan)
   g_string_append_printf (out, ",\n    \"arena_size\": %" G_GUINT64_FORMAT, plan->arena_size);
   if (plan->unplaced)
     g_string_append (out, ",\n    \"placed\": false");
-  g_string_append_printf (out,
-                          ",\n    \"allocate\": {\"params\": %s, \"inputs\": %s, \"constants\": %s}",
-                          plan->allocate_params ? "true" : "false",
-                          plan->allocate_inputs ? "true" : "false",
+  g_string_append_printf (out, ",\n    \"allocate\": {\"params\": %s, \"inputs\": %s, \"constants\": %s}",
+                          plan->allocate_params ? "true" : "false", plan->allocate_inputs ? "true" : "false",
                           plan->allocate_constants ? "true" : "false");
   g_string_append (out, ",\n    \"bindings\": {");
   for (guint i = 0; i < plan->binding_names->len; i++)
@@ -148,8 +148,7 @@ write_plan (GString *out, const LirBufferPlan *plan)
       g_string_append_printf (out,
                               "%s\n      {\"node\": %u, \"offset\": %" G_GUINT64_FORMAT
                               ", \"size\": %" G_GUINT64_FORMAT "}",
-                              count++ > 0 ? "," : "", id, plan->slots[id].offset,
-                              plan->slots[id].size);
+                              count++ > 0 ? "," : "", id, plan->slots[id].offset, plan->slots[id].size);
   g_string_append (out, count > 0 ? "\n    ]" : "]");
 
   g_string_append (out, ",\n    \"views\": [");
@@ -157,16 +156,15 @@ write_plan (GString *out, const LirBufferPlan *plan)
   for (guint32 id = 0; id < n; id++)
     if (plan->aliases[id].root != LIR_NO_NODE)
       g_string_append_printf (out,
-                              "%s\n      {\"node\": %u, \"root\": %u, \"byte_offset\": %"
-                              G_GUINT64_FORMAT "}",
+                              "%s\n      {\"node\": %u, \"root\": %u, \"byte_offset\": %" G_GUINT64_FORMAT
+                              "}",
                               count++ > 0 ? "," : "", id, plan->aliases[id].root,
                               plan->aliases[id].byte_offset);
   g_string_append (out, count > 0 ? "\n    ]" : "]");
 
   g_string_append (out, ",\n    \"phases\": [");
   for (guint32 id = 0; id < n; id++)
-    g_string_append_printf (out, "%s\"%s\"", id > 0 ? ", " : "",
-                            lir_phase_to_string (plan->phases[id]));
+    g_string_append_printf (out, "%s\"%s\"", id > 0 ? ", " : "", lir_phase_to_string (plan->phases[id]));
   g_string_append (out, "],\n    \"io\": {\"inputs\": ");
   io = lir_buffer_plan_get_io_inputs (plan, &n_io);
   write_io_bindings (out, io, n_io);

@@ -26,7 +26,8 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
   if (strcmp (*format, LIR_JSON_GRAPH_FORMAT) != 0 && strcmp (*format, LIR_JSON_MODULE_FORMAT) != 0)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
-                   "format: \"%s\" is not \"" LIR_JSON_GRAPH_FORMAT "\" or \"" LIR_JSON_MODULE_FORMAT "\"", *format);
+                   "format: \"%s\" is not \"" LIR_JSON_GRAPH_FORMAT "\" or \"" LIR_JSON_MODULE_FORMAT "\"",
+                   *format);
       return FALSE;
     }
   lir_json_path_pop (path, mark);
@@ -35,8 +36,8 @@ check_header (const LirJsonValue *root, const char **format, LirJsonPath *path, 
   if (version != LIR_JSON_FORMAT_VERSION)
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
-                   "version: %" G_GUINT64_FORMAT " is not supported (this Lirscope reads %d)",
-                   version, LIR_JSON_FORMAT_VERSION);
+                   "version: %" G_GUINT64_FORMAT " is not supported (this Lirscope reads %d)", version,
+                   LIR_JSON_FORMAT_VERSION);
       return FALSE;
     }
   return TRUE;

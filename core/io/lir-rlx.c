@@ -37,8 +37,8 @@ typedef struct
 
 /* An externally tagged enum value: "Variant" or {"Variant": payload}. */
 static gboolean
-read_variant (const LirJsonValue *node, const char **variant, const LirJsonValue **payload,
-              LirJsonPath *path, GError **error)
+read_variant (const LirJsonValue *node, const char **variant, const LirJsonValue **payload, LirJsonPath *path,
+              GError **error)
 {
   *payload = NULL;
   if (node != NULL && node->type == LIR_JSON_STRING)
@@ -48,8 +48,9 @@ read_variant (const LirJsonValue *node, const char **variant, const LirJsonValue
     }
   if (node == NULL || node->type != LIR_JSON_OBJECT || node->length != 1)
     {
-      lir_json_error (error, path, "expected a variant name or an object with one key (serde's "
-                                   "externally tagged enum)");
+      lir_json_error (error, path,
+                      "expected a variant name or an object with one key (serde's "
+                      "externally tagged enum)");
       return FALSE;
     }
   *payload = lir_json_first (node);
@@ -76,8 +77,7 @@ read_node_id (Reader *r, const LirJsonValue *node, guint32 *index, GError **erro
 {
   guint64 id;
 
-  return lir_json_to_u64 (node, G_MAXUINT32 - 1, &id, r->path, error) &&
-         lookup_node (r, id, index, error);
+  return lir_json_to_u64 (node, G_MAXUINT32 - 1, &id, r->path, error) && lookup_node (r, id, index, error);
 }
 
 /* An array of NodeIds, as dense indices into @out. */
@@ -85,14 +85,14 @@ static gboolean
 read_node_ids (Reader *r, const LirJsonValue *array, guint32 *out, GError **error)
 {
   LIR_JSON_FOREACH (element, i, array)
-    {
-      gsize mark;
+  {
+    gsize mark;
 
-      lir_json_path_push_index (r->path, i, &mark);
-      if (!read_node_id (r, element, &out[i], error))
-        return FALSE;
-      lir_json_path_pop (r->path, mark);
-    }
+    lir_json_path_push_index (r->path, i, &mark);
+    if (!read_node_id (r, element, &out[i], error))
+      return FALSE;
+    lir_json_path_pop (r->path, mark);
+  }
   return TRUE;
 }
 
@@ -153,33 +153,32 @@ read_shape (Reader *r, const LirJsonValue *node, LirShape *shape, GError **error
     return FALSE;
   if (dims->length > LIR_MAX_DIMS)
     {
-      lir_json_error (error, r->path, "%u dims, more than the limit of %u", dims->length,
-                      LIR_MAX_DIMS);
+      lir_json_error (error, r->path, "%u dims, more than the limit of %u", dims->length, LIR_MAX_DIMS);
       return FALSE;
     }
   shape->n_dims = dims->length;
   LIR_JSON_FOREACH (element, i, dims)
-    {
-      const char *variant;
-      const LirJsonValue *payload;
-      guint64 value;
+  {
+    const char *variant;
+    const LirJsonValue *payload;
+    guint64 value;
 
-      lir_json_path_push_index (r->path, i, &mark2);
-      if (!read_variant (element, &variant, &payload, r->path, error))
+    lir_json_path_push_index (r->path, i, &mark2);
+    if (!read_variant (element, &variant, &payload, r->path, error))
+      return FALSE;
+    if (payload == NULL || (strcmp (variant, "Static") != 0 && strcmp (variant, "Dynamic") != 0))
+      {
+        lir_json_error (error, r->path, "a dim is {\"Static\": n} or {\"Dynamic\": symbol}");
         return FALSE;
-      if (payload == NULL || (strcmp (variant, "Static") != 0 && strcmp (variant, "Dynamic") != 0))
-        {
-          lir_json_error (error, r->path, "a dim is {\"Static\": n} or {\"Dynamic\": symbol}");
-          return FALSE;
-        }
-      lir_json_path_push_key (r->path, variant, &mark);
-      if (!lir_json_to_u64 (payload, LIR_MAX_BYTES, &value, r->path, error))
-        return FALSE;
-      lir_json_path_pop (r->path, mark);
-      shape->dims[i] = strcmp (variant, "Static") == 0 ? lir_dim_static (value)
-                                                       : lir_dim_symbol (symbol_for (r, value));
-      lir_json_path_pop (r->path, mark2);
-    }
+      }
+    lir_json_path_push_key (r->path, variant, &mark);
+    if (!lir_json_to_u64 (payload, LIR_MAX_BYTES, &value, r->path, error))
+      return FALSE;
+    lir_json_path_pop (r->path, mark);
+    shape->dims[i] =
+      strcmp (variant, "Static") == 0 ? lir_dim_static (value) : lir_dim_symbol (symbol_for (r, value));
+    lir_json_path_pop (r->path, mark2);
+  }
   lir_json_path_pop (r->path, mark);
   return TRUE;
 }
@@ -210,12 +209,12 @@ name_of (const LirJsonValue *node)
     return node->v.string;
   if (node->type == LIR_JSON_OBJECT)
     LIR_JSON_FOREACH (member, i, node)
-      {
-        const char *inner = name_of (member);
+    {
+      const char *inner = name_of (member);
 
-        if (inner != NULL)
-          return inner;
-      }
+      if (inner != NULL)
+        return inner;
+    }
   return NULL;
 }
 
@@ -244,8 +243,8 @@ attrs_of (const char *variant, const LirJsonValue *payload)
 }
 
 static gboolean
-get_field (Reader *r, const LirJsonValue *payload, const char *variant, const char *field,
-           guint64 max, guint64 *out, GError **error)
+get_field (Reader *r, const LirJsonValue *payload, const char *variant, const char *field, guint64 max,
+           guint64 *out, GError **error)
 {
   const LirJsonValue *object;
   gsize mark;
@@ -267,7 +266,8 @@ describe_node (Reader *r, guint32 index, LirOpKind kind, const LirJsonValue *obj
                const LirJsonValue *payload)
 {
   const LirJsonValue *origin = lir_json_get (object, "origin");
-  const LirJsonValue *pass = origin != NULL && origin->type == LIR_JSON_OBJECT ? lir_json_get (origin, "pass") : NULL;
+  const LirJsonValue *pass =
+    origin != NULL && origin->type == LIR_JSON_OBJECT ? lir_json_get (origin, "pass") : NULL;
 
   if (pass != NULL && pass->type == LIR_JSON_STRING && strlen (pass->v.string) <= LIR_MAX_NAME_LENGTH)
     lir_graph_set_node_origin (r->graph, index, pass->v.string);
@@ -282,8 +282,8 @@ describe_node (Reader *r, guint32 index, LirOpKind kind, const LirJsonValue *obj
 
 /* The typed fields of Cast and Narrow, from their payload. */
 static gboolean
-read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
-                const LirJsonValue *payload, GError **error)
+read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant, const LirJsonValue *payload,
+                GError **error)
 {
   gsize mark;
 
@@ -296,8 +296,8 @@ read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
       gsize mark2;
 
       lir_json_path_push_key (r->path, variant, &mark2);
-      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL ||
-          (to = lir_json_member (fields, "to", TRUE, r->path, error)) == NULL)
+      if (payload == NULL || (fields = lir_json_to_object (payload, r->path, error)) == NULL
+          || (to = lir_json_member (fields, "to", TRUE, r->path, error)) == NULL)
         {
           if (payload == NULL)
             lir_json_error (error, r->path, "Cast needs {\"to\": dtype}");
@@ -317,9 +317,9 @@ read_op_params (Reader *r, guint32 index, LirOpKind kind, const char *variant,
     {
       guint64 axis, start, len;
 
-      if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error) ||
-          !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error) ||
-          !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
+      if (!get_field (r, payload, variant, "axis", LIR_MAX_DIMS, &axis, error)
+          || !get_field (r, payload, variant, "start", LIR_MAX_BYTES, &start, error)
+          || !get_field (r, payload, variant, "len", LIR_MAX_BYTES, &len, error))
         return FALSE;
       lir_graph_set_node_narrow (r->graph, index, (guint32)axis, start, len);
     }
@@ -453,44 +453,44 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
 
   /* First pass: ids, so inputs may name later nodes. */
   LIR_JSON_FOREACH (element, i, nodes)
-    {
-      const LirJsonValue *object;
-      guint64 id;
-      gsize mark3;
+  {
+    const LirJsonValue *object;
+    guint64 id;
+    gsize mark3;
 
-      lir_json_path_push_index (r->path, i, &mark3);
-      if ((object = lir_json_to_object (element, r->path, error)) == NULL ||
-          !lir_json_get_u64 (object, "id", G_MAXUINT32 - 1, &id, r->path, error))
+    lir_json_path_push_index (r->path, i, &mark3);
+    if ((object = lir_json_to_object (element, r->path, error)) == NULL
+        || !lir_json_get_u64 (object, "id", G_MAXUINT32 - 1, &id, r->path, error))
+      return NULL;
+    if (g_hash_table_contains (r->index_of, GSIZE_TO_POINTER ((gsize)id)))
+      {
+        lir_json_error (error, r->path, "id %" G_GUINT64_FORMAT " appears twice", id);
         return NULL;
-      if (g_hash_table_contains (r->index_of, GSIZE_TO_POINTER ((gsize)id)))
-        {
-          lir_json_error (error, r->path, "id %" G_GUINT64_FORMAT " appears twice", id);
-          return NULL;
-        }
-      g_hash_table_insert (r->index_of, GSIZE_TO_POINTER ((gsize)id), GUINT_TO_POINTER (i + 1));
-      g_array_append_val (r->rlx_ids, id);
-      lir_json_path_pop (r->path, mark3);
-    }
+      }
+    g_hash_table_insert (r->index_of, GSIZE_TO_POINTER ((gsize)id), GUINT_TO_POINTER (i + 1));
+    g_array_append_val (r->rlx_ids, id);
+    lir_json_path_pop (r->path, mark3);
+  }
   LIR_JSON_FOREACH (object, i, nodes)
-    {
-      const LirJsonValue *inputs_node = lir_json_get (object, "inputs");
-      const LirJsonValue *inputs = NULL;
-      gsize mark3;
+  {
+    const LirJsonValue *inputs_node = lir_json_get (object, "inputs");
+    const LirJsonValue *inputs = NULL;
+    gsize mark3;
 
-      lir_json_path_push_index (r->path, i, &mark3);
-      if (inputs_node != NULL)
-        {
-          gsize mark4;
+    lir_json_path_push_index (r->path, i, &mark3);
+    if (inputs_node != NULL)
+      {
+        gsize mark4;
 
-          lir_json_path_push_key (r->path, "inputs", &mark4);
-          if ((inputs = lir_json_to_array (inputs_node, r->path, error)) == NULL)
-            return NULL;
-          lir_json_path_pop (r->path, mark4);
-        }
-      if (!read_node (r, object, inputs, error))
-        return NULL;
-      lir_json_path_pop (r->path, mark3);
-    }
+        lir_json_path_push_key (r->path, "inputs", &mark4);
+        if ((inputs = lir_json_to_array (inputs_node, r->path, error)) == NULL)
+          return NULL;
+        lir_json_path_pop (r->path, mark4);
+      }
+    if (!read_node (r, object, inputs, error))
+      return NULL;
+    lir_json_path_pop (r->path, mark3);
+  }
   lir_json_path_pop (r->path, mark2);
 
   if ((outputs_node = lir_json_member (inner, "outputs", TRUE, r->path, error)) == NULL)
@@ -515,12 +515,12 @@ read_graph (Reader *r, const LirJsonValue *mir, GError **error)
 }
 
 /* Iterates an object whose keys are node ids. */
-typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node,
-                               const LirJsonValue *value, GError **error);
+typedef gboolean (*EachKeyed) (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value,
+                               GError **error);
 
 static gboolean
-each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const char *key,
-            gboolean required, EachKeyed each, GError **error)
+each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const char *key, gboolean required,
+            EachKeyed each, GError **error)
 {
   const LirJsonValue *node = lir_json_member (parent, key, required, r->path, error);
   const LirJsonValue *object;
@@ -541,8 +541,7 @@ each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const ch
       gsize mark2;
 
       lir_json_path_push_key (r->path, members[i]->key, &mark2);
-      if (!read_key_id (r, members[i]->key, &index, error) ||
-          !each (r, plan, index, members[i], error))
+      if (!read_key_id (r, members[i]->key, &index, error) || !each (r, plan, index, members[i], error))
         return FALSE;
       lir_json_path_pop (r->path, mark2);
     }
@@ -551,14 +550,13 @@ each_keyed (Reader *r, LirBufferPlan *plan, const LirJsonValue *parent, const ch
 }
 
 static gboolean
-read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value,
-                 GError **error)
+read_assignment (Reader *r, LirBufferPlan *plan, guint32 node, const LirJsonValue *value, GError **error)
 {
   const LirJsonValue *object = lir_json_to_object (value, r->path, error);
   guint64 offset, size;
 
-  if (object == NULL || !lir_json_get_u64 (object, "offset", LIR_MAX_BYTES, &offset, r->path, error) ||
-      !lir_json_get_u64 (object, "size", LIR_MAX_BYTES, &size, r->path, error))
+  if (object == NULL || !lir_json_get_u64 (object, "offset", LIR_MAX_BYTES, &offset, r->path, error)
+      || !lir_json_get_u64 (object, "size", LIR_MAX_BYTES, &size, r->path, error))
     return FALSE;
   plan->slot_flags[node] = LIR_SLOT_ALLOCATED;
   plan->slots[node] = (LirBufferSlot){ offset, size };
@@ -675,21 +673,21 @@ read_schedule (Reader *r, const LirJsonValue *buffers, guint32 *schedule, GError
       return FALSE;
     }
   LIR_JSON_FOREACH (element, i, schedule_array)
-    {
-      gsize mark2;
+  {
+    gsize mark2;
 
-      lir_json_path_push_index (r->path, i, &mark2);
-      if (!read_node_id (r, element, &schedule[i], error))
+    lir_json_path_push_index (r->path, i, &mark2);
+    if (!read_node_id (r, element, &schedule[i], error))
+      return FALSE;
+    if (seen[schedule[i]])
+      {
+        lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " is scheduled twice",
+                        g_array_index (r->rlx_ids, guint64, schedule[i]));
         return FALSE;
-      if (seen[schedule[i]])
-        {
-          lir_json_error (error, r->path, "node %" G_GUINT64_FORMAT " is scheduled twice",
-                          g_array_index (r->rlx_ids, guint64, schedule[i]));
-          return FALSE;
-        }
-      seen[schedule[i]] = TRUE;
-      lir_json_path_pop (r->path, mark2);
-    }
+      }
+    seen[schedule[i]] = TRUE;
+    lir_json_path_pop (r->path, mark2);
+  }
   lir_json_path_pop (r->path, mark);
   return TRUE;
 }
@@ -734,8 +732,8 @@ place_views (Reader *r, LirBufferPlan *plan, const guint64 *sizes, GError **erro
         continue;
       if (plan->slot_flags[root] != LIR_SLOT_ALLOCATED)
         {
-          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                  g_array_index (r->rlx_ids, guint64, id));
+          g_autofree char *key =
+            g_strdup_printf ("%" G_GUINT64_FORMAT, g_array_index (r->rlx_ids, guint64, id));
           gsize mark2;
 
           lir_json_path_push_key (r->path, "view_aliases", &mark);
@@ -744,8 +742,9 @@ place_views (Reader *r, LirBufferPlan *plan, const guint64 *sizes, GError **erro
           return FALSE;
         }
       root_slot = &plan->slots[root];
-      size = sizes[id] != G_MAXUINT64 ? sizes[id]
-                                      : root_slot->size - MIN (plan->aliases[id].byte_offset, root_slot->size);
+      size = sizes[id] != G_MAXUINT64
+               ? sizes[id]
+               : root_slot->size - MIN (plan->aliases[id].byte_offset, root_slot->size);
       plan->slot_flags[id] = LIR_SLOT_VIEW;
       plan->slots[id] = (LirBufferSlot){ root_slot->offset + plan->aliases[id].byte_offset, size };
     }
@@ -768,8 +767,8 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
   gsize mark;
 
   lir_buffer_plan_set_strategy (plan, "rlx");
-  if (!lir_json_get_u64 (buffers, "alignment", LIR_MAX_ALIGNMENT, &alignment, r->path, error) ||
-      !lir_json_get_u64 (buffers, "arena_size", LIR_MAX_BYTES, &arena_size, r->path, error))
+  if (!lir_json_get_u64 (buffers, "alignment", LIR_MAX_ALIGNMENT, &alignment, r->path, error)
+      || !lir_json_get_u64 (buffers, "arena_size", LIR_MAX_BYTES, &arena_size, r->path, error))
     return NULL;
   if (alignment == 0 || (alignment & (alignment - 1)) != 0)
     {
@@ -784,8 +783,8 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
     return NULL;
   lir_buffer_plan_set_schedule (plan, schedule, n);
 
-  if (!each_keyed (r, plan, buffers, "assignments", TRUE, read_assignment, error) ||
-      !each_keyed (r, plan, buffers, "view_aliases", FALSE, read_alias, error))
+  if (!each_keyed (r, plan, buffers, "assignments", TRUE, read_assignment, error)
+      || !each_keyed (r, plan, buffers, "view_aliases", FALSE, read_alias, error))
     return NULL;
 
   phases_node = lir_json_get (buffers, "phases");
@@ -794,8 +793,8 @@ read_plan (Reader *r, const LirJsonValue *buffers, GError **error)
       const LirJsonValue *phases;
 
       lir_json_path_push_key (r->path, "phases", &mark);
-      if ((phases = lir_json_to_object (phases_node, r->path, error)) == NULL ||
-          !each_keyed (r, plan, phases, "map", TRUE, read_phase, error))
+      if ((phases = lir_json_to_object (phases_node, r->path, error)) == NULL
+          || !each_keyed (r, plan, phases, "map", TRUE, read_phase, error))
         return NULL;
       lir_json_path_pop (r->path, mark);
       phases_given = TRUE;

@@ -9,12 +9,10 @@ static const struct
   const char *name;
   guint size_bytes;
 } dtype_info[LIR_N_DTYPES] = {
-  [LIR_DTYPE_F32] = { "f32", 4 },  [LIR_DTYPE_F16] = { "f16", 2 },
-  [LIR_DTYPE_BF16] = { "bf16", 2 }, [LIR_DTYPE_F64] = { "f64", 8 },
-  [LIR_DTYPE_I8] = { "i8", 1 },    [LIR_DTYPE_I16] = { "i16", 2 },
-  [LIR_DTYPE_I32] = { "i32", 4 },  [LIR_DTYPE_I64] = { "i64", 8 },
-  [LIR_DTYPE_U8] = { "u8", 1 },    [LIR_DTYPE_U32] = { "u32", 4 },
-  [LIR_DTYPE_BOOL] = { "bool", 1 }, [LIR_DTYPE_C64] = { "c64", 8 },
+  [LIR_DTYPE_F32] = { "f32", 4 }, [LIR_DTYPE_F16] = { "f16", 2 },   [LIR_DTYPE_BF16] = { "bf16", 2 },
+  [LIR_DTYPE_F64] = { "f64", 8 }, [LIR_DTYPE_I8] = { "i8", 1 },     [LIR_DTYPE_I16] = { "i16", 2 },
+  [LIR_DTYPE_I32] = { "i32", 4 }, [LIR_DTYPE_I64] = { "i64", 8 },   [LIR_DTYPE_U8] = { "u8", 1 },
+  [LIR_DTYPE_U32] = { "u32", 4 }, [LIR_DTYPE_BOOL] = { "bool", 1 }, [LIR_DTYPE_C64] = { "c64", 8 },
 };
 
 /**

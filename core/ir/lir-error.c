@@ -10,4 +10,7 @@
  *
  * Returns: the domain's quark
  */
+/* the quark's name is text */
+/* clang-format off */
 G_DEFINE_QUARK (lir-error-quark, lir_error)
+/* clang-format on */

@@ -142,15 +142,14 @@ lir_graph_add_cast (LirGraph *graph, guint32 x, LirDType to, const LirShape *sha
  */
 guint32
 lir_graph_add_narrow (LirGraph *graph, guint32 x, guint32 axis, guint64 start, guint64 len,
-                  const LirShape *shape)
+                      const LirShape *shape)
 {
   g_return_val_if_fail (graph != NULL, LIR_NO_NODE);
-  g_return_val_if_fail (axis <= LIR_MAX_DIMS && start <= LIR_MAX_BYTES && len <= LIR_MAX_BYTES,
-                        LIR_NO_NODE);
+  g_return_val_if_fail (axis <= LIR_MAX_DIMS && start <= LIR_MAX_BYTES && len <= LIR_MAX_BYTES, LIR_NO_NODE);
 
-  g_autofree char *attrs = g_strdup_printf ("{\"axis\":%u,\"len\":%" G_GUINT64_FORMAT
-                                            ",\"start\":%" G_GUINT64_FORMAT "}",
-                                            axis, len, start);
+  g_autofree char *attrs =
+    g_strdup_printf ("{\"axis\":%u,\"len\":%" G_GUINT64_FORMAT ",\"start\":%" G_GUINT64_FORMAT "}", axis, len,
+                     start);
   guint32 id = lir_graph_add_node (graph, LIR_OP_NARROW, NULL, NULL, &x, 1, shape, attrs);
 
   if (id != LIR_NO_NODE)
@@ -193,10 +192,10 @@ lir_graph_add_sample (LirGraph *graph, guint32 x, const LirShape *shape)
  */
 guint32
 lir_graph_add_op (LirGraph *graph, const char *op_name, const guint32 *inputs, guint n_inputs,
-              const LirShape *shape)
+                  const LirShape *shape)
 {
   g_return_val_if_fail (op_name != NULL, LIR_NO_NODE);
 
-  return lir_graph_add_node (graph, lir_op_kind_from_string (op_name), op_name, NULL,
-                             inputs, n_inputs, shape, NULL);
+  return lir_graph_add_node (graph, lir_op_kind_from_string (op_name), op_name, NULL, inputs, n_inputs, shape,
+                             NULL);
 }

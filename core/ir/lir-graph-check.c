@@ -16,9 +16,8 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
 
   if (node->n_inputs != 1)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "node %u (%s): %s takes exactly one input, it has %u", id,
-                   lir_graph_get_node_label (graph, id, label), node->op_name, node->n_inputs);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "node %u (%s): %s takes exactly one input, it has %u",
+                   id, lir_graph_get_node_label (graph, id, label), node->op_name, node->n_inputs);
       return FALSE;
     }
   if (node->kind != LIR_OP_NARROW)
@@ -30,8 +29,7 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                    "node %u (%s): narrow axis %u is out of range for a %u-dim input", id,
-                   lir_graph_get_node_label (graph, id, label), node->narrow_axis,
-                   parent_shape.n_dims);
+                   lir_graph_get_node_label (graph, id, label), node->narrow_axis, parent_shape.n_dims);
       return FALSE;
     }
   if (parent_shape.dims[node->narrow_axis].symbol == LIR_DIM_STATIC)
@@ -44,8 +42,8 @@ validate_view (const LirGraph *graph, guint32 id, const LirNode *node, GError **
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                        "node %u (%s): narrow [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
                        ") exceeds the input's axis %u of size %" G_GUINT64_FORMAT,
-                       id, lir_graph_get_node_label (graph, id, label), node->narrow_start,
-                       node->narrow_len, node->narrow_axis, extent);
+                       id, lir_graph_get_node_label (graph, id, label), node->narrow_start, node->narrow_len,
+                       node->narrow_axis, extent);
           return FALSE;
         }
     }
@@ -127,8 +125,7 @@ validate_alias (const LirGraph *graph, guint32 id, const LirNode *node, GError *
  * Inputs naming nodes that do not exist are skipped.
  */
 void
-lir_graph_build_consumers (const LirGraph *graph, guint32 *indegree, guint32 **start,
-                           guint32 **consumers)
+lir_graph_build_consumers (const LirGraph *graph, guint32 *indegree, guint32 **start, guint32 **consumers)
 {
   guint n = graph->nodes->len;
   g_autofree guint32 *fill = NULL;
@@ -218,8 +215,8 @@ check_acyclic (const LirGraph *graph, GError **error)
               break;
             }
       }
-    g_set_error (error, LIR_ERROR, LIR_ERROR_CYCLE, "the graph has a cycle through node %u (%s)",
-                 walker, lir_graph_get_node_label (graph, walker, label));
+    g_set_error (error, LIR_ERROR, LIR_ERROR_CYCLE, "the graph has a cycle through node %u (%s)", walker,
+                 lir_graph_get_node_label (graph, walker, label));
   }
   return FALSE;
 }
@@ -282,8 +279,7 @@ lir_graph_validate (const LirGraph *graph, GError **error)
           if (!g_hash_table_add (boundary_names, (gpointer)node->name))
             {
               g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                           "node %u: the name \"%s\" is used by another input or param", id,
-                           node->name);
+                           "node %u: the name \"%s\" is used by another input or param", id, node->name);
               return FALSE;
             }
         }
@@ -293,11 +289,11 @@ lir_graph_validate (const LirGraph *graph, GError **error)
         {
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
                        "node %u (%s): an unknown op may not be called \"%s\", the name of a "
-                       "built-in op", id, lir_graph_get_node_label (graph, id, label), node->op_name);
+                       "built-in op",
+                       id, lir_graph_get_node_label (graph, id, label), node->op_name);
           return FALSE;
         }
-      if (node->kind == LIR_OP_RESHAPE || node->kind == LIR_OP_CAST
-          || node->kind == LIR_OP_NARROW)
+      if (node->kind == LIR_OP_RESHAPE || node->kind == LIR_OP_CAST || node->kind == LIR_OP_NARROW)
         {
           if (!validate_view (graph, id, node, error))
             return FALSE;
@@ -310,8 +306,8 @@ lir_graph_validate (const LirGraph *graph, GError **error)
       guint32 out = g_array_index (graph->outputs, guint32, i);
       if (out >= n)
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                       "output %u names node %u, which does not exist", i, out);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "output %u names node %u, which does not exist",
+                       i, out);
           return FALSE;
         }
     }

@@ -211,8 +211,7 @@ lir_graph_get_node_shape (const LirGraph *graph, guint32 node, LirShape *out_sha
   out_shape->dtype = n->dtype;
   out_shape->n_dims = n->n_dims;
   if (n->n_dims > 0)
-    memcpy (out_shape->dims, &g_array_index (graph->dims, LirDim, n->first_dim),
-            n->n_dims * sizeof (LirDim));
+    memcpy (out_shape->dims, &g_array_index (graph->dims, LirDim, n->first_dim), n->n_dims * sizeof (LirDim));
 }
 
 /**
@@ -274,8 +273,7 @@ lir_graph_get_node_cast_to (const LirGraph *graph, guint32 node)
  * The slice a narrow node keeps.
  */
 void
-lir_graph_get_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start,
-                       guint64 *len)
+lir_graph_get_node_narrow (const LirGraph *graph, guint32 node, guint32 *axis, guint64 *start, guint64 *len)
 {
   const LirNode *n;
 

@@ -43,8 +43,7 @@ dims_fit (const LirGraph *graph, const LirShape *shape)
     {
       const LirDim *dim = &shape->dims[d];
 
-      if (dim->symbol == LIR_DIM_STATIC ? dim->size > LIR_MAX_BYTES
-                                        : dim->symbol >= graph->symbol_names->len)
+      if (dim->symbol == LIR_DIM_STATIC ? dim->size > LIR_MAX_BYTES : dim->symbol >= graph->symbol_names->len)
         return FALSE;
     }
   return TRUE;
@@ -95,7 +94,8 @@ typed_attrs_agree (LirNode *n, const LirJsonValue *attrs, gboolean adopt)
       guint64 axis, start, len;
 
       if (attrs == NULL || !attr_u64 (attrs, "axis", LIR_MAX_DIMS, &axis)
-          || !attr_u64 (attrs, "start", LIR_MAX_BYTES, &start) || !attr_u64 (attrs, "len", LIR_MAX_BYTES, &len))
+          || !attr_u64 (attrs, "start", LIR_MAX_BYTES, &start)
+          || !attr_u64 (attrs, "len", LIR_MAX_BYTES, &len))
         return FALSE;
       if (adopt)
         {
@@ -133,7 +133,8 @@ sync_typed_attrs (LirGraph *graph, guint32 id, gboolean adopt)
   if (n->kind == LIR_OP_CAST)
     g_string_append_printf (text, "\"to\":\"%s\"}", lir_dtype_to_string (n->cast_to));
   else
-    g_string_append_printf (text, "\"axis\":%u,\"len\":%" G_GUINT64_FORMAT ",\"start\":%" G_GUINT64_FORMAT "}",
+    g_string_append_printf (text,
+                            "\"axis\":%u,\"len\":%" G_GUINT64_FORMAT ",\"start\":%" G_GUINT64_FORMAT "}",
                             n->narrow_axis, n->narrow_len, n->narrow_start);
   canonical = canonical_attrs (text->str);
   n->attrs = lir_graph_intern (graph, canonical);
@@ -409,14 +410,8 @@ lir_graph_lookup_symbol (const LirGraph *graph, const char *name, guint32 *out_s
  * Returns: the new node's id, or %LIR_NO_NODE when an argument is wrong
  */
 guint32
-lir_graph_add_node (LirGraph *graph,
-                    LirOpKind kind,
-                    const char *op_name,
-                    const char *name,
-                    const guint32 *inputs,
-                    guint n_inputs,
-                    const LirShape *shape,
-                    const char *attrs)
+lir_graph_add_node (LirGraph *graph, LirOpKind kind, const char *op_name, const char *name,
+                    const guint32 *inputs, guint n_inputs, const LirShape *shape, const char *attrs)
 {
   LirNode node = { 0 };
   g_autofree char *canonical = NULL;
@@ -425,7 +420,8 @@ lir_graph_add_node (LirGraph *graph,
   g_return_val_if_fail (graph != NULL && !graph->sealed, LIR_NO_NODE);
   g_return_val_if_fail (kind < LIR_N_OP_KINDS, LIR_NO_NODE);
   g_return_val_if_fail (kind != LIR_OP_OPAQUE || op_name != NULL, LIR_NO_NODE);
-  g_return_val_if_fail (lir_graph_valid_name (op_name, FALSE) && lir_graph_valid_name (name, TRUE), LIR_NO_NODE);
+  g_return_val_if_fail (lir_graph_valid_name (op_name, FALSE) && lir_graph_valid_name (name, TRUE),
+                        LIR_NO_NODE);
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, LIR_NO_NODE);
   g_return_val_if_fail (n_inputs <= LIR_MAX_INPUTS_PER_NODE, LIR_NO_NODE);
   g_return_val_if_fail (shape != NULL && shape->n_dims <= LIR_MAX_DIMS && shape->dtype < LIR_N_DTYPES,
@@ -570,8 +566,7 @@ lir_alias_kind_from_string (const char *text, LirAliasKind *out_kind)
  * one of @node's inputs (or an input of a tuple it takes a result from).
  */
 void
-lir_graph_set_node_alias (LirGraph *graph, guint32 node, guint32 of, guint64 byte_offset,
-                          LirAliasKind kind)
+lir_graph_set_node_alias (LirGraph *graph, guint32 node, guint32 of, guint64 byte_offset, LirAliasKind kind)
 {
   LirNode *n;
 
@@ -657,8 +652,8 @@ lir_graph_set_order (LirGraph *graph, const guint32 *order, guint n_order, GErro
 
   if (n_order != graph->nodes->len)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "order lists %u nodes, the graph has %u", n_order, graph->nodes->len);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "order lists %u nodes, the graph has %u", n_order,
+                   graph->nodes->len);
       return FALSE;
     }
   seen = g_malloc0 (n_order + 1);
@@ -666,8 +661,8 @@ lir_graph_set_order (LirGraph *graph, const guint32 *order, guint n_order, GErro
     {
       if (order[i] >= n_order || seen[order[i]])
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                       "order[%u]: node %u is out of range or repeated", i, order[i]);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "order[%u]: node %u is out of range or repeated",
+                       i, order[i]);
           return FALSE;
         }
       seen[order[i]] = 1;

@@ -16,8 +16,8 @@ struct _LirJsonDoc
 {
   LirJsonValue *values; /* in document order; [0] is the root */
   guint32 n_values, capacity;
-  GPtrArray *blocks;    /* storage of keys and string values */
-  char *block;          /* the block being filled */
+  GPtrArray *blocks; /* storage of keys and string values */
+  char *block;       /* the block being filled */
   gsize block_used, block_size;
 };
 
@@ -38,10 +38,10 @@ typedef enum
 typedef struct
 {
   LirJsonDoc *doc;
-  GArray *open;          /* indices of the containers being filled */
-  const char *key;       /* the member name for the next value */
+  GArray *open;    /* indices of the containers being filled */
+  const char *key; /* the member name for the next value */
   Failure failure;
-  const char *why;       /* FAIL_TEXT: what is wrong with a string */
+  const char *why; /* FAIL_TEXT: what is wrong with a string */
 } Builder;
 
 #define MIN_BLOCK (64 * 1024)
@@ -373,17 +373,17 @@ lir_json_parse (const char *data, gsize length, GError **error)
       switch (b.failure)
         {
         case FAIL_DEPTH:
-          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: JSON nests deeper than %u levels",
-                       line, column, LIR_JSON_MAX_DEPTH);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: JSON nests deeper than %u levels", line,
+                       column, LIR_JSON_MAX_DEPTH);
           break;
         case FAIL_VALUES:
-          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: more than %u JSON values", line,
-                       column, LIR_JSON_MAX_VALUES);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "%u:%u: more than %u JSON values", line, column,
+                       LIR_JSON_MAX_VALUES);
           break;
         case FAIL_MEMORY:
           g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
-                       "%u:%u: not enough memory to hold the document (%u values read)", line,
-                       column, doc->n_values);
+                       "%u:%u: not enough memory to hold the document (%u values read)", line, column,
+                       doc->n_values);
           break;
         case FAIL_TEXT:
           g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "%u:%u: %s", line, column, b.why);
@@ -424,8 +424,8 @@ lir_json_get (const LirJsonValue *object, const char *key)
   if (object->type != LIR_JSON_OBJECT)
     return NULL;
   LIR_JSON_FOREACH (member, i, object)
-    if (strcmp (member->key, key) == 0)
-      found = member;
+  if (strcmp (member->key, key) == 0)
+    found = member;
   return found;
 }
 
@@ -482,7 +482,10 @@ append_double (GString *out, double value)
 
   for (int digits = 15; digits <= 17; digits++)
     {
-      g_ascii_formatd (buffer, sizeof buffer, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g",
+      g_ascii_formatd (buffer, sizeof buffer,
+                       digits == 15   ? "%.15g"
+                       : digits == 16 ? "%.16g"
+                                      : "%.17g",
                        value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
@@ -518,7 +521,7 @@ lir_json_sorted_members (const LirJsonValue *object, guint *n)
   guint kept = 0;
 
   LIR_JSON_FOREACH (member, i, object)
-    members[i] = member;
+  members[i] = member;
   qsort (members, object->length, sizeof (LirJsonValue *), compare_members);
   for (guint i = 0; i < object->length; i++)
     if (i + 1 == object->length || strcmp (members[i]->key, members[i + 1]->key) != 0)
@@ -550,11 +553,11 @@ lir_json_append_canonical (GString *out, const LirJsonValue *value)
     case LIR_JSON_ARRAY:
       g_string_append_c (out, '[');
       LIR_JSON_FOREACH (element, i, value)
-        {
-          if (i > 0)
-            g_string_append_c (out, ',');
-          lir_json_append_canonical (out, element);
-        }
+      {
+        if (i > 0)
+          g_string_append_c (out, ',');
+        lir_json_append_canonical (out, element);
+      }
       g_string_append_c (out, ']');
       break;
     case LIR_JSON_OBJECT:

@@ -34,8 +34,8 @@ lir_limits_check_name (const char *text, gssize length, gboolean may_be_empty, G
     }
   if (n > LIR_MAX_NAME_LENGTH)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "a name of %" G_GSIZE_FORMAT
-                   " bytes, more than the limit of %u", n, LIR_MAX_NAME_LENGTH);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT,
+                   "a name of %" G_GSIZE_FORMAT " bytes, more than the limit of %u", n, LIR_MAX_NAME_LENGTH);
       return FALSE;
     }
   if (memchr (text, '\0', n) != NULL)
@@ -47,8 +47,8 @@ lir_limits_check_name (const char *text, gssize length, gboolean may_be_empty, G
   if (!g_utf8_validate_len (text, n, &end))
     {
       g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "a name is not valid UTF-8 (byte 0x%02x at byte %" G_GSIZE_FORMAT ")",
-                   (guchar)*end, (gsize)(end - text) + 1);
+                   "a name is not valid UTF-8 (byte 0x%02x at byte %" G_GSIZE_FORMAT ")", (guchar)*end,
+                   (gsize)(end - text) + 1);
       return FALSE;
     }
   return TRUE;
@@ -102,8 +102,7 @@ lir_limits_reserve (guint64 bytes, const char *what, GError **error)
     {
       g_autofree char *size = g_format_size (bytes);
 
-      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory for %s (about %s)", what,
-                   size);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_LIMIT, "not enough memory for %s (about %s)", what, size);
       return FALSE;
     }
   g_free (probe);

@@ -6,8 +6,8 @@
 
 static const struct
 {
-  const char *name;    /* Lirscope's file name */
-  const char *rlx;     /* RLX's serde variant name */
+  const char *name;     /* Lirscope's file name */
+  const char *rlx;      /* RLX's serde variant name */
   guint is_compute : 1; /* counted as compute by RLX's derive_phases */
 } op_info[LIR_N_OP_KINDS] = {
   [LIR_OP_OPAQUE] = { "opaque", NULL, 0 },

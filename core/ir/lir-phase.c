@@ -71,13 +71,13 @@ lir_phase_get_label (LirPhase phase)
   switch (phase)
     {
     case LIR_PHASE_PROLOGUE:
-      return N_("Prologue");
+      return N_ ("Prologue");
     case LIR_PHASE_STEADY_STATE:
-      return N_("Steady state");
+      return N_ ("Steady state");
     case LIR_PHASE_EPILOGUE:
-      return N_("Epilogue");
+      return N_ ("Epilogue");
     case LIR_PHASE_NONE:
     default:
-      return N_("No phase");
+      return N_ ("No phase");
     }
 }

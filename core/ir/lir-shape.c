@@ -87,11 +87,8 @@ lir_shape_is_static (const LirShape *shape)
  * Returns: %TRUE on success
  */
 gboolean
-lir_shape_get_byte_size (const LirShape *shape,
-                     const guint64 *symbol_values,
-                     guint n_symbols,
-                     guint64 *out_bytes,
-                     GError **error)
+lir_shape_get_byte_size (const LirShape *shape, const guint64 *symbol_values, guint n_symbols,
+                         guint64 *out_bytes, GError **error)
 {
   g_return_val_if_fail (shape != NULL && out_bytes != NULL, FALSE);
   g_return_val_if_fail (symbol_values != NULL || n_symbols == 0, FALSE);
@@ -105,19 +102,16 @@ lir_shape_get_byte_size (const LirShape *shape,
 
       if (dim->symbol != LIR_DIM_STATIC)
         {
-          if (symbol_values == NULL || dim->symbol >= n_symbols
-              || symbol_values[dim->symbol] == G_MAXUINT64)
+          if (symbol_values == NULL || dim->symbol >= n_symbols || symbol_values[dim->symbol] == G_MAXUINT64)
             {
-              g_set_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL,
-                           "dim %u is an unbound symbol", i);
+              g_set_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL, "dim %u is an unbound symbol", i);
               return FALSE;
             }
           size = symbol_values[dim->symbol];
         }
       if (!g_uint64_checked_mul (&bytes, bytes, size))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                       "byte size overflows 64 bits at dim %u", i);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "byte size overflows 64 bits at dim %u", i);
           return FALSE;
         }
     }

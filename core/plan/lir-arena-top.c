@@ -33,8 +33,8 @@ lir_buffer_plan_get_top_edge (const LirBufferPlan *plan)
   GArray *top = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
-    if (plan->slot_flags[id] == LIR_SLOT_ALLOCATED && plan->slots[id].size > 0 &&
-        plan->slots[id].offset + plan->slots[id].size == plan->arena_size)
+    if (plan->slot_flags[id] == LIR_SLOT_ALLOCATED && plan->slots[id].size > 0
+        && plan->slots[id].offset + plan->slots[id].size == plan->arena_size)
       g_array_append_val (top, id);
   g_array_sort_with_data (top, compare_top, (gpointer)plan);
   return top;
@@ -80,8 +80,8 @@ lir_buffer_plan_get_arena_chain (const LirBufferPlan *plan, const LirPlanIndex *
           guint32 id = g_array_index (overlapping, guint32, i);
           guint64 end = plan->slots[id].offset + plan->slots[id].size;
 
-          if (plan->slot_flags[id] != LIR_SLOT_ALLOCATED || id == current || plan->slots[id].size == 0 ||
-              end > floor)
+          if (plan->slot_flags[id] != LIR_SLOT_ALLOCATED || id == current || plan->slots[id].size == 0
+              || end > floor)
             continue;
           if (below == LIR_NO_NODE || end > best_end || (end == best_end && id < below))
             {

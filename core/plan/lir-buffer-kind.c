@@ -9,10 +9,8 @@
 #include "lir-buffer-plan-private.h"
 
 static const char *const kind_names[LIR_N_BUFFER_KINDS] = {
-  [LIR_BUFFER_KIND_INPUT] = "input",
-  [LIR_BUFFER_KIND_PARAM] = "param",
-  [LIR_BUFFER_KIND_CONSTANT] = "constant",
-  [LIR_BUFFER_KIND_ACTIVATION] = "activation",
+  [LIR_BUFFER_KIND_INPUT] = "input",       [LIR_BUFFER_KIND_PARAM] = "param",
+  [LIR_BUFFER_KIND_CONSTANT] = "constant", [LIR_BUFFER_KIND_ACTIVATION] = "activation",
   [LIR_BUFFER_KIND_OUTPUT] = "output",
 };
 
@@ -46,7 +44,8 @@ lir_buffer_kind_to_string (LirBufferKind kind)
 LirBufferKind
 lir_module_get_buffer_kind (const LirModule *module, guint32 node)
 {
-  g_return_val_if_fail (module != NULL && node < lir_graph_get_n_nodes (lir_module_get_graph (module)), LIR_BUFFER_KIND_ACTIVATION);
+  g_return_val_if_fail (module != NULL && node < lir_graph_get_n_nodes (lir_module_get_graph (module)),
+                        LIR_BUFFER_KIND_ACTIVATION);
 
   LirGraph *graph = lir_module_get_graph (module);
   const guint32 *outputs;

@@ -507,8 +507,7 @@ lir_buffer_plan_get_total_unshared (const LirBufferPlan *plan)
   guint64 total = 0;
 
   for (guint i = 0; i < plan->n_nodes; i++)
-    if (plan->slot_flags[i] != LIR_SLOT_NONE
-        && !g_uint64_checked_add (&total, total, plan->slots[i].size))
+    if (plan->slot_flags[i] != LIR_SLOT_NONE && !g_uint64_checked_add (&total, total, plan->slots[i].size))
       return G_MAXUINT64;
   return total;
 }

@@ -30,9 +30,9 @@ struct _LirPlanDiff
   gboolean same_graph;
   LirPlanStats stats_a;
   LirPlanStats stats_b;
-  GArray *changes;   /* LirBufferChange */
-  GArray *peak;      /* LirPeakEntry */
-  GArray *top;       /* LirPeakEntry */
+  GArray *changes;      /* LirBufferChange */
+  GArray *peak;         /* LirPeakEntry */
+  GArray *top;          /* LirPeakEntry */
   guint32 *change_of_b; /* node in B -> change index + 1, 0 if none */
   guint moved_steps;
   GPtrArray *labels; /* owned label strings for unnamed nodes */
@@ -116,8 +116,8 @@ compare_pair (LirPlanDiff *diff, guint32 na, guint32 nb, const char *name)
 
   fill_side (pa, na, &c.size_a, &c.offset_a, &c.first_a, &c.last_a, &c.phase_a);
   fill_side (pb, nb, &c.size_b, &c.offset_b, &c.first_b, &c.last_b, &c.phase_b);
-  if (na != LIR_NO_NODE && nb != LIR_NO_NODE && pa->step_of[na] != pb->step_of[nb] &&
-      !pa->explicit_lifetimes && !pb->explicit_lifetimes)
+  if (na != LIR_NO_NODE && nb != LIR_NO_NODE && pa->step_of[na] != pb->step_of[nb] && !pa->explicit_lifetimes
+      && !pb->explicit_lifetimes)
     {
       diff->moved_steps++;
       c.flags |= LIR_CHANGE_STEP;
@@ -171,8 +171,8 @@ compare_pair (LirPlanDiff *diff, guint32 na, guint32 nb, const char *name)
   if (na != LIR_NO_NODE && nb != LIR_NO_NODE && c.phase_a != c.phase_b)
     c.flags |= LIR_CHANGE_PHASE;
   /* Only buffers, and nodes that came or went, are listed. */
-  if (c.flags == 0 || (c.flags == LIR_CHANGE_STEP && !slot_a && !slot_b) ||
-      (!slot_a && !slot_b && !(c.flags & (LIR_CHANGE_ADDED | LIR_CHANGE_REMOVED))))
+  if (c.flags == 0 || (c.flags == LIR_CHANGE_STEP && !slot_a && !slot_b)
+      || (!slot_a && !slot_b && !(c.flags & (LIR_CHANGE_ADDED | LIR_CHANGE_REMOVED))))
     return;
   g_array_append_val (diff->changes, c);
 }
@@ -203,8 +203,8 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
         before = pa->slots[na].size;
       if (pb->slots[nb].size > before)
         {
-          LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size - before,
-                             pb->slots[nb].offset, pb->slots[nb].size };
+          LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size - before, pb->slots[nb].offset,
+                             pb->slots[nb].size };
 
           g_array_append_val (diff->peak, e);
         }
@@ -218,7 +218,8 @@ explain_growth (LirPlanDiff *diff, const guint32 *a_of_b)
     for (guint i = 0; i < top->len; i++)
       {
         guint32 nb = g_array_index (top, guint32, i);
-        LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size, pb->slots[nb].offset, pb->slots[nb].size };
+        LirPeakEntry e = { label_of (diff, gb, nb), nb, pb->slots[nb].size, pb->slots[nb].offset,
+                           pb->slots[nb].size };
 
         g_array_append_val (diff->top, e);
       }
@@ -592,9 +593,9 @@ lir_plan_diff_is_empty (const LirPlanDiff *diff)
 {
   g_return_val_if_fail (diff != NULL, TRUE);
 
-  return diff->changes->len == 0 && diff->moved_steps == 0 &&
-         diff->stats_a.arena_size == diff->stats_b.arena_size &&
-         diff->stats_a.lower_bound == diff->stats_b.lower_bound;
+  return diff->changes->len == 0 && diff->moved_steps == 0
+         && diff->stats_a.arena_size == diff->stats_b.arena_size
+         && diff->stats_a.lower_bound == diff->stats_b.lower_bound;
 }
 
 /**
@@ -650,18 +651,30 @@ lir_change_flags_to_string (LirChangeFlags flag)
 {
   switch (flag)
     {
-    case LIR_CHANGE_ADDED: return "added";
-    case LIR_CHANGE_REMOVED: return "removed";
-    case LIR_CHANGE_SIZE: return "size";
-    case LIR_CHANGE_LIFETIME: return "lifetime";
-    case LIR_CHANGE_OFFSET: return "offset";
-    case LIR_CHANGE_PHASE: return "phase";
-    case LIR_CHANGE_BECAME_VIEW: return "became_view";
-    case LIR_CHANGE_STOPPED_VIEW: return "stopped_being_view";
-    case LIR_CHANGE_ENTERED_ARENA: return "entered_arena";
-    case LIR_CHANGE_LEFT_ARENA: return "left_arena";
-    case LIR_CHANGE_STEP: return "step";
-    default: return "unknown";
+    case LIR_CHANGE_ADDED:
+      return "added";
+    case LIR_CHANGE_REMOVED:
+      return "removed";
+    case LIR_CHANGE_SIZE:
+      return "size";
+    case LIR_CHANGE_LIFETIME:
+      return "lifetime";
+    case LIR_CHANGE_OFFSET:
+      return "offset";
+    case LIR_CHANGE_PHASE:
+      return "phase";
+    case LIR_CHANGE_BECAME_VIEW:
+      return "became_view";
+    case LIR_CHANGE_STOPPED_VIEW:
+      return "stopped_being_view";
+    case LIR_CHANGE_ENTERED_ARENA:
+      return "entered_arena";
+    case LIR_CHANGE_LEFT_ARENA:
+      return "left_arena";
+    case LIR_CHANGE_STEP:
+      return "step";
+    default:
+      return "unknown";
     }
 }
 

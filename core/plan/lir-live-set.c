@@ -18,11 +18,11 @@ struct _LirLiveSet
   gint ref_count;
   guint32 step;
   guint64 live_bytes;
-  GArray *entries;  /* LirLiveEntry, largest first */
+  GArray *entries;     /* LirLiveEntry, largest first */
   guint32 *view_start; /* entries->len + 1 */
-  GArray *views;    /* guint32, grouped by entry */
+  GArray *views;       /* guint32, grouped by entry */
   guint64 kind_bytes[LIR_N_BUFFER_KINDS];
-  GArray *ops;      /* LirLiveOpTotal, largest first */
+  GArray *ops; /* LirLiveOpTotal, largest first */
 };
 
 static int
@@ -85,8 +85,14 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 
       if (plan->slot_flags[id] != LIR_SLOT_ALLOCATED)
         continue;
-      e = (LirLiveEntry){ id, plan->slots[id].size, plan->slots[id].offset, plan->lifetimes[id].first_step,
-                          plan->lifetimes[id].last_step, lir_module_get_buffer_kind (module, id), 0, 0 };
+      e = (LirLiveEntry){ id,
+                          plan->slots[id].size,
+                          plan->slots[id].offset,
+                          plan->lifetimes[id].first_step,
+                          plan->lifetimes[id].last_step,
+                          lir_module_get_buffer_kind (module, id),
+                          0,
+                          0 };
       g_array_append_val (set->entries, e);
       set->live_bytes += e.bytes;
       set->kind_bytes[e.kind] += e.bytes;
@@ -119,8 +125,9 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
       guint32 id = g_array_index (live, guint32, i);
       gpointer entry;
 
-      if (!(plan->slot_flags[id] & LIR_SLOT_VIEW) ||
-          !g_hash_table_lookup_extended (entry_of, GUINT_TO_POINTER (plan->aliases[id].root + 1), NULL, &entry))
+      if (!(plan->slot_flags[id] & LIR_SLOT_VIEW)
+          || !g_hash_table_lookup_extended (entry_of, GUINT_TO_POINTER (plan->aliases[id].root + 1), NULL,
+                                            &entry))
         continue;
       {
         guint32 pair[2] = { GPOINTER_TO_UINT (entry), id };

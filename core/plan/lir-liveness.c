@@ -17,8 +17,7 @@
  *   unbound, or if a size overflows
  */
 gboolean
-lir_graph_compute_sizes (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes,
-                   GError **error)
+lir_graph_compute_sizes (const LirGraph *graph, const guint64 *symbol_values, guint64 *sizes, GError **error)
 {
   guint n = lir_graph_get_n_nodes (graph);
   guint n_symbols = lir_graph_get_n_symbols (graph);
@@ -43,9 +42,8 @@ lir_graph_compute_sizes (const LirGraph *graph, const guint64 *symbol_values, gu
             {
               if (dims[i].symbol >= n_symbols || symbol_values[dims[i].symbol] == LIR_NO_VALUE)
                 {
-                  const char *symbol = dims[i].symbol < n_symbols
-                                           ? lir_graph_get_symbol_name (graph, dims[i].symbol)
-                                           : "?";
+                  const char *symbol =
+                    dims[i].symbol < n_symbols ? lir_graph_get_symbol_name (graph, dims[i].symbol) : "?";
                   g_set_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL,
                                "symbol \"%s\" (node %u, %s) has no value; bind it with "
                                "--bind %s=N",
@@ -56,9 +54,8 @@ lir_graph_compute_sizes (const LirGraph *graph, const guint64 *symbol_values, gu
             }
           if (!g_uint64_checked_mul (&bytes, bytes, size))
             {
-              g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW,
-                           "node %u (%s): byte size overflows 64 bits", id,
-                           lir_graph_get_node_label (graph, id, label));
+              g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "node %u (%s): byte size overflows 64 bits",
+                           id, lir_graph_get_node_label (graph, id, label));
               return FALSE;
             }
         }
@@ -108,8 +105,7 @@ lir_graph_compute_sizes_partial (const LirGraph *graph, const guint64 *symbol_va
 /* The byte size of one axis-0 slice of @node, or FALSE if a dim after the
  * first is neither static nor bound (RLX only aliases static inner dims). */
 static gboolean
-inner_bytes (const LirGraph *graph, const LirNode *node, const guint64 *symbol_values,
-             guint64 *out_bytes)
+inner_bytes (const LirGraph *graph, const LirNode *node, const guint64 *symbol_values, guint64 *out_bytes)
 {
   const LirDim *dims = &g_array_index (graph->dims, LirDim, node->first_dim);
   guint n_symbols = lir_graph_get_n_symbols (graph);
@@ -138,8 +134,8 @@ inner_bytes (const LirGraph *graph, const LirNode *node, const guint64 *symbol_v
  * (offset 0), a cast to the input's own dtype (offset 0), and a narrow on
  * axis 0 (start × bytes of one slice). */
 static gboolean
-view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values,
-             guint32 *parent, guint64 *offset)
+view_parent (const LirGraph *graph, guint32 id, const guint64 *symbol_values, guint32 *parent,
+             guint64 *offset)
 {
   const LirNode *node = lir_graph_node (graph, id);
   const LirNode *input;
@@ -248,7 +244,7 @@ lir_graph_resolve_views (const LirGraph *graph, const guint64 *symbol_values, Li
  */
 void
 lir_graph_compute_liveness (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
-                      const LirViewAlias *aliases, LirLifetime *lifetimes)
+                            const LirViewAlias *aliases, LirLifetime *lifetimes)
 {
   guint n = lir_graph_get_n_nodes (graph), n_outputs;
   const guint32 *outputs = lir_graph_get_outputs (graph, &n_outputs);

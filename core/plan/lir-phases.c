@@ -19,8 +19,7 @@
  * graphs is their node order.
  */
 void
-lir_graph_derive_phases (const LirGraph *graph, const guint32 *schedule, guint n_schedule,
-                   guint8 *phases)
+lir_graph_derive_phases (const LirGraph *graph, const guint32 *schedule, guint n_schedule, guint8 *phases)
 {
   gint64 last_compute = -1, last_sample = -1;
 

@@ -26,11 +26,11 @@ struct _LirPlanIndex
 
   guint n_owning;
   guint owning_leaves;
-  guint32 *by_offset;   /* owning node ids sorted by (offset, id) */
-  guint64 *offsets;     /* offset at each position */
-  guint64 *max_end;     /* 2 * owning_leaves; max offset + size per subtree */
+  guint32 *by_offset; /* owning node ids sorted by (offset, id) */
+  guint64 *offsets;   /* offset at each position */
+  guint64 *max_end;   /* 2 * owning_leaves; max offset + size per subtree */
 
-  guint32 *view_start;  /* n_nodes + 1: views of root r are view_list[view_start[r] ..] */
+  guint32 *view_start; /* n_nodes + 1: views of root r are view_list[view_start[r] ..] */
   guint32 *view_list;
 };
 
@@ -245,8 +245,7 @@ lir_plan_index_get_n_entries (const LirPlanIndex *index)
  * Returns: how many were appended
  */
 guint
-lir_plan_index_query (const LirPlanIndex *index, guint32 first_step, guint32 last_step,
-                      GArray *nodes)
+lir_plan_index_query (const LirPlanIndex *index, guint32 first_step, guint32 last_step, GArray *nodes)
 {
   g_return_val_if_fail (index != NULL, 0);
   g_return_val_if_fail (nodes != NULL, 0);

@@ -12,7 +12,7 @@
 
 struct _LirPlanOptions
 {
-  char *strategy; /* NULL: keep an existing plan, or use the default */
+  char *strategy;    /* NULL: keep an existing plan, or use the default */
   guint64 alignment; /* 0: the default */
   gboolean allocate_params;
   gboolean allocate_inputs;
@@ -342,15 +342,14 @@ lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GErro
 
   if (eq == NULL || eq == text)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "binding \"%s\" is not of the form SYMBOL=N", quoted);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "binding \"%s\" is not of the form SYMBOL=N", quoted);
       return FALSE;
     }
   name = g_strndup (text, eq - text);
   if (!lir_limits_check_name (name, -1, FALSE, NULL))
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
-                   "binding \"%s\": the symbol is not a valid name", quoted);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "binding \"%s\": the symbol is not a valid name",
+                   quoted);
       return FALSE;
     }
   if (!g_ascii_string_to_unsigned (eq + 1, 10, 0, G_MAXINT64, &value, NULL))
@@ -581,9 +580,8 @@ lir_plan_options_changes_plan (const LirPlanOptions *options)
 {
   if (options == NULL)
     return FALSE;
-  return options->strategy != NULL || options->alignment != 0
-         || options->binding_names->len > 0 || options->allocation_set != 0
-         || options->capacity != 0;
+  return options->strategy != NULL || options->alignment != 0 || options->binding_names->len > 0
+         || options->allocation_set != 0 || options->capacity != 0;
 }
 
 /**
@@ -599,8 +597,7 @@ lir_plan_options_changes_plan (const LirPlanOptions *options)
  * Returns: (transfer full) (array): one value per graph symbol, or %NULL
  */
 guint64 *
-lir_plan_options_resolve_symbols (const LirPlanOptions *options, const LirGraph *graph,
-                                  GError **error)
+lir_plan_options_resolve_symbols (const LirPlanOptions *options, const LirGraph *graph, GError **error)
 {
   guint n_symbols = lir_graph_get_n_symbols (graph);
   g_autofree guint64 *values = g_new (guint64, n_symbols + 1);
@@ -614,8 +611,7 @@ lir_plan_options_resolve_symbols (const LirPlanOptions *options, const LirGraph 
 
       if (!lir_graph_lookup_symbol (graph, name, &symbol))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND,
-                       "the graph has no symbol named \"%s\"", name);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_NOT_FOUND, "the graph has no symbol named \"%s\"", name);
           return NULL;
         }
       values[symbol] = g_array_index (options->binding_values, guint64, i);

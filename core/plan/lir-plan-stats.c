@@ -187,9 +187,8 @@ lir_plan_stats_compute (const LirBufferPlan *plan, LirPlanStats *stats)
       one_after_another - MIN (one_after_another, align_up (plan->arena_size, plan->alignment));
   }
   stats->efficiency = plan->arena_size > 0 ? (double)stats->aligned_lower_bound / plan->arena_size : 1.0;
-  stats->saved_fraction = stats->total_unshared > 0
-                              ? (double)stats->bytes_saved / (double)stats->total_unshared
-                              : 0.0;
+  stats->saved_fraction =
+    stats->total_unshared > 0 ? (double)stats->bytes_saved / (double)stats->total_unshared : 0.0;
   stats->proven_optimal = plan->proven_optimal || stats->arena_size == stats->aligned_lower_bound;
 }
 

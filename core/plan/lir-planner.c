@@ -23,8 +23,7 @@ choose_strategy (const LirPlanOptions *options, GError **error)
 /* Places every allocated, non-view slot of @plan (sizes already set) and
  * then points each view's slot into its root's. */
 static gboolean
-place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_alignment,
-       GError **error)
+place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_alignment, GError **error)
 {
   const LirStrategy *strategy = choose_strategy (options, error);
   g_autoptr (GArray) buffers = NULL;
@@ -68,8 +67,7 @@ place (LirBufferPlan *plan, const LirPlanOptions *options, guint64 default_align
       /* The library's callers match one error domain. */
       if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_set_error (error, LIR_ERROR, LIR_ERROR_CANCELLED, "%s: planning was cancelled",
-                       strategy->name);
+          g_set_error (error, LIR_ERROR, LIR_ERROR_CANCELLED, "%s: planning was cancelled", strategy->name);
           return FALSE;
         }
       g_propagate_error (error, g_steal_pointer (&failure));
@@ -116,8 +114,7 @@ reserve (guint n_nodes, GError **error)
  * its slice, is a malformed graph, not something to plan around. With
  * symbolic dims this is only known once the symbols are bound. */
 static gboolean
-check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *aliases,
-             GError **error)
+check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *aliases, GError **error)
 {
   for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
     {
@@ -219,7 +216,7 @@ lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **e
  */
 LirBufferPlan *
 lir_buffer_plan_replan_buffers (const LirGraph *graph, const LirBufferPlan *given,
-                  const LirPlanOptions *options, GError **error)
+                                const LirPlanOptions *options, GError **error)
 {
   g_autoptr (LirBufferPlan) plan = NULL;
 

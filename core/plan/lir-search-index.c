@@ -23,13 +23,13 @@ struct _LirSearchIndex
 {
   gint ref_count;
   guint n_entries;
-  guint32 *nodes;       /* n_entries: the buffers, in id order */
-  guint32 *key_start;   /* n_entries + 1: key e is keys[key_start[e] ..], NUL-terminated */
+  guint32 *nodes;     /* n_entries: the buffers, in id order */
+  guint32 *key_start; /* n_entries + 1: key e is keys[key_start[e] ..], NUL-terminated */
   char *keys;
   guint n_grams;
-  guint32 *grams;       /* n_grams distinct grams, ascending */
-  guint32 *post_start;  /* n_grams + 1 */
-  guint32 *postings;    /* entry numbers */
+  guint32 *grams;      /* n_grams distinct grams, ascending */
+  guint32 *post_start; /* n_grams + 1 */
+  guint32 *postings;   /* entry numbers */
 };
 
 static inline guint32

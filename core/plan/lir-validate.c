@@ -73,8 +73,7 @@ compare_first (const void *pa, const void *pb)
  * current step. A valid plan keeps it small (what fits in the arena at
  * once), so each new buffer is compared with all of it. */
 static void
-check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifetime *lifetimes,
-                Report *r)
+check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifetime *lifetimes, Report *r)
 {
   g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr (GArray) active = g_array_new (FALSE, FALSE, sizeof (Rect));
@@ -110,8 +109,8 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
             }
           if (other->offset < rect->end && rect->offset < other->end)
             report (r, LIR_VIOLATION_OVERLAP, other->id, rect->id,
-                    "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%"
-                    G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
+                    "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%" G_GUINT64_FORMAT
+                    ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
                     "are live (steps %u-%u and %u-%u)",
                     lir_graph_get_node_short_label (graph, other->id, la), other->offset, other->end,
                     lir_graph_get_node_short_label (graph, rect->id, lb), rect->offset, rect->end,
@@ -153,8 +152,8 @@ lir_module_validate (const LirModule *module, GError **error)
  * so, it has the node's size, it lies in the arena, it is aligned, and a
  * view lies inside its root. Raises @highest to where an owning slot ends. */
 static void
-check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32 id,
-            const guint64 *sizes, const LirViewAlias *aliases, guint64 *highest)
+check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32 id, const guint64 *sizes,
+            const LirViewAlias *aliases, guint64 *highest)
 {
   guint n = plan->n_nodes;
   char label_buffer[LIR_SHORT_NAME_SIZE], root_label_buffer[LIR_SHORT_NAME_SIZE];
@@ -167,8 +166,9 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
 
   label = lir_graph_get_node_short_label (graph, id, label_buffer);
   if (is_view != (plan->aliases[id].root != LIR_NO_NODE)
-      || (is_view && (plan->aliases[id].root != aliases[id].root
-                      || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
+      || (is_view
+          && (plan->aliases[id].root != aliases[id].root
+              || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
     report (r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
             "%s: the plan's view alias does not match the graph (expected %s)", label,
             is_view ? "a view" : "no view");
@@ -187,8 +187,8 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
     }
   if (slot->size != sizes[id])
     report (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
-            "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT
-            " bytes", label, slot->size, sizes[id]);
+            "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT " bytes", label,
+            slot->size, sizes[id]);
   if (!g_uint64_checked_add (&end, slot->offset, slot->size) || end > plan->arena_size)
     report (r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
             "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
@@ -198,8 +198,8 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
     {
       if (plan->alignment != 0 && slot->offset % plan->alignment != 0)
         report (r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
-                "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %"
-                G_GUINT64_FORMAT, label, slot->offset, plan->alignment);
+                "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %" G_GUINT64_FORMAT,
+                label, slot->offset, plan->alignment);
       if (g_uint64_checked_add (&end, slot->offset, slot->size))
         *highest = MAX (*highest, end);
     }
@@ -211,22 +211,21 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
 
       if (root >= n || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
         {
-          report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
-                  "%s: a view whose root owns no slot", label);
+          report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root, "%s: a view whose root owns no slot", label);
           return;
         }
       root_slot = &plan->slots[root];
       root_label = lir_graph_get_node_short_label (graph, root, root_label_buffer);
       if (!g_uint64_checked_add (&start, root_slot->offset, plan->aliases[id].byte_offset)
           || !g_uint64_checked_add (&view_end, start, sizes[id])
-          || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size)
-          || view_end > root_end || slot->offset != start)
+          || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size) || view_end > root_end
+          || slot->offset != start)
         report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
                 "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
-                " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%"
-                G_GUINT64_FORMAT ") or its offset is not the root's plus the alias",
-                label, root_label, plan->aliases[id].byte_offset, sizes[id],
-                root_slot->offset, root_slot->size);
+                " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
+                ") or its offset is not the root's plus the alias",
+                label, root_label, plan->aliases[id].byte_offset, sizes[id], root_slot->offset,
+                root_slot->size);
     }
 }
 

@@ -44,8 +44,7 @@ cairo_fill_rect (LirCanvas *canvas, double x, double y, double w, double h, cons
  * antialiasing scan converter, several times faster, and a box this small
  * looks the same either way. */
 static void
-cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
-                  const LirRgba *color)
+cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n, const LirRgba *color)
 {
   cairo_t *cr = CR (canvas);
 
@@ -69,8 +68,8 @@ cairo_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, g
 }
 
 static void
-cairo_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h,
-                   const LirRgba *color, double line_width, gboolean dashed)
+cairo_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h, const LirRgba *color,
+                   double line_width, gboolean dashed)
 {
   cairo_t *cr = CR (canvas);
 
@@ -188,8 +187,7 @@ cairo_text (LirCanvas *canvas, double x, double y, const char *raw, double size,
 
   select_font (cr, size, bold);
   set_color (cr, color);
-  cairo_move_to (cr, align == LIR_ALIGN_END ? x - width : align == LIR_ALIGN_CENTER ? x - width / 2 : x,
-                 y);
+  cairo_move_to (cr, align == LIR_ALIGN_END ? x - width : align == LIR_ALIGN_CENTER ? x - width / 2 : x, y);
   cairo_show_text (cr, text);
   cairo_new_path (cr);
 }

@@ -51,8 +51,7 @@ static void
 put_color (GString *out, const char *attr, const LirRgba *c)
 {
   g_string_append_printf (out, " %s=\"#%02x%02x%02x\"", attr, (int)(CLAMP (c->r, 0, 1) * 255 + 0.5),
-                          (int)(CLAMP (c->g, 0, 1) * 255 + 0.5),
-                          (int)(CLAMP (c->b, 0, 1) * 255 + 0.5));
+                          (int)(CLAMP (c->g, 0, 1) * 255 + 0.5), (int)(CLAMP (c->b, 0, 1) * 255 + 0.5));
   if (c->a < 0.995)
     {
       g_string_append_printf (out, " %s-opacity=\"", attr);
@@ -70,10 +69,18 @@ put_escaped (GString *out, const char *raw)
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {
-      case '&': g_string_append (out, "&amp;"); break;
-      case '<': g_string_append (out, "&lt;"); break;
-      case '>': g_string_append (out, "&gt;"); break;
-      case '"': g_string_append (out, "&quot;"); break;
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '"':
+        g_string_append (out, "&quot;");
+        break;
       default:
         /* XML 1.0 forbids most control characters, even escaped. */
         if ((guchar)*p < 0x20 && *p != '\n' && *p != '\t')
@@ -105,8 +112,7 @@ svg_fill_rect (LirCanvas *canvas, double x, double y, double w, double h, const 
 
 /* One <path> of rectangles, relative moves keep it short. */
 static void
-svg_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n,
-                const LirRgba *color)
+svg_fill_rects (LirCanvas *canvas, double dx, double dy, const double *xywh, guint n, const LirRgba *color)
 {
   GString *out = OUT (canvas);
 
@@ -140,8 +146,7 @@ svg_stroke_rect (LirCanvas *canvas, double x, double y, double w, double h, cons
 {
   GString *out = OUT (canvas);
 
-  put_rect (out, x + line_width / 2, y + line_width / 2, MAX (w - line_width, 0),
-            MAX (h - line_width, 0));
+  put_rect (out, x + line_width / 2, y + line_width / 2, MAX (w - line_width, 0), MAX (h - line_width, 0));
   g_string_append (out, " fill=\"none\"");
   put_color (out, "stroke", color);
   put_attr_num (out, "stroke-width", line_width);
@@ -202,10 +207,10 @@ svg_fill_polygon (LirCanvas *canvas, const double *xy, guint n, const LirRgba *c
 /* Advance widths of DejaVu Sans (the usual "sans-serif"), in 1/100 em,
  * for printable ASCII; other characters count as 0.6 em. */
 static const guint8 advance[95] = {
-  32, 40, 46, 84, 64, 95, 78, 28, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
+  32, 40, 46, 84, 64, 95, 78, 28, 39,  39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
   64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 78, 75, 30, 30, 66, 56, 86, 75, 79,
-  60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 64, 55, 64, 62, 35, 64,
-  63, 28, 28, 58, 28, 97, 63, 61, 64, 64, 41, 52, 39, 63, 59, 82, 59, 59, 53, 64, 34, 64, 84,
+  60, 79, 69, 63, 61, 73, 68, 99, 69,  61, 69, 39, 34, 39, 84, 50, 50, 61, 64, 55, 64, 62, 35, 64,
+  63, 28, 28, 58, 28, 97, 63, 61, 64,  64, 41, 52, 39, 63, 59, 82, 59, 59, 53, 64, 34, 64, 84,
 };
 
 static double
@@ -325,7 +330,8 @@ lir_canvas_svg_new (double width, double height, const LirRgba *hatch_color)
   svg->parent.min_item_px = 2.0;
   svg->parent.wants_titles = TRUE;
   svg->out = out;
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"");
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"");
   put_attr_num (out, "width", width);
   put_attr_num (out, "height", height);
   g_string_append (out, " viewBox=\"0 0 ");

@@ -64,8 +64,7 @@ lir_render_draw_strip (const Frame *f)
       g_array_append_val (points, y);
       c->funcs->fill_polygon (c, (double *)points->data, points->len / 2, &f->theme->strip_fill);
     }
-  c->funcs->line (c, l->strip_x, y_arena, l->strip_x + l->strip_width, y_arena, &f->theme->arena,
-                  1.0, TRUE);
+  c->funcs->line (c, l->strip_x, y_arena, l->strip_x + l->strip_width, y_arena, &f->theme->arena, 1.0, TRUE);
   c->funcs->text (c, l->strip_x + 4, l->strip_y + 11, title, FONT_SMALL, FALSE, LIR_ALIGN_START,
                   &f->theme->foreground);
 }
@@ -88,7 +87,8 @@ lir_render_draw_phase_band (const Frame *f)
 
       if (col < cols)
         {
-          double s = floor (lir_render_layout_step_of_column (l, f->col_start + (col + 0.5) / f->px_per_step));
+          double s =
+            floor (lir_render_layout_step_of_column (l, f->col_start + (col + 0.5) / f->px_per_step));
 
           if (s >= 0 && s < f->r->n_step_nodes && f->r->step_node[(guint)s] != LIR_NO_NODE)
             phase = f->r->plan->phases[f->r->step_node[(guint)s]];
@@ -111,15 +111,13 @@ lir_render_draw_phase_band (const Frame *f)
             {
               LirRgba ink = { 0, 0, 0, 0.85 };
 
-              c->funcs->text (c, x + 3, l->band_y + 10.5, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                              &ink);
+              c->funcs->text (c, x + 3, l->band_y + 10.5, name, FONT_SMALL, FALSE, LIR_ALIGN_START, &ink);
             }
         }
       run_start = col;
       run_phase = phase;
     }
 }
-
 
 /* ---- dynamic band --------------------------------------------------------------------- */
 
@@ -160,8 +158,8 @@ lir_renderer_dynamic_height (const LirRenderer *r)
 }
 
 static gboolean
-dynamic_box (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp, guint i,
-             double *x0, double *y0, double *x1, double *y1)
+dynamic_box (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp, guint i, double *x0,
+             double *y0, double *x1, double *y1)
 {
   const LirLifetime *life = &r->plan->lifetimes[r->dynamic[i]];
   double a = lir_render_layout_x_of_step (l, vp, life->first_step);
@@ -196,7 +194,8 @@ lir_renderer_describe_dynamic (const LirRenderer *renderer, guint32 node)
   g_autofree char *shape = lir_graph_format_node_shape (renderer->graph, node);
   GString *out = g_string_new (lir_graph_get_node_short_label (renderer->graph, node, scratch));
 
-  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_get_node_op_label (renderer->graph, node), shape);
+  g_string_append_printf (out, "\nop %s, shape %s", lir_graph_get_node_op_label (renderer->graph, node),
+                          shape);
   g_string_append (out, "\ndynamic, not in the arena: its size needs a symbol this plan leaves unbound");
   g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
   return g_string_free (out, FALSE);
@@ -217,8 +216,8 @@ lir_renderer_describe_dynamic (const LirRenderer *renderer, guint32 node)
  *   drawn where bars share a lane; %LIR_NO_NODE if none
  */
 guint32
-lir_renderer_get_dynamic_at (const LirRenderer *renderer, const LirRenderLayout *layout, const LirViewport *viewport,
-                         double x, double y, double *area)
+lir_renderer_get_dynamic_at (const LirRenderer *renderer, const LirRenderLayout *layout,
+                             const LirViewport *viewport, double x, double y, double *area)
 {
   g_return_val_if_fail (renderer != NULL, LIR_NO_NODE);
   g_return_val_if_fail (layout != NULL, LIR_NO_NODE);
@@ -232,7 +231,8 @@ lir_renderer_get_dynamic_at (const LirRenderer *renderer, const LirRenderLayout 
     {
       double x0, y0, x1, y1;
 
-      if (dynamic_box (renderer, layout, viewport, i, &x0, &y0, &x1, &y1) && x >= x0 && x < x1 && y >= y0 && y < y1)
+      if (dynamic_box (renderer, layout, viewport, i, &x0, &y0, &x1, &y1) && x >= x0 && x < x1 && y >= y0
+          && y < y1)
         {
           found = renderer->dynamic[i];
           if (area != NULL)
@@ -278,7 +278,8 @@ lir_render_draw_dynamic_band (const Frame *f)
         {
           char scratch[LIR_SHORT_NAME_SIZE];
           g_autofree char *shape = lir_graph_format_node_shape (f->r->graph, id);
-          g_autofree char *label = g_strdup_printf ("%s %s", lir_graph_get_node_short_label (f->r->graph, id, scratch), shape);
+          g_autofree char *label =
+            g_strdup_printf ("%s %s", lir_graph_get_node_short_label (f->r->graph, id, scratch), shape);
 
           double w = c->funcs->text_width (c, label, FONT_SMALL, FALSE);
 

@@ -18,8 +18,8 @@ lir_render_buffer_box (const Frame *f, guint32 id, Box *box)
   double y0 = byte_y (f, (double)slot->offset + (double)slot->size);
   double min = f->canvas->min_item_px;
 
-  if (x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y ||
-      y0 >= f->l.plot_y + f->l.plot_height)
+  if (x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y
+      || y0 >= f->l.plot_y + f->l.plot_height)
     return FALSE;
   box->whole = x1 - x0 >= min && y1 - y0 >= min;
   box->x0 = MAX (x0, f->l.plot_x - 2);
@@ -107,8 +107,8 @@ lod_flush (const Frame *f, const LodGrid *g)
           /* Extend the open run above when it spans the same cells. */
           while (o < open->len && g_array_index (open, Run, o).x0 < run.x0)
             lod_emit (g, batches, &g_array_index (open, Run, o++), row);
-          if (o < open->len && g_array_index (open, Run, o).x0 == run.x0 &&
-              g_array_index (open, Run, o).x1 == run.x1 && g_array_index (open, Run, o).key == run.key)
+          if (o < open->len && g_array_index (open, Run, o).x0 == run.x0
+              && g_array_index (open, Run, o).x1 == run.x1 && g_array_index (open, Run, o).key == run.key)
             g_array_append_val (next, g_array_index (open, Run, o++));
           else
             g_array_append_val (next, run);
@@ -136,9 +136,8 @@ lod_flush (const Frame *f, const LodGrid *g)
 
           f->canvas->funcs->begin_item (f->canvas, "lod", title);
         }
-      f->canvas->funcs->fill_rects (f->canvas, f->l.plot_x, f->l.plot_y,
-                                    (const double *)batches[key]->data, batches[key]->len / 4,
-                                    &color);
+      f->canvas->funcs->fill_rects (f->canvas, f->l.plot_x, f->l.plot_y, (const double *)batches[key]->data,
+                                    batches[key]->len / 4, &color);
       if (f->canvas->wants_titles)
         f->canvas->funcs->end_item (f->canvas);
       g_array_unref (batches[key]);
@@ -159,8 +158,8 @@ draw_buffer_label (const Frame *f, guint32 id, const Box *box)
   width = f->canvas->funcs->text_width (f->canvas, label, size, FALSE);
   if (width > avail_w)
     return;
-  f->canvas->funcs->text (f->canvas, box->x0 + 3, box->y0 + MIN (avail_h / 2 + size / 2.8, size + 2),
-                          label, size, FALSE, LIR_ALIGN_START, &ink);
+  f->canvas->funcs->text (f->canvas, box->x0 + 3, box->y0 + MIN (avail_h / 2 + size / 2.8, size + 2), label,
+                          size, FALSE, LIR_ALIGN_START, &ink);
 }
 
 static void
@@ -246,8 +245,8 @@ lir_render_draw_buffers (const Frame *f)
                   any_lod = TRUE;
                 }
             }
-          else if (!view && !f->canvas->wants_titles && !lir_render_is_dimmed (f, id) &&
-                   (box.x1 - box.x0 < 4 || box.y1 - box.y0 < 4))
+          else if (!view && !f->canvas->wants_titles && !lir_render_is_dimmed (f, id)
+                   && (box.x1 - box.x0 < 4 || box.y1 - box.y0 < 4))
             {
               guint8 key = lir_render_color_key (f, id);
               double rect[4] = { box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0 };
@@ -277,7 +276,6 @@ lir_render_draw_buffers (const Frame *f)
 
 /* ---- diff overlay ------------------------------------------------------------------- */
 
-
 /* The rectangle a buffer had in A, on this plan's axes. */
 static gboolean
 ghost_box (const Frame *f, const LirBufferChange *c, Box *box)
@@ -285,8 +283,8 @@ ghost_box (const Frame *f, const LirBufferChange *c, Box *box)
   double x0 = step_x (f, c->first_a), x1 = step_x (f, (double)c->last_a + 1);
   double y1 = byte_y (f, (double)c->offset_a), y0 = byte_y (f, (double)c->offset_a + (double)c->size_a);
 
-  if (c->size_a == 0 || x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y ||
-      y0 >= f->l.plot_y + f->l.plot_height)
+  if (c->size_a == 0 || x1 <= f->l.plot_x || x0 >= f->l.plot_x + f->l.plot_width || y1 <= f->l.plot_y
+      || y0 >= f->l.plot_y + f->l.plot_height)
     return FALSE;
   box->x0 = MAX (x0, f->l.plot_x - 2);
   box->x1 = MIN (x1, f->l.plot_x + f->l.plot_width + 2);
@@ -311,17 +309,19 @@ lir_render_draw_diff (const Frame *f)
       Box box;
 
       /* A's place, dashed, for what moved, changed size or went away. */
-      if ((change->flags & (LIR_CHANGE_OFFSET | LIR_CHANGE_SIZE | LIR_CHANGE_LIFETIME |
-                            LIR_CHANGE_REMOVED | LIR_CHANGE_LEFT_ARENA)) &&
-          ghost_box (f, change, &box) && box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2)
+      if ((change->flags
+           & (LIR_CHANGE_OFFSET | LIR_CHANGE_SIZE | LIR_CHANGE_LIFETIME | LIR_CHANGE_REMOVED
+              | LIR_CHANGE_LEFT_ARENA))
+          && ghost_box (f, change, &box) && box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2)
         {
           const LirRgba *ghost = (change->flags & (LIR_CHANGE_REMOVED | LIR_CHANGE_LEFT_ARENA))
-                                   ? &lir_render_diff_removed : &f->theme->muted;
+                                   ? &lir_render_diff_removed
+                                   : &f->theme->muted;
 
           c->funcs->stroke_rect (c, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, ghost, 1.0, TRUE);
         }
-      if (change->node_b == LIR_NO_NODE || f->r->plan->slot_flags[change->node_b] == LIR_SLOT_NONE ||
-          !lir_render_buffer_box (f, change->node_b, &box))
+      if (change->node_b == LIR_NO_NODE || f->r->plan->slot_flags[change->node_b] == LIR_SLOT_NONE
+          || !lir_render_buffer_box (f, change->node_b, &box))
         continue;
       if (change->flags & (LIR_CHANGE_ADDED | LIR_CHANGE_ENTERED_ARENA))
         color = &lir_render_diff_added;

@@ -36,8 +36,8 @@ lir_column_map_new (const LirRenderer *r)
   map->step_of = g_new (guint32, map->n_columns + 1);
   for (guint s = 0; s < r->n_steps; s++)
     {
-      gboolean runs = s >= r->n_step_nodes
-                      || !lir_op_kind_is_boundary (lir_graph_node (r->graph, r->step_node[s])->kind);
+      gboolean runs =
+        s >= r->n_step_nodes || !lir_op_kind_is_boundary (lir_graph_node (r->graph, r->step_node[s])->kind);
 
       map->column_of[s] = column;
       if (runs)

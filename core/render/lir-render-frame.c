@@ -38,8 +38,8 @@ viewport_is_finite (const LirViewport *vp)
 }
 
 static void
-draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height,
-            const LirViewport *viewport, const LirRenderOptions *options)
+draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height, const LirViewport *viewport,
+            const LirRenderOptions *options)
 {
   Frame f = { 0 };
   LirCanvas *c = canvas;
@@ -84,16 +84,15 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
       c->funcs->push_clip (c, f.l.strip_x, f.l.strip_y - 2, f.l.strip_width, f.l.strip_height + 2);
       lir_render_draw_strip (&f);
       c->funcs->pop_clip (c);
-      c->funcs->text (c, f.l.strip_x - 6, f.l.strip_y + 10, "live", FONT_SMALL, TRUE,
-                      LIR_ALIGN_END, &f.theme->muted);
+      c->funcs->text (c, f.l.strip_x - 6, f.l.strip_y + 10, "live", FONT_SMALL, TRUE, LIR_ALIGN_END,
+                      &f.theme->muted);
     }
   if (r->has_phases)
     lir_render_draw_phase_band (&f);
   if (f.l.dynamic_height > 0)
     lir_render_draw_dynamic_band (&f);
 
-  c->funcs->fill_rect (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height,
-                       &f.theme->plot_background);
+  c->funcs->fill_rect (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height, &f.theme->plot_background);
   lir_render_draw_byte_axis (&f);
   c->funcs->push_clip (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height);
   lir_render_draw_buffers (&f);
@@ -107,8 +106,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   lir_render_draw_peak_mark (&f);
   if (options->callouts)
     lir_render_draw_callouts (&f);
-  c->funcs->push_clip (c, f.l.plot_x - 4, f.l.plot_y - 4, f.l.plot_width + 8,
-                       f.l.plot_height + 12);
+  c->funcs->push_clip (c, f.l.plot_x - 4, f.l.plot_y - 4, f.l.plot_width + 8, f.l.plot_height + 12);
   lir_render_draw_selection (&f);
   c->funcs->pop_clip (c);
   c->funcs->text (c, f.l.plot_x + f.l.plot_width, height - 4, "schedule step →", FONT_SMALL, FALSE,
@@ -158,13 +156,15 @@ lir_renderer_draw (const LirRenderer *renderer, cairo_t *cr, double width, doubl
  *   <title> per buffer
  */
 char *
-lir_renderer_to_svg (const LirRenderer *renderer, double width, double height,
-                     const LirViewport *viewport, const LirRenderOptions *options, gsize *length)
+lir_renderer_to_svg (const LirRenderer *renderer, double width, double height, const LirViewport *viewport,
+                     const LirRenderOptions *options, gsize *length)
 {
   g_return_val_if_fail (renderer != NULL, NULL);
   g_return_val_if_fail (size_is_drawable (width, height), NULL);
 
-  const Theme *theme = &lir_render_themes[options != NULL && options->theme == LIR_THEME_DARK ? LIR_THEME_DARK : LIR_THEME_LIGHT];
+  const Theme *theme =
+    &lir_render_themes[options != NULL && options->theme == LIR_THEME_DARK ? LIR_THEME_DARK
+                                                                           : LIR_THEME_LIGHT];
   LirRgba hatch = with_alpha (theme->foreground, 0.45);
   g_autoptr (LirCanvas) canvas = lir_canvas_svg_new (width, height, &hatch);
 
@@ -194,9 +194,8 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
  * Returns: (transfer full) (nullable): the encoded image
  */
 GBytes *
-lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, double width,
-                           double height, const LirViewport *viewport,
-                           const LirRenderOptions *options, GError **error)
+lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, double width, double height,
+                           const LirViewport *viewport, const LirRenderOptions *options, GError **error)
 {
   g_return_val_if_fail (renderer != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -248,8 +247,7 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "drawing failed: %s",
-                   cairo_status_to_string (status));
+      g_set_error (error, LIR_ERROR, LIR_ERROR_IO, "drawing failed: %s", cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
@@ -273,9 +271,9 @@ lir_renderer_export_bytes (const LirRenderer *renderer, LirRenderFormat format, 
  * Returns: %FALSE with @error set if drawing or writing failed
  */
 gboolean
-lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFormat format,
-                     double width, double height, const LirViewport *viewport,
-                     const LirRenderOptions *options, GError **error)
+lir_renderer_export (const LirRenderer *renderer, const char *path, LirRenderFormat format, double width,
+                     double height, const LirViewport *viewport, const LirRenderOptions *options,
+                     GError **error)
 {
   g_return_val_if_fail (renderer != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);

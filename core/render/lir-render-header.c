@@ -22,8 +22,8 @@ header_line (const LirStatsReport *report, const LirStat *stats, guint n)
       if (stats[i] == LIR_STAT_VALIDITY && lir_stats_report_is_valid (report))
         continue;
       if (value != NULL)
-        g_string_append_printf (line, "%s%s %s", line->len > 0 ? " · " : "",
-                                lir_stat_get_title (stats[i]), value);
+        g_string_append_printf (line, "%s%s %s", line->len > 0 ? " · " : "", lir_stat_get_title (stats[i]),
+                                value);
     }
   return g_string_free (line, FALSE);
 }
@@ -61,8 +61,8 @@ lir_render_draw_header (const Frame *f)
       versus = g_strdup_printf ("compared with %s: arena %s → %s (%+.1f%%), %u changes",
                                 lir_module_get_name (lir_plan_diff_get_a (diff)), arena_a, arena_b,
                                 lir_plan_diff_get_arena_growth (diff), lir_plan_diff_get_n_changes (diff));
-      c->funcs->text (c, MARGIN + c->funcs->text_width (c, title, FONT_TITLE, TRUE) + 14, y, versus,
-                      FONT, TRUE, LIR_ALIGN_START, &f->theme->accent);
+      c->funcs->text (c, MARGIN + c->funcs->text_width (c, title, FONT_TITLE, TRUE) + 14, y, versus, FONT,
+                      TRUE, LIR_ALIGN_START, &f->theme->accent);
     }
   y += LINE + 1;
   c->funcs->text (c, MARGIN, y, line1, FONT, FALSE, LIR_ALIGN_START, &f->theme->foreground);
@@ -98,8 +98,7 @@ legend_add (Legend *lg, const LirRgba *swatch, gboolean hatched, gboolean line, 
     }
   else
     c->funcs->fill_rect (c, lg->x, lg->y - 9, 12, 10, swatch);
-  c->funcs->text (c, lg->x + 16, lg->y, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                  &f->theme->foreground);
+  c->funcs->text (c, lg->x + 16, lg->y, label, FONT_SMALL, FALSE, LIR_ALIGN_START, &f->theme->foreground);
   lg->x += width;
 }
 
@@ -123,13 +122,13 @@ lir_render_draw_legend (const Frame *f, double y)
       break;
     case LIR_COLOR_BY_KIND:
       for (guint k = 0; k < LIR_N_BUFFER_KINDS; k++)
-        legend_add (&lg, &lir_render_kind_colors[k], FALSE, FALSE, FALSE, lir_buffer_kind_to_string ((LirBufferKind)k));
+        legend_add (&lg, &lir_render_kind_colors[k], FALSE, FALSE, FALSE,
+                    lir_buffer_kind_to_string ((LirBufferKind)k));
       break;
     case LIR_COLOR_BY_PHASE:
     default:
       for (guint p = 0; p <= LIR_PHASE_NONE; p++)
-        legend_add (&lg, &lir_render_phase_colors[p], FALSE, FALSE, FALSE,
-                    lir_phase_get_label ((LirPhase)p));
+        legend_add (&lg, &lir_render_phase_colors[p], FALSE, FALSE, FALSE, lir_phase_get_label ((LirPhase)p));
       break;
     }
   legend_add (&lg, &hatch, TRUE, FALSE, FALSE, "view (shares its root's bytes)");
@@ -184,7 +183,8 @@ lir_renderer_get_legend_height (void)
  * the arena and bound lines, the selection's readers.
  */
 void
-lir_renderer_draw_legend (const LirRenderer *renderer, cairo_t *cr, double width, const LirRenderOptions *options)
+lir_renderer_draw_legend (const LirRenderer *renderer, cairo_t *cr, double width,
+                          const LirRenderOptions *options)
 {
   g_return_if_fail (renderer != NULL);
   g_return_if_fail (cr != NULL);

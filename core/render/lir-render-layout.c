@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-render-layout.c: where the header, strip, bands and plot go, and the scales between steps, bytes and pixels. */
+/* lir-render-layout.c: where the header, strip, bands and plot go, and the scales between steps, bytes and
+ * pixels. */
 #include "lir-render-private.h"
 
 #include <math.h>
-
 
 static double
 header_height (const LirRenderer *r, const LirRenderOptions *o)
@@ -26,7 +26,7 @@ header_height (const LirRenderer *r, const LirRenderOptions *o)
  */
 void
 lir_renderer_compute_layout (const LirRenderer *renderer, double width, double height,
-                     const LirRenderOptions *options, LirRenderLayout *layout)
+                             const LirRenderOptions *options, LirRenderLayout *layout)
 {
   g_return_if_fail (renderer != NULL);
   g_return_if_fail (options != NULL);
@@ -88,7 +88,7 @@ lir_render_layout_x_of_step (const LirRenderLayout *layout, const LirViewport *v
 
   return layout->plot_x
          + (lir_render_layout_column_of_step (layout, step) - start) * layout->plot_width
-               / (span > 0 ? span : 1);
+             / (span > 0 ? span : 1);
 }
 
 /**
@@ -109,8 +109,8 @@ lir_render_layout_y_of_byte (const LirRenderLayout *layout, const LirViewport *v
 
   double span = viewport->byte_end - viewport->byte_start;
 
-  return layout->plot_y + layout->plot_height -
-         (byte - viewport->byte_start) * layout->plot_height / (span > 0 ? span : 1);
+  return layout->plot_y + layout->plot_height
+         - (byte - viewport->byte_start) * layout->plot_height / (span > 0 ? span : 1);
 }
 
 /**
@@ -132,8 +132,8 @@ lir_render_layout_step_at (const LirRenderLayout *layout, const LirViewport *vie
   double start = lir_render_layout_column_of_step (layout, viewport->step_start);
   double span = lir_render_layout_column_of_step (layout, viewport->step_end) - start;
 
-  return lir_render_layout_step_of_column (
-    layout, start + (x - layout->plot_x) * span / MAX (layout->plot_width, 1));
+  return lir_render_layout_step_of_column (layout,
+                                           start + (x - layout->plot_x) * span / MAX (layout->plot_width, 1));
 }
 
 /**
@@ -152,9 +152,9 @@ lir_render_layout_byte_at (const LirRenderLayout *layout, const LirViewport *vie
   g_return_val_if_fail (layout != NULL, 0);
   g_return_val_if_fail (viewport != NULL, 0);
 
-  return viewport->byte_start + (layout->plot_y + layout->plot_height - y) *
-                                  (viewport->byte_end - viewport->byte_start) /
-                                  MAX (layout->plot_height, 1);
+  return viewport->byte_start
+         + (layout->plot_y + layout->plot_height - y) * (viewport->byte_end - viewport->byte_start)
+             / MAX (layout->plot_height, 1);
 }
 
 /* Nice tick spacing for steps: 1, 2 or 5 times a power of ten. */

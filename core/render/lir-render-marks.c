@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-render-marks.c: axes, reference lines, the peak, the arena's top edge, callouts, selection and cursor. */
+/* lir-render-marks.c: axes, reference lines, the peak, the arena's top edge, callouts, selection and cursor.
+ */
 #include "lir-render-private.h"
 
 #include <math.h>
@@ -20,14 +21,12 @@ lir_render_draw_byte_axis (const Frame *f)
       double y = byte_y (f, tick);
       g_autofree char *label = NULL;
 
-      c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, &f->theme->grid, 1.0,
-                      FALSE);
+      c->funcs->line (c, f->l.plot_x, y, f->l.plot_x + f->l.plot_width, y, &f->theme->grid, 1.0, FALSE);
       /* A label at the very top would run into the phase band's. */
       if (y < f->l.plot_y + FONT_SMALL - 2)
         continue;
       label = lir_format_bytes_axis (tick, spacing);
-      c->funcs->text (c, f->l.plot_x - 6, y + 3.5, label, FONT_SMALL, FALSE, LIR_ALIGN_END,
-                      &f->theme->muted);
+      c->funcs->text (c, f->l.plot_x - 6, y + 3.5, label, FONT_SMALL, FALSE, LIR_ALIGN_END, &f->theme->muted);
     }
 }
 
@@ -52,8 +51,7 @@ lir_render_draw_step_axis (const Frame *f)
       c->funcs->line (c, x, f->l.plot_y, x, axis_y, &f->theme->grid, 1.0, FALSE);
       g_snprintf (label, sizeof label, "%.0f", step);
       if (x + c->funcs->text_width (c, label, FONT_SMALL, FALSE) <= f->width - 2)
-        c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                        &f->theme->muted);
+        c->funcs->text (c, x, axis_y + 13, label, FONT_SMALL, FALSE, LIR_ALIGN_START, &f->theme->muted);
     }
   if (!names)
     return;
@@ -73,11 +71,10 @@ lir_render_draw_step_axis (const Frame *f)
       name = lir_graph_get_node_short_label (f->r->graph, node, scratch);
       width = c->funcs->text_width (c, name, FONT_SMALL, FALSE);
       x = step_x (f, s + 0.5) - width / 2;
-      if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x ||
-          x + width > f->l.plot_x + f->l.plot_width)
+      if (width > f->px_per_step - 4 || x < names_end + 6 || x < f->l.plot_x
+          || x + width > f->l.plot_x + f->l.plot_width)
         continue;
-      c->funcs->text (c, x, axis_y + 28, name, FONT_SMALL, FALSE, LIR_ALIGN_START,
-                      &f->theme->foreground);
+      c->funcs->text (c, x, axis_y + 28, name, FONT_SMALL, FALSE, LIR_ALIGN_START, &f->theme->foreground);
       names_end = x + width;
     }
 }
@@ -203,9 +200,10 @@ lir_render_draw_flagged (const Frame *f)
       Box box;
       guint32 id = f->o->flagged[i];
 
-      if (id < f->r->plan->n_nodes && f->r->plan->slot_flags[id] != LIR_SLOT_NONE && lir_render_buffer_box (f, id, &box))
-        f->canvas->funcs->stroke_rect (f->canvas, box.x0, box.y0, MAX (box.x1 - box.x0, 3), MAX (box.y1 - box.y0, 3),
-                                       &lir_render_diff_removed, 2.5, FALSE);
+      if (id < f->r->plan->n_nodes && f->r->plan->slot_flags[id] != LIR_SLOT_NONE
+          && lir_render_buffer_box (f, id, &box))
+        f->canvas->funcs->stroke_rect (f->canvas, box.x0, box.y0, MAX (box.x1 - box.x0, 3),
+                                       MAX (box.y1 - box.y0, 3), &lir_render_diff_removed, 2.5, FALSE);
     }
 }
 
@@ -248,11 +246,13 @@ lir_render_draw_callouts (const Frame *f)
       const LirBufferSlot *slot = &plan->slots[id];
       char scratch[LIR_SHORT_NAME_SIZE];
       g_autofree char *bytes = lir_format_bytes (slot->size);
-      g_autofree char *text = g_strdup_printf ("%s%s · %s", callouts[i].sets_arena ? "sets the arena: " : "",
-                                               lir_graph_get_node_short_label (f->r->graph, id, scratch), bytes);
+      g_autofree char *text =
+        g_strdup_printf ("%s%s · %s", callouts[i].sets_arena ? "sets the arena: " : "",
+                         lir_graph_get_node_short_label (f->r->graph, id, scratch), bytes);
       double width = c->funcs->text_width (c, text, FONT_SMALL, TRUE);
       double x = f->l.plot_x + 6;
-      double mid_step = CLAMP (((double)life->first_step + life->last_step + 1) / 2, f->vp.step_start, f->vp.step_end);
+      double mid_step =
+        CLAMP (((double)life->first_step + life->last_step + 1) / 2, f->vp.step_start, f->vp.step_end);
       double tx = step_x (f, mid_step);
       double ty = callouts[i].sets_arena ? byte_y (f, (double)slot->offset + (double)slot->size)
                                          : byte_y (f, (double)slot->offset + (double)slot->size / 2);
@@ -327,8 +327,7 @@ lir_render_draw_cursor (const Frame *f)
     return;
   bytes = lir_format_bytes (lir_live_profile_at (f->r->live, (guint32)step));
   label = g_strdup_printf ("step %" G_GINT64_FORMAT " · live %s", step, bytes);
-  c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0,
-                  FALSE);
+  c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &f->theme->foreground, 1.0, FALSE);
   /* At the foot of the plot, on a plate, clear of the reference lines' labels. */
   {
     double width = c->funcs->text_width (c, label, FONT_SMALL, TRUE);

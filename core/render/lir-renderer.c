@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* lir-renderer.c: the renderer: what it derives from a plan once, its options, and the words it describes a buffer with. */
+/* lir-renderer.c: the renderer: what it derives from a plan once, its options, and the words it describes a
+ * buffer with. */
 #include "lir-render-private.h"
 #include "lir-boxed-private.h"
 #include "plan/lir-arena-top.h"
@@ -62,8 +63,7 @@ rank_ops (LirRenderer *r)
           g_hash_table_insert (totals, (gpointer)op, total);
         }
       if (r->plan->slot_flags[id] & LIR_SLOT_ALLOCATED)
-        total->bytes = MIN (total->bytes, G_MAXUINT64 - r->plan->slots[id].size) +
-                       r->plan->slots[id].size;
+        total->bytes = MIN (total->bytes, G_MAXUINT64 - r->plan->slots[id].size) + r->plan->slots[id].size;
     }
   g_hash_table_iter_init (&iter, totals);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -82,7 +82,8 @@ rank_ops (LirRenderer *r)
   r->op_rank = g_new (guint8, n + 1);
   for (guint32 id = 0; id < n; id++)
     {
-      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_get_node_op_family (r->graph, id)));
+      guint found =
+        GPOINTER_TO_UINT (g_hash_table_lookup (rank, lir_graph_get_node_op_family (r->graph, id)));
 
       r->op_rank[id] = found != 0 ? found - 1 : N_OP_COLORS;
     }
@@ -404,9 +405,9 @@ lir_renderer_describe (const LirRenderer *renderer, guint32 node)
   if (plan->phases[node] != LIR_PHASE_NONE)
     g_string_append_printf (out, ", %s", lir_phase_get_label (plan->phases[node]));
   if (plan->aliases[node].root != LIR_NO_NODE)
-    g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B",
-                            in_place ? "writes into" : "view of",
-                            lir_graph_get_node_short_label (renderer->graph, plan->aliases[node].root, scratch),
+    g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B", in_place ? "writes into" : "view of",
+                            lir_graph_get_node_short_label (renderer->graph, plan->aliases[node].root,
+                                                            scratch),
                             plan->aliases[node].byte_offset);
   return g_string_free (out, FALSE);
 }

@@ -55,7 +55,8 @@ peak_label (LirModule *module, guint32 step)
   schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (module), &n);
   if (step < n && !lir_module_is_buffer_only (module))
     return g_strdup_printf ("step %u (%s)", step,
-                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step], scratch));
+                            lir_graph_get_node_short_label (lir_module_get_graph (module), schedule[step],
+                                                            scratch));
   return g_strdup_printf ("step %u", step);
 }
 
@@ -109,8 +110,8 @@ lir_buffer_change_describe (const LirBufferChange *change)
     g_string_append_printf (out, "%smoved %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT, SEP (),
                             change->offset_a, change->offset_b);
   if (change->flags & LIR_CHANGE_LIFETIME)
-    g_string_append_printf (out, "%ssteps %u–%u → %u–%u", SEP (), change->first_a, change->last_a, change->first_b,
-                            change->last_b);
+    g_string_append_printf (out, "%ssteps %u–%u → %u–%u", SEP (), change->first_a, change->last_a,
+                            change->first_b, change->last_b);
   if (change->flags & LIR_CHANGE_BECAME_VIEW)
     g_string_append_printf (out, "%sbecame a view", SEP ());
   if (change->flags & LIR_CHANGE_STOPPED_VIEW)
@@ -145,8 +146,7 @@ append_change (GString *out, const LirBufferChange *c)
  * Returns: (transfer full): the report, largest effects first
  */
 char *
-lir_plan_diff_to_text (const LirPlanDiff *diff, const char *label_a, const char *label_b,
-                      guint max_changes)
+lir_plan_diff_to_text (const LirPlanDiff *diff, const char *label_a, const char *label_b, guint max_changes)
 {
   g_return_val_if_fail (diff != NULL, NULL);
   g_return_val_if_fail (label_a != NULL, NULL);
@@ -178,17 +178,17 @@ lir_plan_diff_to_text (const LirPlanDiff *diff, const char *label_a, const char 
   append_figure (out, "lower bound", a->lower_bound, b->lower_bound);
   append_figure (out, "fragmentation", a->arena_size - MIN (a->lower_bound, a->arena_size),
                  b->arena_size - MIN (b->lower_bound, b->arena_size));
-  g_string_append_printf (out, "  %-15s %.1f%% → %.1f%%   %s%.1f points\n", "efficiency",
-                          a->efficiency * 100, b->efficiency * 100,
-                          sign_of (b->efficiency - a->efficiency),
+  g_string_append_printf (out, "  %-15s %.1f%% → %.1f%%   %s%.1f points\n", "efficiency", a->efficiency * 100,
+                          b->efficiency * 100, sign_of (b->efficiency - a->efficiency),
                           fabs (b->efficiency - a->efficiency) * 100);
   g_string_append_printf (out, "  %-15s %u added, %u removed; %u run at another step\n", "nodes",
                           lir_plan_diff_count_changes (diff, LIR_CHANGE_ADDED),
                           lir_plan_diff_count_changes (diff, LIR_CHANGE_REMOVED),
                           lir_plan_diff_get_n_moved_steps (diff));
 
-  g_string_append_printf (out, "\n%s\n", b->arena_size > a->arena_size ? "Why B's arena is larger:"
-                                                                       : "What sets B's arena:");
+  g_string_append_printf (out, "\n%s\n",
+                          b->arena_size > a->arena_size ? "Why B's arena is larger:"
+                                                        : "What sets B's arena:");
   {
     g_autofree char *peak_b = peak_label (lir_plan_diff_get_b (diff), b->peak_step);
     g_autofree char *peak_a = peak_label (lir_plan_diff_get_a (diff), a->peak_step);
@@ -247,8 +247,9 @@ static void
 json_pair (GString *out, const char *key, guint64 a, guint64 b)
 {
   json_key (out, key);
-  g_string_append_printf (out, "{\"a\":%" G_GUINT64_FORMAT ",\"b\":%" G_GUINT64_FORMAT
-                               ",\"delta\":%" G_GINT64_FORMAT ",\"percent\":",
+  g_string_append_printf (out,
+                          "{\"a\":%" G_GUINT64_FORMAT ",\"b\":%" G_GUINT64_FORMAT
+                          ",\"delta\":%" G_GINT64_FORMAT ",\"percent\":",
                           a, b, (gint64)b - (gint64)a);
   json_double (out, a == 0 ? (b == 0 ? 0 : INFINITY) : ((double)b - (double)a) / (double)a * 100.0);
   g_string_append (out, "},");
@@ -273,13 +274,15 @@ json_entries (GString *out, const char *key, const LirPlanDiff *diff, gboolean t
   g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
-      const LirPeakEntry *e = top ? lir_plan_diff_get_top_entry (diff, i) : lir_plan_diff_get_peak_entry (diff, i);
+      const LirPeakEntry *e =
+        top ? lir_plan_diff_get_top_entry (diff, i) : lir_plan_diff_get_peak_entry (diff, i);
 
       g_string_append (out, i > 0 ? ",{" : "{");
       json_key (out, "name");
       lir_json_append_string (out, e->name);
-      g_string_append_printf (out, ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
-                                   ",\"size\":%" G_GUINT64_FORMAT "}",
+      g_string_append_printf (out,
+                              ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
+                              ",\"size\":%" G_GUINT64_FORMAT "}",
                               e->node_b, e->bytes, e->offset, e->size);
     }
   g_string_append_c (out, ']');
@@ -354,12 +357,13 @@ lir_plan_diff_to_json (const LirPlanDiff *diff, const char *label_a, const char 
                                     lir_change_flags_to_string ((LirChangeFlags)(1u << bit)));
             first = FALSE;
           }
-      g_string_append_printf (out, "],\"bytes\":%" G_GUINT64_FORMAT ",\"size\":{\"a\":%" G_GUINT64_FORMAT
-                                   ",\"b\":%" G_GUINT64_FORMAT "},\"offset\":{\"a\":%" G_GUINT64_FORMAT
-                                   ",\"b\":%" G_GUINT64_FORMAT "},\"steps\":{\"a\":[%u,%u],\"b\":[%u,%u]},"
-                                   "\"phase\":{\"a\":\"%s\",\"b\":\"%s\"}}",
-                              c->bytes, c->size_a, c->size_b, c->offset_a, c->offset_b, c->first_a,
-                              c->last_a, c->first_b, c->last_b, lir_phase_to_string (c->phase_a),
+      g_string_append_printf (out,
+                              "],\"bytes\":%" G_GUINT64_FORMAT ",\"size\":{\"a\":%" G_GUINT64_FORMAT
+                              ",\"b\":%" G_GUINT64_FORMAT "},\"offset\":{\"a\":%" G_GUINT64_FORMAT
+                              ",\"b\":%" G_GUINT64_FORMAT "},\"steps\":{\"a\":[%u,%u],\"b\":[%u,%u]},"
+                              "\"phase\":{\"a\":\"%s\",\"b\":\"%s\"}}",
+                              c->bytes, c->size_a, c->size_b, c->offset_a, c->offset_b, c->first_a, c->last_a,
+                              c->first_b, c->last_b, lir_phase_to_string (c->phase_a),
                               lir_phase_to_string (c->phase_b));
     }
   g_string_append (out, "]}\n");

@@ -211,16 +211,19 @@ lir_peak_report_to_text (const LirPeakReport *report, guint max_buffers)
       const LirLiveOpTotal *op = lir_live_set_get_op (set, i);
       g_autofree char *b = lir_format_bytes (op->bytes);
 
-      g_string_append_printf (out, " %s %s%s", op->op, b, i + 1 < MIN (lir_live_set_get_n_ops (set), 6u) ? "," : "");
+      g_string_append_printf (out, " %s %s%s", op->op, b,
+                              i + 1 < MIN (lir_live_set_get_n_ops (set), 6u) ? "," : "");
     }
   if (lir_live_set_get_n_ops (set) > 6)
     g_string_append_printf (out, " … (%u ops)", lir_live_set_get_n_ops (set));
   g_string_append (out, "\n  sets the arena");
   for (guint i = 0; i < top->len; i++)
-    g_string_append_printf (out, "%s %s", i > 0 ? "," : "", label_of (module, g_array_index (top, guint32, i), scratch));
+    g_string_append_printf (out, "%s %s", i > 0 ? "," : "",
+                            label_of (module, g_array_index (top, guint32, i), scratch));
   if (top->len > 0)
     {
-      g_autoptr (GArray) chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
+      g_autoptr (GArray) chain =
+        lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
 
       if (chain->len > 1)
         {
@@ -230,7 +233,8 @@ lir_peak_report_to_text (const LirPeakReport *report, guint max_buffers)
                                     label_of (module, g_array_index (chain, guint32, i), scratch));
         }
     }
-  g_string_append (out, "\n\n  bytes        share   offset      steps         kind        op            name\n");
+  g_string_append (out,
+                   "\n\n  bytes        share   offset      steps         kind        op            name\n");
   for (guint i = 0; i < MIN (n, max_buffers); i++)
     {
       const LirLiveEntry *e = lir_live_set_get_entry (set, i);
@@ -273,8 +277,9 @@ append_named_nodes (GString *out, LirModule *module, const GArray *nodes)
 
       g_string_append (out, i > 0 ? ",{\"name\":" : "{\"name\":");
       lir_json_append_string (out, full_label_of (module, id, scratch));
-      g_string_append_printf (out, ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
-                                   ",\"size\":%" G_GUINT64_FORMAT "}",
+      g_string_append_printf (out,
+                              ",\"node\":%u,\"bytes\":%" G_GUINT64_FORMAT ",\"offset\":%" G_GUINT64_FORMAT
+                              ",\"size\":%" G_GUINT64_FORMAT "}",
                               id, slot->size, slot->offset, slot->size);
     }
   g_string_append_c (out, ']');
@@ -301,8 +306,9 @@ lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
   LirBufferPlan *plan = lir_module_get_plan (module);
   LirGraph *graph = lir_module_get_graph (module);
   g_autoptr (GArray) top = lir_buffer_plan_get_top_edge (plan);
-  g_autoptr (GArray) chain = top->len > 0 ? lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0))
-                                          : g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) chain =
+    top->len > 0 ? lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0))
+                 : g_array_new (FALSE, FALSE, sizeof (guint32));
   guint64 live = lir_live_set_get_live_bytes (set), arena = lir_buffer_plan_get_arena_size (plan);
   GString *out = g_string_new ("{\n  \"name\": ");
   const guint32 *schedule;
@@ -316,8 +322,9 @@ lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
     lir_json_append_string (out, full_label_of (module, schedule[step], scratch));
   else
     g_string_append (out, "null");
-  g_string_append_printf (out, ",\n  \"live_bytes\": %" G_GUINT64_FORMAT ",\n  \"arena_size\": %" G_GUINT64_FORMAT
-                               ",\n  \"fragmentation\": %" G_GUINT64_FORMAT ",\n  \"buffers\": [",
+  g_string_append_printf (out,
+                          ",\n  \"live_bytes\": %" G_GUINT64_FORMAT ",\n  \"arena_size\": %" G_GUINT64_FORMAT
+                          ",\n  \"fragmentation\": %" G_GUINT64_FORMAT ",\n  \"buffers\": [",
                           live, arena, arena - MIN (arena, live));
   for (guint i = 0; i < MIN (n, max_buffers); i++)
     {
@@ -327,9 +334,11 @@ lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
 
       g_string_append_printf (out, "%s\n    {\"node\": %u, \"name\": ", i > 0 ? "," : "", e->node);
       lir_json_append_string (out, full_label_of (module, e->node, scratch));
-      g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
-                                   ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
-                              e->bytes, e->offset, e->first_step, e->last_step, lir_buffer_kind_to_string (e->kind));
+      g_string_append_printf (out,
+                              ", \"bytes\": %" G_GUINT64_FORMAT ", \"offset\": %" G_GUINT64_FORMAT
+                              ", \"first_step\": %u, \"last_step\": %u, \"kind\": \"%s\", \"op\": ",
+                              e->bytes, e->offset, e->first_step, e->last_step,
+                              lir_buffer_kind_to_string (e->kind));
       lir_json_append_string (out, lir_graph_get_node_op_label (graph, e->node));
       g_string_append (out, ", \"views\": [");
       for (guint v = 0; v < n_views; v++)

@@ -38,30 +38,30 @@ struct _LirStatsReport
   GArray *flagged;       /* guint32: every node a listed violation names */
   /* lir_stats_report_measure_binding (): this plan, used at smaller symbols */
   gboolean measured;
-  char *binding_text;    /* "seq = 128" */
+  char *binding_text; /* "seq = 128" */
   guint64 live_at_binding;
   guint64 aligned_at_binding;
 };
 
 static const char *const titles[LIR_N_STATS] = {
-  [LIR_STAT_VALIDITY] = N_("Validity"),
-  [LIR_STAT_ARENA_SIZE] = N_("Arena size"),
-  [LIR_STAT_ALIGNED_LOWER_BOUND] = N_("Lower bound"),
-  [LIR_STAT_EFFICIENCY] = N_("Efficiency"),
-  [LIR_STAT_LOWER_BOUND] = N_("Peak live bytes"),
-  [LIR_STAT_SAVED_BY_SHARING] = N_("Saved by sharing"),
-  [LIR_STAT_SAVED_BY_VIEWS] = N_("Saved by views"),
-  [LIR_STAT_TOTAL_UNSHARED] = N_("Total unshared (RLX)"),
-  [LIR_STAT_BYTES_SAVED] = N_("Bytes saved (RLX)"),
-  [LIR_STAT_PEAK] = N_("Peak"),
-  [LIR_STAT_BUFFERS] = N_("Buffers"),
-  [LIR_STAT_STRATEGY] = N_("Strategy"),
-  [LIR_STAT_ALIGNMENT] = N_("Alignment"),
-  [LIR_STAT_SYMBOLS] = N_("Symbols"),
-  [LIR_STAT_DYNAMIC] = N_("Dynamic, not in the arena"),
-  [LIR_STAT_AT_BINDING] = N_("At the binding"),
-  [LIR_STAT_FINGERPRINT] = N_("Fingerprint"),
-  [LIR_STAT_GRAPH_FINGERPRINT] = N_("Graph fingerprint"),
+  [LIR_STAT_VALIDITY] = N_ ("Validity"),
+  [LIR_STAT_ARENA_SIZE] = N_ ("Arena size"),
+  [LIR_STAT_ALIGNED_LOWER_BOUND] = N_ ("Lower bound"),
+  [LIR_STAT_EFFICIENCY] = N_ ("Efficiency"),
+  [LIR_STAT_LOWER_BOUND] = N_ ("Peak live bytes"),
+  [LIR_STAT_SAVED_BY_SHARING] = N_ ("Saved by sharing"),
+  [LIR_STAT_SAVED_BY_VIEWS] = N_ ("Saved by views"),
+  [LIR_STAT_TOTAL_UNSHARED] = N_ ("Total unshared (RLX)"),
+  [LIR_STAT_BYTES_SAVED] = N_ ("Bytes saved (RLX)"),
+  [LIR_STAT_PEAK] = N_ ("Peak"),
+  [LIR_STAT_BUFFERS] = N_ ("Buffers"),
+  [LIR_STAT_STRATEGY] = N_ ("Strategy"),
+  [LIR_STAT_ALIGNMENT] = N_ ("Alignment"),
+  [LIR_STAT_SYMBOLS] = N_ ("Symbols"),
+  [LIR_STAT_DYNAMIC] = N_ ("Dynamic, not in the arena"),
+  [LIR_STAT_AT_BINDING] = N_ ("At the binding"),
+  [LIR_STAT_FINGERPRINT] = N_ ("Fingerprint"),
+  [LIR_STAT_GRAPH_FINGERPRINT] = N_ ("Graph fingerprint"),
 };
 
 /**
@@ -92,8 +92,7 @@ format_bindings (const LirBufferPlan *plan)
 
       if (value == LIR_NO_VALUE)
         continue;
-      g_string_append_printf (out, "%s%s = %" G_GUINT64_FORMAT, out->len > 0 ? ", " : "", name,
-                              value);
+      g_string_append_printf (out, "%s%s = %" G_GUINT64_FORMAT, out->len > 0 ? ", " : "", name, value);
     }
   if (out->len == 0)
     {
@@ -125,8 +124,8 @@ format_dynamic (LirModule *module)
     {
       g_autofree char *shape = lir_graph_format_node_shape (graph, nodes[i]);
 
-      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", lir_graph_get_node_short_label (graph, nodes[i], scratch),
-                              shape);
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "",
+                              lir_graph_get_node_short_label (graph, nodes[i], scratch), shape);
     }
   if (count > 3)
     g_string_append (out, ", …");
@@ -184,10 +183,10 @@ lir_stats_report_new (LirModule *module)
   if (r->violations->len > MAX_REPORTED_VIOLATIONS)
     g_ptr_array_remove_range (r->violations, MAX_REPORTED_VIOLATIONS,
                               r->violations->len - MAX_REPORTED_VIOLATIONS);
-  r->values[LIR_STAT_VALIDITY] =
-    r->n_violations == 0 ? g_strdup ("valid")
-                         : g_strdup_printf ("invalid plan: %" G_GUINT64_FORMAT " violation%s", r->n_violations,
-                                            r->n_violations == 1 ? "" : "s");
+  r->values[LIR_STAT_VALIDITY] = r->n_violations == 0
+                                   ? g_strdup ("valid")
+                                   : g_strdup_printf ("invalid plan: %" G_GUINT64_FORMAT " violation%s",
+                                                      r->n_violations, r->n_violations == 1 ? "" : "s");
   r->values[LIR_STAT_ARENA_SIZE] = lir_format_bytes_exact (r->stats.arena_size);
   r->values[LIR_STAT_ALIGNED_LOWER_BOUND] = lir_format_bytes_exact (r->stats.aligned_lower_bound);
   /* An invalid plan's arena can sit below any bound: no efficiency is true of it. */
@@ -197,19 +196,19 @@ lir_stats_report_new (LirModule *module)
                         : g_strdup_printf ("%s%s", efficiency, r->stats.proven_optimal ? ", optimal" : "");
   r->values[LIR_STAT_LOWER_BOUND] = lir_format_bytes_exact (r->stats.lower_bound);
   /* Sharing saves bytes only where the sharing is sound. */
-  r->values[LIR_STAT_SAVED_BY_SHARING] =
-    r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
-                        : lir_format_bytes_exact (r->stats.bytes_saved_by_sharing);
+  r->values[LIR_STAT_SAVED_BY_SHARING] = r->n_violations > 0
+                                           ? g_strdup ("not measured: the plan is invalid")
+                                           : lir_format_bytes_exact (r->stats.bytes_saved_by_sharing);
   r->values[LIR_STAT_SAVED_BY_VIEWS] = lir_format_bytes_exact (r->stats.bytes_saved_by_views);
   r->values[LIR_STAT_TOTAL_UNSHARED] = lir_format_bytes_exact (r->stats.total_unshared);
   saved = lir_format_bytes (r->stats.bytes_saved);
   saved_share = lir_format_percent (r->stats.saved_fraction, 1);
-  r->values[LIR_STAT_BYTES_SAVED] =
-    r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
-                        : g_strdup_printf ("%s (%s)", saved, saved_share);
+  r->values[LIR_STAT_BYTES_SAVED] = r->n_violations > 0 ? g_strdup ("not measured: the plan is invalid")
+                                                        : g_strdup_printf ("%s (%s)", saved, saved_share);
   if (r->peak_node != LIR_NO_NODE && !lir_module_is_buffer_only (module))
-    r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u, %s", r->stats.peak_step,
-                                                lir_graph_get_node_short_label (graph, r->peak_node, scratch));
+    r->values[LIR_STAT_PEAK] =
+      g_strdup_printf ("step %u, %s", r->stats.peak_step,
+                       lir_graph_get_node_short_label (graph, r->peak_node, scratch));
   else
     r->values[LIR_STAT_PEAK] = g_strdup_printf ("step %u", r->stats.peak_step);
   r->values[LIR_STAT_BUFFERS] = g_strdup_printf ("%u buffers, %u views, %u nodes", r->stats.n_buffers,
@@ -352,7 +351,8 @@ lir_stats_report_measure_binding (LirStatsReport *report, const LirPlanOptions *
   if (!lir_module_is_buffer_only (report->module))
     {
       LirGraph *graph = lir_module_get_graph (report->module);
-      g_autofree guint64 *planned = lir_buffer_plan_symbol_values (lir_module_get_plan (report->module), graph);
+      g_autofree guint64 *planned =
+        lir_buffer_plan_symbol_values (lir_module_get_plan (report->module), graph);
       g_autofree guint64 *wanted = lir_buffer_plan_symbol_values (lir_module_get_plan (at), graph);
 
       for (guint i = 0; i < lir_graph_get_n_symbols (graph); i++)
@@ -373,12 +373,15 @@ lir_stats_report_measure_binding (LirStatsReport *report, const LirPlanOptions *
   g_free (report->binding_text);
   report->binding_text = format_bindings (lir_module_get_plan (at));
   live = lir_format_bytes (stats.lower_bound);
-  share = lir_format_percent (report->stats.arena_size > 0 ? (double)stats.aligned_lower_bound / report->stats.arena_size : 1, 1);
+  share = lir_format_percent (report->stats.arena_size > 0
+                                ? (double)stats.aligned_lower_bound / report->stats.arena_size
+                                : 1,
+                              1);
   g_free (report->values[LIR_STAT_AT_BINDING]);
   /* Translators: "at seq = 128: 5.20 MiB live, 24.3% efficient in this arena" */
-  report->values[LIR_STAT_AT_BINDING] = g_strdup_printf ("at %s: %s live, %s efficient in this arena",
-                                                    report->binding_text != NULL ? report->binding_text : "the binding", live,
-                                                    share);
+  report->values[LIR_STAT_AT_BINDING] =
+    g_strdup_printf ("at %s: %s live, %s efficient in this arena",
+                     report->binding_text != NULL ? report->binding_text : "the binding", live, share);
   return TRUE;
 }
 
@@ -495,9 +498,11 @@ lir_stats_report_to_text (const LirStatsReport *report)
     {
       g_string_append_printf (out, "  %s\n", report->values[LIR_STAT_VALIDITY]);
       for (guint i = 0; i < report->violations->len; i++)
-        g_string_append_printf (out, "    %s\n", ((const LirViolation *)report->violations->pdata[i])->message);
+        g_string_append_printf (out, "    %s\n",
+                                ((const LirViolation *)report->violations->pdata[i])->message);
       if (report->n_violations > report->violations->len)
-        g_string_append_printf (out, "    … and %" G_GUINT64_FORMAT " more (lirscope-cli validate lists all)\n",
+        g_string_append_printf (out,
+                                "    … and %" G_GUINT64_FORMAT " more (lirscope-cli validate lists all)\n",
                                 report->n_violations - report->violations->len);
     }
   for (guint i = 0; i < LIR_N_STATS; i++)
@@ -556,7 +561,8 @@ lir_stats_report_to_json (const LirStatsReport *report, double plan_seconds)
     }
   else
     g_string_append (out, "  \"bytes_saved\": null,\n  \"bytes_saved_by_sharing\": null,\n");
-  g_string_append_printf (out, "  \"bytes_saved_by_views\": %" G_GUINT64_FORMAT ",\n", s->bytes_saved_by_views);
+  g_string_append_printf (out, "  \"bytes_saved_by_views\": %" G_GUINT64_FORMAT ",\n",
+                          s->bytes_saved_by_views);
   g_string_append_printf (out, "  \"lower_bound\": %" G_GUINT64_FORMAT ",\n", s->lower_bound);
   g_string_append_printf (out, "  \"aligned_lower_bound\": %" G_GUINT64_FORMAT ",\n", s->aligned_lower_bound);
   g_string_append_printf (out, "  \"valid\": %s,\n", report->n_violations == 0 ? "true" : "false");
@@ -568,7 +574,8 @@ lir_stats_report_to_json (const LirStatsReport *report, double plan_seconds)
   g_string_append_printf (out, "  \"peak_step\": %u,\n", s->peak_step);
   if (report->peak_node != LIR_NO_NODE)
     json_string (out, "peak_node",
-                 lir_graph_get_node_label (lir_module_get_graph (report->module), report->peak_node, scratch));
+                 lir_graph_get_node_label (lir_module_get_graph (report->module), report->peak_node,
+                                           scratch));
   g_string_append_printf (out, "  \"alignment\": %" G_GUINT64_FORMAT ",\n",
                           lir_buffer_plan_get_alignment (plan));
   json_string (out, "strategy", lir_buffer_plan_get_strategy (plan));
@@ -590,9 +597,12 @@ lir_stats_report_to_json (const LirStatsReport *report, double plan_seconds)
           lir_json_append_string (out, name);
           g_string_append_printf (out, ": %" G_GUINT64_FORMAT, value);
         }
-      g_string_append_printf (out, "},\n  \"live_bytes_at_binding\": %" G_GUINT64_FORMAT ",\n", report->live_at_binding);
+      g_string_append_printf (out, "},\n  \"live_bytes_at_binding\": %" G_GUINT64_FORMAT ",\n",
+                              report->live_at_binding);
       json_number (out, "efficiency_at_binding",
-                   report->stats.arena_size > 0 ? (double)report->aligned_at_binding / report->stats.arena_size : 1);
+                   report->stats.arena_size > 0
+                     ? (double)report->aligned_at_binding / report->stats.arena_size
+                     : 1);
     }
   g_string_append (out, "  \"graph_fingerprint\": ");
   lir_json_append_string (out, report->graph_fingerprint);

@@ -23,8 +23,8 @@ run_cli (const char *const *args, char **out, char **err)
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out,
-                               err, &status, &error));
+  g_assert_true (
+    g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
@@ -39,8 +39,8 @@ run_shell (const char *dir, const char *script, char **out, char **err)
   g_autoptr (GError) error = NULL;
   int status = 0;
 
-  g_assert_true (g_spawn_sync (dir, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
-                               &error));
+  g_assert_true (
+    g_spawn_sync (dir, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
@@ -76,8 +76,8 @@ static void
 test_plan_progress_and_interrupt (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
-  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                             "J.1048576.csv", NULL);
+  g_autofree char *input =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *out = NULL;
@@ -89,8 +89,8 @@ test_plan_progress_and_interrupt (void)
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      execl (g_getenv ("LIRSCOPE_CLI"), "lirscope-cli", "plan", input, "--strategy", "exact",
-             "--effort", "1000000000000", "-o", output, NULL);
+      execl (g_getenv ("LIRSCOPE_CLI"), "lirscope-cli", "plan", input, "--strategy", "exact", "--effort",
+             "1000000000000", "-o", output, NULL);
       _exit (127);
     }
   g_assert_true (read_until (master, text, "planning: search"));
@@ -115,19 +115,21 @@ static void
 test_plan_interrupt_over_capacity (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
-  g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                             "J.1048576.csv", NULL);
+  g_autofree char *input =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  const char *argv[] = { g_getenv ("LIRSCOPE_CLI"), "plan", input, "--strategy", "exact",
-                         "--capacity", "990000", "--effort", "1000000000000", "-o", output, NULL };
+  const char *argv[] = {
+    g_getenv ("LIRSCOPE_CLI"), "plan", input,  "--strategy", "exact", "--capacity", "990000", "--effort",
+    "1000000000000",           "-o",   output, NULL
+  };
   const char *validate[] = { "validate", output, NULL };
   int err_fd, status;
   GPid pid;
 
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                           &pid, NULL, NULL, &err_fd, &error));
   g_assert_no_error (error);
   g_usleep (3 * G_USEC_PER_SEC); /* well into the search, even under ASan */
   kill (pid, SIGINT);
@@ -178,9 +180,9 @@ static void
 test_stats_json_fields (void)
 {
   static const char *const fields[] = {
-    "name", "nodes", "buffers", "arena_size", "total_unshared", "bytes_saved", "lower_bound",
-    "efficiency", "peak_step", "alignment", "strategy", "fingerprint", "graph_fingerprint",
-    "plan_seconds",
+    "name",        "nodes",       "buffers",           "arena_size",   "total_unshared",
+    "bytes_saved", "lower_bound", "efficiency",        "peak_step",    "alignment",
+    "strategy",    "fingerprint", "graph_fingerprint", "plan_seconds",
   };
   g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "dynamic-seq.json", NULL);
   const char *args[] = { "stats", "--json", "--bind", "seq=256", input, NULL };
@@ -237,10 +239,11 @@ test_capacity (void)
   const char *fits[] = { "plan", small, "--strategy", "exact", "--capacity", "12", "-o", out_csv, NULL };
   const char *stats[] = { "stats", out_csv, "--json", NULL };
   const char *proved[] = { "plan", small, "--strategy", "exact", "--capacity", "11", "-o", out_csv, NULL };
-  const char *effort[] = { "stats", hard, "--strategy", "exact", "--capacity", "1048576",
-                           "--effort", "20000", NULL };
-  const char *timed[] = { "stats", hard, "--strategy", "exact", "--capacity", "1048576",
-                          "--effort", "1000000000000", "--time-limit", "0.2", NULL };
+  const char *effort[] = { "stats",   hard,       "--strategy", "exact", "--capacity",
+                           "1048576", "--effort", "20000",      NULL };
+  const char *timed[] = { "stats",        hard,      "--strategy", "exact",
+                          "--capacity",   "1048576", "--effort",   "1000000000000",
+                          "--time-limit", "0.2",     NULL };
   const char *negative[] = { "stats", hard, "--time-limit", "-1", NULL };
   g_autofree char *out = NULL, *err1 = NULL, *err2 = NULL, *err3 = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -249,7 +252,8 @@ test_capacity (void)
   g_assert_cmpint (run_cli (stats, &out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
-                                               "arena_size"), <=, 12);
+                                               "arena_size"),
+                   <=, 12);
   g_assert_cmpint (run_cli (proved, NULL, &err1), ==, 1);
   g_assert_nonnull (strstr (err1, "proved that no plan fits in 11 bytes"));
   g_assert_cmpint (run_cli (effort, NULL, &err2), ==, 1);
@@ -390,14 +394,17 @@ test_escapes_control_characters (void)
   const char *validate[] = { "validate", overlap, NULL };
   const char *const *commands[] = { stats, peak, validate };
 
-  g_assert_true (g_file_set_contents (graph,
+  g_assert_true (g_file_set_contents (
+    graph,
     "{\"format\": \"lirscope-graph\", \"version\": 1, \"name\": \"\\u001b]0;title\\u0007\", "
     "\"nodes\": [{\"id\": 0, \"op\": \"input\", \"name\": \"x\\u001b[2J\", "
     "\"shape\": {\"dtype\": \"f32\", \"dims\": [64]}}, {\"id\": 1, \"op\": \"relu\", "
     "\"name\": \"y\\u009b31m\", \"inputs\": [0], \"shape\": {\"dtype\": \"f32\", \"dims\": [64]}}], "
-    "\"outputs\": [1]}", -1, NULL));
+    "\"outputs\": [1]}",
+    -1, NULL));
   g_assert_true (g_file_set_contents (overlap,
-    "id,lower,upper,size,offset\n\"a\x1b[31m\",0,3,100,0\nb,1,2,100,50\n", -1, NULL));
+                                      "id,lower,upper,size,offset\n\"a\x1b[31m\",0,3,100,0\nb,1,2,100,50\n",
+                                      -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *out = NULL, *err = NULL;
@@ -418,16 +425,16 @@ test_render (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
   g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
-  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc",
-                                           "A.1048576.csv", NULL);
+  g_autofree char *csv =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "A.1048576.csv", NULL);
   static const char *const outputs[] = { "out.svg", "out.png", "out.PDF" };
 
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     {
       g_autofree char *output = g_build_filename (dir, outputs[i], NULL);
       g_autofree char *data = NULL;
-      const char *args[] = { "render", input, "-o", output, "--width", "800", "--height", "500",
-                             "--color-by", "op", "--theme", "dark", "--steps", "10:30", NULL };
+      const char *args[] = { "render",     input, "-o",      output, "--width", "800",   "--height", "500",
+                             "--color-by", "op",  "--theme", "dark", "--steps", "10:30", NULL };
       gsize length;
 
       g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
@@ -560,8 +567,8 @@ test_diff (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (json, &out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-  g_assert_true (json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)),
-                                                 "same_graph"));
+  g_assert_true (
+    json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)), "same_graph"));
   g_assert_cmpint (run_cli (one_input, NULL, NULL), ==, 2);
   g_assert_cmpint (run_cli (render, NULL, NULL), ==, 0);
   g_assert_true (g_file_get_contents (svg, &data, NULL, NULL));
@@ -618,8 +625,8 @@ static void
 test_max_binding_and_params (void)
 {
   g_autofree char *input = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "dynamic-seq.json", NULL);
-  g_autofree char *noparams = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real",
-                                                "e_gpt2_block_noparams.json", NULL);
+  g_autofree char *noparams =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "e_gpt2_block_noparams.json", NULL);
   const char *max_args[] = { "stats", "--json", input, "--max", "seq=512", "--bind", "seq=128", NULL };
   const char *small_args[] = { "stats", "--json", input, "--bind", "seq=128", NULL };
   const char *big_args[] = { "stats", "--json", input, "--bind", "seq=512", NULL };
@@ -640,10 +647,12 @@ test_max_binding_and_params (void)
   max = json_node_get_object (json_parser_get_root (parser));
   small = json_node_get_object (json_parser_get_root (p2));
   big = json_node_get_object (json_parser_get_root (p3));
-  g_assert_cmpint (json_object_get_int_member (max, "arena_size"), ==, json_object_get_int_member (big, "arena_size"));
+  g_assert_cmpint (json_object_get_int_member (max, "arena_size"), ==,
+                   json_object_get_int_member (big, "arena_size"));
   g_assert_cmpint (json_object_get_int_member (max, "live_bytes_at_binding"), ==,
                    json_object_get_int_member (small, "lower_bound"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (max, "max_bindings"), "seq"), ==, 512);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (max, "max_bindings"), "seq"),
+                   ==, 512);
   g_assert_cmpfloat (json_object_get_double_member (max, "efficiency_at_binding"), <, 1.0);
   {
     const char *above[] = { "stats", input, "--max", "seq=128", "--bind", "seq=512", NULL };
@@ -655,8 +664,9 @@ test_max_binding_and_params (void)
   }
   g_assert_cmpint (run_cli (params_args, &params_out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (p4, params_out, -1, NULL));
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p4)), "arena_size"), ==,
-                   340282880);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p4)),
+                                               "arena_size"),
+                   ==, 340282880);
 }
 
 /* A capacity no plan meets is a failed check (exit 1) for fingerprint too, as for stats. */
@@ -692,7 +702,8 @@ test_unreadable_file (void)
       g_autofree char *cli = g_build_filename (dir, "lirscope-cli", NULL);
       g_autofree char *binary = NULL;
       gsize binary_length;
-      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", cli, "stats", path, NULL };
+      const char *argv[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", cli, "stats", path,
+                             NULL };
 
       if (setpriv == NULL || getpwuid (65534) == NULL)
         {
@@ -702,8 +713,8 @@ test_unreadable_file (void)
       g_assert_true (g_file_get_contents (g_getenv ("LIRSCOPE_CLI"), &binary, &binary_length, NULL));
       g_assert_true (g_file_set_contents (cli, binary, (gssize)binary_length, NULL));
       g_assert_cmpint (g_chmod (cli, 0755), ==, 0);
-      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
-                                   &error));
+      g_assert_true (
+        g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
       g_assert_no_error (error);
       g_assert_true (WIFEXITED (status));
       status = WEXITSTATUS (status);
@@ -763,7 +774,8 @@ test_stats_invalid_plan (void)
   g_autoptr (GError) error = NULL;
   JsonObject *root;
 
-  g_assert_true (g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n", -1, NULL));
+  g_assert_true (
+    g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n", -1, NULL));
   g_assert_cmpint (run_cli (text_args, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "invalid plan: 1 violation"));
   g_assert_null (strstr (out, "200.00%"));
@@ -811,7 +823,8 @@ test_peak_json (void)
     }
   g_assert_cmpuint (sum, ==, (guint64)json_object_get_int_member (root, "live_bytes"));
   g_assert_cmpint (json_object_get_int_member (root, "fragmentation"), ==,
-                   json_object_get_int_member (root, "arena_size") - json_object_get_int_member (root, "live_bytes"));
+                   json_object_get_int_member (root, "arena_size")
+                     - json_object_get_int_member (root, "live_bytes"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "top_edge")), >=, 1);
   g_assert_true (json_object_has_member (json_object_get_object_member (root, "by_kind"), "activation"));
   g_assert_cmpint (run_cli (text_args, &text, NULL), ==, 0);

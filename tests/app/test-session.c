@@ -134,14 +134,16 @@ test_replan (Fixture *f, gconstpointer data)
   g_assert_true (lirscope_session_get_busy (f->session));
   wait_idle (f->session);
   g_assert_cmpuint (f->replans, ==, 1);
-  g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (lirscope_session_get_module (f->session))),
+  g_assert_cmpstr (lir_buffer_plan_get_strategy (
+                     lir_module_get_plan (lirscope_session_get_module (f->session))),
                    ==, "naive");
   g_assert_cmpstr (lirscope_session_get_strategy (f->session), ==, "naive");
 
   lirscope_session_set_params_in_arena (f->session, FALSE);
   wait_idle (f->session);
-  g_assert_false (lir_buffer_plan_get_allocates (lir_module_get_plan (lirscope_session_get_module (f->session)),
-                                                 LIR_OP_PARAM));
+  g_assert_false (
+    lir_buffer_plan_get_allocates (lir_module_get_plan (lirscope_session_get_module (f->session)),
+                                   LIR_OP_PARAM));
   g_assert_false (lirscope_session_get_params_in_arena (f->session));
   /* The strategy chosen before stays chosen. */
   g_assert_cmpstr (lirscope_session_get_strategy (f->session), ==, "naive");
@@ -227,7 +229,8 @@ test_bad_first_file (Fixture *f, gconstpointer data)
 static void
 test_compare (Fixture *f, gconstpointer data)
 {
-  g_autofree char *baseline_path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
+  g_autofree char *baseline_path =
+    g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "decoder-block.json", NULL);
   g_autoptr (GFile) baseline = g_file_new_for_path (baseline_path);
 
   open_copy (f, "decoder-block.json");
@@ -258,7 +261,8 @@ test_hold_plan (Fixture *f, gconstpointer data)
   g_assert_cmpstr (lirscope_session_get_error (f->session), ==, NULL);
   g_assert_cmpuint (lirscope_session_get_binding (f->session, "seq"), ==, 96);
   g_assert_cmpuint (lirscope_session_get_plan_binding (f->session, "seq"), ==, 128);
-  g_assert_nonnull (lir_stats_report_get_value (lirscope_session_get_report (f->session), LIR_STAT_AT_BINDING));
+  g_assert_nonnull (
+    lir_stats_report_get_value (lirscope_session_get_report (f->session), LIR_STAT_AT_BINDING));
 
   lirscope_session_set_hold_plan (f->session, FALSE);
   wait_idle (f->session);

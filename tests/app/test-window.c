@@ -62,8 +62,8 @@ is_idle (LirscopeWindow *window)
 static gboolean
 is_laid_out (LirscopeWindow *window)
 {
-  return gtk_widget_get_width (GTK_WIDGET (lirscope_window_get_timeline (window))) > 100 &&
-         lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
+  return gtk_widget_get_width (GTK_WIDGET (lirscope_window_get_timeline (window))) > 100
+         && lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
 }
 
 static char *
@@ -116,19 +116,22 @@ test_open_examples (void)
       g_assert_cmpuint (strlen (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
                                                                  LIR_STAT_FINGERPRINT)),
                         ==, 16);
-      g_assert_true (lirscope_summary_page_can_copy (lirscope_window_get_summary_page (window),
-                                                     LIR_STAT_FINGERPRINT));
+      g_assert_true (
+        lirscope_summary_page_can_copy (lirscope_window_get_summary_page (window), LIR_STAT_FINGERPRINT));
       g_assert_nonnull (lirscope_session_get_renderer (session_of (window)));
       close_window (window);
     }
   /* RLX's own LIR, and a MiniMalloc buffer list. */
   {
-    g_autofree char *rlx = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "rlx-dynamic.json", NULL);
-    g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "A.1048576.csv", NULL);
+    g_autofree char *rlx =
+      g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "rlx-dynamic.json", NULL);
+    g_autofree char *csv =
+      g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "A.1048576.csv", NULL);
     LirscopeWindow *window = open_window (rlx);
 
     g_assert_nonnull (module_of (window));
-    g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_STRATEGY),
+    g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                      LIR_STAT_STRATEGY),
                      ==, "rlx");
     close_window (window);
     window = open_window (csv);
@@ -215,7 +218,8 @@ test_select_zoom_search (void)
   lirscope_session_select (session_of (window), node);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-selection", NULL));
   lirscope_timeline_get_viewport (timeline, &zoomed);
-  g_assert_cmpfloat (zoomed.step_start, <=, lir_buffer_plan_get_lifetime (lir_module_get_plan (module), node)->first_step);
+  g_assert_cmpfloat (zoomed.step_start, <=,
+                     lir_buffer_plan_get_lifetime (lir_module_get_plan (module), node)->first_step);
   g_assert_cmpfloat (zoomed.step_end - zoomed.step_start, <, (full.step_end - full.step_start) / 2);
   lirscope_timeline_pan (timeline, 50, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
@@ -257,7 +261,8 @@ test_replan_and_bind (void)
   wait_for (is_idle, window, "re-planning");
   module = module_of (window);
   g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (module)), ==, "naive");
-  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_STRATEGY),
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                    LIR_STAT_STRATEGY),
                    ==, "naive");
 
   /* Params out of the arena: the toggle re-plans, keeping the strategy. */
@@ -318,7 +323,8 @@ test_export (void)
 static gboolean
 is_comparing (LirscopeWindow *window)
 {
-  return !lirscope_session_get_busy (session_of (window)) && lirscope_session_get_diff (session_of (window)) != NULL;
+  return !lirscope_session_get_busy (session_of (window))
+         && lirscope_session_get_diff (session_of (window)) != NULL;
 }
 
 /* Compare mode: a naive plan against the auto baseline, the changes list,
@@ -385,16 +391,16 @@ shows_banner (LirscopeWindow *window)
 static gboolean
 shows_decoder (LirscopeWindow *window)
 {
-  return !lirscope_session_get_busy (session_of (window)) && module_of (window) != NULL &&
-         g_str_equal (lir_module_get_name (module_of (window)), "decoder-block");
+  return !lirscope_session_get_busy (session_of (window)) && module_of (window) != NULL
+         && g_str_equal (lir_module_get_name (module_of (window)), "decoder-block");
 }
 
 static gboolean
 shows_mlp_again (LirscopeWindow *window)
 {
-  return !lirscope_session_get_busy (session_of (window)) &&
-         g_str_equal (lir_module_get_name (module_of (window)), "mlp-2layer") &&
-         lirscope_window_get_banner_text (window) == NULL;
+  return !lirscope_session_get_busy (session_of (window))
+         && g_str_equal (lir_module_get_name (module_of (window)), "mlp-2layer")
+         && lirscope_window_get_banner_text (window) == NULL;
 }
 
 static void
@@ -464,7 +470,8 @@ test_reload (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "K.1048576.csv", NULL);
+  g_autofree char *csv =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "K.1048576.csv", NULL);
   g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window;
   LirModule *before;
@@ -497,8 +504,8 @@ shows_search_progress (LirscopeWindow *window)
 {
   const char *text = gtk_label_get_text (window->progress_label);
 
-  return gtk_widget_get_visible (GTK_WIDGET (window->progress_label))
-         && g_str_has_prefix (text, "search: ") && strstr (text, "best arena") != NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (window->progress_label)) && g_str_has_prefix (text, "search: ")
+         && strstr (text, "best arena") != NULL;
 }
 
 /* Planning shows the planner's progress in the busy state, the same line as
@@ -506,11 +513,12 @@ shows_search_progress (LirscopeWindow *window)
 static void
 test_progress (void)
 {
-  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
+  g_autofree char *csv =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
   g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
   g_autofree char *planned = g_build_filename (dir, "J-best-fit.csv", NULL);
-  g_autofree char *cli = g_strdup_printf ("%s plan %s --strategy best-fit -o %s", g_getenv ("LIRSCOPE_CLI"),
-                                          csv, planned);
+  g_autofree char *cli =
+    g_strdup_printf ("%s plan %s --strategy best-fit -o %s", g_getenv ("LIRSCOPE_CLI"), csv, planned);
   LirscopeWindow *window;
   int status;
 
@@ -538,7 +546,8 @@ test_progress (void)
 static void
 test_buffer_list_strategy (void)
 {
-  g_autofree char *csv = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
+  g_autofree char *csv =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", "J.1048576.csv", NULL);
   g_autoptr (GSettings) settings = lirscope_settings_new ();
   LirscopeWindow *window;
 
@@ -666,7 +675,6 @@ test_window_pixels (void)
   close_window (window);
 }
 
-
 /* ---- defects a new user hit, each driven through the widget's own input paths ---- */
 
 static GtkEventController *
@@ -688,8 +696,8 @@ find_controller (GtkWidget *widget, GType type)
 static gboolean
 viewport_is_finite (const LirViewport *vp)
 {
-  return isfinite (vp->step_start) && isfinite (vp->step_end) && isfinite (vp->byte_start) &&
-         isfinite (vp->byte_end) && vp->step_end > vp->step_start && vp->byte_end > vp->byte_start;
+  return isfinite (vp->step_start) && isfinite (vp->step_end) && isfinite (vp->byte_start)
+         && isfinite (vp->byte_end) && vp->step_end > vp->step_start && vp->byte_end > vp->byte_start;
 }
 
 /* Ctrl+scroll zooms about the pointer's last position (scroll events carry
@@ -802,7 +810,8 @@ test_hold_plan (void)
 static void
 test_dynamic_tooltip (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
   LirscopeWindow *window = open_window (path);
   LirscopeTimeline *timeline = lirscope_window_get_timeline (window);
   LirRenderLayout layout;
@@ -823,7 +832,8 @@ test_dynamic_tooltip (void)
   g_assert_nonnull (strstr (text, "dynamic, not in the arena"));
   g_assert_cmpint (area.y, >=, (int)layout.dynamic_y);
   g_assert_cmpint (area.y + area.height, <=, (int)ceil (layout.dynamic_y + layout.dynamic_height));
-  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_VALIDITY),
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                    LIR_STAT_VALIDITY),
                    ==, "valid");
   close_window (window);
 }
@@ -853,8 +863,8 @@ test_replan_refits (void)
   g_assert_true (lirscope_summary_page_set_symbol (lirscope_window_get_summary_page (window), "seq", 256));
   wait_for (is_idle, window, "re-planning with seq=256");
   lirscope_timeline_get_viewport (timeline, &viewport);
-  g_assert_cmpfloat_with_epsilon (viewport.step_end - viewport.step_start, zoomed.step_end - zoomed.step_start,
-                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (viewport.step_end - viewport.step_start,
+                                  zoomed.step_end - zoomed.step_start, 1e-9);
   close_window (window);
 }
 
@@ -916,10 +926,10 @@ test_tooltip_follows_buffer (void)
   g_assert_true (g_str_has_prefix (gate, "mlp.gate\n"));
   g_assert_nonnull (strstr (gate, "Steady state"));
   /* Each area holds its own point and not the other's, so GTK re-places the tooltip. */
-  g_assert_true (x >= up_area.x && x <= up_area.x + up_area.width && y >= up_area.y &&
-                 y <= up_area.y + up_area.height);
-  g_assert_false (gx >= up_area.x && gx < up_area.x + up_area.width && gy >= up_area.y &&
-                  gy < up_area.y + up_area.height);
+  g_assert_true (x >= up_area.x && x <= up_area.x + up_area.width && y >= up_area.y
+                 && y <= up_area.y + up_area.height);
+  g_assert_false (gx >= up_area.x && gx < up_area.x + up_area.width && gy >= up_area.y
+                  && gy < up_area.y + up_area.height);
   g_assert_true (gtk_label_get_wrap (label));
   g_assert_cmpint (gtk_label_get_max_width_chars (label), <=, 80);
   g_assert_null (lirscope_timeline_describe_at (timeline, -5, -5, &up_area));
@@ -993,7 +1003,8 @@ test_phase_labels (void)
   gboolean found = FALSE;
 
   lirscope_session_select (session_of (window), gate);
-  g_assert_cmpstr (lirscope_buffer_page_get_field (lirscope_window_get_buffer_page (window), LIRSCOPE_FIELD_PHASE),
+  g_assert_cmpstr (lirscope_buffer_page_get_field (lirscope_window_get_buffer_page (window),
+                                                   LIRSCOPE_FIELD_PHASE),
                    ==, "Steady state");
   for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (window->phases_section)); i++)
     {
@@ -1053,7 +1064,8 @@ test_buffer_links (void)
     g_assert_true (listed);
   }
   lirscope_session_select (session_of (window), view);
-  g_assert_cmpuint (g_list_model_get_n_items (lirscope_buffer_page_get_links (page, LIRSCOPE_LINKS_VIEW_OF)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lirscope_buffer_page_get_links (page, LIRSCOPE_LINKS_VIEW_OF)),
+                    ==, 1);
   close_window (window);
 }
 
@@ -1105,13 +1117,16 @@ test_invalid_plan (void)
   LirscopeWindow *window;
   LirRenderOptions options;
 
-  g_assert_true (g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n2,10,12,50,0\n", -1, NULL));
+  g_assert_true (
+    g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n2,10,12,50,0\n", -1,
+                         NULL));
   window = open_window (csv);
   g_assert_nonnull (module_of (window));
   g_assert_nonnull (lirscope_window_get_banner_text (window));
   g_assert_nonnull (strstr (lirscope_window_get_banner_text (window), "invalid"));
-  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window), LIR_STAT_EFFICIENCY), ==,
-                   "not measured: the plan is invalid");
+  g_assert_cmpstr (lirscope_summary_page_get_value (lirscope_window_get_summary_page (window),
+                                                    LIR_STAT_EFFICIENCY),
+                   ==, "not measured: the plan is invalid");
   lirscope_timeline_get_frame_options (lirscope_window_get_timeline (window), &options);
   g_assert_cmpuint (options.n_flagged, ==, 2);
   close_window (window);
@@ -1122,8 +1137,7 @@ test_invalid_plan (void)
 /* Whether a GtkLabel under @widget shows @text, and whether one shows
  * @markup_text (what @text would look like parsed as markup). */
 static void
-find_labels (GtkWidget *widget, const char *text, gboolean *shown, const char *markup_text,
-             gboolean *parsed)
+find_labels (GtkWidget *widget, const char *text, gboolean *shown, const char *markup_text, gboolean *parsed)
 {
   if (GTK_IS_LABEL (widget))
     {
@@ -1159,10 +1173,14 @@ test_hostile_names (void)
       /* ASCII names: g_strescape () only escapes their quotes, as JSON does. */
       g_autofree char *name = g_strescape (names[i] != NULL ? names[i] : long_name, NULL);
 
-      g_string_append_printf (doc, "%s{\"id\": %u, \"op\": \"%s\", \"name\": \"%s\", %s\"shape\": "
-                              "{\"dtype\": \"f32\", \"dims\": [1024]}}", i > 0 ? ", " : "", i,
-                              i == 0 ? "input" : "relu", name,
-                              i == 0 ? "" : (i == 1 ? "\"inputs\": [0], " : i == 2 ? "\"inputs\": [1], " : "\"inputs\": [2], "));
+      g_string_append_printf (doc,
+                              "%s{\"id\": %u, \"op\": \"%s\", \"name\": \"%s\", %s\"shape\": "
+                              "{\"dtype\": \"f32\", \"dims\": [1024]}}",
+                              i > 0 ? ", " : "", i, i == 0 ? "input" : "relu", name,
+                              i == 0 ? ""
+                                     : (i == 1   ? "\"inputs\": [0], "
+                                        : i == 2 ? "\"inputs\": [1], "
+                                                 : "\"inputs\": [2], "));
     }
   g_string_append (doc, "], \"outputs\": [3]}");
   g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
@@ -1171,7 +1189,8 @@ test_hostile_names (void)
   wait_for (is_laid_out, window, "the first frame");
   for (guint32 node = 0; node < 4; node++)
     {
-      const char *shown = lir_graph_get_node_short_label (lir_module_get_graph (module_of (window)), node, scratch);
+      const char *shown =
+        lir_graph_get_node_short_label (lir_module_get_graph (module_of (window)), node, scratch);
       gboolean found = FALSE, parsed = FALSE;
 
       lirscope_session_select (session_of (window), node);
@@ -1235,8 +1254,8 @@ test_all_steps (void)
   plan = lir_module_get_plan (module_of (window));
   schedule = lir_buffer_plan_get_schedule (plan, &n_steps);
   while (first_run < n_steps
-         && lir_op_kind_is_boundary (lir_graph_get_node_kind (lir_module_get_graph (module_of (window)),
-                                                          schedule[first_run])))
+         && lir_op_kind_is_boundary (
+           lir_graph_get_node_kind (lir_module_get_graph (module_of (window)), schedule[first_run])))
     first_run++;
   g_assert_cmpuint (first_run, >, 0); /* the decoder block starts with its params */
   lirscope_timeline_get_frame_options (timeline, &options);
@@ -1289,13 +1308,14 @@ test_no_schema (void)
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) env = g_get_environ ();
-  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-window", NULL), "-p", "/window/no-schema-child",
-                         NULL };
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-window", NULL), "-p",
+                         "/window/no-schema-child", NULL };
   int status;
 
   {
     /* Installed system-wide (after `meson install` to /usr), there is nothing to fall back from. */
-    g_autofree char *installed = g_build_filename ("/usr/share/glib-2.0/schemas", "org.lirscope.Lirscope.gschema.xml", NULL);
+    g_autofree char *installed =
+      g_build_filename ("/usr/share/glib-2.0/schemas", "org.lirscope.Lirscope.gschema.xml", NULL);
 
     if (g_file_test (installed, G_FILE_TEST_EXISTS))
       {
@@ -1305,7 +1325,8 @@ test_no_schema (void)
   }
   env = g_environ_unsetenv (env, "GSETTINGS_SCHEMA_DIR");
   env = g_environ_setenv (env, "LIRSCOPE_TEST_CHILD", "1", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (
+    g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
   g_assert_no_error (error);
   g_test_message ("child stderr: %s", err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -1324,8 +1345,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_set_application_name ("Lirscope");
   app = lirscope_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   /* The tests compare viewports with the whole plan; one test turns this on. */

@@ -95,8 +95,8 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 static gboolean
 first_frame (LirscopeWindow *window)
 {
-  return !lirscope_session_get_busy (lirscope_window_get_session (window)) &&
-         lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
+  return !lirscope_session_get_busy (lirscope_window_get_session (window))
+         && lirscope_timeline_get_n_draws (lirscope_window_get_timeline (window)) > 0;
 }
 
 /* The main loop's longest stall: the largest gap between two runs of a
@@ -143,7 +143,8 @@ open_one (LirscopeApplication *app, const char *path)
   while (g_get_monotonic_time () / 1e6 - t0 < open_seconds + 1)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (source);
-  g_print ("| file | open: read, plan if needed, index, first frame | longest main-loop stall | peak RSS before / after |\n"
+  g_print ("| file | open: read, plan if needed, index, first frame | longest main-loop stall | peak RSS "
+           "before / after |\n"
            "|---|---|---|---|\n| %s | %.2f s | %.0f ms | %.0f / %.0f MiB |\n",
            path, open_seconds, stall.longest_us / 1000.0, rss_before, max_rss_mib ());
   if (lirscope_session_get_module (lirscope_window_get_session (window)) == NULL)
@@ -201,7 +202,8 @@ main (int argc, char **argv)
     g_error ("the plan did not open: %s", lirscope_window_get_banner_text (run.window));
 
   g_print ("## The app on a %u-buffer plan (%.1f MB of JSON), window 1920x1080, GSK renderer %s\n\n",
-           lir_plan_index_get_n_entries (lir_renderer_get_index (lirscope_session_get_renderer (lirscope_window_get_session (run.window)))),
+           lir_plan_index_get_n_entries (lir_renderer_get_index (
+             lirscope_session_get_renderer (lirscope_window_get_session (run.window)))),
            st.st_size / 1e6, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (run.window))));
   g_print ("| open: read + index + first frame | %.2f s |\n|---|---|\n", open_seconds);
 
@@ -234,8 +236,8 @@ main (int argc, char **argv)
     while (!first_frame (window))
       g_main_context_iteration (NULL, TRUE);
     g_print ("| open the same buffers as a CSV with offsets (%u buffers) | %.2f s |\n",
-             lir_plan_index_get_n_entries (lir_renderer_get_index (
-               lirscope_session_get_renderer (lirscope_window_get_session (window)))),
+             lir_plan_index_get_n_entries (
+               lir_renderer_get_index (lirscope_session_get_renderer (lirscope_window_get_session (window)))),
              g_get_monotonic_time () / 1e6 - t0);
     gtk_window_destroy (GTK_WINDOW (window));
     g_unlink (csv);

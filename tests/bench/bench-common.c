@@ -41,4 +41,3 @@ bench_build_module (guint n_buffers)
     g_error ("planning failed: %s", error->message);
   return module;
 }
-

@@ -100,8 +100,8 @@ run_strategy (gconstpointer input, gpointer output)
       double seconds;
 
       g_clear_error (&error);
-      r->ok = lir_strategy_run (lir_strategy_find (run->strategy, NULL), run->request, offsets, &outcome,
-                                &error);
+      r->ok =
+        lir_strategy_run (lir_strategy_find (run->strategy, NULL), run->request, offsets, &outcome, &error);
       seconds = (g_get_monotonic_time () - start) / 1e6;
       if (runs == 0)
         r->first_seconds = seconds;
@@ -210,8 +210,8 @@ table_minimalloc (const char *dir)
           if (!r.ok)
             g_print (" failed: %s |", r.message);
           else
-            g_print (" %" G_GUINT64_FORMAT " (%.3f, %.2f s%s) |", r.arena, (double)r.arena / lower,
-                     r.seconds, r.proven ? ", proven" : "");
+            g_print (" %" G_GUINT64_FORMAT " (%.3f, %.2f s%s) |", r.arena, (double)r.arena / lower, r.seconds,
+                     r.proven ? ", proven" : "");
         }
       request.capacity = 1048576;
       capacity_run = measure (&request, "exact");
@@ -277,7 +277,7 @@ generate (guint n, guint32 seed, gboolean overlapping)
       guint32 first = (guint32)((guint64)i * steps / n);
       /* One buffer in a thousand lives up to a tenth of the run (weights,
        * caches); the rest die within a few steps (activations). */
-      guint32 len = overlapping ? g_rand_int_range (rand, 16, 2001)
+      guint32 len = overlapping                             ? g_rand_int_range (rand, 16, 2001)
                     : g_rand_int_range (rand, 0, 1000) == 0 ? g_rand_int_range (rand, 0, steps / 10 + 1)
                                                             : g_rand_int_range (rand, 1, 8);
       b.size = (guint64)exp (g_rand_double_range (rand, log (64.0), log (64.0 * 1024 * 1024)));
@@ -293,8 +293,7 @@ generate (guint n, guint32 seed, gboolean overlapping)
 #define RLX_GREEDY_MAX_BUFFERS 30000
 
 static void
-table_scaling (const char *title, const guint *sizes, guint n_sizes, gboolean overlapping,
-               gboolean quick)
+table_scaling (const char *title, const guint *sizes, guint n_sizes, gboolean overlapping, gboolean quick)
 {
   static const char *const strategies[] = { "rlx-greedy", "best-fit", "greedy-breadth", "auto" };
 
@@ -306,8 +305,7 @@ table_scaling (const char *title, const guint *sizes, guint n_sizes, gboolean ov
     {
       g_autoptr (GArray) buffers = generate (sizes[i], 1234 + i, overlapping);
       /* Described as the planner describes a graph's buffers: steps < n. */
-      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i],
-                                  64 };
+      LirAllocRequest request = { (const LirAllocBuffer *)buffers->data, buffers->len, sizes[i], 64 };
       double rlx_seconds = 0, rlx_first = 0;
 
       if (quick && sizes[i] > 100000)
@@ -351,9 +349,8 @@ write_heavy_overlap (guint n, guint32 seed, const char *dir)
   for (guint i = 0; i < n; i++)
     {
       guint32 start = g_rand_int_range (rand, 0, n);
-      guint32 life = g_rand_double (rand) < 0.9
-                       ? 1 + (guint32)floor (-3.0 * log (1.0 - g_rand_double (rand)))
-                       : (guint32)g_rand_int_range (rand, 1, (gint32)MAX (n / 4, 2));
+      guint32 life = g_rand_double (rand) < 0.9 ? 1 + (guint32)floor (-3.0 * log (1.0 - g_rand_double (rand)))
+                                                : (guint32)g_rand_int_range (rand, 1, (gint32)MAX (n / 4, 2));
       guint32 end = MIN ((guint64)start + life, n);
       guint64 size = (guint64)exp (g_rand_double_range (rand, log (64.0), log (64.0 * 1024 * 1024)));
 
@@ -448,8 +445,8 @@ print_pipeline_row (const char *name, guint n, const char *strategy, const Pipel
       return;
     }
   g_print ("| %s | %u | %s | %.2f | %.1fx | %.0f | %.1f | %.4f |\n", name, n, strategy, r->seconds,
-           r->seconds / MAX (floor, 1e-6), r->max_rss_kib / 1024.0,
-           r->max_rss_kib * 1024.0 / MAX (n, 1), (double)r->arena / MAX (r->lower_bound, 1));
+           r->seconds / MAX (floor, 1e-6), r->max_rss_kib / 1024.0, r->max_rss_kib * 1024.0 / MAX (n, 1),
+           (double)r->arena / MAX (r->lower_bound, 1));
 }
 
 static const char *const pipeline_strategies[] = { "naive", "best-fit", "sweep", "auto" };
@@ -458,8 +455,8 @@ static const char *const pipeline_strategies[] = { "naive", "best-fit", "sweep",
 static const char *const huge_strategies[] = { "naive", "sweep", "auto", "rlx-greedy", "best-fit" };
 #define HUGE_QUICK_STRATEGIES 3
 
-#define PIPELINE_HEADER                                                                            \
-  "| instance | buffers | strategy | read+plan+write s | x naive | peak RSS MiB | RSS B/buffer | " \
+#define PIPELINE_HEADER                                                                                      \
+  "| instance | buffers | strategy | read+plan+write s | x naive | peak RSS MiB | RSS B/buffer | "           \
   "arena / lower bound |\n|---|---|---|---|---|---|---|---|\n"
 
 /* The heavy-overlap generator at growing sizes, two seeds each up to
@@ -485,7 +482,7 @@ table_heavy_overlap (gboolean quick, gboolean huge)
         {
           gboolean big = sizes[i] > 100000;
           const char *const *strategies = big ? huge_strategies : pipeline_strategies;
-          guint n_strategies = !big ? G_N_ELEMENTS (pipeline_strategies)
+          guint n_strategies = !big                          ? G_N_ELEMENTS (pipeline_strategies)
                                : huge && sizes[i] == 1000000 ? G_N_ELEMENTS (huge_strategies)
                                                              : HUGE_QUICK_STRATEGIES;
 
@@ -614,7 +611,9 @@ main (int argc, char **argv)
   g_autofree char *idealloc = g_build_filename (data, "..", "idealloc", NULL);
 
   g_print ("# bench-planner\n");
-  if (argc > 1 && (g_str_equal (argv[argc - 1], "--scale-only") || (huge && argc > 2 && g_str_equal (argv[argc - 2], "--scale-only"))))
+  if (argc > 1
+      && (g_str_equal (argv[argc - 1], "--scale-only")
+          || (huge && argc > 2 && g_str_equal (argv[argc - 2], "--scale-only"))))
     {
       table_idealloc (idealloc);
       table_heavy_overlap (FALSE, huge);
@@ -626,10 +625,9 @@ main (int argc, char **argv)
     static const guint ml_sizes[] = { 1000, 10000, 20000, 100000, 1000000 };
     static const guint overlapping_sizes[] = { 10000, 30000 };
 
-    table_scaling ("Scaling on generated ML-like instances", ml_sizes, G_N_ELEMENTS (ml_sizes),
-                   FALSE, quick);
-    table_scaling ("Long overlapping lifetimes (about 1,000 buffers live at each step)",
-                   overlapping_sizes, G_N_ELEMENTS (overlapping_sizes), TRUE, quick);
+    table_scaling ("Scaling on generated ML-like instances", ml_sizes, G_N_ELEMENTS (ml_sizes), FALSE, quick);
+    table_scaling ("Long overlapping lifetimes (about 1,000 buffers live at each step)", overlapping_sizes,
+                   G_N_ELEMENTS (overlapping_sizes), TRUE, quick);
   }
   table_idealloc (idealloc);
   table_heavy_overlap (quick, huge);

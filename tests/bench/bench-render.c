@@ -49,8 +49,7 @@ time_export (const LirRenderer *renderer, LirRenderFormat format, const char *wh
       g_autofree char *name = g_strdup_printf ("bench-render.%s", ext[format]);
       g_autofree char *path = g_build_filename (g_getenv ("BENCH_SAVE"), name, NULL);
 
-      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes),
-                           NULL);
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes), NULL);
     }
 }
 

@@ -33,8 +33,8 @@ static void
 test_quoting (void)
 {
   static const char *const ids[] = {
-    "a,b", "b1bad\", \"~", "=F(\"x\")", "multi\nline", "cr\r\nlf", " lead", "trail ", "\"quoted\"",
-    "semi;colon", "tab\there", "plain", "a\"b",
+    "a,b",    "b1bad\", \"~", "=F(\"x\")",  "multi\nline", "cr\r\nlf", " lead",
+    "trail ", "\"quoted\"",   "semi;colon", "tab\there",   "plain",    "a\"b",
   };
   g_autoptr (GString) csv = g_string_new ("id,lower,upper,size\n");
   g_autoptr (GError) error = NULL;

@@ -6,7 +6,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef enum {
+typedef enum
+{
   VARIANT_BASE,
   VARIANT_BIGGER_B,      /* b's shape grows */
   VARIANT_LONGER_A,      /* the output also reads a: a lives longer */
@@ -207,7 +208,8 @@ edited (LirModule *module, gboolean swap_schedule, gboolean change_phase)
     {
       /* x and w are independent: run w first. */
       JsonArray *schedule = json_object_get_array_member (plan, "schedule");
-      gint64 first = json_array_get_int_element (schedule, 0), second = json_array_get_int_element (schedule, 1);
+      gint64 first = json_array_get_int_element (schedule, 0),
+             second = json_array_get_int_element (schedule, 1);
 
       json_node_set_int (json_array_get_element (schedule, 0), second);
       json_node_set_int (json_array_get_element (schedule, 1), first);
@@ -260,9 +262,14 @@ static void
 test_json_report (void)
 {
   static const char *const fields[] = {
-    "a", "b", "matched_by", "same_graph", "empty", "arena_size", "lower_bound", "fragmentation",
-    "efficiency", "peak_step", "nodes_added", "nodes_removed", "steps_moved", "growth_at_peak",
-    "arena_top", "changes",
+    "a",           "b",
+    "matched_by",  "same_graph",
+    "empty",       "arena_size",
+    "lower_bound", "fragmentation",
+    "efficiency",  "peak_step",
+    "nodes_added", "nodes_removed",
+    "steps_moved", "growth_at_peak",
+    "arena_top",   "changes",
   };
   g_autoptr (LirModule) a = build (VARIANT_BASE, "best-fit", TRUE);
   g_autoptr (LirModule) b = build (VARIANT_BIGGER_B, "best-fit", TRUE);
@@ -282,8 +289,8 @@ test_json_report (void)
   g_assert_cmpint (json_object_get_int_member (arena, "a"), ==,
                    lir_plan_diff_get_stats (diff, FALSE)->arena_size);
   g_assert_cmpint (json_object_get_int_member (arena, "delta"), ==,
-                   (gint64)lir_plan_diff_get_stats (diff, TRUE)->arena_size -
-                     (gint64)lir_plan_diff_get_stats (diff, FALSE)->arena_size);
+                   (gint64)lir_plan_diff_get_stats (diff, TRUE)->arena_size
+                     - (gint64)lir_plan_diff_get_stats (diff, FALSE)->arena_size);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "changes")), ==,
                     lir_plan_diff_get_n_changes (diff));
   first = json_array_get_object_element (json_object_get_array_member (root, "changes"), 0);

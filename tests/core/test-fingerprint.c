@@ -27,7 +27,8 @@ static void
 test_pinned_vectors (void)
 {
   g_autoptr (LirModule) module = tiny_module ();
-  g_autofree char *graph = lir_fingerprint_to_string (lir_graph_get_fingerprint (lir_module_get_graph (module)));
+  g_autofree char *graph =
+    lir_fingerprint_to_string (lir_graph_get_fingerprint (lir_module_get_graph (module)));
   g_autofree char *whole = lir_fingerprint_to_string (lir_module_get_fingerprint (module));
 
   g_assert_cmpstr (graph, ==, PINNED_GRAPH);

@@ -7,10 +7,14 @@
 static void
 test_dtype_sizes (void)
 {
-  static const struct { const char *name; guint size; } cases[] = {
-    { "f32", 4 }, { "f16", 2 }, { "bf16", 2 }, { "f64", 8 }, { "i8", 1 }, { "i16", 2 },
-    { "i32", 4 }, { "i64", 8 }, { "u8", 1 },  { "u32", 4 }, { "bool", 1 }, { "c64", 8 },
-    { "F32", 4 }, { "BF16", 2 }, { "C64", 8 },
+  static const struct
+  {
+    const char *name;
+    guint size;
+  } cases[] = {
+    { "f32", 4 },  { "f16", 2 }, { "bf16", 2 }, { "f64", 8 },  { "i8", 1 },
+    { "i16", 2 },  { "i32", 4 }, { "i64", 8 },  { "u8", 1 },   { "u32", 4 },
+    { "bool", 1 }, { "c64", 8 }, { "F32", 4 },  { "BF16", 2 }, { "C64", 8 },
   };
   LirDType dtype;
 
@@ -42,7 +46,11 @@ test_shape_overflow_is_error (void)
 static void
 test_alias_rules (void)
 {
-  static const struct { const char *case_name; const char *expected; } cases[] = {
+  static const struct
+  {
+    const char *case_name;
+    const char *expected;
+  } cases[] = {
     { "alias of a node it does not read", "must name one of its inputs" },
     { "in-place at an offset", "starts at byte 0" },
     { "alias on a reshape", "are views by their op" },
@@ -68,12 +76,24 @@ test_alias_rules (void)
       g_assert_true (lir_graph_validate (g, NULL));
       switch (i)
         {
-        case 0: lir_graph_set_node_alias (g, b, x, 0, LIR_ALIAS_VIEW); break;
-        case 1: lir_graph_set_node_alias (g, a, x, 4, LIR_ALIAS_INPLACE); break;
-        case 2: lir_graph_set_node_alias (g, r, b, 0, LIR_ALIAS_VIEW); break;
-        case 3: lir_graph_set_node_alias (g, b, tuple, 0, LIR_ALIAS_VIEW); break;
-        case 4: lir_graph_set_node_alias (g, tuple, a, 0, LIR_ALIAS_VIEW); break;
-        case 5: lir_graph_set_node_result_of (g, tuple, a); break;
+        case 0:
+          lir_graph_set_node_alias (g, b, x, 0, LIR_ALIAS_VIEW);
+          break;
+        case 1:
+          lir_graph_set_node_alias (g, a, x, 4, LIR_ALIAS_INPLACE);
+          break;
+        case 2:
+          lir_graph_set_node_alias (g, r, b, 0, LIR_ALIAS_VIEW);
+          break;
+        case 3:
+          lir_graph_set_node_alias (g, b, tuple, 0, LIR_ALIAS_VIEW);
+          break;
+        case 4:
+          lir_graph_set_node_alias (g, tuple, a, 0, LIR_ALIAS_VIEW);
+          break;
+        case 5:
+          lir_graph_set_node_result_of (g, tuple, a);
+          break;
         default:
           lir_graph_set_node_result_of (g, b, tuple);
           lir_graph_set_node_alias (g, b, a, 0, LIR_ALIAS_VIEW);
@@ -82,8 +102,7 @@ test_alias_rules (void)
       g_assert_false (lir_graph_validate (g, &error));
       g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
       if (strstr (error->message, cases[i].expected) == NULL)
-        g_error ("%s: \"%s\" does not say \"%s\"", cases[i].case_name, error->message,
-                 cases[i].expected);
+        g_error ("%s: \"%s\" does not say \"%s\"", cases[i].case_name, error->message, cases[i].expected);
     }
 }
 
@@ -167,7 +186,7 @@ test_cycle_names_a_node (void)
   guint32 in = 2, a, b;
   g_autoptr (GError) error = NULL;
 
-  lir_graph_add_input (g, "x", &s);            /* 0 */
+  lir_graph_add_input (g, "x", &s);             /* 0 */
   a = lir_graph_add_op (g, "relu", &in, 1, &s); /* 1 reads 2 */
   b = lir_graph_add_op (g, "relu", &a, 1, &s);  /* 2 reads 1 */
   g_assert_cmpuint (b, ==, 2);
@@ -254,11 +273,13 @@ test_typed_fields_reach_attrs (void)
   g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_cast), ==, "{\"to\":\"f32\"}");
   g_assert_cmpint (lir_graph_get_node_cast_to (g, given_cast), ==, LIR_DTYPE_F16);
   g_assert_cmpstr (lir_graph_get_node_attrs (g, given_cast), ==, "{\"to\":\"f16\",\"z\":1}");
-  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==, "{\"a\":[1],\"axis\":0,\"len\":0,\"start\":0}");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==,
+                   "{\"a\":[1],\"axis\":0,\"len\":0,\"start\":0}");
   lir_graph_set_node_cast_to (g, set_cast, LIR_DTYPE_I8);
   g_assert_cmpstr (lir_graph_get_node_attrs (g, set_cast), ==, "{\"to\":\"i8\"}");
   lir_graph_set_node_narrow (g, plain_narrow, 1, 1, 3);
-  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==, "{\"a\":[1],\"axis\":1,\"len\":3,\"start\":1}");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, plain_narrow), ==,
+                   "{\"a\":[1],\"axis\":1,\"len\":3,\"start\":1}");
   lir_graph_set_outputs (g, &set_cast, 1);
 
   again = json_round_trip (g);

@@ -297,8 +297,8 @@ test_scalars_are_json (void)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (LirModule) module = lir_module_new_from_data (cases[i].text, strlen (cases[i].text), &error);
-      g_autofree char *expected = g_strdup_printf ("the document is a JSON %s, not a graph or module",
-                                                   cases[i].kind);
+      g_autofree char *expected =
+        g_strdup_printf ("the document is a JSON %s, not a graph or module", cases[i].kind);
 
       g_assert_null (module);
       g_assert_error (error, LIR_ERROR, LIR_ERROR_INVALID);
@@ -334,10 +334,8 @@ main (int argc, char **argv)
               test_write_keeps_mode_and_links, temp_dir_teardown);
   g_test_add ("/io/write/failure-leaves-nothing", TempDir, NULL, temp_dir_setup,
               test_write_failure_leaves_nothing, temp_dir_teardown);
-  g_test_add ("/io/write/killed", TempDir, NULL, temp_dir_setup, test_write_killed,
-              temp_dir_teardown);
-  g_test_add ("/io/write/stream", TempDir, NULL, temp_dir_setup, test_write_to_stream,
-              temp_dir_teardown);
+  g_test_add ("/io/write/killed", TempDir, NULL, temp_dir_setup, test_write_killed, temp_dir_teardown);
+  g_test_add ("/io/write/stream", TempDir, NULL, temp_dir_setup, test_write_to_stream, temp_dir_teardown);
   g_test_add ("/io/read/fifo", TempDir, NULL, temp_dir_setup, test_read_fifo, temp_dir_teardown);
   g_test_add_func ("/io/read/scalars-are-json", test_scalars_are_json);
   g_test_add ("/io/save/graph-as-csv", TempDir, NULL, temp_dir_setup, test_save_graph_as_csv,

@@ -58,13 +58,18 @@ test_opaque_attrs_kept (void)
   g = lir_module_get_graph (module);
   g_assert_cmpint (lir_graph_get_node_kind (g, 1), ==, LIR_OP_OPAQUE);
   g_assert_cmpstr (lir_graph_get_node_op_name (g, 1), ==, "my_fancy_op");
-  g_assert_cmpstr (lir_graph_get_node_attrs (g, 1), ==, "{\"a\":{\"n\":null,\"nested\":true},\"z\":[1,2.5,\"s\"]}");
+  g_assert_cmpstr (lir_graph_get_node_attrs (g, 1), ==,
+                   "{\"a\":{\"n\":null,\"nested\":true},\"z\":[1,2.5,\"s\"]}");
 }
 
 static void
 test_error_places (void)
 {
-  static const struct { const char *doc; const char *expected; } cases[] = {
+  static const struct
+  {
+    const char *doc;
+    const char *expected;
+  } cases[] = {
     { "{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[{\"op\":\"input\",\"name\":\"x\","
       "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}},{\"op\":\"relu\",\"inputs\":[0,40],"
       "\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}}]}",
@@ -110,8 +115,8 @@ test_error_places (void)
 static LirModule *
 read_one_node (const char *node_json, GError **error)
 {
-  g_autofree char *doc = g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[%s]}",
-                                          node_json);
+  g_autofree char *doc =
+    g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[%s]}", node_json);
 
   return lir_module_new_from_json (doc, strlen (doc), error);
 }
@@ -123,7 +128,8 @@ test_syntax (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LirModule) module = NULL;
-  g_autoptr (GString) deep = g_string_new ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[],\"x\":");
+  g_autoptr (GString) deep =
+    g_string_new ("{\"format\":\"lirscope-graph\",\"version\":1,\"nodes\":[],\"x\":");
   const char *multi_line = "{\n  \"format\": \"lirscope-graph\",\n  \"version\": 1,,\n  \"nodes\": []\n}\n";
   LirGraph *g;
 
@@ -139,27 +145,30 @@ test_syntax (void)
   g_assert_nonnull (strstr (error->message, "deeper than 128"));
   g_clear_error (&error);
 
-  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"\xff\xfe\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}}",
-                                &error));
+  g_assert_null (
+    read_one_node ("{\"op\":\"input\",\"name\":\"\xff\xfe\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4]}}",
+                   &error));
   g_assert_error (error, LIR_ERROR, LIR_ERROR_PARSE);
   g_clear_error (&error);
 
-  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[99999999999999999999]}}",
+  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":["
+                                "99999999999999999999]}}",
                                 &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  g_assert_null (read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4.5]}}",
-                                &error));
+  g_assert_null (
+    read_one_node ("{\"op\":\"input\",\"name\":\"x\",\"shape\":{\"dtype\":\"f32\",\"dims\":[4.5]}}", &error));
   g_assert_nonnull (strstr (error->message, "found a fractional number"));
   g_clear_error (&error);
 
   g_clear_pointer (&module, lir_module_unref);
-  module = read_one_node ("{\"op\":\"relu\",\"op\":\"input\",\"name\":\"x\\u00e9\\n\\\"q\\\"\","
-                          "\"shape\":{\"dtype\":\"f32\",\"dims\":[]}},"
-                          "{\"op\":\"mystery\",\"inputs\":[0],\"shape\":{\"dtype\":\"f32\",\"dims\":[]},"
-                          "\"attrs\":{\"b\":1,\"a\":true,\"b\":{\"e\":[],\"o\":{},\"n\":[[],[1,[]],-2.5e3]}}}",
-                          &error);
+  module =
+    read_one_node ("{\"op\":\"relu\",\"op\":\"input\",\"name\":\"x\\u00e9\\n\\\"q\\\"\","
+                   "\"shape\":{\"dtype\":\"f32\",\"dims\":[]}},"
+                   "{\"op\":\"mystery\",\"inputs\":[0],\"shape\":{\"dtype\":\"f32\",\"dims\":[]},"
+                   "\"attrs\":{\"b\":1,\"a\":true,\"b\":{\"e\":[],\"o\":{},\"n\":[[],[1,[]],-2.5e3]}}}",
+                   &error);
   g_assert_no_error (error);
   g = lir_module_get_graph (module);
   g_assert_cmpint (lir_graph_get_node_kind (g, 0), ==, LIR_OP_INPUT);
@@ -230,7 +239,8 @@ test_alias_round_trip (void)
 static void
 test_csv_round_trip (void)
 {
-  const char *csv = "size,id,upper,lower,note\n4,b1,3,0,x\n4,b2,9,3,y\n4,b3,9,0,z\n4,b4,21,9,w\n4,b5,21,0,v\n";
+  const char *csv =
+    "size,id,upper,lower,note\n4,b1,3,0,x\n4,b2,9,3,y\n4,b3,9,0,z\n4,b4,21,9,w\n4,b5,21,0,v\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (LirModule) module = lir_module_new_from_data (csv, strlen (csv), &error);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
@@ -276,7 +286,8 @@ named_input (const char *name_json)
 {
   return g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"name\":\"t\",\"nodes\":"
                           "[{\"id\":0,\"op\":\"input\",\"name\":%s,\"shape\":{\"dtype\":\"f32\","
-                          "\"dims\":[2]}}],\"outputs\":[0]}", name_json);
+                          "\"dims\":[2]}}],\"outputs\":[0]}",
+                          name_json);
 }
 
 /* Text that would not survive a write and a read is refused where it
@@ -294,7 +305,9 @@ test_text_refused (void)
     { "\"a\\ud800\"", "1:90: a \\u escape is the first half of a surrogate pair" },
     { "\"a\\ud800\\u0041\"", "1:90: a \\u escape is the first half of a surrogate pair" },
     { "\"a\\udc00\"", "1:90: a \\u escape is the second half of a surrogate pair" },
-    { "\"a\xED\xA0\x80" "b\"", "a string is not valid UTF-8" },
+    { "\"a\xED\xA0\x80"
+      "b\"",
+      "a string is not valid UTF-8" },
     { "\"caf\xE9\"", "invalid bytes in UTF8 string" },
   };
 

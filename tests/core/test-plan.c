@@ -40,7 +40,8 @@ test_non_overlapping_share (void)
 
   lir_graph_set_outputs (g, &c, 1);
   plan = plan_with (g, "rlx-greedy");
-  g_assert_cmpuint (lir_buffer_plan_get_slot (plan, a)->offset, ==, lir_buffer_plan_get_slot (plan, c)->offset);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (plan, a)->offset, ==,
+                    lir_buffer_plan_get_slot (plan, c)->offset);
   g_assert_false (slots_overlap (lir_buffer_plan_get_slot (plan, a), lir_buffer_plan_get_slot (plan, b)));
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (plan), ==, 3 * size);
   g_assert_cmpuint (lir_buffer_plan_get_total_unshared (plan), ==, 4 * size);
@@ -211,11 +212,11 @@ test_view_read_extends_root (void)
   LirShape s = LIR_SHAPE (LIR_DTYPE_F32, 8, 8);
   LirShape flat = LIR_SHAPE (LIR_DTYPE_F32, 64);
   guint32 x = lir_graph_add_input (g, "x", &s);
-  guint32 a = lir_graph_add_op (g, "relu", &x, 1, &s);     /* step 1 */
-  guint32 v = lir_graph_add_reshape (g, a, &flat);         /* step 2 */
-  guint32 b = lir_graph_add_op (g, "relu", &x, 1, &s);     /* step 3 */
+  guint32 a = lir_graph_add_op (g, "relu", &x, 1, &s); /* step 1 */
+  guint32 v = lir_graph_add_reshape (g, a, &flat);     /* step 2 */
+  guint32 b = lir_graph_add_op (g, "relu", &x, 1, &s); /* step 3 */
   guint32 in[] = { v, b };
-  guint32 d = lir_graph_add_op (g, "add", in, 2, &flat);   /* step 4 reads v */
+  guint32 d = lir_graph_add_op (g, "add", in, 2, &flat); /* step 4 reads v */
   g_autoptr (LirBufferPlan) plan = NULL;
 
   lir_graph_set_outputs (g, &d, 1);
@@ -466,7 +467,7 @@ test_stats (void)
   g_autoptr (LirGraph) g = lir_graph_new ("chain");
   LirShape s = LIR_SHAPE (LIR_DTYPE_U8, 64);
   LirShape big = LIR_SHAPE (LIR_DTYPE_U8, 128);
-  guint32 x = lir_graph_add_input (g, "x", &s);      /* [0,3] 64 */
+  guint32 x = lir_graph_add_input (g, "x", &s);        /* [0,3] 64 */
   guint32 a = lir_graph_add_op (g, "up", &x, 1, &big); /* [1,2] 128 */
   guint32 b = lir_graph_add_op (g, "down", &a, 1, &s); /* [2,3] 64 */
   g_autoptr (LirBufferPlan) plan = NULL;

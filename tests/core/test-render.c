@@ -43,8 +43,8 @@ typedef struct
 } SvgCount;
 
 static void
-svg_start (GMarkupParseContext *context, const char *element, const char **names,
-           const char **values, gpointer user_data, GError **error)
+svg_start (GMarkupParseContext *context, const char *element, const char **names, const char **values,
+           gpointer user_data, GError **error)
 {
   SvgCount *count = user_data;
 
@@ -77,8 +77,7 @@ svg_end (GMarkupParseContext *context, const char *element, gpointer user_data, 
 }
 
 static void
-svg_text (GMarkupParseContext *context, const char *text, gsize length, gpointer user_data,
-          GError **error)
+svg_text (GMarkupParseContext *context, const char *text, gsize length, gpointer user_data, GError **error)
 {
   SvgCount *count = user_data;
 
@@ -162,9 +161,10 @@ test_collapsed_steps (void)
   g_assert_cmpfloat_with_epsilon (lir_render_layout_x_of_step (&layout, &vp, b + 1)
                                     - lir_render_layout_x_of_step (&layout, &vp, b),
                                   layout.plot_width / 4, 1e-9);
-  g_assert_cmpfloat_with_epsilon (
-    lir_render_layout_step_at (&layout, &vp, lir_render_layout_x_of_step (&layout, &vp, b + 0.5)),
-    b + 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lir_render_layout_step_at (&layout, &vp,
+                                                             lir_render_layout_x_of_step (&layout, &vp,
+                                                                                          b + 0.5)),
+                                  b + 0.5, 1e-9);
 
   options.all_steps = TRUE;
   lir_renderer_compute_layout (r, 800, 600, &options, &layout);
@@ -271,8 +271,8 @@ near (guint32 rgb, double r, double g, double b, int tolerance)
 {
   int pr = (rgb >> 16) & 0xff, pg = (rgb >> 8) & 0xff, pb = rgb & 0xff;
 
-  return ABS (pr - (int)(r * 255)) <= tolerance && ABS (pg - (int)(g * 255)) <= tolerance &&
-         ABS (pb - (int)(b * 255)) <= tolerance;
+  return ABS (pr - (int)(r * 255)) <= tolerance && ABS (pg - (int)(g * 255)) <= tolerance
+         && ABS (pb - (int)(b * 255)) <= tolerance;
 }
 
 static void
@@ -309,8 +309,8 @@ test_png_pixels (void)
   y = lir_render_layout_y_of_byte (&layout, &viewport, slot->offset + slot->size / 2.0);
   g_assert_cmpint (lir_buffer_plan_get_phase (plan, a), ==, LIR_PHASE_STEADY_STATE);
   rgb = pixel_at (surface, (int)x, (int)y);
-  g_assert_true (near (rgb, 0.18 * 0.88 + 0.98 * 0.12, 0.76 * 0.88 + 0.98 * 0.12,
-                       0.49 * 0.88 + 0.98 * 0.12, 6));
+  g_assert_true (
+    near (rgb, 0.18 * 0.88 + 0.98 * 0.12, 0.76 * 0.88 + 0.98 * 0.12, 0.49 * 0.88 + 0.98 * 0.12, 6));
   /* The hit-test agrees with the picture. */
   g_assert_cmpuint (lir_plan_index_hit (lir_renderer_get_index (renderer), life->first_step,
                                         slot->offset + slot->size / 2),
@@ -347,8 +347,7 @@ test_pdf_and_limits (void)
   pdf = lir_renderer_export_bytes (renderer, LIR_RENDER_PDF, 800, 600, &viewport, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
-  huge = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 100000, 600, &viewport, &options,
-                                    &error);
+  huge = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 100000, 600, &viewport, &options, &error);
   g_assert_null (huge);
   g_assert_error (error, LIR_ERROR, LIR_ERROR_LIMIT);
 }
@@ -449,8 +448,8 @@ test_index (void)
             {
               const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
 
-              if (lir_buffer_plan_get_slot (plan, id) != NULL && life->first_step <= b &&
-                  life->last_step >= a)
+              if (lir_buffer_plan_get_slot (plan, id) != NULL && life->first_step <= b
+                  && life->last_step >= a)
                 expected++;
             }
           g_assert_cmpuint (got->len, ==, expected);
@@ -494,8 +493,7 @@ render_file (const char *path)
       g_assert_cmpuint (count.buffers + count.lods, >, 0);
       g_string_free (count.text, TRUE);
       lir_renderer_get_full_viewport (renderer, &viewport);
-      png = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 400, 300, &viewport, &options,
-                                       &error);
+      png = lir_renderer_export_bytes (renderer, LIR_RENDER_PNG, 400, 300, &viewport, &options, &error);
       g_assert_no_error (error);
     }
 }
@@ -706,9 +704,12 @@ test_export_callouts (void)
   gboolean named = FALSE, named_without = FALSE;
 
   g_assert_cmpuint (top->len, >=, 1);
-  top_name = lir_graph_get_node_label (lir_module_get_graph (module), g_array_index (top, guint32, 0), scratch);
-  g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (module), g_array_index (top, guint32, 0))->size * 100, <,
-                    lir_buffer_plan_get_arena_size (lir_module_get_plan (module)));
+  top_name =
+    lir_graph_get_node_label (lir_module_get_graph (module), g_array_index (top, guint32, 0), scratch);
+  g_assert_cmpuint (lir_buffer_plan_get_slot (lir_module_get_plan (module), g_array_index (top, guint32, 0))
+                        ->size
+                      * 100,
+                    <, lir_buffer_plan_get_arena_size (lir_module_get_plan (module)));
   lir_render_options_init (&options);
   lir_renderer_get_full_viewport (renderer, &viewport);
   plain = svg_texts (renderer, &viewport, &options);
@@ -773,7 +774,8 @@ test_color_by_kind_and_activations (void)
 static void
 test_noncharacter_names (void)
 {
-  static const char csv[] = "id,lower,upper,size\nbad\xEF\xBF\xBEname,0,3,100\nalso\xEF\xB7\x90" "bad,1,4,50\n";
+  static const char csv[] = "id,lower,upper,size\nbad\xEF\xBF\xBEname,0,3,100\nalso\xEF\xB7\x90"
+                            "bad,1,4,50\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (LirModule) module = lir_module_new_from_data (csv, sizeof csv - 1, &error);
   g_autoptr (LirRenderer) renderer = NULL;
@@ -811,7 +813,8 @@ test_noncharacter_names (void)
 static void
 test_dynamic_band (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
   g_autoptr (LirModule) still = small_module ();
@@ -847,8 +850,9 @@ test_dynamic_band (void)
   for (guint i = 0; i < n_dynamic; i++)
     {
       const LirLifetime *life = lir_buffer_plan_get_lifetime (lir_module_get_plan (module), dynamic[i]);
-      double x = (lir_render_layout_x_of_step (&layout, &viewport, life->first_step) +
-                  lir_render_layout_x_of_step (&layout, &viewport, life->last_step + 1.0)) / 2;
+      double x = (lir_render_layout_x_of_step (&layout, &viewport, life->first_step)
+                  + lir_render_layout_x_of_step (&layout, &viewport, life->last_step + 1.0))
+                 / 2;
 
       for (double y = layout.dynamic_y; y < layout.dynamic_y + layout.dynamic_height; y += 1)
         if (lir_renderer_get_dynamic_at (renderer, &layout, &viewport, x, y, bar) == dynamic[i])
@@ -864,7 +868,8 @@ test_dynamic_band (void)
     }
   g_assert_cmpuint (hits, ==, n_dynamic);
   g_assert_cmpuint (lir_renderer_get_dynamic_at (renderer, &layout, &viewport, layout.plot_x + 5,
-                                             layout.plot_y + 5, NULL), ==, LIR_NO_NODE);
+                                                 layout.plot_y + 5, NULL),
+                    ==, LIR_NO_NODE);
 
   /* A static plan has no band. */
   lir_renderer_compute_layout (plain, 1200, 800, &options, &layout);

@@ -131,7 +131,7 @@ test_stats_report (void)
   g_assert_null (lir_stats_report_get_value (report, LIR_STAT_SYMBOLS));
   peak = g_strdup_printf ("step %u, %s", stats->peak_step,
                           lir_graph_get_node_label (lir_module_get_graph (module),
-                                                lir_stats_report_get_peak_node (report), scratch));
+                                                    lir_stats_report_get_peak_node (report), scratch));
   g_assert_cmpstr (lir_stats_report_get_value (report, LIR_STAT_PEAK), ==, peak);
   for (guint i = 0; i < LIR_N_STATS; i++)
     {
@@ -270,10 +270,12 @@ test_views_and_sharers (void)
 
               if (o == NULL)
                 continue;
-              if (lir_buffer_plan_is_view (plan, other) && lir_buffer_plan_get_view_alias (plan, other)->root == node)
+              if (lir_buffer_plan_is_view (plan, other)
+                  && lir_buffer_plan_get_view_alias (plan, other)->root == node)
                 g_array_append_val (expected_views, other);
-              if (slot != NULL && other != node && !lir_buffer_plan_is_view (plan, other) &&
-                  !lir_buffer_plan_is_view (plan, node) && slot->size > 0 && o->size > 0 && overlaps (slot, o))
+              if (slot != NULL && other != node && !lir_buffer_plan_is_view (plan, other)
+                  && !lir_buffer_plan_is_view (plan, node) && slot->size > 0 && o->size > 0
+                  && overlaps (slot, o))
                 g_array_append_val (expected_sharers, other);
             }
           views = lir_plan_index_get_views_of (index, node, &n_views);
@@ -302,8 +304,10 @@ static void
 test_search_index (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (5);
-  static const char *const queries[] = { "l", "la", "lay", "LAYER", "layer.1", "block.2", "add", "ADD", "%",
-                                         "matmul_like", "r.1", "yer", "zzz", "layer.10" };
+  static const char *const queries[] = {
+    "l",   "la", "lay",         "LAYER", "layer.1", "block.2", "add",
+    "ADD", "%",  "matmul_like", "r.1",   "yer",     "zzz",     "layer.10"
+  };
 
   for (guint round = 0; round < 40; round++)
     {
@@ -333,7 +337,8 @@ test_search_index (void)
             }
           total = lir_search_index_find (index, queries[q], G_MAXUINT, got);
           g_assert_cmpuint (total, ==, expected->len);
-          g_assert_cmpmem (got->data, got->len * sizeof (guint32), expected->data, expected->len * sizeof (guint32));
+          g_assert_cmpmem (got->data, got->len * sizeof (guint32), expected->data,
+                           expected->len * sizeof (guint32));
           g_array_set_size (got, 0);
           g_assert_cmpuint (lir_search_index_find (index, queries[q], 2, got), ==, total);
           g_assert_cmpuint (got->len, ==, MIN (total, 2));
@@ -400,8 +405,8 @@ test_honest_statistics (void)
                   const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
                   const LirLifetime *life = lir_buffer_plan_get_lifetime (plan, id);
 
-                  if (slot == NULL || lir_buffer_plan_is_view (plan, id) || life->first_step > step ||
-                      life->last_step < step)
+                  if (slot == NULL || lir_buffer_plan_is_view (plan, id) || life->first_step > step
+                      || life->last_step < step)
                     continue;
                   sum += round_up (slot->size, alignment);
                   slack = MAX (slack, round_up (slot->size, alignment) - slot->size);
@@ -487,23 +492,27 @@ test_live_set (void)
         {
           const LirBufferSlot *slot = lir_buffer_plan_get_slot (plan, id);
 
-          if (slot != NULL && !lir_buffer_plan_is_view (plan, id) && slot->size > 0 &&
-              slot->offset + slot->size == lir_buffer_plan_get_arena_size (plan))
+          if (slot != NULL && !lir_buffer_plan_is_view (plan, id) && slot->size > 0
+              && slot->offset + slot->size == lir_buffer_plan_get_arena_size (plan))
             n_top++;
         }
       g_assert_cmpuint (top->len, ==, n_top);
       if (top->len > 0)
         {
-          g_autoptr (GArray) chain = lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
+          g_autoptr (GArray) chain =
+            lir_buffer_plan_get_arena_chain (plan, index, g_array_index (top, guint32, 0));
 
           /* Each one lies wholly under the one before, and they meet in time. */
           for (guint c = 1; c < chain->len; c++)
             {
-              guint32 upper = g_array_index (chain, guint32, c - 1), lower = g_array_index (chain, guint32, c);
-              const LirLifetime *a = lir_buffer_plan_get_lifetime (plan, upper), *b = lir_buffer_plan_get_lifetime (plan, lower);
+              guint32 upper = g_array_index (chain, guint32, c - 1),
+                      lower = g_array_index (chain, guint32, c);
+              const LirLifetime *a = lir_buffer_plan_get_lifetime (plan, upper),
+                                *b = lir_buffer_plan_get_lifetime (plan, lower);
 
-              g_assert_cmpuint (lir_buffer_plan_get_slot (plan, lower)->offset + lir_buffer_plan_get_slot (plan, lower)->size, <=,
-                                lir_buffer_plan_get_slot (plan, upper)->offset);
+              g_assert_cmpuint (lir_buffer_plan_get_slot (plan, lower)->offset
+                                  + lir_buffer_plan_get_slot (plan, lower)->size,
+                                <=, lir_buffer_plan_get_slot (plan, upper)->offset);
               g_assert_true (a->first_step <= b->last_step && b->first_step <= a->last_step);
             }
         }

@@ -268,7 +268,8 @@ test_real_file_figures (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *json = g_strdup_printf ("real/%s.json", name);
-  g_autofree char *figures_path = g_strdup_printf ("%s/rlx/real/%s.rlx-figures.txt", g_getenv ("LIRSCOPE_TEST_DATA"), name);
+  g_autofree char *figures_path =
+    g_strdup_printf ("%s/rlx/real/%s.rlx-figures.txt", g_getenv ("LIRSCOPE_TEST_DATA"), name);
   g_autofree char *figures = NULL;
   g_autoptr (LirModule) module = load (json);
   g_autoptr (GPtrArray) violations = NULL;
@@ -290,7 +291,8 @@ test_real_file_figures (gconstpointer data)
   for (guint32 id = 0; id < lir_buffer_plan_get_n_nodes (plan); id++)
     {
       assignments += lir_buffer_plan_get_slot (plan, id) != NULL; /* RLX assigns views too */
-      aliases += lir_buffer_plan_get_view_alias (plan, id) != NULL && lir_buffer_plan_get_view_alias (plan, id)->root != LIR_NO_NODE;
+      aliases += lir_buffer_plan_get_view_alias (plan, id) != NULL
+                 && lir_buffer_plan_get_view_alias (plan, id)->root != LIR_NO_NODE;
     }
   g_assert_cmpuint (assignments, ==, figure (figures, "assignments"));
   g_assert_cmpuint (aliases, ==, figure (figures, "view_aliases"));
@@ -442,18 +444,17 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rlx/static-import", test_static_import);
   g_test_add_func ("/rlx/dynamic-import", test_dynamic_import);
-  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/static", "rlx-static.json",
-                        test_rlx_greedy_reproduces);
-  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/dynamic", "rlx-dynamic.json",
-                        test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/static", "rlx-static.json", test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/dynamic", "rlx-dynamic.json", test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/branches", "rlx-branches.json",
                         test_rlx_greedy_reproduces);
   g_test_add_func ("/rlx/diff-shows-saving", test_diff_shows_saving);
   g_test_add_func ("/rlx/map-order", test_map_order);
   {
-    static const char *const real[] = { "a_mlp_2layer", "b_gpt2_block", "c_dynamic", "c_dynamic_specialized",
-                                        "e_gpt2_block_noparams", "g_const_viewchain", "h_dynamic_hir",
-                                        "h_dynamic_hir_specialized" };
+    static const char *const real[] = {
+      "a_mlp_2layer",          "b_gpt2_block",      "c_dynamic",     "c_dynamic_specialized",
+      "e_gpt2_block_noparams", "g_const_viewchain", "h_dynamic_hir", "h_dynamic_hir_specialized"
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (real); i++)
       {
@@ -466,8 +467,10 @@ main (int argc, char **argv)
   g_test_add_func ("/rlx/real/labels", test_real_labels);
   g_test_add_func ("/rlx/real/round-trip", test_real_round_trip);
   g_test_add_func ("/rlx/real/dynamic-listed", test_real_dynamic_listed);
-  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-mlp", "real/a_mlp_2layer.json", test_rlx_greedy_reproduces);
-  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-gpt2", "real/b_gpt2_block.json", test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-mlp", "real/a_mlp_2layer.json",
+                        test_rlx_greedy_reproduces);
+  g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-gpt2", "real/b_gpt2_block.json",
+                        test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-noparams", "real/e_gpt2_block_noparams.json",
                         test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-viewchain", "real/g_const_viewchain.json",

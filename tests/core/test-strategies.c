@@ -47,7 +47,8 @@ rlx_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, guint6
             {
               guint32 id = g_array_index (placed, guint32, p);
               gboolean mem = aligned < offsets[id] + buffers[id].size && aligned + b->size > offsets[id];
-              gboolean time = b->first_step <= buffers[id].last_step && b->last_step >= buffers[id].first_step;
+              gboolean time =
+                b->first_step <= buffers[id].last_step && b->last_step >= buffers[id].first_step;
               conflict = mem && time;
             }
           if (!conflict && aligned < best)
@@ -85,8 +86,8 @@ assert_plan_valid (const LirAllocRequest *request, const guint64 *offsets)
 
           if (a->size > 0 && b->size > 0 && offsets[i] < offsets[j] + b->size
               && offsets[j] < offsets[i] + a->size)
-            g_error ("buffers %u and %u overlap at %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT,
-                     a->id, b->id, offsets[i], offsets[j]);
+            g_error ("buffers %u and %u overlap at %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT, a->id,
+                     b->id, offsets[i], offsets[j]);
         }
     }
 }
@@ -104,13 +105,15 @@ random_request (GRand *rand, guint n, gboolean sparse, LirAllocBuffer **buffers)
   for (guint i = 0; i < n; i++)
     {
       guint32 first = g_rand_int_range (rand, 0, n_steps);
-      guint32 len = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 4) : g_rand_int_range (rand, 0, n_steps);
+      guint32 len =
+        g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 4) : g_rand_int_range (rand, 0, n_steps);
       guint32 last = MIN (first + len, n_steps - 1);
 
       if (sparse)
         first *= 4000000000u / (n_steps + 1), last = last * (4000000000u / (n_steps + 1)) + 7;
-      (*buffers)[i] = (LirAllocBuffer){ (guint64)1 << g_rand_int_range (rand, 0, 21) | g_rand_int_range (rand, 0, 64),
-                                        first, last, i };
+      (*buffers)[i] =
+        (LirAllocBuffer){ (guint64)1 << g_rand_int_range (rand, 0, 21) | g_rand_int_range (rand, 0, 64),
+                          first, last, i };
       if (g_rand_int_range (rand, 0, 20) == 0)
         (*buffers)[i].size = 0;
     }
@@ -131,29 +134,35 @@ test_order_search_property (void)
   for (guint round = 0; round < rounds; round++)
     {
       g_autofree LirAllocBuffer *buffers = NULL;
-      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 120), round % 2 == 1, &buffers);
+      LirAllocRequest request =
+        random_request (rand, g_rand_int_range (rand, 1, 120), round % 2 == 1, &buffers);
       g_autofree guint64 *start = g_new0 (guint64, request.n_buffers + 1);
       g_autofree guint64 *offsets = g_new0 (guint64, request.n_buffers + 1);
       g_autofree guint64 *again = g_new0 (guint64, request.n_buffers + 1);
       LirAllocOutcome outcome;
       guint64 arena, arena_again, started, budget = 200000;
-      g_autoptr (LirOrderSearch) search = lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
-      g_autoptr (LirOrderSearch) search_again = lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
+      g_autoptr (LirOrderSearch) search =
+        lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
+      g_autoptr (LirOrderSearch) search_again =
+        lir_order_search_new (&request, lir_alloc_lower_bound (&request, NULL));
 
       g_assert_true (lir_strategy_naive_place (&request, start, &outcome, NULL));
       started = arena = arena_again = lir_alloc_arena_size (&request, start);
       memcpy (offsets, start, request.n_buffers * sizeof (guint64));
       memcpy (again, start, request.n_buffers * sizeof (guint64));
       /* In two calls, as auto makes them: the heuristics, then the rest. */
-      g_assert_true (lir_order_search_run (search, offsets, &arena, 0, LIR_SEARCH_HEURISTIC_RUNS, budget, NULL));
+      g_assert_true (
+        lir_order_search_run (search, offsets, &arena, 0, LIR_SEARCH_HEURISTIC_RUNS, budget, NULL));
       g_assert_true (lir_order_search_run (search, offsets, &arena, 0, G_MAXUINT, budget, NULL));
       g_assert_true (lir_order_search_run (search_again, again, &arena_again, 0, G_MAXUINT, budget, NULL));
       assert_plan_valid (&request, offsets);
       g_assert_cmpuint (arena, ==, lir_alloc_arena_size (&request, offsets));
       g_assert_cmpuint (arena, <=, started);
       g_assert_cmpuint (arena, >=, lir_alloc_lower_bound (&request, NULL));
-      g_assert_cmpuint (lir_order_search_get_next_run (search), ==, lir_order_search_get_next_run (search_again));
-      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again, request.n_buffers * sizeof (guint64));
+      g_assert_cmpuint (lir_order_search_get_next_run (search), ==,
+                        lir_order_search_get_next_run (search_again));
+      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again,
+                       request.n_buffers * sizeof (guint64));
       /* Some round ran (unless every size is 0), and none started past the budget. */
       g_assert_cmpuint (lir_order_search_get_next_run (search), >=, started > 0 ? 2 : 0);
       g_assert_cmpuint (lir_order_search_get_spent (search), <=, 2 * budget);
@@ -170,7 +179,8 @@ test_sweep_property (void)
   for (guint round = 0; round < 3000; round++)
     {
       g_autofree LirAllocBuffer *buffers = NULL;
-      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 150), round % 2 == 1, &buffers);
+      LirAllocRequest request =
+        random_request (rand, g_rand_int_range (rand, 1, 150), round % 2 == 1, &buffers);
       g_autofree guint64 *offsets = g_new0 (guint64, request.n_buffers + 1);
       g_autofree guint64 *again = g_new0 (guint64, request.n_buffers + 1);
       LirAllocOutcome outcome;
@@ -178,7 +188,8 @@ test_sweep_property (void)
       g_assert_true (lir_strategy_sweep_place (&request, offsets, &outcome, NULL));
       g_assert_true (lir_strategy_sweep_place (&request, again, &outcome, NULL));
       assert_plan_valid (&request, offsets);
-      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again, request.n_buffers * sizeof (guint64));
+      g_assert_cmpmem (offsets, request.n_buffers * sizeof (guint64), again,
+                       request.n_buffers * sizeof (guint64));
     }
 }
 
@@ -192,13 +203,15 @@ test_predict_work (void)
   for (guint round = 0; round < 300; round++)
     {
       g_autofree LirAllocBuffer *buffers = NULL;
-      LirAllocRequest request = random_request (rand, g_rand_int_range (rand, 1, 200), round % 2 == 1, &buffers);
+      LirAllocRequest request =
+        random_request (rand, g_rand_int_range (rand, 1, 200), round % 2 == 1, &buffers);
       guint64 pairs = 0;
 
       for (guint i = 0; i < request.n_buffers; i++)
         for (guint j = i + 1; j < request.n_buffers; j++)
           pairs += lir_alloc_buffers_conflict (&buffers[i], &buffers[j]);
-      g_assert_cmpuint (lir_alloc_predict_work (&request), ==, pairs + (guint64)request.n_buffers * LIR_PLACEMENT_WORK);
+      g_assert_cmpuint (lir_alloc_predict_work (&request), ==,
+                        pairs + (guint64)request.n_buffers * LIR_PLACEMENT_WORK);
     }
 }
 
@@ -233,25 +246,24 @@ random_buffers (GRand *rand, guint n, guint32 n_steps)
       guint32 first = g_rand_int_range (rand, 0, n_steps);
       /* Mostly short lifetimes, as in ML graphs; some span much of the run. */
       guint32 len = g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 0, n_steps)
-                                                        : g_rand_int_range (rand, 0, 6);
+                                                       : g_rand_int_range (rand, 0, 6);
       /* Few distinct sizes, so ties (broken by id) happen often. */
       static const guint64 sizes[] = { 16, 48, 64, 100, 128, 256 };
-      buffers[i] = (LirAllocBuffer){ sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))],
-                                     first, MIN (first + len, n_steps - 1), i };
+      buffers[i] = (LirAllocBuffer){ sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))], first,
+                                     MIN (first + len, n_steps - 1), i };
     }
   return buffers;
 }
 
-typedef void (*ReferenceFunc) (const LirAllocBuffer *buffers, guint n, guint64 alignment,
-                               guint64 *offsets);
+typedef void (*ReferenceFunc) (const LirAllocBuffer *buffers, guint n, guint64 alignment, guint64 *offsets);
 
 /* Runs @place on seeded random instances (n from 1 to @max_n, steps below
  * @n_steps, random alignments): every offset must be @reference's. With
  * @sparse_too, every other instance has its steps spread over 4e9, so
  * planners that index time see ranks. */
 static void
-assert_matches_reference (LirStrategyFunc place, ReferenceFunc reference, guint32 seed,
-                          guint rounds, guint max_n, guint32 n_steps, gboolean sparse_too)
+assert_matches_reference (LirStrategyFunc place, ReferenceFunc reference, guint32 seed, guint rounds,
+                          guint max_n, guint32 n_steps, gboolean sparse_too)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
 
@@ -273,8 +285,7 @@ assert_matches_reference (LirStrategyFunc place, ReferenceFunc reference, guint3
             guint32 spread = 4000000000u / (n_steps + 1);
 
             buffers[i].first_step *= spread;
-            buffers[i].last_step =
-                buffers[i].last_step * spread + (guint32)g_rand_int_range (rand, 0, 1000);
+            buffers[i].last_step = buffers[i].last_step * spread + (guint32)g_rand_int_range (rand, 0, 1000);
           }
       reference (buffers, n, alignment, expected);
       g_assert_true (place (&request, actual, &outcome, NULL));
@@ -286,8 +297,7 @@ assert_matches_reference (LirStrategyFunc place, ReferenceFunc reference, guint3
 static void
 test_rlx_greedy_matches_reference (void)
 {
-  assert_matches_reference (lir_strategy_rlx_greedy_place, rlx_reference, 20261124, 300, 60, 20,
-                            FALSE);
+  assert_matches_reference (lir_strategy_rlx_greedy_place, rlx_reference, 20261124, 300, 60, 20, FALSE);
 }
 
 /* The planners' sort: ascending and stable at every size it switches
@@ -329,8 +339,7 @@ test_keyed_sort (void)
 static void
 test_rlx_greedy_indexed_matches_reference (void)
 {
-  assert_matches_reference (lir_rlx_greedy_place_indexed, rlx_reference, 20261201, 300, 120, 100,
-                            TRUE);
+  assert_matches_reference (lir_rlx_greedy_place_indexed, rlx_reference, 20261201, 300, 120, 100, TRUE);
 }
 
 /* Best fit, written plainly: largest first (longer lifetime, then lower
@@ -351,8 +360,8 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
       {
         const LirAllocBuffer *a = &buffers[order[j - 1]], *b = &buffers[order[j]];
         guint32 la = a->last_step - a->first_step, lb = b->last_step - b->first_step;
-        gboolean after = a->size < b->size
-                         || (a->size == b->size && (la < lb || (la == lb && a->id > b->id)));
+        gboolean after =
+          a->size < b->size || (a->size == b->size && (la < lb || (la == lb && a->id > b->id)));
         guint32 t;
 
         if (!after)
@@ -368,8 +377,7 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
       guint64 cursor = 0, best = G_MAXUINT64, best_gap = G_MAXUINT64;
 
       for (guint i = 0; i < n; i++)
-        if (placed[i] && b->first_step <= buffers[i].last_step
-            && b->last_step >= buffers[i].first_step)
+        if (placed[i] && b->first_step <= buffers[i].last_step && b->last_step >= buffers[i].first_step)
           {
             guint j = below->len;
             g_array_append_val (below, i);
@@ -382,8 +390,7 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
           guint32 id = g_array_index (below, guint32, p);
           guint64 aligned = (cursor + alignment - 1) & ~(alignment - 1);
 
-          if (offsets[id] > cursor && aligned + b->size <= offsets[id]
-              && offsets[id] - cursor < best_gap)
+          if (offsets[id] > cursor && aligned + b->size <= offsets[id] && offsets[id] - cursor < best_gap)
             {
               best_gap = offsets[id] - cursor;
               best = aligned;
@@ -400,8 +407,7 @@ best_fit_reference (const LirAllocBuffer *buffers, guint n, guint64 alignment, g
 static void
 test_best_fit_matches_reference (void)
 {
-  assert_matches_reference (lir_strategy_best_fit_place, best_fit_reference, 20261125, 400, 120,
-                            100, TRUE);
+  assert_matches_reference (lir_strategy_best_fit_place, best_fit_reference, 20261125, 400, 120, 100, TRUE);
 }
 
 /* A random DAG shaped like a model: inputs and params first, then ops
@@ -524,8 +530,8 @@ test_property_every_plan_valid (void)
 
 /* The smallest arena over every assignment of offsets, by exhaustive search. */
 static gboolean
-brute_force_fits (const LirAllocBuffer *buffers, guint n, guint k, guint64 *offsets,
-                  guint64 alignment, guint64 capacity)
+brute_force_fits (const LirAllocBuffer *buffers, guint n, guint k, guint64 *offsets, guint64 alignment,
+                  guint64 capacity)
 {
   if (k == n)
     return TRUE;
@@ -600,7 +606,7 @@ test_exact_is_optimal (void)
  * same offsets, and the lower bound's peak moves with them. The exact
  * search (and so auto) weighs lifetimes by their length in steps, as
  * MiniMalloc does, so its path may differ; what it proves may not. */
-#define STRETCH(s) ((guint32)(s) * 40000000u + 7u)
+#define STRETCH(s) ((guint32)(s)*40000000u + 7u)
 
 static void
 test_step_span_does_not_matter (void)
@@ -625,8 +631,7 @@ test_step_span_does_not_matter (void)
           stretched[i].first_step = STRETCH (buffers[i].first_step);
           stretched[i].last_step = STRETCH (buffers[i].last_step);
         }
-      g_assert_cmpuint (lir_alloc_lower_bound (&request, &peak), ==,
-                        lir_alloc_lower_bound (&far, &far_peak));
+      g_assert_cmpuint (lir_alloc_lower_bound (&request, &peak), ==, lir_alloc_lower_bound (&far, &far_peak));
       g_assert_cmpuint (STRETCH (peak), ==, far_peak);
       for (guint s = 0; s < n_strategies; s++)
         {
@@ -694,8 +699,7 @@ static LirModule *
 load_minimalloc (const char *name)
 {
   g_autofree char *file = g_strdup_printf ("%s.1048576.csv", name);
-  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file,
-                                            NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "minimalloc", file, NULL);
   g_autoptr (GError) error = NULL;
   LirModule *module = lir_module_new_from_file (path, &error);
 
@@ -753,8 +757,7 @@ test_minimalloc_instances (void)
  * 0 for none; @effort, 0 for the default); the plan must be valid.
  * Returns its stats. */
 static LirPlanStats
-plan_minimalloc_with_effort (const char *name, const char *strategy, guint64 capacity,
-                             guint64 effort)
+plan_minimalloc_with_effort (const char *name, const char *strategy, guint64 capacity, guint64 effort)
 {
   g_autoptr (LirModule) module = load_minimalloc (name);
   g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
@@ -790,8 +793,7 @@ test_exact_small_effort (void)
 {
   guint64 rlx = plan_minimalloc ("D", "rlx-greedy", 0).arena_size;
 
-  g_assert_cmpuint (plan_minimalloc_with_effort ("D", "exact", 0, 100000).arena_size, <,
-                    rlx * 100 / 105);
+  g_assert_cmpuint (plan_minimalloc_with_effort ("D", "exact", 0, 100000).arena_size, <, rlx * 100 / 105);
 }
 
 /* exact with --capacity 1048576 on E and I, the two instances whose lower
@@ -852,8 +854,7 @@ test_auto_good_enough (void)
   g_assert_cmpuint (effort, >, 0);
 
   buffers[n] = (LirAllocBuffer){ lower * 4096, 0, 19, n };
-  g_assert_cmpuint (run_counting_effort ("auto", &under_big, &effort), <=,
-                    lower * 4096 + best_fit);
+  g_assert_cmpuint (run_counting_effort ("auto", &under_big, &effort), <=, lower * 4096 + best_fit);
   g_assert_cmpuint (effort, ==, 0);
 }
 
@@ -884,14 +885,14 @@ test_auto_threads (void)
   for (guint i = 0; i < n; i++)
     {
       guint32 len = g_rand_int_range (rand, 0, 500) == 0 ? g_rand_int_range (rand, 0, 2000)
-                                                        : g_rand_int_range (rand, 0, 6);
+                                                         : g_rand_int_range (rand, 0, 6);
 
-      buffers[i] = (LirAllocBuffer){ g_rand_int_range (rand, 64, 1 << 20), i / 3,
-                                     MIN (i / 3 + len, 19999), i };
+      buffers[i] =
+        (LirAllocBuffer){ g_rand_int_range (rand, 64, 1 << 20), i / 3, MIN (i / 3 + len, 19999), i };
     }
   for (guint h = 0; h < G_N_ELEMENTS (heuristics); h++)
     {
-      g_assert_true (heuristics[h] (&request, again, &outcome, NULL));
+      g_assert_true (heuristics[h](&request, again, &outcome, NULL));
       if (lir_alloc_arena_size (&request, again) < best)
         {
           best = lir_alloc_arena_size (&request, again);
@@ -900,8 +901,7 @@ test_auto_threads (void)
     }
   for (guint run = 0; run < 2; run++)
     {
-      g_assert_true (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, again, &outcome,
-                                       NULL));
+      g_assert_true (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, again, &outcome, NULL));
       g_assert_cmpuint (outcome.arena_size, <=, best);
       assert_plan_valid (&request, again);
       if (run == 0)
@@ -912,8 +912,7 @@ test_auto_threads (void)
 
   request.cancellable = cancellable;
   g_cancellable_cancel (cancellable);
-  g_assert_false (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, offsets, &outcome,
-                                    &error));
+  g_assert_false (lir_strategy_run (lir_strategy_find ("auto", NULL), &request, offsets, &outcome, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
@@ -954,10 +953,10 @@ typedef struct
 {
   GCancellable *stop;
   guint reports;
-  guint stop_at;        /* the report that stops the run */
-  char phase[32];       /* the first phase heard */
+  guint stop_at;  /* the report that stops the run */
+  char phase[32]; /* the first phase heard */
   guint64 last_done;
-  gboolean went_back;   /* done fell within one phase */
+  gboolean went_back; /* done fell within one phase */
 } StopAfter;
 
 static void

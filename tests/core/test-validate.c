@@ -92,8 +92,9 @@ test_messages_name_nodes (Fixture *f, gconstpointer data)
         misaligned = g_str_has_prefix (v->message, "q_proj: ");
       if (v->kind == LIR_VIOLATION_VIEW_OUTSIDE_ROOT)
         {
-          g_autofree char *expected = g_strdup_printf (
-            "last_token: view at %s+", lir_graph_get_node_name (f->graph, f->plan->aliases[last].root));
+          g_autofree char *expected =
+            g_strdup_printf ("last_token: view at %s+",
+                             lir_graph_get_node_name (f->graph, f->plan->aliases[last].root));
 
           outside = g_str_has_prefix (v->message, expected);
         }

@@ -140,15 +140,33 @@ build_graph (Script *s, LirGraph *graph)
       op_name = take_name (s, other, FALSE, FALSE);
       switch (op)
         {
-        case 0: lir_graph_add_input (graph, node_name, &shape); break;
-        case 1: lir_graph_add_param (graph, node_name, &shape); break;
-        case 2: lir_graph_add_constant (graph, node_name, &shape); break;
-        case 3: lir_graph_add_op (graph, op_name, inputs, n_inputs, &shape); break;
-        case 4: lir_graph_add_matmul (graph, a, b, &shape); break;
-        case 5: lir_graph_add_reshape (graph, a, &shape); break;
-        case 6: lir_graph_add_cast (graph, a, small % LIR_N_DTYPES, &shape); break;
-        case 7: lir_graph_add_narrow (graph, a, small % 5, size, size2, &shape); break;
-        case 8: lir_graph_add_sample (graph, a, &shape); break;
+        case 0:
+          lir_graph_add_input (graph, node_name, &shape);
+          break;
+        case 1:
+          lir_graph_add_param (graph, node_name, &shape);
+          break;
+        case 2:
+          lir_graph_add_constant (graph, node_name, &shape);
+          break;
+        case 3:
+          lir_graph_add_op (graph, op_name, inputs, n_inputs, &shape);
+          break;
+        case 4:
+          lir_graph_add_matmul (graph, a, b, &shape);
+          break;
+        case 5:
+          lir_graph_add_reshape (graph, a, &shape);
+          break;
+        case 6:
+          lir_graph_add_cast (graph, a, small % LIR_N_DTYPES, &shape);
+          break;
+        case 7:
+          lir_graph_add_narrow (graph, a, small % 5, size, size2, &shape);
+          break;
+        case 8:
+          lir_graph_add_sample (graph, a, &shape);
+          break;
         case 9:
           if (lir_graph_get_n_symbols (graph) < LIR_MAX_SYMBOLS)
             lir_graph_add_symbol (graph, op_name, size);

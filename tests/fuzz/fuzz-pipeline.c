@@ -34,7 +34,8 @@ check_reports (LirModule *planned)
   g_autoptr (LirPlanDiff) diff = lir_plan_diff_new (planned, planned);
   g_autofree char *text = lir_stats_report_to_text (stats);
   g_autofree char *json = lir_stats_report_to_json (stats, -1);
-  g_autoptr (LirPeakReport) peak_report = lir_peak_report_new (planned, index, lir_stats_report_get_stats (stats)->peak_step);
+  g_autoptr (LirPeakReport) peak_report =
+    lir_peak_report_new (planned, index, lir_stats_report_get_stats (stats)->peak_step);
   g_autoptr (LirPeakReport) first_report = lir_peak_report_new (planned, index, 0);
   g_autofree char *peak = lir_peak_report_to_text (peak_report, 20);
   g_autofree char *peak_json = lir_peak_report_to_json (first_report, 20);
