@@ -226,6 +226,42 @@ test_unplaced (void)
   g_assert_false (lir_module_needs_plan (back));
 }
 
+/* MiniMalloc CSV as other tools write it reads the same as the plain one. */
+static void
+test_csv_dialects (void)
+{
+  static const char *const dialects[] = {
+    "id,lower,upper,size,offset\n0,0,3,100,0\n1,1,4,50,100\n",
+    "\xEF\xBB\xBFid,lower,upper,size,offset\n0,0,3,100,0\n1,1,4,50,100\n",
+    "\"id\",\"lower\",\"upper\",\"size\",\"offset\"\r\n\"0\",0,3,100,0\r\n\"1\",1,4,50,100\r\n",
+    "id\tlower\tupper\tsize\toffset\n0\t0\t3\t100\t0\n1\t1\t4\t50\t100\n",
+    "id;lower;upper;size;offset\n0;0;3;100;0\n1;1;4;50;100\n",
+  };
+  g_autofree char *reference = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dialects); d++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LirModule) module = lir_module_new_from_data (dialects[d], strlen (dialects[d]), &error);
+      g_autofree char *fingerprint = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), ==, 150);
+      g_assert_cmpstr (lir_graph_get_node_name (lir_module_get_graph (module), 1), ==, "1");
+      fingerprint = lir_fingerprint_to_string (lir_module_get_fingerprint (module));
+      if (reference == NULL)
+        reference = g_strdup (fingerprint);
+      g_assert_cmpstr (fingerprint, ==, reference);
+    }
+  {
+    static const char utf16[] = "\xFF\xFEi\0d\0";
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (lir_module_new_from_data (utf16, sizeof utf16 - 1, &error));
+    g_assert_nonnull (strstr (error->message, "UTF-16"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,5 +271,6 @@ main (int argc, char **argv)
   g_test_add_func ("/io/csv/errors", test_errors);
   g_test_add_func ("/io/csv/unique-ids", test_unique_ids);
   g_test_add_func ("/io/csv/unplaced", test_unplaced);
+  g_test_add_func ("/io/csv/dialects", test_csv_dialects);
   return g_test_run ();
 }
