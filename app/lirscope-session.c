@@ -11,33 +11,90 @@
  * with an error saying why. The session never touches a widget: widgets
  * bind to its properties and signals.
  *
- * The plan options the controls show are one LirPlanOptions: derived from
- * the plan on screen with lir_plan_options_inherit () whenever a plan lands
- * or work is cancelled, changed by the user, and kept when a re-plan fails
- * so that what the user asked for is still there to adjust.
+ * The plan options the controls show are a LirscopePlanRequest
+ * (lirscope-plan-request.c): the plan on screen's whenever a plan lands or
+ * work is cancelled, changed by the user, and kept when a re-plan fails so
+ * that what the user asked for is still there to adjust.
  */
-#include "lirscope-session-private.h"
+#include "lirscope-session.h"
 #include "lirscope-file-watch.h"
+#include "lirscope-plan-request.h"
 #include "lirscope-work.h"
 #include "lir-private.h"
 
 #include <glib/gi18n.h>
 
+struct _LirscopeSession
+{
+  GObject parent_instance;
+
+  GFile *file;
+  LirModule *module;
+  LirRenderer *renderer;
+  LirStatsReport *report;
+  LirSearchIndex *search_index;
+
+  GFile *baseline_file;
+  LirModule *baseline;
+  LirPlanDiff *diff;
+  GFile *pending_baseline; /* asked for while work was under way */
+
+  guint32 selected;
+  gint64 cursor_step;
+
+  LirscopeFileWatch *watch;
+  GCancellable *cancellable;
+  guint n_working;
+  guint generation; /* of the work under way: progress from older work is stale */
+  char *progress;   /* the planner's last progress line while busy, or NULL */
+  char *error;
+
+  /* What the next re-plan asks for: the plan on screen's, until the user
+   * changes one; and the held plan's values. */
+  LirscopePlanRequest *request;
+  gboolean user_planned;
+  char *default_strategy;
+};
+
 G_DEFINE_FINAL_TYPE (LirscopeSession, lirscope_session, G_TYPE_OBJECT)
 
-GParamSpec *lirscope_session_properties[N_PROPS];
-guint lirscope_session_signals[N_SIGNALS];
+enum
+{
+  PROP_0,
+  PROP_FILE,
+  PROP_SELECTED,
+  PROP_CURSOR_STEP,
+  PROP_BUSY,
+  PROP_ERROR,
+  PROP_COMPARING,
+  PROP_HOLD_PLAN,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_PLAN_CHANGED,
+  SIGNAL_DIFF_CHANGED,
+  SIGNAL_OPTIONS_CHANGED,
+  SIGNAL_REPLANNED,
+  SIGNAL_REPORT_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* ---- state changes -------------------------------------------------------------------- */
 
-void
-lirscope_session_set_error (LirscopeSession *self, const char *message)
+static void
+set_error (LirscopeSession *self, const char *message)
 {
   if (g_strcmp0 (self->error, message) == 0)
     return;
   g_free (self->error);
   self->error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_ERROR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static void
@@ -47,7 +104,7 @@ set_progress (LirscopeSession *self, const char *progress)
     return;
   g_free (self->progress);
   self->progress = g_strdup (progress);
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_PROGRESS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
 static void
@@ -59,7 +116,30 @@ set_working (LirscopeSession *self, gboolean working)
   if (!lirscope_session_get_busy (self))
     set_progress (self, NULL);
   if (was != lirscope_session_get_busy (self))
-    g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_BUSY]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The options shown are those the plan on screen was made with. */
+static void
+sync_options (LirscopeSession *self)
+{
+  lirscope_plan_request_follow (self->request, self->module);
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
+}
+
+/* While the plan is held: the report measures the plan on screen at the
+ * values moved to. A value the plan cannot hold is refused with the
+ * reason, and the spin goes back. */
+static void
+measure_held (LirscopeSession *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->report == NULL)
+    return;
+  if (!lirscope_plan_request_measure (self->request, self->report, &error))
+    set_error (self, error->message);
+  g_signal_emit (self, signals[SIGNAL_REPORT_CHANGED], 0);
 }
 
 static void
@@ -68,8 +148,8 @@ update_diff (LirscopeSession *self)
   g_clear_pointer (&self->diff, lir_plan_diff_unref);
   if (self->baseline != NULL && self->module != NULL)
     self->diff = lir_plan_diff_new (self->baseline, self->module);
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_COMPARING]);
-  g_signal_emit (self, lirscope_session_signals[SIGNAL_DIFF_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
+  g_signal_emit (self, signals[SIGNAL_DIFF_CHANGED], 0);
 }
 
 static gboolean
@@ -112,7 +192,7 @@ install (LirscopeSession *self, LirscopeWork *work)
     selected = LIR_NO_NODE;
   self->selected = selected;
   self->cursor_step = -1;
-  lirscope_session_set_error (self, NULL);
+  set_error (self, NULL);
   if (!lir_stats_report_is_valid (self->report))
     {
       const GPtrArray *violations = lir_stats_report_get_violations (self->report);
@@ -122,20 +202,20 @@ install (LirscopeSession *self, LirscopeWork *work)
                          (guint)MIN (lir_stats_report_get_n_violations (self->report), G_MAXUINT),
                          ((const LirViolation *)violations->pdata[0])->message);
 
-      lirscope_session_set_error (self, message);
+      set_error (self, message);
     }
-  lirscope_session_sync_options (self);
+  sync_options (self);
   if (!work->keep_view)
-    g_hash_table_remove_all (self->measured); /* another file */
-  if (self->hold_plan && g_hash_table_size (self->measured) > 0)
-    lirscope_session_measure_held (self);
+    lirscope_plan_request_forget_measured (self->request); /* another file */
+  if (lirscope_plan_request_is_measuring (self->request))
+    measure_held (self);
   update_diff (self);
-  g_signal_emit (self, lirscope_session_signals[SIGNAL_PLAN_CHANGED], 0, work->keep_view);
+  g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, work->keep_view);
   /* Always tell: pages rebuild their details for the new plan. */
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_SELECTED]);
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_CURSOR_STEP]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_STEP]);
   if (work->replan)
-    g_signal_emit (self, lirscope_session_signals[SIGNAL_REPLANNED], 0);
+    g_signal_emit (self, signals[SIGNAL_REPLANNED], 0);
 }
 
 static void
@@ -152,7 +232,7 @@ report_failure (LirscopeSession *self, LirscopeWork *work, const GError *error)
     message = g_strdup_printf (_ ("Could not reload %s. Showing the last good plan."), error->message);
   else
     message = g_strdup_printf (_ ("Could not re-plan: %s. Showing the last good plan."), error->message);
-  lirscope_session_set_error (self, message);
+  set_error (self, message);
 }
 
 static void
@@ -167,7 +247,7 @@ work_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           || g_error_matches (error, LIR_ERROR, LIR_ERROR_CANCELLED))
-        lirscope_session_sync_options (self); /* cancelled: the controls go back to what is on screen */
+        sync_options (self); /* cancelled: the controls go back to what is on screen */
       else
         report_failure (self, work, error); /* the user's options stay, to adjust */
     }
@@ -210,10 +290,7 @@ start_work (LirscopeSession *self, LirscopeWork *work)
 static LirPlanOptions *
 current_options (LirscopeSession *self)
 {
-  LirPlanOptions *options = lir_plan_options_copy (self->options);
-
-  lir_plan_options_inherit (options, lir_module_get_plan (self->module));
-  return options;
+  return lirscope_plan_request_get_options (self->request, self->module);
 }
 
 static void
@@ -258,7 +335,7 @@ on_file_removed (gpointer user_data)
     g_strdup_printf (_ ("%s was removed. Showing the last good plan; it reloads when the file is back."),
                      name);
 
-  lirscope_session_set_error (self, message);
+  set_error (self, message);
 }
 
 /* A reload is due: the session is busy from now on. */
@@ -268,7 +345,7 @@ on_reload_pending (gpointer user_data)
   LirscopeSession *self = user_data;
 
   if (self->n_working == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_BUSY]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -297,7 +374,7 @@ lirscope_session_open (LirscopeSession *self, GFile *file)
   g_set_object (&self->file, file);
   self->user_planned = FALSE;
   watch_file (self);
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   start_load (self, FALSE);
 }
 
@@ -380,7 +457,7 @@ lirscope_session_select (LirscopeSession *self, guint32 node)
   if (node == self->selected)
     return;
   self->selected = node;
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_SELECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 void
@@ -391,13 +468,135 @@ lirscope_session_set_cursor_step (LirscopeSession *self, gint64 step)
   if (step == self->cursor_step)
     return;
   self->cursor_step = step;
-  g_object_notify_by_pspec (G_OBJECT (self), lirscope_session_properties[PROP_CURSOR_STEP]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_STEP]);
 }
 
 void
 lirscope_session_clear_error (LirscopeSession *self)
 {
-  lirscope_session_set_error (self, NULL);
+  set_error (self, NULL);
+}
+
+/* ---- options -------------------------------------------------------------------------- */
+
+/* Does what a change to the request needs. */
+static void
+apply_change (LirscopeSession *self, LirscopeRequestChange change)
+{
+  switch (change)
+    {
+    case LIRSCOPE_REQUEST_NOTHING:
+      break;
+    case LIRSCOPE_REQUEST_REPLAN:
+      lirscope_session_replan (self);
+      break;
+    case LIRSCOPE_REQUEST_MEASURE:
+      measure_held (self);
+      g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
+      break;
+    }
+}
+
+const char *
+lirscope_session_get_strategy (LirscopeSession *self)
+{
+  return lirscope_plan_request_get_strategy (self->request);
+}
+
+/* Asks for a re-plan with @strategy ("" keeps the file's plan). */
+void
+lirscope_session_set_strategy (LirscopeSession *self, const char *strategy)
+{
+  if (self->module != NULL)
+    apply_change (self, lirscope_plan_request_set_strategy (self->request, strategy));
+}
+
+guint64
+lirscope_session_get_alignment (LirscopeSession *self)
+{
+  return lirscope_plan_request_get_alignment (self->request);
+}
+
+void
+lirscope_session_set_alignment (LirscopeSession *self, guint64 alignment)
+{
+  if (self->module != NULL)
+    apply_change (self, lirscope_plan_request_set_alignment (self->request, alignment));
+}
+
+gboolean
+lirscope_session_get_params_in_arena (LirscopeSession *self)
+{
+  return lirscope_plan_request_get_params (self->request);
+}
+
+void
+lirscope_session_set_params_in_arena (LirscopeSession *self, gboolean params_in_arena)
+{
+  if (self->module != NULL)
+    apply_change (self, lirscope_plan_request_set_params (self->request, params_in_arena));
+}
+
+/* Returns: the value @symbol is bound to in the next plan or, while the plan
+ *   is held, the value it is measured at; %LIR_NO_VALUE if none */
+guint64
+lirscope_session_get_binding (LirscopeSession *self, const char *symbol)
+{
+  return lirscope_plan_request_get_binding (self->request, symbol);
+}
+
+/* Returns: the value @symbol is bound to in the plan (held or next), %LIR_NO_VALUE if none */
+guint64
+lirscope_session_get_plan_binding (LirscopeSession *self, const char *symbol)
+{
+  return lirscope_plan_request_get_plan_binding (self->request, symbol);
+}
+
+/* Re-plans at @value or, while the plan is held, measures the plan there. */
+void
+lirscope_session_set_binding (LirscopeSession *self, const char *symbol, guint64 value)
+{
+  if (self->module != NULL)
+    apply_change (self, lirscope_plan_request_set_binding (self->request, symbol, value));
+}
+
+gboolean
+lirscope_session_get_hold_plan (LirscopeSession *self)
+{
+  return lirscope_plan_request_get_hold (self->request);
+}
+
+/**
+ * lirscope_session_set_hold_plan:
+ * @self: a session
+ * @hold: whether to hold the plan
+ *
+ * One plan for every length: while held, moving a symbol below the value
+ * the plan was made for measures this plan there instead of re-planning.
+ * Letting go re-plans at the values moved to.
+ */
+void
+lirscope_session_set_hold_plan (LirscopeSession *self, gboolean hold)
+{
+  if (!hold == !lirscope_plan_request_get_hold (self->request))
+    return;
+  apply_change (self, lirscope_plan_request_set_hold (self->request, hold));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_PLAN]);
+  g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
+}
+
+const char *
+lirscope_session_get_default_strategy (LirscopeSession *self)
+{
+  return self->default_strategy;
+}
+
+/* The strategy for graphs that arrive without a plan. */
+void
+lirscope_session_set_default_strategy (LirscopeSession *self, const char *strategy)
+{
+  g_free (self->default_strategy);
+  self->default_strategy = g_strdup (strategy != NULL && *strategy != '\0' ? strategy : "auto");
 }
 
 /* ---- getters -------------------------------------------------------------------------- */
@@ -526,7 +725,7 @@ lirscope_session_get_property (GObject *object, guint prop_id, GValue *value, GP
       g_value_set_boolean (value, self->diff != NULL);
       break;
     case PROP_HOLD_PLAN:
-      g_value_set_boolean (value, self->hold_plan);
+      g_value_set_boolean (value, lirscope_plan_request_get_hold (self->request));
       break;
     case PROP_PROGRESS:
       g_value_set_string (value, self->progress);
@@ -583,8 +782,7 @@ lirscope_session_finalize (GObject *object)
   g_clear_object (&self->pending_baseline);
   g_clear_pointer (&self->baseline, lir_module_unref);
   g_clear_pointer (&self->diff, lir_plan_diff_unref);
-  g_clear_pointer (&self->options, lir_plan_options_free);
-  g_clear_pointer (&self->measured, g_hash_table_unref);
+  g_clear_pointer (&self->request, lirscope_plan_request_free);
   g_free (self->default_strategy);
   g_free (self->error);
   g_free (self->progress);
@@ -601,21 +799,21 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
   object_class->dispose = lirscope_session_dispose;
   object_class->finalize = lirscope_session_finalize;
 
-  lirscope_session_properties[PROP_FILE] =
+  properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_SELECTED] =
+  properties[PROP_SELECTED] =
     g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT32, LIR_NO_NODE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_CURSOR_STEP] =
+  properties[PROP_CURSOR_STEP] =
     g_param_spec_int64 ("cursor-step", NULL, NULL, -1, G_MAXINT64, -1,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_BUSY] =
+  properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_ERROR] =
+  properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_COMPARING] =
+  properties[PROP_COMPARING] =
     g_param_spec_boolean ("comparing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  lirscope_session_properties[PROP_HOLD_PLAN] =
+  properties[PROP_HOLD_PLAN] =
     g_param_spec_boolean ("hold-plan", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
@@ -624,34 +822,29 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
    * While busy planning, the planner's last progress line (phase, buffers
    * placed, best arena so far), or %NULL.
    */
-  lirscope_session_properties[PROP_PROGRESS] =
+  properties[PROP_PROGRESS] =
     g_param_spec_string ("progress", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, lirscope_session_properties);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LirscopeSession::plan-changed:
    * @keep_view: the new plan replaces the same file's (a reload or a
    *   re-plan): views keep their zoom where they can
    */
-  lirscope_session_signals[SIGNAL_PLAN_CHANGED] =
-    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_PLAN_CHANGED] = g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   /* The diff appeared, changed or went away. */
-  lirscope_session_signals[SIGNAL_DIFF_CHANGED] =
-    g_signal_new ("diff-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_DIFF_CHANGED] = g_signal_new ("diff-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The plan options changed: controls show them again. */
-  lirscope_session_signals[SIGNAL_OPTIONS_CHANGED] =
-    g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_OPTIONS_CHANGED] = g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* A re-plan the user asked for landed (after plan-changed). */
-  lirscope_session_signals[SIGNAL_REPLANNED] =
-    g_signal_new ("replanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                  0);
+  signals[SIGNAL_REPLANNED] = g_signal_new ("replanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The report changed without a new plan (a held plan measured at other values). */
-  lirscope_session_signals[SIGNAL_REPORT_CHANGED] =
-    g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_REPORT_CHANGED] = g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -659,8 +852,7 @@ lirscope_session_init (LirscopeSession *self)
 {
   self->selected = LIR_NO_NODE;
   self->cursor_step = -1;
-  self->options = lir_plan_options_new ();
-  self->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->request = lirscope_plan_request_new ();
   self->default_strategy = g_strdup ("auto");
 }
 

@@ -8,6 +8,7 @@
  * lirscope-timeline.c keeps; the GUI tests call the same functions with the
  * values an event would carry.
  */
+#include "lirscope-timeline-input.h"
 #include "lirscope-timeline-private.h"
 
 #include <math.h>
@@ -289,9 +290,16 @@ on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModif
     }
 }
 
-/* The controllers and the tooltip, from the timeline's init. */
+/**
+ * lirscope_timeline_attach_input:
+ * @self: a timeline
+ *
+ * Gives the timeline its controllers and its tooltip: the window does, once
+ * its template is built. Input only calls the view's functions; the view
+ * does not know input.
+ */
 void
-lirscope_timeline_input_init (LirscopeTimeline *self)
+lirscope_timeline_attach_input (LirscopeTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *scroll, *motion, *key;

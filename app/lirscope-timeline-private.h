@@ -45,7 +45,6 @@ struct _LirscopeTimeline
   guint n_draws;
 };
 
-void      lirscope_timeline_input_init        (LirscopeTimeline       *self);
 void      lirscope_timeline_current_layout    (LirscopeTimeline       *self,
                                                LirRenderLayout        *layout);
 void      lirscope_timeline_apply_viewport    (LirscopeTimeline       *self,

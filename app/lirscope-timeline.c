@@ -302,7 +302,6 @@ lirscope_timeline_init (LirscopeTimeline *self)
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
-  lirscope_timeline_input_init (self);
 }
 
 GtkWidget *

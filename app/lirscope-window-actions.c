@@ -500,3 +500,20 @@ _lirscope_window_dnd_init (LirscopeWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
+
+/**
+ * lirscope_window_open:
+ * @self: a window
+ * @file: a plan, graph or buffer list
+ *
+ * Loads @file in the window's session; the window shows it when done, or a
+ * banner if it cannot be read.
+ */
+void
+lirscope_window_open (LirscopeWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  lirscope_session_open (self->session, file);
+}

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lirscope-settings.h"
+#include "lirscope-timeline-input.h"
 
 static const guint64 alignments[] = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 };
 
@@ -360,6 +361,7 @@ lirscope_window_init (LirscopeWindow *self)
   g_autofree char *strategy = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lirscope_timeline_attach_input (self->timeline);
   self->settings = lirscope_settings_new ();
   self->session = lirscope_session_new ();
   strategy = g_settings_get_string (self->settings, "strategy");
@@ -406,23 +408,6 @@ LirscopeWindow *
 lirscope_window_new (GtkApplication *application)
 {
   return g_object_new (LIRSCOPE_TYPE_WINDOW, "application", application, NULL);
-}
-
-/**
- * lirscope_window_open:
- * @self: a window
- * @file: a plan, graph or buffer list
- *
- * Loads @file in the window's session; the window shows it when done, or a
- * banner if it cannot be read.
- */
-void
-lirscope_window_open (LirscopeWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  lirscope_session_open (self->session, file);
 }
 
 /* Returns: (transfer none): the window's session */

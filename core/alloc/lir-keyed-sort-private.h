@@ -40,14 +40,8 @@ lir_keyed_sort_short (LirKeyed *items, guint n)
 /* Sorts @items by key, ascending and stable. Inline, because the placer
  * sorts a dozen conflicts on every placement and the radix sort's frame
  * alone would cost more than that. */
-static inline void
-lir_keyed_sort (LirKeyed *items, guint n)
-{
-  if (n < LIR_KEYED_SORT_SHORT)
-    lir_keyed_sort_short (items, n);
-  else
-    lir_keyed_sort_radix (items, n);
-}
+void            lir_keyed_sort                   (LirKeyed              *items,
+                                                  guint                  n);
 
 void            lir_keyed_sort_into_order        (LirKeyed              *keys,
                                                   guint                  n,

@@ -18,6 +18,16 @@ compare_u32 (const void *pa, const void *pb)
 /* Below this many items, 8-bit digits: their 256 counters cost less to
  * clear and sum than 2048 do, which outweighs the extra passes. */
 #define RADIX_SMALL_ITEMS 4096
+/* Sorts by key, stable: insertion for short runs, radix beyond. */
+void
+lir_keyed_sort (LirKeyed *items, guint n)
+{
+  if (n < LIR_KEYED_SORT_SHORT)
+    lir_keyed_sort_short (items, n);
+  else
+    lir_keyed_sort_radix (items, n);
+}
+
 /**
  * lir_keyed_sort_radix:
  * @items: (array length=n): what to sort

@@ -122,7 +122,6 @@ lir_render_draw_phase_band (const Frame *f)
 /* ---- dynamic band --------------------------------------------------------------------- */
 
 #define DYNAMIC_LANES 6 /* more overlapping nodes share the last lane */
-#define DYNAMIC_LANE_HEIGHT 12.0
 
 /* Lanes by first fit in order of first step, so nodes whose lifetimes
  * overlap sit one above the other while lanes last. */
@@ -150,13 +149,6 @@ lir_renderer_init_dynamic (LirRenderer *r)
     }
 }
 
-/* Returns: the band's height in pixels, 0 without dynamic nodes */
-double
-lir_renderer_dynamic_height (const LirRenderer *r)
-{
-  return r->n_dynamic_lanes * DYNAMIC_LANE_HEIGHT + 2;
-}
-
 static gboolean
 dynamic_box (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *vp, guint i, double *x0,
              double *y0, double *x1, double *y1)
@@ -169,8 +161,8 @@ dynamic_box (const LirRenderer *r, const LirRenderLayout *l, const LirViewport *
     return FALSE;
   *x0 = MAX (a, l->plot_x);
   *x1 = MAX (MIN (b, l->plot_x + l->plot_width), *x0 + 1);
-  *y0 = l->dynamic_y + 1 + r->dynamic_lane[i] * DYNAMIC_LANE_HEIGHT;
-  *y1 = *y0 + DYNAMIC_LANE_HEIGHT - 2;
+  *y0 = l->dynamic_y + 1 + r->dynamic_lane[i] * LIR_RENDER_DYNAMIC_LANE_HEIGHT;
+  *y1 = *y0 + LIR_RENDER_DYNAMIC_LANE_HEIGHT - 2;
   return TRUE;
 }
 

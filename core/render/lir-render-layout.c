@@ -60,7 +60,7 @@ lir_renderer_compute_layout (const LirRenderer *renderer, double width, double h
   if (renderer->n_dynamic_lanes > 0)
     {
       layout->dynamic_y = top;
-      layout->dynamic_height = lir_renderer_dynamic_height (renderer);
+      layout->dynamic_height = renderer->n_dynamic_lanes * LIR_RENDER_DYNAMIC_LANE_HEIGHT + 2;
       top += layout->dynamic_height + 2;
     }
   layout->plot_y = top;

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define AXIS_LEFT 74.0
 #define AXIS_BOTTOM 44.0
 #define LINE 17.0
+#define LIR_RENDER_DYNAMIC_LANE_HEIGHT 12.0 /* a lane of the band of nodes out of the arena */
 
 typedef struct
 {
@@ -104,10 +105,13 @@ step_x (const Frame *f, double step)
   return f->l.plot_x + (lir_render_layout_column_of_step (&f->l, step) - f->col_start) * f->px_per_step;
 }
 
+/* lir_render_layout_y_of_byte (), the same arithmetic, for the frame. */
 static inline double
 byte_y (const Frame *f, double byte)
 {
-  return lir_render_layout_y_of_byte (&f->l, &f->vp, byte);
+  double span = f->vp.byte_end - f->vp.byte_start;
+
+  return f->l.plot_y + f->l.plot_height - (byte - f->vp.byte_start) * f->l.plot_height / (span > 0 ? span : 1);
 }
 
 static inline LirRgba
@@ -170,7 +174,6 @@ void lir_render_draw_legend (const Frame *f, double y);
 
 /* lir-render-bands.c: the bands above the timeline */
 void   lir_renderer_init_dynamic     (LirRenderer *renderer);
-double lir_renderer_dynamic_height   (const LirRenderer *renderer);
 void   lir_render_draw_strip         (const Frame *f);
 void   lir_render_draw_phase_band    (const Frame *f);
 void   lir_render_draw_dynamic_band  (const Frame *f);
