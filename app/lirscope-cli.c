@@ -27,6 +27,7 @@ typedef struct
   char *output;
   gboolean json;
   gboolean graph_only;
+  gboolean rlx;
   gboolean no_params;
   gboolean no_inputs;
   gboolean no_constants;
@@ -496,19 +497,38 @@ cmd_fingerprint (int argc, char **argv)
 {
   const GOptionEntry entries[] = { { "graph-only", 'g', 0, G_OPTION_ARG_NONE, &opts.graph_only,
                                      "Fingerprint the graph alone, not the plan", NULL },
+                                   { "rlx", 0, 0, G_OPTION_ARG_NONE, &opts.rlx,
+                                     "Print RLX's own AOT cache key instead (RLX's LIR JSON only)", NULL },
                                    { NULL } };
   g_autoptr (LirModule) module = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
+  guint64 key;
 
-  if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint.", entries, TRUE,
-                   &argc, &argv, 1))
+  if (!parse_args ("fingerprint", "Print the module's (or graph's) XXH3-64 fingerprint, or RLX's cache key.",
+                   entries, TRUE, &argc, &argv, 1))
     return EXIT_BAD_INPUT;
+  if (opts.rlx && opts.graph_only)
+    {
+      g_printerr ("lirscope-cli: --rlx and --graph-only do not go together: RLX's key covers the plan\n");
+      return EXIT_BAD_INPUT;
+    }
   module = load_planned (argv[1], NULL);
   if (module == NULL)
     return capacity_failed ? EXIT_CHECK_FAILED : EXIT_BAD_INPUT;
-  text =
-    lir_fingerprint_to_string (opts.graph_only ? lir_graph_get_fingerprint (lir_module_get_graph (module))
-                                               : lir_module_get_fingerprint (module));
+  if (opts.rlx)
+    {
+      if (!lir_module_get_rlx_fingerprint (module, &key, &error))
+        {
+          print_error (argv[1], error);
+          return EXIT_BAD_INPUT;
+        }
+      text = lir_fingerprint_to_string (key);
+    }
+  else
+    text =
+      lir_fingerprint_to_string (opts.graph_only ? lir_graph_get_fingerprint (lir_module_get_graph (module))
+                                                 : lir_module_get_fingerprint (module));
   g_print ("%s\n", text);
   return EXIT_SUCCESS;
 }

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 LirModule *lir_rlx_read   (const LirJsonValue *root,
                            LirJsonPath *path,
                            GError     **error);
+void       lir_rlx_key_attach (LirGraph           *graph,
+                               const LirJsonValue *root);
 
 G_END_DECLS

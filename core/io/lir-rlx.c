@@ -854,6 +854,7 @@ lir_rlx_read (const LirJsonValue *root, LirJsonPath *path, GError **error)
     graph = read_graph (&r, mir, error);
   if (graph != NULL)
     {
+      lir_rlx_key_attach (graph, root);
       lir_json_path_pop (path, mark);
       lir_json_path_push_key (path, "buffers", &mark);
       buffers = lir_json_to_object (lir_json_get (root, "buffers"), path, error);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lir-graph.h"
+#include "lir-siphash-private.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,19 @@ typedef struct
   guint64 alias_offset;
 } LirNode;
 
+/* RLX's AOT cache key of a graph read from RLX's LIR JSON
+ * (io/lir-rlx-key.c): everything the key hashes before the plan's figures,
+ * and the figures that do not change with the placement. */
+typedef struct
+{
+  LirSipHash graph_part; /* name, nodes, outputs */
+  guint64 schedule_len;
+  guint64 view_aliases;
+  guint64 file_arena; /* RLX's own plan, whose key the file's figures give */
+  guint64 file_alignment;
+  char *missing; /* why there is no key, or NULL */
+} LirRlxKey;
+
 struct _LirGraph
 {
   gint ref_count;
@@ -46,6 +60,7 @@ struct _LirGraph
   /* Set once a module holds the graph: from then on it does not change,
    * so its plans stay its plans. */
   gboolean sealed;
+  LirRlxKey *rlx_key; /* owned; NULL unless read from RLX's LIR JSON */
 };
 
 static inline const LirNode *
@@ -65,6 +80,10 @@ void lir_graph_reserve (LirGraph *graph,
                         guint     n_inputs,
                         guint     n_dims);
 void lir_graph_seal    (LirGraph *graph);
+
+void             lir_graph_set_rlx_key (LirGraph  *graph,
+                                        LirRlxKey *key);
+const LirRlxKey *lir_graph_get_rlx_key (const LirGraph *graph);
 
 /* Shared by lir-graph*.c: a string kept for the graph's life, a node to
  * change, and whether @name is a valid name (or NULL). */

@@ -233,6 +233,9 @@ lir_graph_unref (LirGraph *graph)
   g_array_unref (graph->outputs);
   g_ptr_array_unref (graph->symbol_names);
   g_array_unref (graph->symbol_defaults);
+  if (graph->rlx_key != NULL)
+    g_free (graph->rlx_key->missing);
+  g_free (graph->rlx_key);
   g_free (graph);
 }
 
@@ -721,6 +724,21 @@ lir_graph_set_node_name (LirGraph *graph, guint32 node, const char *name)
   g_return_if_fail (lir_graph_valid_name (name, TRUE));
   g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
   lir_graph_node_mut (graph, node)->name = lir_graph_intern (graph, name);
+}
+
+/* Takes @key: RLX's cache key of the document the graph was read from. */
+void
+lir_graph_set_rlx_key (LirGraph *graph, LirRlxKey *key)
+{
+  g_return_if_fail (graph != NULL && !graph->sealed && graph->rlx_key == NULL);
+  graph->rlx_key = key;
+}
+
+/* Returns: (nullable): RLX's cache key, if the graph was read from RLX's LIR JSON */
+const LirRlxKey *
+lir_graph_get_rlx_key (const LirGraph *graph)
+{
+  return graph->rlx_key;
 }
 
 LIR_DEFINE_BOXED_TYPE (LirGraph, lir_graph, lir_graph_ref, lir_graph_unref)

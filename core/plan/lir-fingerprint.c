@@ -11,6 +11,7 @@
 
 #include "ir/lir-graph-private.h"
 #include "lir-buffer-plan-private.h"
+#include "ir/lir-error.h"
 
 #include <string.h>
 #include <xxhash.h>
@@ -191,6 +192,92 @@ lir_module_get_fingerprint (const LirModule *module)
   else
     put_str (&e, "unplanned");
   return finish (&e);
+}
+
+/* RLX's key of @module's graph with a plan of @arena bytes aligned to
+ * @alignment (LirFingerprint::of: the graph part, then the arena size, the
+ * schedule's length, the alignment and the number of view aliases). */
+static gboolean
+rlx_key (const LirModule *module, gboolean file_plan, guint64 *fingerprint, GError **error)
+{
+  const LirRlxKey *key = lir_graph_get_rlx_key (lir_module_get_graph (module));
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+  LirSipHash h;
+
+  if (key == NULL)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED,
+                   "RLX's cache key is known only for modules read from RLX's LIR JSON: it hashes RLX's "
+                   "graph as RLX holds it");
+      return FALSE;
+    }
+  if (key->missing != NULL)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_UNSUPPORTED, "RLX's cache key cannot be computed: %s",
+                   key->missing);
+      return FALSE;
+    }
+  if (plan == NULL && !file_plan)
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "RLX's cache key needs a plan");
+      return FALSE;
+    }
+  h = key->graph_part;
+  lir_siphash13_write_usize (&h, file_plan ? key->file_arena : lir_buffer_plan_get_arena_size (plan));
+  lir_siphash13_write_usize (&h, key->schedule_len);
+  lir_siphash13_write_usize (&h, file_plan ? key->file_alignment : lir_buffer_plan_get_alignment (plan));
+  lir_siphash13_write_usize (&h, key->view_aliases);
+  *fingerprint = lir_siphash13_finish (&h);
+  return TRUE;
+}
+
+/**
+ * lir_module_get_rlx_fingerprint:
+ * @module: a module read from RLX's LIR JSON
+ * @fingerprint: (out): RLX's key
+ * @error: return location for a #GError
+ *
+ * RLX's own AOT cache key (`LirFingerprint::of`, RLX 0.2.2) of the module
+ * with its current plan: a re-plan changes it exactly where RLX's would,
+ * when the arena size or the alignment changes. data/FORMAT.md gives the
+ * recipe. Lirscope's own fingerprint (lir_module_get_fingerprint ()) covers
+ * the whole plan; RLX's does not.
+ *
+ * Returns: %TRUE with @fingerprint set; %FALSE with %LIR_ERROR_UNSUPPORTED
+ *   for a module that was not read from RLX's LIR JSON, or whose ops
+ *   include one whose text Lirscope does not know
+ */
+gboolean
+lir_module_get_rlx_fingerprint (const LirModule *module, guint64 *fingerprint, GError **error)
+{
+  g_return_val_if_fail (module != NULL, FALSE);
+  g_return_val_if_fail (fingerprint != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return rlx_key (module, FALSE, fingerprint, error);
+}
+
+/**
+ * lir_module_get_rlx_file_fingerprint:
+ * @module: a module read from RLX's LIR JSON
+ * @fingerprint: (out): RLX's key of the plan RLX wrote
+ * @error: return location for a #GError
+ *
+ * RLX's AOT cache key of the plan as RLX wrote it, whatever the module's
+ * plan is now: the entry RLX's cache holds for this file. When it differs
+ * from lir_module_get_rlx_fingerprint (), RLX would miss its cache.
+ *
+ * Returns: %TRUE with @fingerprint set; %FALSE as
+ *   lir_module_get_rlx_fingerprint () does
+ */
+gboolean
+lir_module_get_rlx_file_fingerprint (const LirModule *module, guint64 *fingerprint, GError **error)
+{
+  g_return_val_if_fail (module != NULL, FALSE);
+  g_return_val_if_fail (fingerprint != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return rlx_key (module, TRUE, fingerprint, error);
 }
 
 /**

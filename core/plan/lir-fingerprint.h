@@ -18,5 +18,13 @@ LIR_AVAILABLE_IN_ALL
 guint64  lir_module_get_fingerprint (const LirModule *module);
 LIR_AVAILABLE_IN_ALL
 char    *lir_fingerprint_to_string  (guint64 fingerprint);
+LIR_AVAILABLE_IN_ALL
+gboolean lir_module_get_rlx_fingerprint      (const LirModule *module,
+                                              guint64         *fingerprint,
+                                              GError         **error);
+LIR_AVAILABLE_IN_ALL
+gboolean lir_module_get_rlx_file_fingerprint (const LirModule *module,
+                                              guint64         *fingerprint,
+                                              GError         **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "lir-format-private.h"
 #include "io/lir-json.h"
 #include "ir/lir-error.h"
+#include "ir/lir-graph-private.h"
 #include "plan/lir-fingerprint.h"
 #include "plan/lir-live-set.h"
 #include "plan/lir-analysis-private.h"
@@ -32,6 +33,8 @@ struct _LirStatsReport
   guint32 peak_node;
   char *fingerprint;
   char *graph_fingerprint;
+  char *rlx_fingerprint; /* RLX's key of this plan, or NULL */
+  char *rlx_note;        /* why there is none, or why RLX would miss its cache, or NULL */
   char *values[LIR_N_STATS];
   guint64 n_violations;
   GPtrArray *violations; /* LirViolation, the first few */
@@ -62,6 +65,7 @@ static const char *const titles[LIR_N_STATS] = {
   [LIR_STAT_AT_BINDING] = N_ ("At the binding"),
   [LIR_STAT_FINGERPRINT] = N_ ("Fingerprint"),
   [LIR_STAT_GRAPH_FINGERPRINT] = N_ ("Graph fingerprint"),
+  [LIR_STAT_RLX_FINGERPRINT] = N_ ("RLX cache key"),
 };
 
 /**
@@ -130,6 +134,43 @@ format_dynamic (LirModule *module)
   if (count > 3)
     g_string_append (out, ", …");
   return g_string_free (out, FALSE);
+}
+
+/* RLX's cache key, for a module read from RLX's LIR JSON: the key of this
+ * plan and, when it is not the key of the plan RLX wrote, why RLX would
+ * miss its cache. */
+static void
+word_rlx_key (LirStatsReport *r, LirModule *module)
+{
+  const LirRlxKey *key = lir_graph_get_rlx_key (lir_module_get_graph (module));
+  const LirBufferPlan *plan = lir_module_get_plan (module);
+  g_autoptr (GError) error = NULL;
+  guint64 now, file;
+  gboolean arena, alignment;
+
+  if (!lir_module_get_rlx_fingerprint (module, &now, &error))
+    {
+      r->rlx_note = g_strdup (error->message);
+      if (key != NULL) /* an RLX file whose key cannot be computed: say why */
+        r->values[LIR_STAT_RLX_FINGERPRINT] = g_strdup_printf ("not known: %s", key->missing);
+      return;
+    }
+  r->rlx_fingerprint = lir_fingerprint_to_string (now);
+  if (!lir_module_get_rlx_file_fingerprint (module, &file, NULL) || file == now)
+    {
+      r->values[LIR_STAT_RLX_FINGERPRINT] = g_strdup (r->rlx_fingerprint);
+      return;
+    }
+  arena = lir_buffer_plan_get_arena_size (plan) != key->file_arena;
+  alignment = lir_buffer_plan_get_alignment (plan) != key->file_alignment;
+  r->rlx_note =
+    g_strdup_printf ("RLX would miss its cache: the %s changed (RLX's plan has key %016" G_GINT64_MODIFIER
+                     "x)",
+                     arena && alignment ? "arena and the alignment"
+                     : arena            ? "arena"
+                                        : "alignment",
+                     file);
+  r->values[LIR_STAT_RLX_FINGERPRINT] = g_strdup_printf ("%s; %s", r->rlx_fingerprint, r->rlx_note);
 }
 
 /**
@@ -221,6 +262,7 @@ lir_stats_report_new (LirModule *module)
   r->values[LIR_STAT_DYNAMIC] = format_dynamic (module);
   r->values[LIR_STAT_FINGERPRINT] = g_strdup (r->fingerprint);
   r->values[LIR_STAT_GRAPH_FINGERPRINT] = g_strdup (r->graph_fingerprint);
+  word_rlx_key (r, module);
   return r;
 }
 
@@ -259,6 +301,8 @@ lir_stats_report_unref (LirStatsReport *report)
   g_free (report->binding_text);
   g_free (report->fingerprint);
   g_free (report->graph_fingerprint);
+  g_free (report->rlx_fingerprint);
+  g_free (report->rlx_note);
   lir_module_unref (report->module);
   g_free (report);
 }
@@ -606,6 +650,16 @@ lir_stats_report_to_json (const LirStatsReport *report, double plan_seconds)
     }
   g_string_append (out, "  \"graph_fingerprint\": ");
   lir_json_append_string (out, report->graph_fingerprint);
+  g_string_append (out, ",\n  \"rlx_fingerprint\": ");
+  if (report->rlx_fingerprint != NULL)
+    lir_json_append_string (out, report->rlx_fingerprint);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n  \"rlx_fingerprint_note\": ");
+  if (report->rlx_note != NULL)
+    lir_json_append_string (out, report->rlx_note);
+  else
+    g_string_append (out, "null");
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

@@ -38,6 +38,7 @@ typedef enum {
   LIR_STAT_AT_BINDING,
   LIR_STAT_FINGERPRINT,
   LIR_STAT_GRAPH_FINGERPRINT,
+  LIR_STAT_RLX_FINGERPRINT,
   LIR_N_STATS /*< skip >*/
 } LirStat;
 
@@ -46,7 +47,8 @@ typedef enum {
  *
  * A plan's statistics as `lirscope-cli stats` prints them: validity (with
  * the violations), the figures of #LirPlanStats, the peak step's node, RLX's
- * own figures and both fingerprints, each with its title, as text or JSON.
+ * own figures, both fingerprints and RLX's cache key (for a module read from
+ * RLX's LIR JSON), each with its title, as text or JSON.
  * The app's Summary page and the export header show the same rows.
  */
 typedef struct _LirStatsReport LirStatsReport;

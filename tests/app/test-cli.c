@@ -681,6 +681,36 @@ test_fingerprint_capacity (void)
   g_assert_cmpint (run_cli (stats, NULL, NULL), ==, 1);
 }
 
+/* RLX's cache key: `fingerprint --rlx` prints RLX's own figure for a file
+ * RLX wrote, `stats` words it (and says when a re-plan would miss RLX's
+ * cache), and a file that did not come from RLX is refused with the reason. */
+static void
+test_rlx_cache_key (void)
+{
+  g_autofree char *rlx =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "a_mlp_2layer.json", NULL);
+  g_autofree char *mlp = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp.json", NULL);
+  const char *key[] = { "fingerprint", "--rlx", rlx, NULL };
+  const char *not_rlx[] = { "fingerprint", "--rlx", mlp, NULL };
+  const char *stats[] = { "stats", "--json", rlx, NULL };
+  const char *replanned[] = { "stats", "--strategy", "naive", rlx, NULL };
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  g_assert_cmpint (run_cli (key, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "a340ed0bc3cfcfe5\n");
+  g_assert_cmpint (run_cli (not_rlx, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "RLX's LIR JSON"));
+  g_assert_cmpint (run_cli (stats, &json, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "rlx_fingerprint"), ==, "a340ed0bc3cfcfe5");
+  g_assert_true (json_object_get_null_member (root, "rlx_fingerprint_note"));
+  g_assert_cmpint (run_cli (replanned, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "RLX would miss its cache: the arena changed"));
+}
+
 /* An unreadable file says so ("Permission denied"), not "No such file". As
  * root every file is readable, so the CLI then runs as nobody (setpriv). */
 static void
@@ -844,8 +874,11 @@ test_stats_text_rows (void)
 
   g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
   for (guint i = 0; i < LIR_N_STATS; i++)
-    if (i != LIR_STAT_SYMBOLS && i != LIR_STAT_DYNAMIC && i != LIR_STAT_AT_BINDING)
+    if (i != LIR_STAT_SYMBOLS && i != LIR_STAT_DYNAMIC && i != LIR_STAT_AT_BINDING
+        && i != LIR_STAT_RLX_FINGERPRINT)
       g_assert_nonnull (strstr (out, lir_stat_get_title ((LirStat)i)));
+  /* Not read from RLX's LIR JSON: no RLX cache key row. */
+  g_assert_null (strstr (out, lir_stat_get_title (LIR_STAT_RLX_FINGERPRINT)));
   g_assert_true (g_regex_match_simple ("\n  Peak +step 28, mlp.swiglu\n", out, 0, 0));
 }
 
@@ -869,6 +902,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/write-error-names-output", test_write_error_names_output);
   g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
   g_test_add_func ("/cli/fingerprint-capacity", test_fingerprint_capacity);
+  g_test_add_func ("/cli/rlx-cache-key", test_rlx_cache_key);
   g_test_add_func ("/cli/max-binding-and-params", test_max_binding_and_params);
   g_test_add_func ("/cli/stats-text-rows", test_stats_text_rows);
   g_test_add_func ("/cli/stats-invalid-plan", test_stats_invalid_plan);

@@ -247,6 +247,27 @@ test_select_zoom_search (void)
   close_window (window);
 }
 
+/* A file RLX wrote: the Summary shows RLX's cache key beside Lirscope's
+ * fingerprint, and after a re-plan that changes the arena, that RLX would
+ * miss its cache. */
+static void
+test_rlx_cache_key (void)
+{
+  g_autofree char *path =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "b_gpt2_block.json", NULL);
+  LirscopeWindow *window = open_window (path);
+  LirscopeSummaryPage *summary = lirscope_window_get_summary_page (window);
+
+  g_assert_cmpstr (lirscope_summary_page_get_value (summary, LIR_STAT_RLX_FINGERPRINT), ==,
+                   "5d6dfcf85c2fdfb4");
+  g_assert_true (lirscope_summary_page_can_copy (summary, LIR_STAT_RLX_FINGERPRINT));
+  lirscope_window_select_strategy (window, "naive");
+  wait_for (is_idle, window, "re-planning");
+  g_assert_nonnull (strstr (lirscope_summary_page_get_value (summary, LIR_STAT_RLX_FINGERPRINT),
+                            "RLX would miss its cache: the arena changed"));
+  close_window (window);
+}
+
 static void
 test_replan_and_bind (void)
 {
@@ -1362,6 +1383,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/buffer-list-strategy", test_buffer_list_strategy);
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
   g_test_add_func ("/window/replan-and-bind", test_replan_and_bind);
+  g_test_add_func ("/window/rlx-cache-key", test_rlx_cache_key);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/reload", test_reload);
