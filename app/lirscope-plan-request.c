@@ -52,7 +52,10 @@ lirscope_plan_request_follow (LirscopePlanRequest *request, LirModule *module)
     return;
   plan = lir_module_get_plan (module);
   graph = lir_module_get_graph (module);
-  lir_plan_options_set_strategy (request->options, lir_buffer_plan_get_strategy (plan));
+  /* A strategy Lirscope does not have (RLX's own, "rlx") stays unset: a
+   * re-plan then keeps the plan's way (lir_module_replan ()). */
+  if (lir_strategy_find (lir_buffer_plan_get_strategy (plan), NULL) != NULL)
+    lir_plan_options_set_strategy (request->options, lir_buffer_plan_get_strategy (plan));
   lir_plan_options_inherit (request->options, plan);
   for (guint i = 0; i < lir_graph_get_n_symbols (graph); i++)
     {

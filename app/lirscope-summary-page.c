@@ -62,11 +62,23 @@ update_rows (LirscopeSummaryPage *self)
     }
 }
 
+/* 0 stands for a symbol left unbound: its nodes stay out of the arena. */
+static gboolean
+on_symbol_output (GtkSpinButton *spin, gpointer user_data)
+{
+  if (gtk_spin_button_get_value (spin) >= 1)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), _ ("dynamic"));
+  return TRUE;
+}
+
 static void
 on_symbol_changed (GtkSpinButton *spin, LirscopeSummaryPage *self)
 {
   if (self->updating || lirscope_page_get_session (LIRSCOPE_PAGE (self)) == NULL)
     return;
+  if (gtk_spin_button_get_value (spin) < 1)
+    return; /* a symbol is bound, not unbound, from here */
   lirscope_session_set_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)),
                                 g_object_get_data (G_OBJECT (spin), "symbol"),
                                 (guint64)gtk_spin_button_get_value (spin));
@@ -92,7 +104,7 @@ rebuild_symbols (LirscopeSummaryPage *self)
   for (guint i = 0; i < n; i++)
     {
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      GtkWidget *spin = gtk_spin_button_new_with_range (1, 1 << 30, 1);
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 1 << 30, 1);
       const char *name = lir_graph_get_symbol_name (graph, i);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -102,6 +114,7 @@ rebuild_symbols (LirscopeSummaryPage *self)
       g_object_set_data_full (G_OBJECT (row), "symbol", g_strdup (name), g_free);
       g_object_set_data (G_OBJECT (row), "spin", spin);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_symbol_changed), self);
+      g_signal_connect (spin, "output", G_CALLBACK (on_symbol_output), NULL);
       adw_action_row_add_suffix (row, spin);
       adw_action_row_set_activatable_widget (row, spin);
       adw_preferences_group_add (self->symbols_group, GTK_WIDGET (row));
@@ -139,10 +152,12 @@ update_symbol_values (LirscopeSummaryPage *self)
         lirscope_session_get_plan_binding (lirscope_page_get_session (LIRSCOPE_PAGE (self)), symbol);
       GtkSpinButton *spin = g_object_get_data (row, "spin");
 
-      gtk_spin_button_set_range (spin, 1,
+      gtk_spin_button_set_range (spin, value == LIR_NO_VALUE ? 0 : 1,
                                  held && planned != LIR_NO_VALUE ? (double)planned : (double)(1 << 30));
-      if (value != LIR_NO_VALUE)
-        gtk_spin_button_set_value (spin, (double)value);
+      gtk_spin_button_set_value (spin, value == LIR_NO_VALUE ? 0 : (double)value);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value == LIR_NO_VALUE
+                                                           ? _ ("Unbound: its nodes stay out of the arena")
+                                                           : NULL);
     }
   self->updating = FALSE;
 }

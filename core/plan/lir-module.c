@@ -197,9 +197,17 @@ lir_module_replan (const LirModule *module, const LirPlanOptions *options, GErro
   g_autoptr (LirBufferPlan) plan = NULL;
   LirBufferPlan *old = module->plan;
 
-  if (lir_plan_options_get_strategy (effective) == NULL && old != NULL
-      && lir_strategy_find (lir_buffer_plan_get_strategy (old), NULL) != NULL)
-    lir_plan_options_set_strategy (effective, lir_buffer_plan_get_strategy (old));
+  /* Without a strategy the old plan's is kept; RLX's own plan ("rlx") is
+   * re-made by rlx-greedy, which places as RLX's planner does. */
+  if (lir_plan_options_get_strategy (effective) == NULL && old != NULL)
+    {
+      const char *kept = lir_buffer_plan_get_strategy (old);
+
+      if (g_strcmp0 (kept, "rlx") == 0)
+        lir_plan_options_set_strategy (effective, "rlx-greedy");
+      else if (lir_strategy_find (kept, NULL) != NULL)
+        lir_plan_options_set_strategy (effective, kept);
+    }
   if (old != NULL && !old->unplaced)
     lir_plan_options_inherit (effective, old);
 

@@ -17,7 +17,9 @@ struct _LirPlanOptions
   gboolean allocate_params;
   gboolean allocate_inputs;
   gboolean allocate_constants;
-  guint allocation_set; /* bit (1 << kind) per boundary kind the caller set */
+  guint allocation_set;      /* bit (1 << kind) per boundary kind the caller set */
+  gboolean keep_dynamic;     /* unbound symbols leave their nodes out of the arena */
+  gboolean keep_dynamic_set; /* the caller chose it */
   GPtrArray *binding_names;
   GArray *binding_values;
   guint64 capacity;
@@ -71,6 +73,8 @@ lir_plan_options_copy (const LirPlanOptions *options)
   copy->allocate_inputs = options->allocate_inputs;
   copy->allocate_constants = options->allocate_constants;
   copy->allocation_set = options->allocation_set;
+  copy->keep_dynamic = options->keep_dynamic;
+  copy->keep_dynamic_set = options->keep_dynamic_set;
   for (guint i = 0; i < options->binding_names->len; i++)
     lir_plan_options_bind (copy, g_ptr_array_index (options->binding_names, i),
                            g_array_index (options->binding_values, guint64, i));
@@ -305,6 +309,11 @@ lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
     options->allocate_inputs = lir_buffer_plan_get_allocates (plan, LIR_OP_INPUT);
   if (!(options->allocation_set & (1u << LIR_OP_CONSTANT)))
     options->allocate_constants = lir_buffer_plan_get_allocates (plan, LIR_OP_CONSTANT);
+  /* A plan that leaves symbols unbound (RLX's dynamic plans) has its
+   * dynamic nodes out of the arena: a re-plan binding only some of them
+   * keeps the rest so. */
+  if (!options->keep_dynamic_set)
+    options->keep_dynamic = lir_buffer_plan_get_n_bindings (plan) < lir_graph_get_n_symbols (plan->graph);
   for (guint i = 0; i < lir_buffer_plan_get_n_bindings (plan); i++)
     {
       guint64 value;
@@ -362,6 +371,42 @@ lir_plan_options_parse_binding (LirPlanOptions *options, const char *text, GErro
     }
   lir_plan_options_bind (options, name, value);
   return TRUE;
+}
+
+/**
+ * lir_plan_options_set_keep_dynamic:
+ * @options: options
+ * @keep_dynamic: whether unbound symbols are allowed
+ *
+ * What planning does with a symbol that has no value: by default it is an
+ * error naming the symbol; with @keep_dynamic, the nodes whose size needs
+ * it stay out of the arena, as RLX plans a dynamic module (the report lists
+ * them). A re-plan of a plan that left symbols unbound keeps them dynamic
+ * unless told otherwise (lir_plan_options_inherit()).
+ */
+void
+lir_plan_options_set_keep_dynamic (LirPlanOptions *options, gboolean keep_dynamic)
+{
+  g_return_if_fail (options != NULL);
+
+  options->keep_dynamic = keep_dynamic;
+  options->keep_dynamic_set = TRUE;
+}
+
+/**
+ * lir_plan_options_get_keep_dynamic:
+ * @options: options
+ *
+ * Whether unbound symbols leave their nodes out of the arena.
+ *
+ * Returns: %TRUE if they do, %FALSE if they are an error
+ */
+gboolean
+lir_plan_options_get_keep_dynamic (const LirPlanOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  return options->keep_dynamic;
 }
 
 /**

@@ -99,6 +99,11 @@ LIR_AVAILABLE_IN_ALL
 void            lir_plan_options_inherit        (LirPlanOptions      *options,
                                                  const LirBufferPlan *plan);
 LIR_AVAILABLE_IN_ALL
+void            lir_plan_options_set_keep_dynamic (LirPlanOptions *options,
+                                                   gboolean        keep_dynamic);
+LIR_AVAILABLE_IN_ALL
+gboolean        lir_plan_options_get_keep_dynamic (const LirPlanOptions *options);
+LIR_AVAILABLE_IN_ALL
 gboolean        lir_plan_options_get_binding    (const LirPlanOptions *options,
                                                  const char           *symbol,
                                                  guint64              *value);

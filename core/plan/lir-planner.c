@@ -109,6 +109,53 @@ reserve (guint n_nodes, GError **error)
   return lir_limits_reserve ((guint64)n_nodes * BYTES_PER_NODE, what, error);
 }
 
+/* The size lir_graph_compute_sizes_partial () gives a node that needs an
+ * unbound symbol. */
+#define DYNAMIC G_MAXUINT64
+
+/* Whether @node's size needs a symbol @symbol_values leaves unbound. */
+static gboolean
+needs_unbound (const LirGraph *graph, guint32 node, const guint64 *symbol_values)
+{
+  LirShape shape;
+
+  lir_graph_get_node_shape (graph, node, &shape);
+  for (guint i = 0; i < shape.n_dims; i++)
+    if (shape.dims[i].symbol != LIR_DIM_STATIC
+        && (shape.dims[i].symbol >= lir_graph_get_n_symbols (graph)
+            || symbol_values[shape.dims[i].symbol] == LIR_NO_VALUE))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every node's size. An unbound symbol is an error naming it, unless
+ * @keep_dynamic: then the nodes that need one are DYNAMIC, as RLX plans a
+ * dynamic module. A size past 64 bits is an error either way. */
+static gboolean
+compute_sizes (const LirGraph *graph, const guint64 *symbol_values, gboolean keep_dynamic, guint64 *sizes,
+               GError **error)
+{
+  g_autoptr (GError) failure = NULL;
+  char label[24];
+
+  if (lir_graph_compute_sizes (graph, symbol_values, sizes, &failure))
+    return TRUE;
+  if (!keep_dynamic || !g_error_matches (failure, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL))
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  lir_graph_compute_sizes_partial (graph, symbol_values, sizes);
+  for (guint32 id = 0; id < lir_graph_get_n_nodes (graph); id++)
+    if (sizes[id] == DYNAMIC && !needs_unbound (graph, id, symbol_values))
+      {
+        g_set_error (error, LIR_ERROR, LIR_ERROR_OVERFLOW, "node %u (%s): byte size overflows 64 bits", id,
+                     lir_graph_get_node_label (graph, id, label));
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /* A view reuses its root's bytes, so it must lie inside them: a reshape
  * that changes the element count, or a narrow whose shape is larger than
  * its slice, is a malformed graph, not something to plan around. With
@@ -122,7 +169,7 @@ check_views (const LirGraph *graph, const guint64 *sizes, const LirViewAlias *al
       guint64 end;
       char label[24], root_label[24];
 
-      if (root == LIR_NO_NODE)
+      if (root == LIR_NO_NODE || sizes[id] == DYNAMIC || sizes[root] == DYNAMIC)
         continue;
       if (!g_uint64_checked_add (&end, aliases[id].byte_offset, sizes[id]) || end > sizes[root])
         {
@@ -169,7 +216,7 @@ lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **e
   if (symbol_values == NULL)
     return NULL;
   sizes = g_new (guint64, n + 1);
-  if (!lir_graph_compute_sizes (graph, symbol_values, sizes, error))
+  if (!compute_sizes (graph, symbol_values, lir_plan_options_get_keep_dynamic (options), sizes, error))
     return NULL;
   schedule = lir_graph_compute_schedule (graph, &n_schedule, error);
   if (schedule == NULL)
@@ -193,6 +240,9 @@ lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **e
     {
       LirOpKind kind = lir_graph_node (graph, id)->kind;
 
+      /* A dynamic node (its size needs an unbound symbol) has no slot. */
+      if (sizes[id] == DYNAMIC)
+        continue;
       plan->slots[id].size = sizes[id];
       if (plan->aliases[id].root == LIR_NO_NODE && sizes[id] > 0
           && lir_buffer_plan_get_allocates (plan, kind))
@@ -200,6 +250,13 @@ lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **e
     }
   if (!place (plan, options, LIR_DEFAULT_ALIGNMENT, error))
     return NULL;
+  /* A dynamic view of a placed root points nowhere it could be sized. */
+  for (guint32 id = 0; id < n; id++)
+    if (sizes[id] == DYNAMIC && plan->slot_flags[id] != LIR_SLOT_NONE)
+      {
+        plan->slot_flags[id] = LIR_SLOT_NONE;
+        plan->slots[id] = (LirBufferSlot){ 0 };
+      }
   return g_steal_pointer (&plan);
 }
 

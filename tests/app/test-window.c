@@ -268,6 +268,37 @@ test_rlx_cache_key (void)
   close_window (window);
 }
 
+/* A dynamic RLX module re-plans as its symbols are bound one at a time:
+ * the others stay dynamic (their nodes out of the arena), as the CLI's
+ * stats --bind gives; an unbound symbol's spin says so. */
+static void
+test_dynamic_rlx_binds_one_at_a_time (void)
+{
+  g_autofree char *path =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "rlx", "real", "c_dynamic.json", NULL);
+  LirscopeWindow *window = open_window (path);
+  LirscopeSummaryPage *summary = lirscope_window_get_summary_page (window);
+  static const struct
+  {
+    const char *symbol;
+    guint64 value;
+  } steps[] = { { "s0", 4 }, { "s1", 512 }, { "s2", 2048 } };
+
+  g_assert_cmpuint (lirscope_session_get_binding (session_of (window), "s1"), ==, LIR_NO_VALUE);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (lirscope_summary_page_set_symbol (summary, steps[i].symbol, steps[i].value));
+      wait_for (is_idle, window, "re-planning");
+      if (lirscope_window_get_banner_text (window) != NULL)
+        g_test_message ("banner: %s", lirscope_window_get_banner_text (window));
+      g_assert_null (lirscope_window_get_banner_text (window));
+      g_assert_cmpuint (lirscope_session_get_binding (session_of (window), steps[i].symbol), ==,
+                        steps[i].value);
+    }
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module_of (window))), ==, 56635392);
+  close_window (window);
+}
+
 static void
 test_replan_and_bind (void)
 {
@@ -1384,6 +1415,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/select-zoom-search", test_select_zoom_search);
   g_test_add_func ("/window/replan-and-bind", test_replan_and_bind);
   g_test_add_func ("/window/rlx-cache-key", test_rlx_cache_key);
+  g_test_add_func ("/window/dynamic-rlx-binds-one-at-a-time", test_dynamic_rlx_binds_one_at_a_time);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/reload", test_reload);

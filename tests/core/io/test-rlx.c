@@ -438,6 +438,51 @@ test_real_round_trip (void)
   g_assert_cmpuint (files, ==, 8);
 }
 
+/* Binding some of a dynamic module's symbols re-plans the nodes they size
+ * and leaves the others dynamic (no slot), as RLX does: the plan validates
+ * at every step, and with all three bound it is the CLI's 54.01 MiB. */
+static void
+test_real_partial_binding (void)
+{
+  g_autoptr (LirModule) module = load ("real/c_dynamic.json");
+  g_autoptr (LirModule) current = lir_module_ref (module);
+  static const struct
+  {
+    const char *symbol;
+    guint64 value;
+  } steps[] = { { "s0", 4 }, { "s1", 512 }, { "s2", 2048 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (LirPlanOptions) options = lir_plan_options_new ();
+      g_autoptr (GError) error = NULL;
+      LirModule *next;
+      guint dynamic = 0;
+
+      lir_plan_options_bind (options, steps[i].symbol, steps[i].value);
+      next = lir_module_replan (current, options, &error);
+      g_assert_no_error (error);
+      g_assert_true (lir_module_validate (next, &error));
+      g_assert_cmpstr (lir_buffer_plan_get_strategy (lir_module_get_plan (next)), ==, "rlx-greedy");
+      g_free (lir_module_get_dynamic_nodes (next, &dynamic));
+      g_assert_cmpuint (dynamic > 0, ==, i < 2);
+      lir_module_unref (current);
+      current = next;
+    }
+  g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (current)), ==, 56635392);
+  {
+    /* Told not to keep symbols dynamic, an unbound one is an error. */
+    g_autoptr (LirPlanOptions) strict = lir_plan_options_new ();
+    g_autoptr (GError) error = NULL;
+    g_autoptr (LirModule) refused = NULL;
+
+    lir_plan_options_set_keep_dynamic (strict, FALSE);
+    refused = lir_module_replan (module, strict, &error);
+    g_assert_null (refused);
+    g_assert_error (error, LIR_ERROR, LIR_ERROR_UNBOUND_SYMBOL);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,6 +512,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rlx/real/labels", test_real_labels);
   g_test_add_func ("/rlx/real/round-trip", test_real_round_trip);
   g_test_add_func ("/rlx/real/dynamic-listed", test_real_dynamic_listed);
+  g_test_add_func ("/rlx/real/partial-binding", test_real_partial_binding);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-mlp", "real/a_mlp_2layer.json",
                         test_rlx_greedy_reproduces);
   g_test_add_data_func ("/rlx/rlx-greedy-reproduces/real-gpt2", "real/b_gpt2_block.json",
