@@ -74,30 +74,42 @@ lirscope_window_export_to (LirscopeWindow *self, const char *path, gboolean visi
   return lir_renderer_export (renderer, path, format, width, height, &viewport, &options, error);
 }
 
+/* The format of the filter the chooser shows. */
+static LirRenderFormat
+chosen_format (GtkFileChooser *chooser, LirRenderFormat fallback)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_chooser_get_filter (chooser);
+
+  return filter != NULL ? (LirRenderFormat)GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"))
+                        : fallback;
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog, int response, LirscopeWindow *self)
 {
   g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *typed = NULL, *path = NULL;
   g_autoptr (GError) error = NULL;
-  const char *region;
-  LirRenderFormat format;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-  if (path == NULL)
+  typed = g_file_get_path (file);
+  if (typed == NULL)
     goto out;
-  if (!lir_render_format_from_path (path, &format))
-    {
-      char *with_extension = g_strconcat (path, ".svg", NULL);
+  /* The format picked is the format written, unless the user typed a name
+   * that says another; the name suggested follows the format picked. */
+  self->export_format = chosen_format (GTK_FILE_CHOOSER (dialog), self->export_format);
+  self->export_visible = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "region"), "visible") == 0;
+  {
+    g_autofree char *base = g_path_get_basename (typed);
 
-      g_free (path);
-      path = with_extension;
-    }
-  region = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "region");
-  if (lirscope_window_export_to (self, path, g_strcmp0 (region, "visible") == 0, &error))
+    if (g_strcmp0 (base, g_object_get_data (G_OBJECT (dialog), "suggested")) == 0)
+      path = lir_render_format_swap_extension (typed, self->export_format);
+    else
+      path = lir_render_format_apply_to_path (typed, self->export_format);
+  }
+  if (lirscope_window_export_to (self, path, self->export_visible, &error))
     {
       g_autofree char *message = g_strdup_printf (_ ("Exported %s"), path);
 
@@ -111,6 +123,23 @@ on_export_response (GtkNativeDialog *dialog, int response, LirscopeWindow *self)
     }
 out:
   g_object_unref (dialog);
+}
+
+/* Picking another format renames the suggestion to match. */
+static void
+on_export_filter_changed (GtkFileChooser *chooser, GParamSpec *pspec, LirscopeWindow *self)
+{
+  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *renamed = NULL;
+
+  if (name == NULL || *name == '\0')
+    return;
+  renamed = lir_render_format_swap_extension (name, chosen_format (chooser, self->export_format));
+  if (g_strcmp0 (renamed, name) != 0)
+    {
+      gtk_file_chooser_set_current_name (chooser, renamed);
+      g_object_set_data_full (G_OBJECT (chooser), "suggested", g_strdup (renamed), g_free);
+    }
 }
 
 static void
@@ -143,28 +172,48 @@ start_beside_open_file (LirscopeWindow *self, GtkFileChooser *chooser)
     gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
-/* Returns: (transfer full): the export chooser, not yet shown */
+static GtkFileFilter *
+add_format_filter (GtkFileChooser *chooser, const char *name, LirRenderFormat format)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strdup_printf ("*.%s", lir_render_format_get_extension (format));
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (format));
+  gtk_file_chooser_add_filter (chooser, filter);
+  return filter;
+}
+
+/* Returns: (transfer full): the export chooser, not yet shown, offering
+ * the format and region chosen last time */
 static GtkFileChooserNative *
 new_export_chooser (LirscopeWindow *self)
 {
-  static const char *const svg[] = { "*.svg", NULL };
-  static const char *const png[] = { "*.png", NULL };
-  static const char *const pdf[] = { "*.pdf", NULL };
   const char *choice_ids[] = { "whole", "visible", NULL };
   const char *choice_labels[] = { _ ("Whole plan"), _ ("Visible region"), NULL };
   GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
+  GtkFileFilter *filters[3];
   g_autofree char *suggested = NULL;
 
   dialog = gtk_file_chooser_native_new (_ ("Export the Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  add_filter (GTK_FILE_CHOOSER (dialog), _ ("SVG image"), svg);
-  add_filter (GTK_FILE_CHOOSER (dialog), _ ("PNG image"), png);
-  add_filter (GTK_FILE_CHOOSER (dialog), _ ("PDF document"), pdf);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "region", _ ("Export"), choice_ids, choice_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "region", "whole");
-  start_beside_open_file (self, GTK_FILE_CHOOSER (dialog));
-  suggested = g_strdup_printf ("%s.svg", lir_module_get_name (lirscope_session_get_module (self->session)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  chooser = GTK_FILE_CHOOSER (dialog);
+  filters[LIR_RENDER_SVG] = add_format_filter (chooser, _ ("SVG image"), LIR_RENDER_SVG);
+  filters[LIR_RENDER_PNG] = add_format_filter (chooser, _ ("PNG image"), LIR_RENDER_PNG);
+  filters[LIR_RENDER_PDF] = add_format_filter (chooser, _ ("PDF document"), LIR_RENDER_PDF);
+  gtk_file_chooser_set_filter (chooser, filters[self->export_format]);
+  gtk_file_chooser_add_choice (chooser, "region", _ ("Export"), choice_ids, choice_labels);
+  gtk_file_chooser_set_choice (chooser, "region", self->export_visible ? "visible" : "whole");
+  start_beside_open_file (self, chooser);
+  suggested = g_strdup_printf ("%s.%s", lir_module_get_name (lirscope_session_get_module (self->session)),
+                               lir_render_format_get_extension (self->export_format));
+  gtk_file_chooser_set_current_name (chooser, suggested);
+  g_object_set_data_full (G_OBJECT (dialog), "suggested", g_strdup (suggested), g_free);
+  /* Where the chooser tells (the portal's does not), the suggestion is
+   * renamed as soon as another format is picked. */
+  g_signal_connect (dialog, "notify::filter", G_CALLBACK (on_export_filter_changed), self);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   return dialog;
 }

@@ -42,6 +42,9 @@ struct _LirscopeWindow
   GSettings *settings;
   LirscopeSession *session;
   gboolean updating; /* controls are being set from the session */
+  /* The export chooser's last choices, offered again. */
+  LirRenderFormat export_format;
+  gboolean export_visible;
 };
 
 void _lirscope_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -176,6 +176,14 @@ void          lir_render_options_init     (LirRenderOptions *options);
 LIR_AVAILABLE_IN_ALL
 gboolean      lir_render_format_from_path (const char      *path,
                                            LirRenderFormat *format);
+LIR_AVAILABLE_IN_ALL
+const char   *lir_render_format_get_extension (LirRenderFormat format);
+LIR_AVAILABLE_IN_ALL
+char         *lir_render_format_apply_to_path (const char      *path,
+                                               LirRenderFormat  format);
+LIR_AVAILABLE_IN_ALL
+char         *lir_render_format_swap_extension (const char      *name,
+                                                LirRenderFormat  format);
 
 LIR_AVAILABLE_IN_ALL
 LirRenderer  *lir_renderer_new            (LirModule *module);

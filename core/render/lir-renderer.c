@@ -311,6 +311,73 @@ lir_render_options_init (LirRenderOptions *options)
 }
 
 /**
+ * lir_render_format_get_extension:
+ * @format: a format
+ *
+ * The file name extension of a format, for names that have none yet.
+ *
+ * Returns: (transfer none): `svg`, `png` or `pdf`
+ */
+const char *
+lir_render_format_get_extension (LirRenderFormat format)
+{
+  switch (format)
+    {
+    case LIR_RENDER_PNG: return "png";
+    case LIR_RENDER_PDF: return "pdf";
+    case LIR_RENDER_SVG:
+    default: return "svg";
+    }
+}
+
+/**
+ * lir_render_format_apply_to_path:
+ * @path: a file name as a user typed it
+ * @format: the format the user chose
+ *
+ * The name to export @path to in @format: a name that already ends in an
+ * image extension keeps it (it says what the user wants), any other gets
+ * @format's appended (`r50-visible` becomes `r50-visible.pdf`).
+ *
+ * Returns: (transfer full): the name to write
+ */
+char *
+lir_render_format_apply_to_path (const char *path, LirRenderFormat format)
+{
+  LirRenderFormat named;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (lir_render_format_from_path (path, &named))
+    return g_strdup (path);
+  return g_strdup_printf ("%s.%s", path, lir_render_format_get_extension (format));
+}
+
+/**
+ * lir_render_format_swap_extension:
+ * @name: a suggested file name
+ * @format: the format now chosen
+ *
+ * The suggested name for another format: an image extension is replaced,
+ * any other name gets one.
+ *
+ * Returns: (transfer full): @name with @format's extension
+ */
+char *
+lir_render_format_swap_extension (const char *name, LirRenderFormat format)
+{
+  LirRenderFormat named;
+  const char *dot;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  dot = strrchr (name, '.');
+  if (dot != NULL && lir_render_format_from_path (name, &named))
+    return g_strdup_printf ("%.*s.%s", (int)(dot - name), name, lir_render_format_get_extension (format));
+  return g_strdup_printf ("%s.%s", name, lir_render_format_get_extension (format));
+}
+
+/**
  * lir_render_format_from_path:
  * @path: an output path
  * @format: (out): the format its extension names

@@ -876,10 +876,43 @@ test_dynamic_band (void)
   g_assert_cmpfloat (layout.dynamic_height, ==, 0);
 }
 
+/* The export chooser's names: the format picked is the format written
+ * unless the typed name says another; a suggestion follows the format. */
+static void
+test_format_names (void)
+{
+  static const struct
+  {
+    const char *typed;
+    LirRenderFormat chosen;
+    const char *written;
+  } cases[] = {
+    { "r50-visible", LIR_RENDER_PDF, "r50-visible.pdf" },
+    { "r50-visible", LIR_RENDER_PNG, "r50-visible.png" },
+    { "plan.SVG", LIR_RENDER_PDF, "plan.SVG" },
+    { "v1.2", LIR_RENDER_SVG, "v1.2.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = lir_render_format_apply_to_path (cases[i].typed, cases[i].chosen);
+
+      g_assert_cmpstr (written, ==, cases[i].written);
+    }
+  {
+    g_autofree char *pdf = lir_render_format_swap_extension ("resnet50.svg", LIR_RENDER_PDF);
+    g_autofree char *png = lir_render_format_swap_extension ("resnet50", LIR_RENDER_PNG);
+
+    g_assert_cmpstr (pdf, ==, "resnet50.pdf");
+    g_assert_cmpstr (png, ==, "resnet50.png");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/format-names", test_format_names);
   g_test_add_func ("/render/svg/structure", test_svg_structure);
   g_test_add_func ("/render/collapsed-steps", test_collapsed_steps);
   g_test_add_func ("/render/svg/deterministic", test_svg_deterministic);
