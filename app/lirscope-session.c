@@ -175,10 +175,22 @@ show_progress (GObject *object, guint generation, const char *text)
 
 static void start_compare (LirscopeSession *self, GFile *baseline);
 
+static void watch_file (LirscopeSession *self);
+
 static void
 install (LirscopeSession *self, LirscopeWork *work)
 {
   guint32 selected = self->selected;
+
+  /* An opened file becomes the one shown and watched only once it loads. */
+  if (work->opening)
+    self->user_planned = FALSE;
+  if (work->opening && (self->file == NULL || !g_file_equal (self->file, work->file)))
+    {
+      g_set_object (&self->file, work->file);
+      watch_file (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
 
   g_clear_pointer (&self->module, lir_module_unref);
   g_clear_pointer (&self->renderer, lir_renderer_unref);
@@ -227,6 +239,8 @@ report_failure (LirscopeSession *self, LirscopeWork *work, const GError *error)
     message = g_strdup_printf (_ ("Could not open the baseline: %s"), error->message);
   else if (self->module == NULL)
     message = g_strdup_printf (_ ("Could not open the plan: %s"), error->message);
+  else if (work->opening)
+    message = g_strdup_printf (_ ("Could not open %s. Showing the last good plan."), error->message);
   else if (work->file != NULL)
     /* lir_module_new_from_file's messages start with the path. */
     message = g_strdup_printf (_ ("Could not reload %s. Showing the last good plan."), error->message);
@@ -365,17 +379,27 @@ watch_file (LirscopeSession *self)
  * @file: a plan, graph or buffer list
  *
  * Loads and (if needed) plans @file in the background, and watches it: the
- * plan reloads whenever the file changes.
+ * plan reloads whenever the file changes. If it cannot be read while a
+ * plan is shown, that plan, its file and its watch stay.
  */
 void
 lirscope_session_open (LirscopeSession *self, GFile *file)
 {
+  LirscopeWork *work;
+
   g_return_if_fail (G_IS_FILE (file));
-  g_set_object (&self->file, file);
-  self->user_planned = FALSE;
-  watch_file (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  start_load (self, FALSE);
+  /* With nothing on screen the file is the session's at once, so that a
+   * reload retries it; otherwise only once it has loaded: a file that
+   * fails leaves the last good plan, its file and its watch. */
+  if (self->module == NULL)
+    {
+      g_set_object (&self->file, file);
+      watch_file (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  work = lirscope_work_new_load (file, NULL, self->default_strategy);
+  work->opening = TRUE;
+  start_work (self, work);
 }
 
 void

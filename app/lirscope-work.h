@@ -19,6 +19,7 @@ typedef struct
   LirPlanOptions *options; /* how to plan; NULL keeps a file's plan */
   char *default_strategy;  /* for graphs that come without a plan */
   gboolean keep_view;      /* the result replaces the same file's plan */
+  gboolean opening;        /* another file: on success it becomes the session's */
   gboolean baseline;       /* the result is the baseline to compare with */
   gboolean replan;         /* the user asked for a new plan */
   /* Results, built off the session's thread. */

@@ -209,6 +209,39 @@ test_reload_keeps_last_good_plan (Fixture *f, gconstpointer data)
   g_assert_nonnull (lirscope_session_get_module (f->session));
 }
 
+/* Opening a bad file while a plan is shown keeps that plan, its file and
+ * its watch: a later edit of the good file still reloads it. */
+static void
+test_failed_open_keeps_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad_path = g_build_filename (f->dir, "truncated.json", NULL);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr (LirModule) good = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  open_copy (f, "mlp.json");
+  good = lir_module_ref (lirscope_session_get_module (f->session));
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"lirscope-graph\", \"nod", -1, NULL));
+  lirscope_session_open (f->session, bad);
+  wait_idle (f->session);
+  g_assert_true (lirscope_session_get_module (f->session) == good);
+  g_assert_true (g_str_has_prefix (lirscope_session_get_error (f->session), "Could not open"));
+  {
+    g_autoptr (GFile) good_file = g_file_new_for_path (f->path);
+
+    g_assert_true (g_file_equal (lirscope_session_get_file (f->session), good_file));
+  }
+
+  g_assert_true (g_file_get_contents (f->path, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, text, length, NULL));
+  spin (100);
+  wait_idle (f->session);
+  g_assert_true (lirscope_session_get_module (f->session) != good);
+  g_assert_null (lirscope_session_get_error (f->session));
+  g_unlink (bad_path);
+}
+
 /* A first file that cannot be read leaves nothing on screen and says why. */
 static void
 test_bad_first_file (Fixture *f, gconstpointer data)
@@ -295,6 +328,7 @@ main (int argc, char **argv)
   ADD ("failed-replan-keeps-request", test_failed_replan_keeps_request);
   ADD ("reload-keeps-last-good-plan", test_reload_keeps_last_good_plan);
   ADD ("bad-first-file", test_bad_first_file);
+  ADD ("failed-open-keeps-file", test_failed_open_keeps_file);
   ADD ("compare", test_compare);
   ADD ("hold-plan", test_hold_plan);
   ADD ("selection", test_selection);
