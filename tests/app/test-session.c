@@ -6,6 +6,7 @@
 #include "lir-private.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 typedef struct
 {
@@ -34,14 +35,34 @@ wait_idle (LirscopeSession *session)
   g_source_remove (timeout);
 }
 
-/* Runs the main loop for @ms, so that a file monitor can speak. */
+/* Runs the main loop until the file monitor has told the session (it is
+ * busy with a reload, or says the file is gone): a machine under load may
+ * take a while, so the wait is for the event, not for a time. */
 static void
-spin (guint ms)
+wait_for_monitor (LirscopeSession *session, gboolean (*told) (LirscopeSession *session))
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  while (!told (session))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("the file monitor did not tell the session within 30 s");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+reload_due (LirscopeSession *session)
+{
+  return lirscope_session_get_busy (session);
+}
+
+static gboolean
+told_removed (LirscopeSession *session)
+{
+  return lirscope_session_get_error (session) != NULL
+         && strstr (lirscope_session_get_error (session), "was removed");
 }
 
 static void
@@ -189,14 +210,13 @@ test_reload_keeps_last_good_plan (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (f->path, &text, &length, NULL));
 
   g_assert_true (g_file_set_contents (f->path, "{\"format\": \"lirscope-graph\", \"nodes\": [", -1, NULL));
-  spin (100);
-  g_assert_true (lirscope_session_get_busy (f->session));
+  wait_for_monitor (f->session, reload_due);
   wait_idle (f->session);
   g_assert_true (lirscope_session_get_module (f->session) == good);
   g_assert_true (g_str_has_prefix (lirscope_session_get_error (f->session), "Could not reload"));
 
   g_assert_true (g_file_set_contents (f->path, text, length, NULL));
-  spin (100);
+  wait_for_monitor (f->session, reload_due);
   wait_idle (f->session);
   g_assert_null (lirscope_session_get_error (f->session));
   g_assert_true (lirscope_session_get_module (f->session) != good);
@@ -204,8 +224,7 @@ test_reload_keeps_last_good_plan (Fixture *f, gconstpointer data)
                     lir_module_get_fingerprint (good));
 
   g_assert_cmpint (g_unlink (f->path), ==, 0);
-  spin (200);
-  g_assert_nonnull (strstr (lirscope_session_get_error (f->session), "was removed"));
+  wait_for_monitor (f->session, told_removed);
   g_assert_nonnull (lirscope_session_get_module (f->session));
 }
 
@@ -235,7 +254,7 @@ test_failed_open_keeps_file (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_get_contents (f->path, &text, &length, NULL));
   g_assert_true (g_file_set_contents (f->path, text, length, NULL));
-  spin (100);
+  wait_for_monitor (f->session, reload_due);
   wait_idle (f->session);
   g_assert_true (lirscope_session_get_module (f->session) != good);
   g_assert_null (lirscope_session_get_error (f->session));
