@@ -100,7 +100,8 @@ on_export_response (GtkNativeDialog *dialog, int response, LirscopeWindow *self)
   /* The format picked is the format written, unless the user typed a name
    * that says another; the name suggested follows the format picked. */
   self->export_format = chosen_format (GTK_FILE_CHOOSER (dialog), self->export_format);
-  self->export_visible = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "region"), "visible") == 0;
+  self->export_visible =
+    g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "region"), "visible") == 0;
   {
     g_autofree char *base = g_path_get_basename (typed);
 

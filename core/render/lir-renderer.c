@@ -323,10 +323,13 @@ lir_render_format_get_extension (LirRenderFormat format)
 {
   switch (format)
     {
-    case LIR_RENDER_PNG: return "png";
-    case LIR_RENDER_PDF: return "pdf";
+    case LIR_RENDER_PNG:
+      return "png";
+    case LIR_RENDER_PDF:
+      return "pdf";
     case LIR_RENDER_SVG:
-    default: return "svg";
+    default:
+      return "svg";
     }
 }
 
