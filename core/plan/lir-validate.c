@@ -69,15 +69,150 @@ compare_first (const void *pa, const void *pb)
   return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Sweep over steps; the active set holds the owning buffers live at the
- * current step. A valid plan keeps it small (what fits in the arena at
- * once), so each new buffer is compared with all of it. */
+/* The live set of the sweep: the owning buffers live at the current step,
+ * ordered by offset (a GSequence), with a binary heap on the last step to
+ * retire them. In a valid plan they are disjoint in bytes, so a new buffer
+ * meets an overlap only at its neighbours: O(log n) each. While some live
+ * buffers overlap (an invalid plan), the scan goes on past the neighbours,
+ * so that every overlapping pair is still reported. */
+typedef struct
+{
+  GSequence *by_offset; /* Rect *, not owned */
+  GArray *heap;         /* Live, by last step */
+  guint overlapping;    /* live buffers in a reported overlap */
+  guint8 *in_overlap;   /* per node: counted in overlapping */
+} LiveSet;
+
+typedef struct
+{
+  guint32 last;
+  GSequenceIter *iter;
+} Live;
+
+static int
+compare_offset (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const Rect *a = pa, *b = pb;
+
+  if (a->offset != b->offset)
+    return a->offset < b->offset ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+static void
+heap_push (GArray *heap, Live live)
+{
+  guint i = heap->len;
+
+  g_array_append_val (heap, live);
+  while (i > 0 && g_array_index (heap, Live, (i - 1) / 2).last > live.last)
+    {
+      g_array_index (heap, Live, i) = g_array_index (heap, Live, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  g_array_index (heap, Live, i) = live;
+}
+
+static Live
+heap_pop (GArray *heap)
+{
+  Live top = g_array_index (heap, Live, 0), last = g_array_index (heap, Live, heap->len - 1);
+  guint i = 0;
+
+  g_array_set_size (heap, heap->len - 1);
+  while (heap->len > 0)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= heap->len)
+        break;
+      if (child + 1 < heap->len
+          && g_array_index (heap, Live, child + 1).last < g_array_index (heap, Live, child).last)
+        child++;
+      if (g_array_index (heap, Live, child).last >= last.last)
+        break;
+      g_array_index (heap, Live, i) = g_array_index (heap, Live, child);
+      i = child;
+    }
+  if (heap->len > 0)
+    g_array_index (heap, Live, i) = last;
+  return top;
+}
+
+static void
+mark_overlapping (LiveSet *live, guint32 id)
+{
+  if (!live->in_overlap[id])
+    {
+      live->in_overlap[id] = TRUE;
+      live->overlapping++;
+    }
+}
+
+static void
+report_overlap (Report *r, const LirGraph *graph, const Rect *a, const Rect *b)
+{
+  char la[LIR_SHORT_NAME_SIZE], lb[LIR_SHORT_NAME_SIZE];
+
+  if (r->list->len >= LIR_MAX_LISTED_VIOLATIONS)
+    {
+      r->count++; /* counted, not worded: the list is full */
+      return;
+    }
+  report (r, LIR_VIOLATION_OVERLAP, a->id, b->id,
+          "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%" G_GUINT64_FORMAT
+          ", %" G_GUINT64_FORMAT ") overlap in bytes while both are live (steps %u-%u and %u-%u)",
+          lir_graph_get_node_short_label (graph, a->id, la), a->offset, a->end,
+          lir_graph_get_node_short_label (graph, b->id, lb), b->offset, b->end, a->first, a->last, b->first,
+          b->last);
+}
+
+/* Compares @rect, just inserted at @at, with the live buffers it can meet;
+ * reports each overlap, the one live earlier first. */
+static void
+check_neighbours (LiveSet *live, GSequenceIter *at, const Rect *rect, const LirGraph *graph, Report *r)
+{
+  g_autoptr (GArray) met = g_array_new (FALSE, FALSE, sizeof (Rect));
+
+  if (!g_sequence_iter_is_begin (at))
+    for (GSequenceIter *it = g_sequence_iter_prev (at);; it = g_sequence_iter_prev (it))
+      {
+        const Rect *other = g_sequence_get (it);
+
+        if (other->end > rect->offset)
+          g_array_append_val (met, *other);
+        else if (live->overlapping == 0)
+          break; /* disjoint and ordered: none before it reaches further */
+        if (g_sequence_iter_is_begin (it))
+          break;
+      }
+  for (GSequenceIter *it = g_sequence_iter_next (at); !g_sequence_iter_is_end (it);
+       it = g_sequence_iter_next (it))
+    {
+      const Rect *other = g_sequence_get (it);
+
+      if (other->offset >= rect->end)
+        break;
+      g_array_append_val (met, *other);
+    }
+  g_array_sort (met, compare_first);
+  for (guint i = 0; i < met->len; i++)
+    {
+      const Rect *other = &g_array_index (met, Rect, i);
+
+      report_overlap (r, graph, other, rect);
+      mark_overlapping (live, other->id);
+      mark_overlapping (live, rect->id);
+    }
+}
+
+/* Sweep over steps, the live set ordered by offset. */
 static void
 check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifetime *lifetimes, Report *r)
 {
   g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (Rect));
-  g_autoptr (GArray) active = g_array_new (FALSE, FALSE, sizeof (Rect));
-  char la[LIR_SHORT_NAME_SIZE], lb[LIR_SHORT_NAME_SIZE];
+  LiveSet live = { g_sequence_new (NULL), g_array_new (FALSE, FALSE, sizeof (Live)), 0,
+                   g_new0 (guint8, plan->n_nodes + 1) };
 
   for (guint32 id = 0; id < plan->n_nodes; id++)
     {
@@ -97,28 +232,28 @@ check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifet
 
   for (guint i = 0; i < rects->len; i++)
     {
-      const Rect *rect = &g_array_index (rects, Rect, i);
+      Rect *rect = &g_array_index (rects, Rect, i);
+      GSequenceIter *at;
 
-      for (guint j = 0; j < active->len;)
+      while (live.heap->len > 0 && g_array_index (live.heap, Live, 0).last < rect->first)
         {
-          Rect *other = &g_array_index (active, Rect, j);
-          if (other->last < rect->first)
+          Live gone = heap_pop (live.heap);
+          const Rect *old = g_sequence_get (gone.iter);
+
+          if (live.in_overlap[old->id])
             {
-              g_array_remove_index_fast (active, j);
-              continue;
+              live.in_overlap[old->id] = FALSE;
+              live.overlapping--;
             }
-          if (other->offset < rect->end && rect->offset < other->end)
-            report (r, LIR_VIOLATION_OVERLAP, other->id, rect->id,
-                    "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%" G_GUINT64_FORMAT
-                    ", %" G_GUINT64_FORMAT ") overlap in bytes while both "
-                    "are live (steps %u-%u and %u-%u)",
-                    lir_graph_get_node_short_label (graph, other->id, la), other->offset, other->end,
-                    lir_graph_get_node_short_label (graph, rect->id, lb), rect->offset, rect->end,
-                    other->first, other->last, rect->first, rect->last);
-          j++;
+          g_sequence_remove (gone.iter);
         }
-      g_array_append_val (active, *rect);
+      at = g_sequence_insert_sorted (live.by_offset, rect, compare_offset, NULL);
+      check_neighbours (&live, at, rect, graph, r);
+      heap_push (live.heap, (Live){ rect->last, at });
     }
+  g_sequence_free (live.by_offset);
+  g_array_unref (live.heap);
+  g_free (live.in_overlap);
 }
 
 /**
