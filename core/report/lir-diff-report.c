@@ -67,7 +67,7 @@ peak_label (LirModule *module, guint32 step)
  * Words one change between two plans.
  *
  * Returns: (transfer full): what changed, e.g. "size 1.00 MiB → 2.00 MiB,
- *   moved 0 → 4096, steps 3–5 → 3–9", as the diff report, the app's
+ *   moved 0 B → 4.00 KiB, steps 3–5 → 3–9", as the diff report, the app's
  *   Changes page and its Buffer page word it
  */
 char *
@@ -107,8 +107,12 @@ lir_buffer_change_describe (const LirBufferChange *change)
       g_string_append_printf (out, "%ssize %s → %s", SEP (), a, b);
     }
   if (change->flags & LIR_CHANGE_OFFSET)
-    g_string_append_printf (out, "%smoved %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT, SEP (),
-                            change->offset_a, change->offset_b);
+    {
+      /* Offsets in the units sizes are read in: "moved 0 B → 136.73 MiB". */
+      g_autofree char *a = lir_format_bytes (change->offset_a);
+      g_autofree char *b = lir_format_bytes (change->offset_b);
+      g_string_append_printf (out, "%smoved %s → %s", SEP (), a, b);
+    }
   if (change->flags & LIR_CHANGE_LIFETIME)
     g_string_append_printf (out, "%ssteps %u–%u → %u–%u", SEP (), change->first_a, change->last_a,
                             change->first_b, change->last_b);
