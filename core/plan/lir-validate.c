@@ -5,7 +5,7 @@
  * own schedule (buffer-only plans bring their lifetimes), then every rule
  * is checked and every violation reported.
  */
-#include "lir-validate.h"
+#include "lir-validate-private.h"
 #include "lir-boxed-private.h"
 
 #include "ir/lir-error.h"
@@ -17,12 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct
-{
-  GPtrArray *list;
-  guint64 count;
-} Report;
-
 static void
 violation_free (gpointer data)
 {
@@ -31,9 +25,10 @@ violation_free (gpointer data)
   g_free (v);
 }
 
-G_GNUC_PRINTF (5, 6)
-static void
-report (Report *r, LirViolationKind kind, guint32 node, guint32 other, const char *format, ...)
+/* Counts a violation and, while the list has room, words it. */
+void
+lir_violation_report_add (Report *r, LirViolationKind kind, guint32 node, guint32 other, const char *format,
+                          ...)
 {
   LirViolation *v;
   va_list args;
@@ -49,211 +44,6 @@ report (Report *r, LirViolationKind kind, guint32 node, guint32 other, const cha
   v->message = g_strdup_vprintf (format, args);
   va_end (args);
   g_ptr_array_add (r->list, v);
-}
-
-typedef struct
-{
-  guint32 id;
-  guint32 first;
-  guint32 last;
-  guint64 offset;
-  guint64 end;
-} Rect;
-
-static int
-compare_first (const void *pa, const void *pb)
-{
-  const Rect *a = pa, *b = pb;
-  if (a->first != b->first)
-    return a->first < b->first ? -1 : 1;
-  return (a->id > b->id) - (a->id < b->id);
-}
-
-/* The live set of the sweep: the owning buffers live at the current step,
- * ordered by offset (a GSequence), with a binary heap on the last step to
- * retire them. In a valid plan they are disjoint in bytes, so a new buffer
- * meets an overlap only at its neighbours: O(log n) each. While some live
- * buffers overlap (an invalid plan), the scan goes on past the neighbours,
- * so that every overlapping pair is still reported. */
-typedef struct
-{
-  GSequence *by_offset; /* Rect *, not owned */
-  GArray *heap;         /* Live, by last step */
-  guint overlapping;    /* live buffers in a reported overlap */
-  guint8 *in_overlap;   /* per node: counted in overlapping */
-} LiveSet;
-
-typedef struct
-{
-  guint32 last;
-  GSequenceIter *iter;
-} Live;
-
-static int
-compare_offset (gconstpointer pa, gconstpointer pb, gpointer data)
-{
-  const Rect *a = pa, *b = pb;
-
-  if (a->offset != b->offset)
-    return a->offset < b->offset ? -1 : 1;
-  return (a->id > b->id) - (a->id < b->id);
-}
-
-static void
-heap_push (GArray *heap, Live live)
-{
-  guint i = heap->len;
-
-  g_array_append_val (heap, live);
-  while (i > 0 && g_array_index (heap, Live, (i - 1) / 2).last > live.last)
-    {
-      g_array_index (heap, Live, i) = g_array_index (heap, Live, (i - 1) / 2);
-      i = (i - 1) / 2;
-    }
-  g_array_index (heap, Live, i) = live;
-}
-
-static Live
-heap_pop (GArray *heap)
-{
-  Live top = g_array_index (heap, Live, 0), last = g_array_index (heap, Live, heap->len - 1);
-  guint i = 0;
-
-  g_array_set_size (heap, heap->len - 1);
-  while (heap->len > 0)
-    {
-      guint child = 2 * i + 1;
-
-      if (child >= heap->len)
-        break;
-      if (child + 1 < heap->len
-          && g_array_index (heap, Live, child + 1).last < g_array_index (heap, Live, child).last)
-        child++;
-      if (g_array_index (heap, Live, child).last >= last.last)
-        break;
-      g_array_index (heap, Live, i) = g_array_index (heap, Live, child);
-      i = child;
-    }
-  if (heap->len > 0)
-    g_array_index (heap, Live, i) = last;
-  return top;
-}
-
-static void
-mark_overlapping (LiveSet *live, guint32 id)
-{
-  if (!live->in_overlap[id])
-    {
-      live->in_overlap[id] = TRUE;
-      live->overlapping++;
-    }
-}
-
-static void
-report_overlap (Report *r, const LirGraph *graph, const Rect *a, const Rect *b)
-{
-  char la[LIR_SHORT_NAME_SIZE], lb[LIR_SHORT_NAME_SIZE];
-
-  if (r->list->len >= LIR_MAX_LISTED_VIOLATIONS)
-    {
-      r->count++; /* counted, not worded: the list is full */
-      return;
-    }
-  report (r, LIR_VIOLATION_OVERLAP, a->id, b->id,
-          "%s [%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ") and %s [%" G_GUINT64_FORMAT
-          ", %" G_GUINT64_FORMAT ") overlap in bytes while both are live (steps %u-%u and %u-%u)",
-          lir_graph_get_node_short_label (graph, a->id, la), a->offset, a->end,
-          lir_graph_get_node_short_label (graph, b->id, lb), b->offset, b->end, a->first, a->last, b->first,
-          b->last);
-}
-
-/* Compares @rect, just inserted at @at, with the live buffers it can meet;
- * reports each overlap, the one live earlier first. */
-static void
-check_neighbours (LiveSet *live, GSequenceIter *at, const Rect *rect, const LirGraph *graph, Report *r)
-{
-  g_autoptr (GArray) met = g_array_new (FALSE, FALSE, sizeof (Rect));
-
-  if (!g_sequence_iter_is_begin (at))
-    for (GSequenceIter *it = g_sequence_iter_prev (at);; it = g_sequence_iter_prev (it))
-      {
-        const Rect *other = g_sequence_get (it);
-
-        if (other->end > rect->offset)
-          g_array_append_val (met, *other);
-        else if (live->overlapping == 0)
-          break; /* disjoint and ordered: none before it reaches further */
-        if (g_sequence_iter_is_begin (it))
-          break;
-      }
-  for (GSequenceIter *it = g_sequence_iter_next (at); !g_sequence_iter_is_end (it);
-       it = g_sequence_iter_next (it))
-    {
-      const Rect *other = g_sequence_get (it);
-
-      if (other->offset >= rect->end)
-        break;
-      g_array_append_val (met, *other);
-    }
-  g_array_sort (met, compare_first);
-  for (guint i = 0; i < met->len; i++)
-    {
-      const Rect *other = &g_array_index (met, Rect, i);
-
-      report_overlap (r, graph, other, rect);
-      mark_overlapping (live, other->id);
-      mark_overlapping (live, rect->id);
-    }
-}
-
-/* Sweep over steps, the live set ordered by offset. */
-static void
-check_overlaps (const LirBufferPlan *plan, const LirGraph *graph, const LirLifetime *lifetimes, Report *r)
-{
-  g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (Rect));
-  LiveSet live = { g_sequence_new (NULL), g_array_new (FALSE, FALSE, sizeof (Live)), 0,
-                   g_new0 (guint8, plan->n_nodes + 1) };
-
-  for (guint32 id = 0; id < plan->n_nodes; id++)
-    {
-      Rect rect;
-      if (!(plan->slot_flags[id] & LIR_SLOT_ALLOCATED) || plan->slots[id].size == 0)
-        continue;
-      rect.id = id;
-      rect.first = lifetimes[id].first_step;
-      rect.last = lifetimes[id].last_step;
-      rect.offset = plan->slots[id].offset;
-      if (!g_uint64_checked_add (&rect.end, rect.offset, plan->slots[id].size))
-        rect.end = G_MAXUINT64;
-      g_array_append_val (rects, rect);
-    }
-  if (rects->len > 1)
-    qsort (rects->data, rects->len, sizeof (Rect), compare_first);
-
-  for (guint i = 0; i < rects->len; i++)
-    {
-      Rect *rect = &g_array_index (rects, Rect, i);
-      GSequenceIter *at;
-
-      while (live.heap->len > 0 && g_array_index (live.heap, Live, 0).last < rect->first)
-        {
-          Live gone = heap_pop (live.heap);
-          const Rect *old = g_sequence_get (gone.iter);
-
-          if (live.in_overlap[old->id])
-            {
-              live.in_overlap[old->id] = FALSE;
-              live.overlapping--;
-            }
-          g_sequence_remove (gone.iter);
-        }
-      at = g_sequence_insert_sorted (live.by_offset, rect, compare_offset, NULL);
-      check_neighbours (&live, at, rect, graph, r);
-      heap_push (live.heap, (Live){ rect->last, at });
-    }
-  g_sequence_free (live.by_offset);
-  g_array_unref (live.heap);
-  g_free (live.in_overlap);
 }
 
 /**
@@ -304,37 +94,40 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
       || (is_view
           && (plan->aliases[id].root != aliases[id].root
               || plan->aliases[id].byte_offset != aliases[id].byte_offset)))
-    report (r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
-            "%s: the plan's view alias does not match the graph (expected %s)", label,
-            is_view ? "a view" : "no view");
+    lir_violation_report_add (r, LIR_VIOLATION_VIEW_MISMATCH, id, LIR_NO_NODE,
+                              "%s: the plan's view alias does not match the graph (expected %s)", label,
+                              is_view ? "a view" : "no view");
   if (flags == LIR_SLOT_NONE)
     {
       if (!is_view && sizes[id] > 0 && sizes[id] != G_MAXUINT64 && lir_buffer_plan_get_allocates (plan, kind))
-        report (r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
-                "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
+        lir_violation_report_add (r, LIR_VIOLATION_MISSING_SLOT, id, LIR_NO_NODE,
+                                  "%s: a %" G_GUINT64_FORMAT "-byte buffer has no slot", label, sizes[id]);
       return;
     }
   if (sizes[id] == G_MAXUINT64)
     {
-      report (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
-              "%s: has a slot, but its size depends on a symbol the plan does not bind", label);
+      lir_violation_report_add (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+                                "%s: has a slot, but its size depends on a symbol the plan does not bind",
+                                label);
       return;
     }
   if (slot->size != sizes[id])
-    report (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
-            "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT " bytes", label,
-            slot->size, sizes[id]);
+    lir_violation_report_add (r, LIR_VIOLATION_SIZE_MISMATCH, id, LIR_NO_NODE,
+                              "%s: slot size %" G_GUINT64_FORMAT " differs from the node's %" G_GUINT64_FORMAT
+                              " bytes",
+                              label, slot->size, sizes[id]);
   if (!g_uint64_checked_add (&end, slot->offset, slot->size) || end > plan->arena_size)
-    report (r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
-            "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
-            ") ends beyond the arena of %" G_GUINT64_FORMAT " bytes",
-            label, slot->offset, slot->size, plan->arena_size);
+    lir_violation_report_add (r, LIR_VIOLATION_OUT_OF_ARENA, id, LIR_NO_NODE,
+                              "%s: slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
+                              ") ends beyond the arena of %" G_GUINT64_FORMAT " bytes",
+                              label, slot->offset, slot->size, plan->arena_size);
   if (flags & LIR_SLOT_ALLOCATED)
     {
       if (plan->alignment != 0 && slot->offset % plan->alignment != 0)
-        report (r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
-                "%s: offset %" G_GUINT64_FORMAT " is not a multiple of the alignment %" G_GUINT64_FORMAT,
-                label, slot->offset, plan->alignment);
+        lir_violation_report_add (r, LIR_VIOLATION_MISALIGNED, id, LIR_NO_NODE,
+                                  "%s: offset %" G_GUINT64_FORMAT
+                                  " is not a multiple of the alignment %" G_GUINT64_FORMAT,
+                                  label, slot->offset, plan->alignment);
       if (g_uint64_checked_add (&end, slot->offset, slot->size))
         *highest = MAX (*highest, end);
     }
@@ -346,7 +139,8 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
 
       if (root >= n || !(plan->slot_flags[root] & LIR_SLOT_ALLOCATED))
         {
-          report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root, "%s: a view whose root owns no slot", label);
+          lir_violation_report_add (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                                    "%s: a view whose root owns no slot", label);
           return;
         }
       root_slot = &plan->slots[root];
@@ -355,12 +149,12 @@ check_node (Report *r, const LirGraph *graph, const LirBufferPlan *plan, guint32
           || !g_uint64_checked_add (&view_end, start, sizes[id])
           || !g_uint64_checked_add (&root_end, root_slot->offset, root_slot->size) || view_end > root_end
           || slot->offset != start)
-        report (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
-                "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
-                " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT ", +%" G_GUINT64_FORMAT
-                ") or its offset is not the root's plus the alias",
-                label, root_label, plan->aliases[id].byte_offset, sizes[id], root_slot->offset,
-                root_slot->size);
+        lir_violation_report_add (r, LIR_VIOLATION_VIEW_OUTSIDE_ROOT, id, root,
+                                  "%s: view at %s+%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
+                                  " bytes) is not inside its root's slot [%" G_GUINT64_FORMAT
+                                  ", +%" G_GUINT64_FORMAT ") or its offset is not the root's plus the alias",
+                                  label, root_label, plan->aliases[id].byte_offset, sizes[id],
+                                  root_slot->offset, root_slot->size);
     }
 }
 
@@ -398,13 +192,13 @@ lir_module_list_violations (const LirModule *module, guint64 *n_violations)
 
   if (plan == NULL || plan->n_nodes != n)
     {
-      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE,
-              "the plan does not cover the graph's %u nodes", n);
+      lir_violation_report_add (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE,
+                                "the plan does not cover the graph's %u nodes", n);
       goto out;
     }
   if (!lir_graph_validate (graph, &error))
     {
-      report (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE, "%s", error->message);
+      lir_violation_report_add (&r, LIR_VIOLATION_GRAPH, LIR_NO_NODE, LIR_NO_NODE, "%s", error->message);
       goto out;
     }
 
@@ -429,8 +223,8 @@ lir_module_list_violations (const LirModule *module, guint64 *n_violations)
 
       if (!lir_graph_is_topological (graph, schedule, plan->schedule->len))
         {
-          report (&r, LIR_VIOLATION_SCHEDULE, LIR_NO_NODE, LIR_NO_NODE,
-                  "the schedule is not a topological order of all %u nodes", n);
+          lir_violation_report_add (&r, LIR_VIOLATION_SCHEDULE, LIR_NO_NODE, LIR_NO_NODE,
+                                    "the schedule is not a topological order of all %u nodes", n);
           goto out;
         }
       lir_graph_resolve_views (graph, symbol_values, aliases);
@@ -440,10 +234,11 @@ lir_module_list_violations (const LirModule *module, guint64 *n_violations)
   for (guint32 id = 0; id < n; id++)
     check_node (&r, graph, plan, id, sizes, aliases, &highest);
   if (highest != plan->arena_size)
-    report (&r, LIR_VIOLATION_ARENA_SIZE, LIR_NO_NODE, LIR_NO_NODE,
-            "arena_size is %" G_GUINT64_FORMAT " but the highest slot ends at %" G_GUINT64_FORMAT,
-            plan->arena_size, highest);
-  check_overlaps (plan, graph, lifetimes, &r);
+    lir_violation_report_add (&r, LIR_VIOLATION_ARENA_SIZE, LIR_NO_NODE, LIR_NO_NODE,
+                              "arena_size is %" G_GUINT64_FORMAT
+                              " but the highest slot ends at %" G_GUINT64_FORMAT,
+                              plan->arena_size, highest);
+  lir_validate_overlaps (plan, graph, lifetimes, &r);
 
 out:
   if (n_violations != NULL)
