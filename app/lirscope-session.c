@@ -54,6 +54,7 @@ struct _LirscopeSession
   LirscopePlanRequest *request;
   gboolean user_planned;
   char *default_strategy;
+  gboolean default_params; /* params in the arena for graphs without a plan */
 };
 
 G_DEFINE_FINAL_TYPE (LirscopeSession, lirscope_session, G_TYPE_OBJECT)
@@ -315,6 +316,7 @@ start_load (LirscopeSession *self, gboolean keep_view)
     lirscope_work_new_load (self->file,
                             self->user_planned && self->module != NULL ? current_options (self) : NULL,
                             self->default_strategy);
+  work->default_params = self->default_params;
 
   work->keep_view = keep_view;
   start_work (self, work);
@@ -324,6 +326,8 @@ static void
 start_compare (LirscopeSession *self, GFile *baseline)
 {
   LirscopeWork *work = lirscope_work_new_load (baseline, NULL, self->default_strategy);
+
+  work->default_params = self->default_params;
 
   g_set_object (&self->baseline_file, baseline);
   work->baseline = TRUE;
@@ -398,6 +402,7 @@ lirscope_session_open (LirscopeSession *self, GFile *file)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
   work = lirscope_work_new_load (file, NULL, self->default_strategy);
+  work->default_params = self->default_params;
   work->opening = TRUE;
   start_work (self, work);
 }
@@ -613,6 +618,13 @@ const char *
 lirscope_session_get_default_strategy (LirscopeSession *self)
 {
   return self->default_strategy;
+}
+
+/* Whether graphs that arrive without a plan put their params in the arena. */
+void
+lirscope_session_set_default_params_in_arena (LirscopeSession *self, gboolean params_in_arena)
+{
+  self->default_params = params_in_arena;
 }
 
 /* The strategy for graphs that arrive without a plan. */
@@ -878,6 +890,7 @@ lirscope_session_init (LirscopeSession *self)
   self->cursor_step = -1;
   self->request = lirscope_plan_request_new ();
   self->default_strategy = g_strdup ("auto");
+  self->default_params = TRUE; /* as the CLI plans; the window follows its setting */
 }
 
 LirscopeSession *

@@ -63,5 +63,7 @@ void                  lirscope_session_set_hold_plan        (LirscopeSession *se
 const char           *lirscope_session_get_default_strategy (LirscopeSession *self);
 void                  lirscope_session_set_default_strategy (LirscopeSession *self,
                                                              const char      *strategy);
+void                  lirscope_session_set_default_params_in_arena (LirscopeSession *self,
+                                                                    gboolean         params_in_arena);
 
 G_END_DECLS

@@ -135,6 +135,8 @@ on_replanned (LirscopeSession *session, LirscopeWindow *self)
 
   if (*strategy != '\0')
     g_settings_set_string (self->settings, "strategy", strategy);
+  g_settings_set_boolean (self->settings, "params-in-arena", lirscope_session_get_params_in_arena (session));
+  lirscope_session_set_default_params_in_arena (session, lirscope_session_get_params_in_arena (session));
 }
 
 static void
@@ -366,6 +368,8 @@ lirscope_window_init (LirscopeWindow *self)
   self->session = lirscope_session_new ();
   strategy = g_settings_get_string (self->settings, "strategy");
   lirscope_session_set_default_strategy (self->session, strategy);
+  lirscope_session_set_default_params_in_arena (self->session,
+                                                g_settings_get_boolean (self->settings, "params-in-arena"));
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -126,6 +126,7 @@ planning_options (LirscopeWork *work, gboolean needs_plan, GCancellable *cancell
     {
       work->options = lir_plan_options_new ();
       lir_plan_options_set_strategy (work->options, work->default_strategy);
+      lir_plan_options_set_allocate (work->options, LIR_OP_PARAM, work->default_params);
     }
   lir_plan_options_set_cancellable (work->options, cancellable);
   if (work->show_progress != NULL)

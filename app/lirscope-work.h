@@ -18,6 +18,7 @@ typedef struct
   LirModule *module;       /* re-plan: the module; on success, the result */
   LirPlanOptions *options; /* how to plan; NULL keeps a file's plan */
   char *default_strategy;  /* for graphs that come without a plan */
+  gboolean default_params; /* whether such graphs plan their params in the arena */
   gboolean keep_view;      /* the result replaces the same file's plan */
   gboolean opening;        /* another file: on success it becomes the session's */
   gboolean baseline;       /* the result is the baseline to compare with */
