@@ -23,7 +23,7 @@ struct _LirscopeTimeline
   LirViewport viewport;
   LirViewport full;
   gboolean dark;
-  gboolean zoomed; /* the user moved away from the whole plan */
+  gboolean zoomed; /* the user moved the view (not one the timeline chose) */
   gboolean focus_activations; /* open plans whose params dwarf them on the activations */
 
   /* the pointer's last position: scroll events carry none on GTK 4.8 */

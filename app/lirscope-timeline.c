@@ -164,17 +164,17 @@ on_plan_changed (LirscopeSession *session, gboolean keep_view, LirscopeTimeline 
       return;
     }
   lir_renderer_get_full_viewport (self->renderer, &self->full);
-  /* A re-plan or reload keeps the user's zoom; an unzoomed view re-fits, so
-   * an arena that grew is seen whole. A new plan whose params dwarf its
-   * activations opens on them, if the user wants that. */
+  /* A re-plan or reload keeps a zoom the user made; a view the timeline
+   * chose (the whole plan, or the activations when params dwarf them) is
+   * chosen again for the new plan, so an arena that grew is seen whole. */
   if (keep_view && self->zoomed)
     clamp_viewport (self, &old);
-  else if (!keep_view && self->focus_activations)
+  else if (self->focus_activations)
     lir_renderer_get_activation_viewport (self->renderer, &old);
   else
     old = self->full;
+  self->zoomed = keep_view && self->zoomed && memcmp (&old, &self->full, sizeof old) != 0;
   self->viewport = old;
-  self->zoomed = memcmp (&old, &self->full, sizeof old) != 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SIGNAL_VIEWPORT_CHANGED], 0);
 }

@@ -346,6 +346,15 @@ test_replan_and_bind (void)
   g_assert_cmpstr (lir_buffer_plan_get_binding (lir_module_get_plan (module), 0, &value), ==, "seq");
   g_assert_cmpuint (value, ==, 512);
   g_assert_cmpuint (lir_buffer_plan_get_arena_size (lir_module_get_plan (module)), >, arena_128);
+  /* The view the timeline chose is chosen again: the grown arena's top is
+   * on screen. */
+  {
+    LirViewport viewport;
+
+    lirscope_timeline_get_viewport (lirscope_window_get_timeline (window), &viewport);
+    g_assert_cmpfloat (viewport.byte_end, >=,
+                       (double)lir_buffer_plan_get_arena_size (lir_module_get_plan (module)));
+  }
   close_window (window);
 }
 
