@@ -7,6 +7,7 @@
 #include "ir/lir-error.h"
 #include "alloc/lir-strategy.h"
 #include "lir-buffer-plan-private.h"
+#include "lir-analysis-private.h"
 
 #include <string.h>
 
@@ -22,6 +23,7 @@ struct _LirPlanOptions
   gboolean keep_dynamic_set; /* the caller chose it */
   GPtrArray *binding_names;
   GArray *binding_values;
+  GArray *schedule; /* guint32 node ids, or NULL for the graph's own order */
   guint64 capacity;
   guint64 effort;
   double time_limit;
@@ -75,6 +77,8 @@ lir_plan_options_copy (const LirPlanOptions *options)
   copy->allocation_set = options->allocation_set;
   copy->keep_dynamic = options->keep_dynamic;
   copy->keep_dynamic_set = options->keep_dynamic_set;
+  if (options->schedule != NULL)
+    copy->schedule = g_array_copy (options->schedule);
   for (guint i = 0; i < options->binding_names->len; i++)
     lir_plan_options_bind (copy, g_ptr_array_index (options->binding_names, i),
                            g_array_index (options->binding_values, guint64, i));
@@ -102,6 +106,7 @@ lir_plan_options_free (LirPlanOptions *options)
   g_free (options->strategy);
   g_ptr_array_unref (options->binding_names);
   g_array_unref (options->binding_values);
+  g_clear_pointer (&options->schedule, g_array_unref);
   g_clear_object (&options->cancellable);
   g_clear_object (&options->stop);
   g_free (options);
@@ -309,6 +314,14 @@ lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
     options->allocate_inputs = lir_buffer_plan_get_allocates (plan, LIR_OP_INPUT);
   if (!(options->allocation_set & (1u << LIR_OP_CONSTANT)))
     options->allocate_constants = lir_buffer_plan_get_allocates (plan, LIR_OP_CONSTANT);
+  /* The plan's order (a reordered plan stays reordered), unless the
+   * options give one; a buffer list has lifetimes, not an order. */
+  if (options->schedule == NULL && !lir_buffer_plan_has_explicit_lifetimes (plan)
+      && lir_graph_is_topological (plan->graph, (const guint32 *)(void *)plan->schedule->data, plan->schedule->len))
+    {
+      options->schedule = g_array_sized_new (FALSE, FALSE, sizeof (guint32), plan->schedule->len);
+      g_array_append_vals (options->schedule, plan->schedule->data, plan->schedule->len);
+    }
   /* A plan that leaves symbols unbound (RLX's dynamic plans) has its
    * dynamic nodes out of the arena: a re-plan binding only some of them
    * keeps the rest so. */
@@ -407,6 +420,51 @@ lir_plan_options_get_keep_dynamic (const LirPlanOptions *options)
   g_return_val_if_fail (options != NULL, FALSE);
 
   return options->keep_dynamic;
+}
+
+/**
+ * lir_plan_options_set_schedule:
+ * @options: options
+ * @schedule: (array length=n_schedule) (nullable): node ids in the order
+ *   they run, every node once after its inputs; %NULL for the graph's own
+ *   order
+ * @n_schedule: the number of ids
+ *
+ * Plans with this execution order instead of the graph's own (a lower-peak
+ * order lir_module_find_order () found, say). Planning refuses an order
+ * that is not a topological order of all the graph's nodes.
+ */
+void
+lir_plan_options_set_schedule (LirPlanOptions *options, const guint32 *schedule, guint n_schedule)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (schedule != NULL || n_schedule == 0);
+
+  g_clear_pointer (&options->schedule, g_array_unref);
+  if (schedule == NULL)
+    return;
+  options->schedule = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_schedule);
+  g_array_append_vals (options->schedule, schedule, n_schedule);
+}
+
+/**
+ * lir_plan_options_get_schedule:
+ * @options: options
+ * @n_schedule: (out): the number of ids
+ *
+ * The execution order set with lir_plan_options_set_schedule ().
+ *
+ * Returns: (transfer none) (array length=n_schedule) (nullable): the
+ *   order, or %NULL for the graph's own
+ */
+const guint32 *
+lir_plan_options_get_schedule (const LirPlanOptions *options, guint *n_schedule)
+{
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (n_schedule != NULL, NULL);
+
+  *n_schedule = options->schedule != NULL ? options->schedule->len : 0;
+  return options->schedule != NULL ? (const guint32 *)(void *)options->schedule->data : NULL;
 }
 
 /**

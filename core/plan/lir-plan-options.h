@@ -104,6 +104,13 @@ void            lir_plan_options_set_keep_dynamic (LirPlanOptions *options,
 LIR_AVAILABLE_IN_ALL
 gboolean        lir_plan_options_get_keep_dynamic (const LirPlanOptions *options);
 LIR_AVAILABLE_IN_ALL
+void            lir_plan_options_set_schedule   (LirPlanOptions *options,
+                                                 const guint32  *schedule,
+                                                 guint           n_schedule);
+LIR_AVAILABLE_IN_ALL
+const guint32  *lir_plan_options_get_schedule   (const LirPlanOptions *options,
+                                                 guint                *n_schedule);
+LIR_AVAILABLE_IN_ALL
 gboolean        lir_plan_options_get_binding    (const LirPlanOptions *options,
                                                  const char           *symbol,
                                                  guint64              *value);

@@ -156,6 +156,30 @@ compute_sizes (const LirGraph *graph, const guint64 *symbol_values, gboolean kee
   return TRUE;
 }
 
+/* The order the options give, if any and if it is an order of this graph;
+ * else the graph's own. */
+static guint32 *
+given_schedule (const LirGraph *graph, const LirPlanOptions *options, guint *n_schedule, GError **error)
+{
+  guint n;
+  const guint32 *order = lir_plan_options_get_schedule (options, &n);
+  guint32 *copy;
+
+  if (order == NULL)
+    return lir_graph_compute_schedule (graph, n_schedule, error);
+  if (!lir_graph_is_topological (graph, order, n))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "the schedule asked for is not an order of the graph's %u nodes, each after its inputs",
+                   lir_graph_get_n_nodes (graph));
+      return NULL;
+    }
+  *n_schedule = n;
+  copy = g_new (guint32, n + 1);
+  memcpy (copy, order, n * sizeof (guint32));
+  return copy;
+}
+
 /* A view reuses its root's bytes, so it must lie inside them: a reshape
  * that changes the element count, or a narrow whose shape is larger than
  * its slice, is a malformed graph, not something to plan around. With
@@ -218,7 +242,7 @@ lir_graph_plan (const LirGraph *graph, const LirPlanOptions *options, GError **e
   sizes = g_new (guint64, n + 1);
   if (!compute_sizes (graph, symbol_values, lir_plan_options_get_keep_dynamic (options), sizes, error))
     return NULL;
-  schedule = lir_graph_compute_schedule (graph, &n_schedule, error);
+  schedule = given_schedule (graph, options, &n_schedule, error);
   if (schedule == NULL)
     return NULL;
 
