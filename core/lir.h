@@ -30,6 +30,7 @@
 #include "plan/lir-plan-options.h"
 #include "plan/lir-plan-stats.h"
 #include "plan/lir-planner.h"
+#include "plan/lir-reorder.h"
 #include "plan/lir-search-index.h"
 #include "alloc/lir-strategy.h"
 #include "plan/lir-validate.h"
