@@ -317,7 +317,8 @@ lir_plan_options_inherit (LirPlanOptions *options, const LirBufferPlan *plan)
   /* The plan's order (a reordered plan stays reordered), unless the
    * options give one; a buffer list has lifetimes, not an order. */
   if (options->schedule == NULL && !lir_buffer_plan_has_explicit_lifetimes (plan)
-      && lir_graph_is_topological (plan->graph, (const guint32 *)(void *)plan->schedule->data, plan->schedule->len))
+      && lir_graph_is_topological (plan->graph, (const guint32 *)(void *)plan->schedule->data,
+                                   plan->schedule->len))
     {
       options->schedule = g_array_sized_new (FALSE, FALSE, sizeof (guint32), plan->schedule->len);
       g_array_append_vals (options->schedule, plan->schedule->data, plan->schedule->len);
