@@ -18,6 +18,7 @@
 #include "report/lir-diff-report.h"
 #include "io/lir-io.h"
 #include "io/lir-json.h"
+#include "report/lir-order-report.h"
 #include "report/lir-peak-report.h"
 #include "report/lir-stats-report.h"
 #include "plan/lir-buffer-plan.h"

@@ -38,6 +38,9 @@ lir_order_model_free (LirOrderModel *model)
   g_free (model->read);
   g_free (model->born_start);
   g_free (model->born_list);
+  g_free (model->reader_start);
+  g_free (model->readers);
+  g_free (model->born_live);
   g_free (model->pred_start);
   g_free (model->preds);
   g_free (model->succ_start);
@@ -140,6 +143,21 @@ collect_buffers (LirOrderModel *m, const LirGraph *graph, const LirBufferPlan *p
     }
   to_csr (reads, m->n, &m->read_start, &m->read);
   to_csr (births, m->n, &m->born_start, &m->born_list);
+  {
+    g_autoptr (GArray) by_buffer = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+    for (guint32 u = 0; u < m->n; u++)
+      for (guint32 k = m->read_start[u]; k < m->read_start[u + 1]; k++)
+        add_pair (by_buffer, m->read[k], u);
+    to_csr (by_buffer, m->n, &m->reader_start, &m->readers);
+  }
+  /* No reader runs before its buffer is born (it waits for the producer),
+   * so what stays after a birth does not depend on the order. */
+  m->born_live = g_new0 (guint64, m->n + 1);
+  for (guint32 v = 0; v < m->n; v++)
+    for (guint32 k = m->born_start[v]; k < m->born_start[v + 1]; k++)
+      if (m->output[m->born_list[k]] || m->users[m->born_list[k]] > 0)
+        m->born_live[v] += m->size[m->born_list[k]];
 }
 
 static int
@@ -175,22 +193,15 @@ unique_pairs (GArray *pairs)
 static void
 collect_inplace (const LirOrderModel *m, const LirGraph *graph, const LirBufferPlan *plan, GArray *preds)
 {
-  g_autoptr (GArray) by_buffer = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree guint32 *reader_start = NULL, *readers = NULL;
-
-  for (guint32 u = 0; u < m->n; u++)
-    for (guint32 k = m->read_start[u]; k < m->read_start[u + 1]; k++)
-      add_pair (by_buffer, m->read[k], u);
-  to_csr (by_buffer, m->n, &reader_start, &readers);
   for (guint32 w = 0; w < m->n; w++)
     {
       guint32 root = plan->aliases[w].root;
 
       if (lir_graph_node (graph, w)->alias_kind != LIR_ALIAS_INPLACE || root >= m->n)
         continue;
-      for (guint32 k = reader_start[root]; k < reader_start[root + 1]; k++)
+      for (guint32 k = m->reader_start[root]; k < m->reader_start[root + 1]; k++)
         {
-          guint32 u = readers[k];
+          guint32 u = m->readers[k];
 
           if (u == w)
             continue;
@@ -257,15 +268,17 @@ lir_order_model_new (const LirGraph *graph, const LirBufferPlan *plan)
  * @order: (array): every node once, a topological order
  * @peak_node: (out) (optional): the node running at the peak, or
  *   %LIR_NO_NODE when the peak is after the last step
+ * @area: (out) (optional): the live bytes summed over the steps, which
+ *   tells apart two orders of the same peak
  *
  * Returns: the most bytes live at once in @order, as the planner's lower
  *   bound counts them
  */
 guint64
-lir_order_model_peak (const LirOrderModel *m, const guint32 *order, guint32 *peak_node)
+lir_order_model_peak (const LirOrderModel *m, const guint32 *order, guint32 *peak_node, guint64 *area)
 {
   g_autofree guint32 *left = g_memdup2 (m->users, (m->n + 1) * sizeof (guint32));
-  guint64 resident = 0, peak = m->constant + m->end_bytes;
+  guint64 resident = 0, peak = m->constant + m->end_bytes, sum = 0;
   guint32 at = LIR_NO_NODE;
 
   for (guint step = 0; step < m->n; step++)
@@ -278,9 +291,8 @@ lir_order_model_peak (const LirOrderModel *m, const guint32 *order, guint32 *pea
           peak = now;
           at = v;
         }
-      for (guint32 k = m->born_start[v]; k < m->born_start[v + 1]; k++)
-        if (m->output[m->born_list[k]] || left[m->born_list[k]] > 0)
-          resident += m->size[m->born_list[k]];
+      sum += now;
+      resident += m->born_live[v];
       for (guint32 k = m->read_start[v]; k < m->read_start[v + 1]; k++)
         {
           guint32 b = m->read[k];
@@ -291,6 +303,8 @@ lir_order_model_peak (const LirOrderModel *m, const guint32 *order, guint32 *pea
     }
   if (peak_node != NULL)
     *peak_node = at;
+  if (area != NULL)
+    *area = sum;
   return peak;
 }
 

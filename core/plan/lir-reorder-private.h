@@ -3,6 +3,9 @@
 #pragma once
 
 #include "lir-buffer-plan-private.h"
+#include "lir-reorder.h"
+
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +26,9 @@ typedef struct
   guint32 *read;          /* the distinct owning buffers each node reads */
   guint32 *born_start;    /* n + 1: per node, into born_list */
   guint32 *born_list;     /* the owning buffers born at each node's step */
+  guint64 *born_live;     /* per node: what of born stays after its step */
+  guint32 *reader_start;  /* n + 1: per owning buffer, into readers */
+  guint32 *readers;       /* the nodes that read each buffer */
   guint32 *pred_start;    /* n + 1: per node, into preds */
   guint32 *preds;         /* what must run before each node */
   guint32 *succ_start;    /* n + 1 */
@@ -35,11 +41,31 @@ LirOrderModel *lir_order_model_new   (const LirGraph      *graph,
 void           lir_order_model_free  (LirOrderModel *model);
 guint64        lir_order_model_peak  (const LirOrderModel *model,
                                       const guint32       *order,
-                                      guint32             *peak_node);
+                                      guint32             *peak_node,
+                                      guint64             *area);
 gboolean       lir_order_model_floor (const LirOrderModel *model,
                                       guint64             *floor,
                                       guint32             *floor_node,
                                       guint64             *node_floor);
+
+guint64        lir_order_beam        (const LirOrderModel *model,
+                                      guint                width,
+                                      GCancellable        *cancellable,
+                                      guint32             *order);
+guint64        lir_order_improve     (const LirOrderModel *model,
+                                      guint32             *order,
+                                      guint64              max_evaluations,
+                                      GCancellable        *cancellable);
+
+guint8        *lir_order_moved       (const guint32       *given,
+                                      const guint32       *order,
+                                      guint                n,
+                                      const guint8        *skip);
+guint64        lir_order_simplify    (const LirOrderModel *model,
+                                      const guint32       *given,
+                                      guint32             *order,
+                                      guint64              max_evaluations);
+LirModule     *lir_order_report_get_given_module (const LirOrderReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirOrderModel, lir_order_model_free)
 

@@ -3,16 +3,18 @@
  *
  * Seeds first: the module's own order and PyTorch Inductor's three
  * topological sorts (breadth-first, depth-first, and least peak memory
- * first: the ready node that leaves the fewest bytes live). If the best of
- * them meets the floor (lir-order-model.c), it is optimal and the floor's
- * node is the proof. Otherwise an exact branch-and-bound search over ready
+ * first: the ready node that leaves the fewest bytes live), then a beam
+ * search (lir-order-heuristics.c). If the best of them meets the floor
+ * (lir-order-model.c), it is optimal and the floor's node is the proof.
+ * Otherwise an exact branch-and-bound search over ready
  * sets, within a budget of states: a state (the set of nodes run) reached
  * again with no lower peak is not searched again; a branch whose peak so
  * far, or the floor of a node still to run, reaches the best found is cut;
  * and a ready node that fits under the peak so far and frees at least what
  * it allocates goes next without loss, alone. A search that ends within
  * its budget proves its best order optimal; one that runs out gives the
- * bracket between the floor and the best found.
+ * bracket between the floor and the best found, after a local search
+ * from the best.
  *
  * The best order is then planned like any other (lir_plan_options_set_
  * schedule ()), and its peak is the planner's, never the model's alone:
@@ -31,16 +33,24 @@
 /* The default budget: states of the exact search. */
 #define DEFAULT_BUDGET 200000
 
+/* Partial orders the beam search keeps per level. */
+#define BEAM_WIDTH 256
+
 struct _LirOrderReport
 {
   gint ref_count;
-  LirModule *given;
-  LirModule *best;
+  LirModule *module;
+  LirModule *given; /* in its own order, placed naively: its liveness is what counts */
+  LirModule *best;  /* NULL when no order is lower than the given one */
+  guint32 *given_order;
+  guint32 *best_order;
+  guint n_nodes;
   guint64 given_peak;
   guint64 best_peak;
   guint64 floor;
   guint32 floor_node;
   LirOrderProof proof;
+  gboolean stopped;
   const char *method;
   guint64 n_states;
 };
@@ -63,21 +73,11 @@ typedef struct
   guint64 states;
   guint64 budget;
   gboolean exhausted;
+  GCancellable *cancellable;
   GHashTable *seen; /* done-set -> lowest peak it was reached with */
 } Search;
 
 /* ---- moves ------------------------------------------------------------------------- */
-
-static guint64
-born_live (const LirOrderModel *m, const guint32 *left, guint32 v)
-{
-  guint64 bytes = 0;
-
-  for (guint32 k = m->born_start[v]; k < m->born_start[v + 1]; k++)
-    if (m->output[m->born_list[k]] || left[m->born_list[k]] > 0)
-      bytes += m->size[m->born_list[k]];
-  return bytes;
-}
 
 static guint64
 freed_by (const LirOrderModel *m, const guint32 *left, guint32 v)
@@ -94,7 +94,7 @@ freed_by (const LirOrderModel *m, const guint32 *left, guint32 v)
 static void
 run (const LirOrderModel *m, guint32 *left, guint32 *indegree, guint64 *resident, guint32 v)
 {
-  *resident += born_live (m, left, v);
+  *resident += m->born_live[v];
   for (guint32 k = m->read_start[v]; k < m->read_start[v + 1]; k++)
     if (--left[m->read[k]] == 0 && !m->output[m->read[k]])
       *resident -= m->size[m->read[k]];
@@ -110,7 +110,7 @@ unrun (const LirOrderModel *m, guint32 *left, guint32 *indegree, guint64 *reside
   for (guint32 k = m->read_start[v]; k < m->read_start[v + 1]; k++)
     if (left[m->read[k]]++ == 0 && !m->output[m->read[k]])
       *resident += m->size[m->read[k]];
-  *resident -= born_live (m, left, v);
+  *resident -= m->born_live[v];
 }
 
 static guint32 *
@@ -156,8 +156,8 @@ seed_order (const LirOrderModel *m, Seed seed)
         for (guint i = head; i < ready->len; i++)
           {
             guint32 a = g_array_index (ready, guint32, i), b = g_array_index (ready, guint32, pick);
-            gint64 da = (gint64)born_live (m, left, a) - (gint64)freed_by (m, left, a);
-            gint64 db = (gint64)born_live (m, left, b) - (gint64)freed_by (m, left, b);
+            gint64 da = (gint64)m->born_live[a] - (gint64)freed_by (m, left, a);
+            gint64 db = (gint64)m->born_live[b] - (gint64)freed_by (m, left, b);
 
             if (da < db || (da == db && a < b))
               pick = i;
@@ -263,7 +263,7 @@ search (Search *s, guint64 peak)
     }
   if (s->exhausted || MAX (peak, floor_left (s)) >= s->best)
     return;
-  if (++s->states > s->budget)
+  if (++s->states > s->budget || (s->states % 1024 == 0 && g_cancellable_is_cancelled (s->cancellable)))
     {
       s->exhausted = TRUE;
       return;
@@ -277,7 +277,7 @@ search (Search *s, guint64 peak)
         guint64 now = m->constant + s->resident + m->born[v];
 
         /* Fits under the peak and frees what it brings: no loss in going now. */
-        if (now <= peak && freed_by (m, s->left, v) >= born_live (m, s->left, v))
+        if (now <= peak && freed_by (m, s->left, v) >= m->born_live[v])
           {
             try_node (s, v, peak);
             return;
@@ -301,8 +301,8 @@ compare_floor (const void *a, const void *b, void *data)
 
 /* Searches below @best (with @best_order); returns TRUE if it finished. */
 static gboolean
-exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget, guint64 *best,
-              guint32 *best_order, guint64 *n_states)
+exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget, GCancellable *cancellable,
+              guint64 *best, guint32 *best_order, guint64 *n_states)
 {
   Search s = { m, node_floor };
   g_autofree guint64 *keyed = g_new0 (guint64, (m->n + 63) / 64 + 1);
@@ -321,10 +321,11 @@ exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget,
   s.best = *best;
   s.best_order = best_order;
   s.budget = budget;
+  s.cancellable = cancellable;
   s.seen = g_hash_table_new_full (hash_bits, equal_bits, g_free, g_free);
   search (&s, 0);
   *best = s.best;
-  *n_states = s.states;
+  *n_states = MIN (s.states, budget);
   g_hash_table_unref (s.seen);
   g_free (s.by_floor);
   g_free (s.indegree);
@@ -337,39 +338,72 @@ exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget,
 /* ---- the report ---------------------------------------------------------------------- */
 
 static LirOrderReport *
-report_new (LirModule *given, guint64 given_peak)
+report_new (LirModule *module, LirModule *given, guint64 given_peak, const guint32 *order, guint n)
 {
   LirOrderReport *report = g_new0 (LirOrderReport, 1);
 
   report->ref_count = 1;
+  report->module = lir_module_ref (module);
   report->given = lir_module_ref (given);
-  report->best = lir_module_ref (given);
   report->given_peak = report->best_peak = given_peak;
+  report->given_order = g_memdup2 (order, (n + 1) * sizeof (guint32));
+  report->best_order = g_memdup2 (order, (n + 1) * sizeof (guint32));
+  report->n_nodes = n;
   report->floor_node = LIR_NO_NODE;
   report->method = "given";
   return report;
 }
 
 /* Plans @order; keeps it as the best if its plan's peak is lower. */
-static void
-adopt (LirOrderReport *report, LirModule *module, const LirPlanOptions *options, const guint32 *order,
-       guint n, const char *method)
+static gboolean
+adopt (LirOrderReport *report, const LirPlanOptions *options, const guint32 *order, const char *method,
+       GError **error)
 {
   g_autoptr (LirPlanOptions) reordered = lir_plan_options_copy (options);
   g_autoptr (LirModule) planned = NULL;
   LirPlanStats stats;
 
-  lir_plan_options_set_schedule (reordered, order, n);
-  planned = lir_module_replan (module, reordered, NULL);
+  lir_plan_options_set_schedule (reordered, order, report->n_nodes);
+  planned = lir_module_replan (report->module, reordered, error);
   if (planned == NULL)
-    return;
+    return FALSE;
   lir_plan_stats_compute (lir_module_get_plan (planned), &stats);
   if (stats.lower_bound >= report->best_peak)
-    return;
-  g_clear_pointer (&report->best, lir_module_unref);
+    return TRUE;
   report->best = g_steal_pointer (&planned);
   report->best_peak = stats.lower_bound;
+  memcpy (report->best_order, order, report->n_nodes * sizeof (guint32));
   report->method = method;
+  return TRUE;
+}
+
+static void
+halt_on (GCancellable *source, gpointer halt)
+{
+  g_cancellable_cancel (halt);
+}
+
+/* The beam search, kept if it beats @best. */
+static void
+try_beam (const LirOrderModel *m, GCancellable *cancellable, guint64 *best, guint32 *best_order,
+          const char **method)
+{
+  g_autofree guint32 *order = g_new (guint32, m->n + 1);
+  guint64 peak = lir_order_beam (m, BEAM_WIDTH, cancellable, order);
+
+  if (peak < *best)
+    {
+      *best = peak;
+      memcpy (best_order, order, m->n * sizeof (guint32));
+      *method = "beam search";
+    }
+}
+
+/* About 4e7 node and read visits of local search. */
+static guint64
+local_evaluations (const LirOrderModel *m)
+{
+  return MAX (256, 40000000 / ((guint64)m->n + m->read_start[m->n] + 1));
 }
 
 static const char *const seed_names[] = {
@@ -392,6 +426,9 @@ static const char *const seed_names[] = {
  * floor (at one node, any order holds that many bytes) or an exhaustive
  * search. Deterministic: the same module and options give the same answer.
  *
+ * The options' cancellable drops the run (%LIR_ERROR_CANCELLED); their
+ * stop ends it with the best order found so far.
+ *
  * Returns: (transfer full): the report, or %NULL with @error set for a
  *   buffer list (its lifetimes are given, not an order) or a module that
  *   cannot be planned
@@ -404,11 +441,16 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
 
   g_autoptr (LirPlanOptions) effective =
     options != NULL ? lir_plan_options_copy (options) : lir_plan_options_new ();
+  g_autoptr (LirPlanOptions) liveness_only = lir_plan_options_copy (effective);
+  g_autoptr (GCancellable) halt = g_cancellable_new ();
+  GCancellable *cancellable = lir_plan_options_get_cancellable (effective);
+  GCancellable *stop = lir_plan_options_get_stop (effective);
+  gulong on_cancel = 0, on_stop = 0;
   g_autoptr (LirModule) given = NULL;
   g_autoptr (LirOrderModel) model = NULL;
+  g_autoptr (LirOrderReport) report = NULL;
   g_autofree guint64 *node_floor = NULL;
   g_autofree guint32 *best_order = NULL;
-  LirOrderReport *report;
   const guint32 *schedule;
   guint n;
   guint64 best;
@@ -420,21 +462,24 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
                    "a buffer list has lifetimes, not an order of nodes: there is no other order to try");
       return NULL;
     }
-  given = lir_module_replan (module, effective, error);
+  /* Sizes, views and lifetimes do not depend on where buffers are placed:
+   * the given order is planned with the quickest strategy. */
+  lir_plan_options_set_strategy (liveness_only, "naive");
+  given = lir_module_replan (module, liveness_only, error);
   if (given == NULL)
     return NULL;
   lir_plan_stats_compute (lir_module_get_plan (given), &stats);
-  report = report_new (given, stats.lower_bound);
+  schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (given), &n);
+  report = report_new (module, given, stats.lower_bound, schedule, n);
   model = lir_order_model_new (lir_module_get_graph (given), lir_module_get_plan (given));
   node_floor = g_new (guint64, model->n + 1);
   lir_order_model_floor (model, &report->floor, &report->floor_node, node_floor);
-  schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (given), &n);
-  best = lir_order_model_peak (model, schedule, NULL);
+  best = lir_order_model_peak (model, schedule, NULL, NULL);
   best_order = g_memdup2 (schedule, (n + 1) * sizeof (guint32));
   for (Seed seed = SEED_BFS; seed <= SEED_LPMF; seed++)
     {
       g_autofree guint32 *order = seed_order (model, seed);
-      guint64 peak = lir_order_model_peak (model, order, NULL);
+      guint64 peak = lir_order_model_peak (model, order, NULL, NULL);
 
       if (peak < best)
         {
@@ -443,16 +488,37 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
           report->method = seed_names[seed];
         }
     }
+  /* Either ends the searches: the cancellable drops the run, the stop
+   * keeps the best order found so far. */
+  if (cancellable != NULL)
+    on_cancel = g_cancellable_connect (cancellable, G_CALLBACK (halt_on), halt, NULL);
+  if (stop != NULL)
+    on_stop = g_cancellable_connect (stop, G_CALLBACK (halt_on), halt, NULL);
+  if (best > report->floor)
+    try_beam (model, halt, &best, best_order, &report->method);
   if (best > report->floor)
     {
       guint64 before = best;
-      gboolean finished = exact_search (model, node_floor, budget != 0 ? budget : DEFAULT_BUDGET, &best,
+      gboolean finished = exact_search (model, node_floor, budget != 0 ? budget : DEFAULT_BUDGET, halt, &best,
                                         best_order, &report->n_states);
 
       if (best < before)
         report->method = "search";
       if (finished)
         report->proof = LIR_ORDER_PROOF_SEARCH;
+      else if (lir_order_improve (model, best_order, local_evaluations (model), halt) < best)
+        {
+          best = lir_order_model_peak (model, best_order, NULL, NULL);
+          report->method = "local search";
+        }
+    }
+  g_cancellable_disconnect (cancellable, on_cancel);
+  g_cancellable_disconnect (stop, on_stop);
+  report->stopped = g_cancellable_is_cancelled (stop);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, LIR_ERROR, LIR_ERROR_CANCELLED, "the order search was cancelled");
+      return NULL;
     }
   if (best <= report->floor)
     report->proof = LIR_ORDER_PROOF_FLOOR;
@@ -460,15 +526,18 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
     {
       const char *method = report->method;
 
+      lir_order_simplify (model, schedule, best_order, local_evaluations (model));
+
       report->method = "given";
-      adopt (report, module, effective, best_order, n, method);
+      if (!adopt (report, effective, best_order, method, error))
+        return NULL;
       /* Only the planner's own figure counts: a model that disagreed proves nothing. */
       if (report->best_peak != best)
         report->proof = LIR_ORDER_PROOF_NONE;
     }
   else
     report->method = "given";
-  return report;
+  return g_steal_pointer (&report);
 }
 
 /**
@@ -499,8 +568,11 @@ lir_order_report_unref (LirOrderReport *report)
 {
   if (report == NULL || !g_atomic_int_dec_and_test (&report->ref_count))
     return;
+  lir_module_unref (report->module);
   lir_module_unref (report->given);
-  lir_module_unref (report->best);
+  g_clear_pointer (&report->best, lir_module_unref);
+  g_free (report->given_order);
+  g_free (report->best_order);
   g_free (report);
 }
 
@@ -609,29 +681,95 @@ lir_order_report_get_n_states (const LirOrderReport *report)
 }
 
 /**
- * lir_order_report_get_given:
+ * lir_order_report_get_stopped:
  * @report: a report
  *
- * The module planned in its own order, with the options the search used.
+ * Whether the options' stop (lir_plan_options_set_stop ()) ended the
+ * search before its budget did: the best order is the best found so far.
+ *
+ * Returns: %TRUE if it was stopped
+ */
+gboolean
+lir_order_report_get_stopped (const LirOrderReport *report)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  return report->stopped;
+}
+
+/**
+ * lir_order_report_get_module:
+ * @report: a report
+ *
+ * The module the search was asked about, as it was given.
  *
  * Returns: (transfer none): the module
  */
 LirModule *
-lir_order_report_get_given (const LirOrderReport *report)
+lir_order_report_get_module (const LirOrderReport *report)
 {
   g_return_val_if_fail (report != NULL, NULL);
 
+  return report->module;
+}
+
+/* The module in its own order, placed naively (lir-reorder-private.h). */
+LirModule *
+lir_order_report_get_given_module (const LirOrderReport *report)
+{
   return report->given;
+}
+
+/**
+ * lir_order_report_get_given_order:
+ * @report: a report
+ * @n_nodes: (out): the length of the order
+ *
+ * The module's own order: its schedule under the options of the search.
+ *
+ * Returns: (transfer none) (array length=n_nodes): node ids, in the order
+ *   they run
+ */
+const guint32 *
+lir_order_report_get_given_order (const LirOrderReport *report, guint *n_nodes)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+
+  *n_nodes = report->n_nodes;
+  return report->given_order;
+}
+
+/**
+ * lir_order_report_get_best_order:
+ * @report: a report
+ * @n_nodes: (out): the length of the order
+ *
+ * The best order found: the given one when none is lower.
+ *
+ * Returns: (transfer none) (array length=n_nodes): node ids, in the order
+ *   they run
+ */
+const guint32 *
+lir_order_report_get_best_order (const LirOrderReport *report, guint *n_nodes)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+
+  *n_nodes = report->n_nodes;
+  return report->best_order;
 }
 
 /**
  * lir_order_report_get_best:
  * @report: a report
  *
- * The module planned in the best order found (the given one when none is
- * lower); its plan's schedule is the order.
+ * The module planned in the best order found, with the options the search
+ * was given (their strategy placed it), when that order is lower than the
+ * given one.
  *
- * Returns: (transfer none): the module
+ * Returns: (transfer none) (nullable): the reordered module, or %NULL when
+ *   no order is lower than the given one
  */
 LirModule *
 lir_order_report_get_best (const LirOrderReport *report)

@@ -66,7 +66,15 @@ const char     *lir_order_report_get_method     (const LirOrderReport *report);
 LIR_AVAILABLE_IN_ALL
 guint64         lir_order_report_get_n_states   (const LirOrderReport *report);
 LIR_AVAILABLE_IN_ALL
-LirModule      *lir_order_report_get_given      (const LirOrderReport *report);
+gboolean        lir_order_report_get_stopped    (const LirOrderReport *report);
+LIR_AVAILABLE_IN_ALL
+LirModule      *lir_order_report_get_module     (const LirOrderReport *report);
+LIR_AVAILABLE_IN_ALL
+const guint32  *lir_order_report_get_given_order (const LirOrderReport *report,
+                                                  guint                *n_nodes);
+LIR_AVAILABLE_IN_ALL
+const guint32  *lir_order_report_get_best_order (const LirOrderReport *report,
+                                                 guint                *n_nodes);
 LIR_AVAILABLE_IN_ALL
 LirModule      *lir_order_report_get_best       (const LirOrderReport *report);
 

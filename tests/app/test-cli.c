@@ -2,6 +2,8 @@
 /* test-cli.c: lirscope-cli end to end: exit codes, outputs, malformed inputs. */
 #include "lir-private.h"
 
+#include "cli-run.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <poll.h>
@@ -11,23 +13,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int
-run_cli (const char *const *args, char **out, char **err)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("LIRSCOPE_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (
-    g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 /* Runs @script with /bin/sh, $CLI naming lirscope-cli and the working
  * directory @dir; returns the exit status. */
@@ -103,7 +88,7 @@ test_plan_progress_and_interrupt (void)
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_nonnull (strstr (text->str, "exact stopped early (Ctrl+C); the plan is the best it had"));
-  g_assert_cmpint (run_cli (validate, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (validate, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "valid"));
   g_unlink (output);
   g_rmdir (dir);
@@ -141,7 +126,7 @@ test_plan_interrupt_over_capacity (void)
   g_assert_null (strstr (text->str, "planning:"));
   g_assert_nonnull (strstr (text->str, "stopped early (Ctrl+C)"));
   g_assert_nonnull (strstr (text->str, "more than the capacity of 990000 bytes"));
-  g_assert_cmpint (run_cli (validate, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (validate, NULL, NULL), ==, 0);
   g_unlink (output);
   g_rmdir (dir);
 }
@@ -162,13 +147,13 @@ test_plan_validate_examples (void)
       const char *fingerprint_in[] = { "fingerprint", input, NULL };
       const char *fingerprint_out[] = { "fingerprint", output, NULL };
 
-      g_assert_cmpint (run_cli (plan, &out, &err), ==, 0);
+      g_assert_cmpint (cli_run (plan, &out, &err), ==, 0);
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
-      g_assert_cmpint (run_cli (validate, &out, &err), ==, 0);
+      g_assert_cmpint (cli_run (validate, &out, &err), ==, 0);
       g_assert_nonnull (strstr (out, "valid"));
-      g_assert_cmpint (run_cli (fingerprint_in, &fp1, NULL), ==, 0);
-      g_assert_cmpint (run_cli (fingerprint_out, &fp2, NULL), ==, 0);
+      g_assert_cmpint (cli_run (fingerprint_in, &fp1, NULL), ==, 0);
+      g_assert_cmpint (cli_run (fingerprint_out, &fp2, NULL), ==, 0);
       g_assert_cmpuint (strlen (fp1), ==, 17);
       g_assert_cmpstr (fp1, ==, fp2);
       g_unlink (output);
@@ -190,7 +175,7 @@ test_stats_json_fields (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *object;
 
-  g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (args, &out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   object = json_node_get_object (json_parser_get_root (parser));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -217,7 +202,7 @@ test_bad_inputs (void)
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
       g_autofree char *out = NULL, *err = NULL;
       const char *args[] = { "stats", path, NULL };
-      int status = run_cli (args, &out, &err);
+      int status = cli_run (args, &out, &err);
 
       if (status != 2 || strchr (err, '\n') != strrchr (err, '\n') || strstr (err, path) == NULL)
         g_error ("%s: exit %d, stderr \"%s\"", name, status, err);
@@ -248,19 +233,19 @@ test_capacity (void)
   g_autofree char *out = NULL, *err1 = NULL, *err2 = NULL, *err3 = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
 
-  g_assert_cmpint (run_cli (fits, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_cli (stats, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (fits, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (stats, &out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
                                                "arena_size"),
                    <=, 12);
-  g_assert_cmpint (run_cli (proved, NULL, &err1), ==, 1);
+  g_assert_cmpint (cli_run (proved, NULL, &err1), ==, 1);
   g_assert_nonnull (strstr (err1, "proved that no plan fits in 11 bytes"));
-  g_assert_cmpint (run_cli (effort, NULL, &err2), ==, 1);
+  g_assert_cmpint (cli_run (effort, NULL, &err2), ==, 1);
   g_assert_nonnull (strstr (err2, "effort budget (20000 steps) ran out"));
-  g_assert_cmpint (run_cli (timed, NULL, &err3), ==, 1);
+  g_assert_cmpint (cli_run (timed, NULL, &err3), ==, 1);
   g_assert_nonnull (strstr (err3, "time limit (0.2 s) ran out"));
-  g_assert_cmpint (run_cli (negative, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (negative, NULL, NULL), ==, 2);
   g_unlink (out_csv);
   g_rmdir (tmp);
 }
@@ -274,10 +259,10 @@ test_usage_errors (void)
   const char *version[] = { "--version", NULL };
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run_cli (unknown, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (no_input, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (bad_strategy, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (version, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (unknown, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (no_input, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_strategy, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (version, &out, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "lirscope-cli "));
 }
 
@@ -292,7 +277,7 @@ test_refuses_to_overwrite_input (void)
 
   g_assert_true (g_file_get_contents (input, &before, NULL, NULL));
   g_assert_true (g_file_set_contents (copy, before, -1, NULL));
-  g_assert_cmpint (run_cli (args, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (args, NULL, NULL), ==, 2);
   g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_unlink (copy);
@@ -409,7 +394,7 @@ test_escapes_control_characters (void)
     {
       g_autofree char *out = NULL, *err = NULL;
 
-      run_cli (commands[i], &out, &err);
+      cli_run (commands[i], &out, &err);
       g_assert_null (strchr (out, '\x1b'));
       g_assert_null (strchr (err, '\x1b'));
       g_assert_null (strstr (out, "\xC2\x9B"));
@@ -437,7 +422,7 @@ test_render (void)
                              "--color-by", "op",  "--theme", "dark", "--steps", "10:30", NULL };
       gsize length;
 
-      g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (args, NULL, NULL), ==, 0);
       g_assert_true (g_file_get_contents (output, &data, &length, NULL));
       g_assert_cmpuint (length, >, 1000);
       if (i == 0)
@@ -460,8 +445,8 @@ test_render (void)
     const char *args_all[] = { "render", input, "-o", all, "--all-steps", NULL };
     const char *first_tick = "<text x=\"74\" y=\"869\" font-size=\"9.5\" fill=\"#666670\">";
 
-    g_assert_cmpint (run_cli (args_collapsed, NULL, NULL), ==, 0);
-    g_assert_cmpint (run_cli (args_all, NULL, NULL), ==, 0);
+    g_assert_cmpint (cli_run (args_collapsed, NULL, NULL), ==, 0);
+    g_assert_cmpint (cli_run (args_all, NULL, NULL), ==, 0);
     g_assert_true (g_file_get_contents (collapsed, &data_collapsed, NULL, NULL));
     g_assert_true (g_file_get_contents (all, &data_all, NULL, NULL));
     g_assert_nonnull (strstr (data_all, first_tick));
@@ -480,8 +465,8 @@ test_render (void)
     const char *args_a[] = { "render", csv, "-o", a, NULL };
     const char *args_b[] = { "render", csv, "-o", b, NULL };
 
-    g_assert_cmpint (run_cli (args_a, NULL, NULL), ==, 0);
-    g_assert_cmpint (run_cli (args_b, NULL, NULL), ==, 0);
+    g_assert_cmpint (cli_run (args_a, NULL, NULL), ==, 0);
+    g_assert_cmpint (cli_run (args_b, NULL, NULL), ==, 0);
     g_assert_true (g_file_get_contents (a, &da, NULL, NULL));
     g_assert_true (g_file_get_contents (b, &db, NULL, NULL));
     g_assert_cmpstr (da, ==, db);
@@ -508,18 +493,18 @@ test_render_errors (void)
   const char *self[] = { "render", copy, "-o", copy, NULL };
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (no_output, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (bad_ext, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (bad_color, NULL, &err), ==, 2);
+  g_assert_cmpint (cli_run (no_output, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_ext, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_color, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "phase, op, size or kind"));
-  g_assert_cmpint (run_cli (bad_theme, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (bad_steps, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (junk_steps, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (too_wide, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_theme, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_steps, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (junk_steps, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (too_wide, NULL, NULL), ==, 2);
   g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
   /* An SVG-named input that is not a plan, as the output too: untouched. */
   g_assert_true (g_file_set_contents (copy, "not a plan", -1, NULL));
-  g_assert_cmpint (run_cli (self, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (self, NULL, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_get_contents (copy, &err, NULL, NULL));
   g_assert_cmpstr (err, ==, "not a plan");
@@ -553,31 +538,31 @@ test_diff (void)
   g_autofree char *out = NULL, *err = NULL, *data = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
 
-  g_assert_cmpint (run_cli (plan_good, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_cli (plan_bad, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_cli (self, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (plan_good, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (plan_bad, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (self, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "No differences"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (grows, &out, &err), ==, 1);
+  g_assert_cmpint (cli_run (grows, &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "Why B's arena is larger"));
   g_assert_nonnull (strstr (err, "the arena grew"));
-  g_assert_cmpint (run_cli (grows_ok, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_cli (shrinks, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_cli (efficiency, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_run (grows_ok, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (shrinks, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (efficiency, NULL, NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (json, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (json, &out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   g_assert_true (
     json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)), "same_graph"));
-  g_assert_cmpint (run_cli (one_input, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_cli (render, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (one_input, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (render, NULL, NULL), ==, 0);
   g_assert_true (g_file_get_contents (svg, &data, NULL, NULL));
   g_assert_nonnull (strstr (data, "compared with"));
-  g_assert_cmpint (run_cli (render_over_input, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (render_over_input, NULL, NULL), ==, 2);
   /* What Lirscope's auto plan saves over RLX's own. */
-  g_assert_cmpint (run_cli (plan_ours, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (plan_ours, NULL, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (rlx_vs_ours, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (rlx_vs_ours, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "B: "));
   g_unlink (good);
   g_unlink (bad);
@@ -606,13 +591,13 @@ test_rlx_files (void)
       const char *validate_planned[] = { "validate", planned, NULL };
       g_autofree char *out = NULL;
 
-      g_assert_cmpint (run_cli (validate, NULL, NULL), ==, 0);
-      g_assert_cmpint (run_cli (stats, &out, NULL), ==, 0);
+      g_assert_cmpint (cli_run (validate, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (stats, &out, NULL), ==, 0);
       g_assert_nonnull (strstr (out, "\"strategy\": \"rlx\""));
-      g_assert_cmpint (run_cli (fingerprint, NULL, NULL), ==, 0);
-      g_assert_cmpint (run_cli (render, NULL, NULL), ==, 0);
-      g_assert_cmpint (run_cli (plan, NULL, NULL), ==, 0);
-      g_assert_cmpint (run_cli (validate_planned, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (fingerprint, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (render, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (plan, NULL, NULL), ==, 0);
+      g_assert_cmpint (cli_run (validate_planned, NULL, NULL), ==, 0);
     }
   g_unlink (svg);
   g_unlink (planned);
@@ -638,9 +623,9 @@ test_max_binding_and_params (void)
   g_autoptr (JsonParser) p3 = json_parser_new ();
   g_autoptr (JsonParser) p4 = json_parser_new ();
 
-  g_assert_cmpint (run_cli (max_args, &max_out, NULL), ==, 0);
-  g_assert_cmpint (run_cli (small_args, &small_out, NULL), ==, 0);
-  g_assert_cmpint (run_cli (big_args, &big_out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (max_args, &max_out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (small_args, &small_out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (big_args, &big_out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, max_out, -1, NULL));
   g_assert_true (json_parser_load_from_data (p2, small_out, -1, NULL));
   g_assert_true (json_parser_load_from_data (p3, big_out, -1, NULL));
@@ -659,10 +644,10 @@ test_max_binding_and_params (void)
     g_autofree char *err = NULL;
 
     /* A plan for seq = 128 cannot hold seq = 512: an error, not 400 % efficiency. */
-    g_assert_cmpint (run_cli (above, NULL, &err), ==, 2);
+    g_assert_cmpint (cli_run (above, NULL, &err), ==, 2);
     g_assert_nonnull (strstr (err, "seq = 512 is above the 128 this plan was made for"));
   }
-  g_assert_cmpint (run_cli (params_args, &params_out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (params_args, &params_out, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (p4, params_out, -1, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p4)),
                                                "arena_size"),
@@ -677,8 +662,8 @@ test_fingerprint_capacity (void)
   const char *args[] = { "fingerprint", input, "--capacity", "1", NULL };
   const char *stats[] = { "stats", input, "--capacity", "1", NULL };
 
-  g_assert_cmpint (run_cli (args, NULL, NULL), ==, 1);
-  g_assert_cmpint (run_cli (stats, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_run (args, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_run (stats, NULL, NULL), ==, 1);
 }
 
 /* RLX's cache key: `fingerprint --rlx` prints RLX's own figure for a file
@@ -698,16 +683,16 @@ test_rlx_cache_key (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
-  g_assert_cmpint (run_cli (key, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (key, &out, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "a340ed0bc3cfcfe5\n");
-  g_assert_cmpint (run_cli (not_rlx, NULL, &err), ==, 2);
+  g_assert_cmpint (cli_run (not_rlx, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "RLX's LIR JSON"));
-  g_assert_cmpint (run_cli (stats, &json, NULL), ==, 0);
+  g_assert_cmpint (cli_run (stats, &json, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "rlx_fingerprint"), ==, "a340ed0bc3cfcfe5");
   g_assert_true (json_object_get_null_member (root, "rlx_fingerprint_note"));
-  g_assert_cmpint (run_cli (replanned, &text, NULL), ==, 0);
+  g_assert_cmpint (cli_run (replanned, &text, NULL), ==, 0);
   g_assert_nonnull (strstr (text, "RLX would miss its cache: the arena changed"));
 }
 
@@ -761,7 +746,7 @@ test_unreadable_file (void)
     {
       const char *args[] = { "stats", path, NULL };
 
-      status = run_cli (args, NULL, &err);
+      status = cli_run (args, NULL, &err);
     }
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "Permission denied"));
@@ -784,7 +769,7 @@ test_write_error_names_output (void)
   const char *args[] = { "plan", input, "-o", "nosuchdir/out.json", NULL };
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (args, NULL, &err), ==, 2);
+  g_assert_cmpint (cli_run (args, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "nosuchdir/out.json: cannot write: No such file or directory"));
   /* Once: not "nosuchdir/out.json: nosuchdir/out.json: …". */
   g_assert_null (strstr (strstr (err, "nosuchdir/out.json") + 1, "nosuchdir/out.json"));
@@ -806,10 +791,10 @@ test_stats_invalid_plan (void)
 
   g_assert_true (
     g_file_set_contents (csv, "id,lower,upper,size,offset\n0,0,10,100,0\n1,0,10,100,0\n", -1, NULL));
-  g_assert_cmpint (run_cli (text_args, &out, NULL), ==, 1);
+  g_assert_cmpint (cli_run (text_args, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "invalid plan: 1 violation"));
   g_assert_null (strstr (out, "200.00%"));
-  g_assert_cmpint (run_cli (json_args, &json, NULL), ==, 1);
+  g_assert_cmpint (cli_run (json_args, &json, NULL), ==, 1);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -834,7 +819,7 @@ test_peak_json (void)
   JsonArray *buffers;
   guint64 sum = 0, previous = G_MAXUINT64;
 
-  g_assert_cmpint (run_cli (args, &json, NULL), ==, 0);
+  g_assert_cmpint (cli_run (args, &json, NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -857,11 +842,11 @@ test_peak_json (void)
                      - json_object_get_int_member (root, "live_bytes"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "top_edge")), >=, 1);
   g_assert_true (json_object_has_member (json_object_get_object_member (root, "by_kind"), "activation"));
-  g_assert_cmpint (run_cli (text_args, &text, NULL), ==, 0);
+  g_assert_cmpint (cli_run (text_args, &text, NULL), ==, 0);
   g_assert_nonnull (strstr (text, "step 28, mlp.swiglu"));
   g_assert_nonnull (strstr (text, "sets the arena"));
   g_assert_nonnull (strstr (text, "more (--top N"));
-  g_assert_cmpint (run_cli (bad_step, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (bad_step, NULL, NULL), ==, 2);
 }
 
 /* stats prints the report's rows: the same titles as the app's Summary. */
@@ -872,7 +857,7 @@ test_stats_text_rows (void)
   const char *args[] = { "stats", input, NULL };
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_run (args, &out, NULL), ==, 0);
   for (guint i = 0; i < LIR_N_STATS; i++)
     if (i != LIR_STAT_SYMBOLS && i != LIR_STAT_DYNAMIC && i != LIR_STAT_AT_BINDING
         && i != LIR_STAT_RLX_FINGERPRINT)

@@ -20,21 +20,10 @@ typedef struct
 
 /* Functions for which NULL is a documented, valid argument. */
 static const char *const accepts_null[] = {
-  "lir_graph_unref",
-  "lir_buffer_plan_unref",
-  "lir_module_unref",
-  "lir_plan_options_free",
-  "lir_plan_index_unref",
-  "lir_search_index_unref",
-  "lir_live_set_unref",
-  "lir_plan_diff_unref",
-  "lir_peak_report_unref",
-  "lir_renderer_unref",
-  "lir_plan_options_changes_plan",
-  "lir_strategy_list",
-  "lir_strategy_find",
-  "lir_graph_new",
-  "lir_shape_new_static_boxed",
+  "lir_graph_unref",       "lir_buffer_plan_unref",  "lir_module_unref",   "lir_plan_options_free",
+  "lir_plan_index_unref",  "lir_search_index_unref", "lir_live_set_unref", "lir_plan_diff_unref",
+  "lir_peak_report_unref", "lir_order_report_unref", "lir_renderer_unref", "lir_plan_options_changes_plan",
+  "lir_strategy_list",     "lir_strategy_find",      "lir_graph_new",      "lir_shape_new_static_boxed",
 };
 
 static guint criticals;
