@@ -16,46 +16,11 @@
  * work is cancelled, changed by the user, and kept when a re-plan fails so
  * that what the user asked for is still there to adjust.
  */
-#include "lirscope-session.h"
-#include "lirscope-file-watch.h"
-#include "lirscope-plan-request.h"
+#include "lirscope-session-private.h"
 #include "lirscope-work.h"
 #include "lir-private.h"
 
 #include <glib/gi18n.h>
-
-struct _LirscopeSession
-{
-  GObject parent_instance;
-
-  GFile *file;
-  LirModule *module;
-  LirRenderer *renderer;
-  LirStatsReport *report;
-  LirSearchIndex *search_index;
-
-  GFile *baseline_file;
-  LirModule *baseline;
-  LirPlanDiff *diff;
-  GFile *pending_baseline; /* asked for while work was under way */
-
-  guint32 selected;
-  gint64 cursor_step;
-
-  LirscopeFileWatch *watch;
-  GCancellable *cancellable;
-  guint n_working;
-  guint generation; /* of the work under way: progress from older work is stale */
-  char *progress;   /* the planner's last progress line while busy, or NULL */
-  char *error;
-
-  /* What the next re-plan asks for: the plan on screen's, until the user
-   * changes one; and the held plan's values. */
-  LirscopePlanRequest *request;
-  gboolean user_planned;
-  char *default_strategy;
-  gboolean default_params; /* params in the arena for graphs without a plan */
-};
 
 G_DEFINE_FINAL_TYPE (LirscopeSession, lirscope_session, G_TYPE_OBJECT)
 
@@ -131,8 +96,8 @@ sync_options (LirscopeSession *self)
 /* While the plan is held: the report measures the plan on screen at the
  * values moved to. A value the plan cannot hold is refused with the
  * reason, and the spin goes back. */
-static void
-measure_held (LirscopeSession *self)
+void
+lirscope_session_measure_held (LirscopeSession *self)
 {
   g_autoptr (GError) error = NULL;
 
@@ -221,7 +186,7 @@ install (LirscopeSession *self, LirscopeWork *work)
   if (!work->keep_view)
     lirscope_plan_request_forget_measured (self->request); /* another file */
   if (lirscope_plan_request_is_measuring (self->request))
-    measure_held (self);
+    lirscope_session_measure_held (self);
   update_diff (self);
   g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, work->keep_view);
   /* Always tell: pages rebuild their details for the new plan. */
@@ -506,133 +471,13 @@ lirscope_session_clear_error (LirscopeSession *self)
   set_error (self, NULL);
 }
 
-/* ---- options -------------------------------------------------------------------------- */
-
-/* Does what a change to the request needs. */
-static void
-apply_change (LirscopeSession *self, LirscopeRequestChange change)
-{
-  switch (change)
-    {
-    case LIRSCOPE_REQUEST_NOTHING:
-      break;
-    case LIRSCOPE_REQUEST_REPLAN:
-      lirscope_session_replan (self);
-      break;
-    case LIRSCOPE_REQUEST_MEASURE:
-      measure_held (self);
-      g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
-      break;
-    }
-}
-
-const char *
-lirscope_session_get_strategy (LirscopeSession *self)
-{
-  return lirscope_plan_request_get_strategy (self->request);
-}
-
-/* Asks for a re-plan with @strategy ("" keeps the file's plan). */
+/* Tells the controls that the options changed (lirscope-session-options.c). */
 void
-lirscope_session_set_strategy (LirscopeSession *self, const char *strategy)
+lirscope_session_options_changed (LirscopeSession *self, gboolean hold_changed)
 {
-  if (self->module != NULL)
-    apply_change (self, lirscope_plan_request_set_strategy (self->request, strategy));
-}
-
-guint64
-lirscope_session_get_alignment (LirscopeSession *self)
-{
-  return lirscope_plan_request_get_alignment (self->request);
-}
-
-void
-lirscope_session_set_alignment (LirscopeSession *self, guint64 alignment)
-{
-  if (self->module != NULL)
-    apply_change (self, lirscope_plan_request_set_alignment (self->request, alignment));
-}
-
-gboolean
-lirscope_session_get_params_in_arena (LirscopeSession *self)
-{
-  return lirscope_plan_request_get_params (self->request);
-}
-
-void
-lirscope_session_set_params_in_arena (LirscopeSession *self, gboolean params_in_arena)
-{
-  if (self->module != NULL)
-    apply_change (self, lirscope_plan_request_set_params (self->request, params_in_arena));
-}
-
-/* Returns: the value @symbol is bound to in the next plan or, while the plan
- *   is held, the value it is measured at; %LIR_NO_VALUE if none */
-guint64
-lirscope_session_get_binding (LirscopeSession *self, const char *symbol)
-{
-  return lirscope_plan_request_get_binding (self->request, symbol);
-}
-
-/* Returns: the value @symbol is bound to in the plan (held or next), %LIR_NO_VALUE if none */
-guint64
-lirscope_session_get_plan_binding (LirscopeSession *self, const char *symbol)
-{
-  return lirscope_plan_request_get_plan_binding (self->request, symbol);
-}
-
-/* Re-plans at @value or, while the plan is held, measures the plan there. */
-void
-lirscope_session_set_binding (LirscopeSession *self, const char *symbol, guint64 value)
-{
-  if (self->module != NULL)
-    apply_change (self, lirscope_plan_request_set_binding (self->request, symbol, value));
-}
-
-gboolean
-lirscope_session_get_hold_plan (LirscopeSession *self)
-{
-  return lirscope_plan_request_get_hold (self->request);
-}
-
-/**
- * lirscope_session_set_hold_plan:
- * @self: a session
- * @hold: whether to hold the plan
- *
- * One plan for every length: while held, moving a symbol below the value
- * the plan was made for measures this plan there instead of re-planning.
- * Letting go re-plans at the values moved to.
- */
-void
-lirscope_session_set_hold_plan (LirscopeSession *self, gboolean hold)
-{
-  if (!hold == !lirscope_plan_request_get_hold (self->request))
-    return;
-  apply_change (self, lirscope_plan_request_set_hold (self->request, hold));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_PLAN]);
+  if (hold_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_PLAN]);
   g_signal_emit (self, signals[SIGNAL_OPTIONS_CHANGED], 0);
-}
-
-const char *
-lirscope_session_get_default_strategy (LirscopeSession *self)
-{
-  return self->default_strategy;
-}
-
-/* Whether graphs that arrive without a plan put their params in the arena. */
-void
-lirscope_session_set_default_params_in_arena (LirscopeSession *self, gboolean params_in_arena)
-{
-  self->default_params = params_in_arena;
-}
-
-/* The strategy for graphs that arrive without a plan. */
-void
-lirscope_session_set_default_strategy (LirscopeSession *self, const char *strategy)
-{
-  g_free (self->default_strategy);
-  self->default_strategy = g_strdup (strategy != NULL && *strategy != '\0' ? strategy : "auto");
 }
 
 /* ---- getters -------------------------------------------------------------------------- */
