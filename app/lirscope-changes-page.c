@@ -26,7 +26,7 @@ struct _LirscopeChangesPage
 G_DEFINE_FINAL_TYPE (LirscopeChangesPage, lirscope_changes_page, LIRSCOPE_TYPE_PAGE)
 
 static char *
-summarize (const LirPlanDiff *diff, GFile *baseline_file)
+summarize (const LirPlanDiff *diff, GFile *baseline_file, gboolean reordered)
 {
   const LirPlanStats *a = lir_plan_diff_get_stats (diff, FALSE);
   const LirPlanStats *b = lir_plan_diff_get_stats (diff, TRUE);
@@ -42,8 +42,10 @@ summarize (const LirPlanDiff *diff, GFile *baseline_file)
 
   /* Translators: "Against base.json: arena 1 MiB → 2 MiB (+100%), efficiency 90% → 80%. Same graph, … */
   return g_strdup_printf (_ ("Against %s: arena %s → %s (%s), efficiency %s → %s. %s. %s"),
-                          name != NULL ? name : _ ("the baseline"), arena_a, arena_b, growth, efficiency_a,
-                          efficiency_b,
+                          name != NULL ? name
+                          : reordered  ? _ ("the order before")
+                                       : _ ("the baseline"),
+                          arena_a, arena_b, growth, efficiency_a, efficiency_b,
                           lir_plan_diff_get_same_graph (diff) ? _ ("Same graph, different plan")
                                                               : _ ("The graphs differ"),
                           changes);
@@ -56,15 +58,25 @@ update (LirscopeChangesPage *self)
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *summary = NULL;
 
+  LirscopeSession *session = lirscope_page_get_session (LIRSCOPE_PAGE (self));
+
   if (diff == NULL)
     gtk_label_set_text (self->summary_label, _ ("Compare this plan with a baseline (Ctrl+D, or drop a file "
                                                 "with Ctrl held) to see what changed."));
   else
     {
-      summary =
-        summarize (diff,
-                   lirscope_session_get_baseline_file (lirscope_page_get_session (LIRSCOPE_PAGE (self))));
+      LirOrderReport *reordering = lirscope_session_get_reordering (session);
+
+      summary = summarize (diff, lirscope_session_get_baseline_file (session), reordering != NULL);
       gtk_label_set_text (self->summary_label, summary);
+      if (reordering != NULL)
+        {
+          /* A lower-peak order: its moves come first. */
+          g_auto (GStrv) moves = lir_order_report_list_moves (reordering, MAX_ROWS);
+
+          for (guint i = 0; moves[i] != NULL; i++)
+            g_ptr_array_add (items, lirscope_node_item_new (LIR_NO_NODE, _ ("Moved"), moves[i]));
+        }
       for (guint i = 0; i < MIN (lir_plan_diff_get_n_changes (diff), MAX_ROWS); i++)
         {
           const LirBufferChange *c = lir_plan_diff_get_change (diff, i);

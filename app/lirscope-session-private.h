@@ -17,6 +17,8 @@ struct _LirscopeSession
   LirRenderer *renderer;
   LirStatsReport *report;
   LirSearchIndex *search_index;
+  LirOrderReport *order;      /* whether another order lowers the peak; NULL if not looked at */
+  LirOrderReport *reordering; /* the search that made the plan on screen from the baseline, or NULL */
 
   GFile *baseline_file;
   LirModule *baseline;

@@ -45,6 +45,7 @@ enum
   SIGNAL_OPTIONS_CHANGED,
   SIGNAL_REPLANNED,
   SIGNAL_REPORT_CHANGED,
+  SIGNAL_ORDER_SEARCHED,
   N_SIGNALS
 };
 
@@ -162,7 +163,18 @@ install (LirscopeSession *self, LirscopeWork *work)
   g_clear_pointer (&self->renderer, lir_renderer_unref);
   g_clear_pointer (&self->report, lir_stats_report_unref);
   g_clear_pointer (&self->search_index, lir_search_index_unref);
+  g_clear_pointer (&self->order, lir_order_report_unref);
   self->module = g_steal_pointer (&work->module);
+  self->order = g_steal_pointer (&work->order);
+  /* A lower-peak order is shown against the order it came from. */
+  g_clear_pointer (&self->reordering, lir_order_report_unref);
+  if (work->before != NULL)
+    {
+      self->reordering = g_steal_pointer (&work->search);
+      g_clear_object (&self->baseline_file);
+      g_clear_pointer (&self->baseline, lir_module_unref);
+      self->baseline = g_steal_pointer (&work->before);
+    }
   self->renderer = g_steal_pointer (&work->renderer);
   self->report = g_steal_pointer (&work->report);
   self->search_index = g_steal_pointer (&work->search_index);
@@ -231,15 +243,25 @@ work_done (GObject *source, GAsyncResult *result, gpointer user_data)
       else
         report_failure (self, work, error); /* the user's options stay, to adjust */
     }
+  else if (work->find_order && work->before == NULL)
+    {
+      /* No lower order: the plan stays; the summary tells. */
+      g_clear_pointer (&self->order, lir_order_report_unref);
+      self->order = g_steal_pointer (&work->order);
+      g_signal_emit (self, signals[SIGNAL_REPORT_CHANGED], 0);
+    }
   else if (work->baseline)
     {
       g_clear_pointer (&self->baseline, lir_module_unref);
       self->baseline = g_steal_pointer (&work->module);
+      g_clear_pointer (&self->reordering, lir_order_report_unref);
       update_diff (self);
     }
   else
     install (self, work);
   set_working (self, FALSE);
+  if (work->find_order && error == NULL)
+    g_signal_emit (self, signals[SIGNAL_ORDER_SEARCHED], 0);
   if (self->pending_baseline != NULL && self->n_working == 0)
     {
       g_autoptr (GFile) baseline = g_steal_pointer (&self->pending_baseline);
@@ -395,6 +417,7 @@ lirscope_session_compare (LirscopeSession *self, GFile *baseline)
       g_clear_object (&self->pending_baseline);
       g_clear_object (&self->baseline_file);
       g_clear_pointer (&self->baseline, lir_module_unref);
+      g_clear_pointer (&self->reordering, lir_order_report_unref);
       update_diff (self);
       return;
     }
@@ -420,6 +443,28 @@ lirscope_session_replan (LirscopeSession *self)
   work->keep_view = TRUE;
   work->replan = TRUE;
   start_work (self, work);
+}
+
+/**
+ * lirscope_session_find_order:
+ * @self: a session
+ *
+ * Looks for an execution order with a lower peak, with the current
+ * options. A lower order replaces the plan on screen, compared with the
+ * plan it came from (its moves on the Changes page); either way the
+ * verdict is lirscope_session_get_order ()'s.
+ */
+void
+lirscope_session_find_order (LirscopeSession *self)
+{
+  LirscopeWork *work;
+
+  if (self->module == NULL || lir_module_is_buffer_only (self->module))
+    return;
+  work = lirscope_work_new_find_order (self->module, current_options (self));
+  work->keep_view = TRUE;
+  start_work (self, work);
+  set_progress (self, _ ("Looking for an execution order with a lower peak…"));
 }
 
 /**
@@ -498,6 +543,22 @@ LirModule *
 lirscope_session_get_module (LirscopeSession *self)
 {
   return self->module;
+}
+
+/* Returns: (transfer none) (nullable): whether another order of the plan on
+ *   screen lowers its peak, or %NULL if that was not looked at */
+LirOrderReport *
+lirscope_session_get_order (LirscopeSession *self)
+{
+  return self->order;
+}
+
+/* Returns: (transfer none) (nullable): the search that made the plan on
+ *   screen, a lower-peak order of the baseline, or %NULL */
+LirOrderReport *
+lirscope_session_get_reordering (LirscopeSession *self)
+{
+  return self->baseline != NULL ? self->reordering : NULL;
 }
 
 /* Returns: (transfer none) (nullable): how the plan on screen is drawn */
@@ -659,6 +720,8 @@ lirscope_session_finalize (GObject *object)
   g_clear_pointer (&self->renderer, lir_renderer_unref);
   g_clear_pointer (&self->report, lir_stats_report_unref);
   g_clear_pointer (&self->search_index, lir_search_index_unref);
+  g_clear_pointer (&self->order, lir_order_report_unref);
+  g_clear_pointer (&self->reordering, lir_order_report_unref);
   g_clear_object (&self->baseline_file);
   g_clear_object (&self->pending_baseline);
   g_clear_pointer (&self->baseline, lir_module_unref);
@@ -725,6 +788,9 @@ lirscope_session_class_init (LirscopeSessionClass *klass)
                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The report changed without a new plan (a held plan measured at other values). */
   signals[SIGNAL_REPORT_CHANGED] = g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A search the user asked for ended: lirscope_session_get_order () has the verdict. */
+  signals[SIGNAL_ORDER_SEARCHED] = g_signal_new ("order-searched", G_TYPE_FROM_CLASS (klass),
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -19,6 +19,7 @@ void                  lirscope_session_reload               (LirscopeSession *se
 void                  lirscope_session_compare              (LirscopeSession *self,
                                                              GFile           *baseline);
 void                  lirscope_session_replan               (LirscopeSession *self);
+void                  lirscope_session_find_order           (LirscopeSession *self);
 gboolean              lirscope_session_cancel               (LirscopeSession *self);
 void                  lirscope_session_select               (LirscopeSession *self,
                                                              guint32          node);
@@ -34,6 +35,8 @@ const LirSearchIndex *lirscope_session_get_search_index     (LirscopeSession *se
 GFile                *lirscope_session_get_baseline_file    (LirscopeSession *self);
 LirModule            *lirscope_session_get_baseline         (LirscopeSession *self);
 const LirPlanDiff    *lirscope_session_get_diff             (LirscopeSession *self);
+LirOrderReport       *lirscope_session_get_order            (LirscopeSession *self);
+LirOrderReport       *lirscope_session_get_reordering       (LirscopeSession *self);
 guint32               lirscope_session_get_selected         (LirscopeSession *self);
 gint64                lirscope_session_get_cursor_step      (LirscopeSession *self);
 gboolean              lirscope_session_get_busy             (LirscopeSession *self);

@@ -10,6 +10,7 @@ gboolean    lirscope_summary_page_can_copy    (LirscopeSummaryPage *self,
                                                LirStat              stat);
 const char *lirscope_summary_page_get_value   (LirscopeSummaryPage *self,
                                                LirStat              stat);
+const char *lirscope_summary_page_get_order   (LirscopeSummaryPage *self);
 void        lirscope_summary_page_set_hold    (LirscopeSummaryPage *self,
                                                gboolean             hold);
 gboolean    lirscope_summary_page_set_symbol  (LirscopeSummaryPage *self,

@@ -24,6 +24,7 @@ struct _LirscopeSummaryPage
   AdwPreferencesGroup *identity_group;
 
   AdwActionRow *rows[LIR_N_STATS];
+  AdwActionRow *order_row; /* whether another order lowers the peak */
   GtkWidget *copy_buttons[LIR_N_STATS];
   GPtrArray *symbol_rows; /* AdwActionRow, with data "spin" and "symbol" */
   gboolean updating;      /* spins are being set from the session */
@@ -40,6 +41,28 @@ copy_value (GtkButton *button, AdwActionRow *row)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), adw_action_row_get_subtitle (row));
   message = g_strdup_printf (_ ("Copied %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_widget_activate_action (widget, "win.toast", "s", message);
+}
+
+/* The order search's verdict, in core's words; graphs too large for the
+ * check every plan gets are searched when asked. */
+static void
+update_order (LirscopeSummaryPage *self)
+{
+  LirscopeSession *session = lirscope_page_get_session (LIRSCOPE_PAGE (self));
+  LirModule *module = session != NULL ? lirscope_session_get_module (session) : NULL;
+  LirOrderReport *order = session != NULL ? lirscope_session_get_order (session) : NULL;
+  g_autofree char *verdict = order != NULL ? lir_order_report_get_verdict (order) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->order_row),
+                          module != NULL && !lir_module_is_buffer_only (module));
+  if (verdict != NULL)
+    verdict[0] = g_ascii_toupper (verdict[0]);
+  adw_action_row_set_subtitle (self->order_row, verdict != NULL ? verdict
+                                                : module != NULL
+                                                  ? _ ("Not checked for a graph this large: Find a "
+                                                       "Lower-Peak Order (Ctrl+Shift+L) "
+                                                       "searches it")
+                                                  : EMPTY_VALUE);
 }
 
 static void
@@ -60,6 +83,7 @@ update_rows (LirscopeSummaryPage *self)
       if (i == LIR_STAT_SYMBOLS || i == LIR_STAT_AT_BINDING || i == LIR_STAT_DYNAMIC)
         gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), value != NULL);
     }
+  update_order (self);
 }
 
 /* 0 stands for a symbol left unbound: its nodes stay out of the arena. */
@@ -184,6 +208,13 @@ lirscope_summary_page_session_changed (LirscopePage *page, LirscopeSession *sess
   update_rows (self);
 }
 
+/* Returns: the execution order row as shown */
+const char *
+lirscope_summary_page_get_order (LirscopeSummaryPage *self)
+{
+  return adw_action_row_get_subtitle (self->order_row);
+}
+
 /* Returns: the row's value as shown ("—" when no plan is open) */
 const char *
 lirscope_summary_page_get_value (LirscopeSummaryPage *self, LirStat stat)
@@ -262,6 +293,20 @@ lirscope_summary_page_init (LirscopeSummaryPage *self)
       self->rows[i] = row;
       self->copy_buttons[i] = copy;
     }
+  {
+    GtkWidget *find = gtk_button_new_with_mnemonic (_ ("_Find…"));
+
+    self->order_row = ADW_ACTION_ROW (adw_action_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->order_row), _ ("Execution order"));
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->order_row), FALSE);
+    adw_action_row_set_subtitle (self->order_row, EMPTY_VALUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->order_row), "property");
+    gtk_widget_set_valign (find, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (find, _ ("Find an execution order with a lower peak (Ctrl+Shift+L)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (find), "win.find-order");
+    adw_action_row_add_suffix (self->order_row, find);
+    adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->order_row));
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_SYMBOLS]), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_AT_BINDING]), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->rows[LIR_STAT_DYNAMIC]), FALSE);

@@ -299,6 +299,12 @@ action_reload (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+action_find_order (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  lirscope_session_find_order (LIRSCOPE_WINDOW (widget)->session);
+}
+
+static void
 action_cancel (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LirscopeWindow *self = LIRSCOPE_WINDOW (widget);
@@ -371,6 +377,7 @@ _lirscope_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.compare", action_compare, NULL, GDK_KEY_d, GDK_CONTROL_MASK },
     { "win.stop-comparing", action_stop_comparing, NULL, 0, 0 },
     { "win.reload", action_reload, NULL, GDK_KEY_r, GDK_CONTROL_MASK },
+    { "win.find-order", action_find_order, NULL, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.cancel", action_cancel, NULL, GDK_KEY_Escape, 0 },
     { "win.zoom-in", action_zoom, NULL, GDK_KEY_plus, GDK_CONTROL_MASK },
     { "win.zoom-out", action_zoom, NULL, GDK_KEY_minus, GDK_CONTROL_MASK },
@@ -405,6 +412,10 @@ _lirscope_window_actions_update (LirscopeWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
     gtk_widget_action_set_enabled (widget, need_plan[i], open);
   gtk_widget_action_set_enabled (widget, "win.reload", lirscope_session_get_file (self->session) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.find-order",
+                                 open
+                                   && !lir_module_is_buffer_only (
+                                     lirscope_session_get_module (self->session)));
   gtk_widget_action_set_enabled (widget, "win.stop-comparing",
                                  lirscope_session_get_diff (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.zoom-selection",

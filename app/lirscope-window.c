@@ -139,6 +139,22 @@ on_replanned (LirscopeSession *session, LirscopeWindow *self)
   lirscope_session_set_default_params_in_arena (session, lirscope_session_get_params_in_arena (session));
 }
 
+/* The verdict of a search the user asked for. */
+static void
+on_order_searched (LirscopeSession *session, LirscopeWindow *self)
+{
+  LirOrderReport *search = lirscope_session_get_reordering (session) != NULL
+                             ? lirscope_session_get_reordering (session)
+                             : lirscope_session_get_order (session);
+  g_autofree char *verdict = search != NULL ? lir_order_report_get_verdict (search) : NULL;
+
+  if (verdict == NULL)
+    return;
+
+  verdict[0] = g_ascii_toupper (verdict[0]);
+  _lirscope_window_toast (self, verdict);
+}
+
 static void
 on_selected (LirscopeSession *session, GParamSpec *pspec, LirscopeWindow *self)
 {
@@ -399,6 +415,7 @@ lirscope_window_init (LirscopeWindow *self)
   g_signal_connect (self->session, "plan-changed", G_CALLBACK (on_plan_changed), self);
   g_signal_connect (self->session, "options-changed", G_CALLBACK (on_options_changed), self);
   g_signal_connect (self->session, "replanned", G_CALLBACK (on_replanned), self);
+  g_signal_connect (self->session, "order-searched", G_CALLBACK (on_order_searched), self);
   g_signal_connect (self->session, "notify::selected", G_CALLBACK (on_selected), self);
   g_signal_connect (self->session, "notify::comparing", G_CALLBACK (on_comparing), self);
   g_signal_connect (self->session, "notify::cursor-step", G_CALLBACK (on_cursor), self);

@@ -23,10 +23,14 @@ typedef struct
   gboolean opening;        /* another file: on success it becomes the session's */
   gboolean baseline;       /* the result is the baseline to compare with */
   gboolean replan;         /* the user asked for a new plan */
+  gboolean find_order;     /* the user asked for a lower-peak order of the module */
   /* Results, built off the session's thread. */
   LirRenderer *renderer;
   LirStatsReport *report;
   LirSearchIndex *search_index;
+  LirOrderReport *order;   /* whether another order lowers the peak, if it was looked at */
+  LirOrderReport *search;  /* find_order: the search the user asked for */
+  LirModule *before;       /* find_order: the module it started from, if an order was lower */
   /* Progress, posted from the worker to the session's thread. */
   GWeakRef session;
   GMainContext *context;
@@ -40,6 +44,8 @@ LirscopeWork *lirscope_work_new_load   (GFile          *file,
                                         const char     *default_strategy);
 LirscopeWork *lirscope_work_new_replan (LirModule      *module,
                                         LirPlanOptions *options);
+LirscopeWork *lirscope_work_new_find_order (LirModule      *module,
+                                            LirPlanOptions *options);
 void          lirscope_work_free       (LirscopeWork   *work);
 void          lirscope_work_report_to  (LirscopeWork             *work,
                                         GObject                  *session,

@@ -33,6 +33,9 @@
 /* The default budget: states of the exact search. */
 #define DEFAULT_BUDGET 200000
 
+/* What the exact search's memo of visited sets may take. */
+#define MEMO_BYTES (256u << 20)
+
 /* Partial orders the beam search keeps per level. */
 #define BEAM_WIDTH 256
 
@@ -74,7 +77,8 @@ typedef struct
   guint64 budget;
   gboolean exhausted;
   GCancellable *cancellable;
-  GHashTable *seen; /* done-set -> lowest peak it was reached with */
+  GHashTable *seen;  /* done-sets, each with the lowest peak it was reached with */
+  guint64 memo_left; /* how many more sets the memo may hold */
 } Search;
 
 /* ---- moves ------------------------------------------------------------------------- */
@@ -197,23 +201,27 @@ equal_bits (gconstpointer a, gconstpointer b)
   return memcmp (x + 1, y + 1, x[0] * sizeof (guint64)) == 0;
 }
 
-/* Whether @peak is the lowest this set of nodes run was reached with. */
+/* Whether @peak is the lowest this set of nodes run was reached with. A
+ * remembered set is [words, bits..., peak]; past the memo's share of
+ * memory, new sets are searched without being remembered. */
 static gboolean
 first_visit (Search *s, guint64 peak)
 {
   guint64 *key = s->bits - 1; /* bits[-1] holds the word count */
   guint64 *known = g_hash_table_lookup (s->seen, key);
 
-  if (known != NULL && known[0] <= peak)
+  if (known != NULL && known[s->words + 1] <= peak)
     return FALSE;
   if (known == NULL)
     {
-      guint64 *copy = g_memdup2 (key, (s->words + 1) * sizeof (guint64));
-
-      known = g_new (guint64, 1);
-      g_hash_table_insert (s->seen, copy, known);
+      if (s->memo_left == 0)
+        return TRUE;
+      s->memo_left--;
+      known = g_new (guint64, s->words + 2);
+      memcpy (known, key, (s->words + 1) * sizeof (guint64));
+      g_hash_table_add (s->seen, known);
     }
-  known[0] = peak;
+  known[s->words + 1] = peak;
   return TRUE;
 }
 
@@ -322,7 +330,8 @@ exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget,
   s.best_order = best_order;
   s.budget = budget;
   s.cancellable = cancellable;
-  s.seen = g_hash_table_new_full (hash_bits, equal_bits, g_free, g_free);
+  s.seen = g_hash_table_new_full (hash_bits, equal_bits, g_free, NULL);
+  s.memo_left = MEMO_BYTES / ((s.words + 2) * sizeof (guint64) + 64);
   search (&s, 0);
   *best = s.best;
   *n_states = MIN (s.states, budget);

@@ -152,6 +152,8 @@ proof_text (const LirOrderReport *report, guint64 peak)
   switch (lir_order_report_get_proof (report))
     {
     case LIR_ORDER_PROOF_FLOOR:
+      if (node == LIR_NO_NODE) /* the outputs and the arena's fixed part alone */
+        return g_strdup_printf ("proved: no order holds less than %s", floor_text);
       return g_strdup_printf ("proved: any order holds %s at %s", floor_text,
                               lir_graph_get_node_short_label (lir_module_get_graph (
                                                                 lir_order_report_get_module (report)),

@@ -78,15 +78,15 @@ on_replanned (LirscopeSession *session, Fixture *f)
 }
 
 static void
-copy_example (Fixture *f, const char *name)
+copy_file (Fixture *f, const char *dir, const char *name)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), name, NULL);
+  g_autofree char *source = g_build_filename (g_getenv (dir), name, NULL);
   g_autofree char *text = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (source, &text, &length, NULL));
   g_free (f->path);
-  f->path = g_build_filename (f->dir, name, NULL);
+  f->path = g_build_filename (f->dir, "plan.json", NULL);
   g_assert_true (g_file_set_contents (f->path, text, length, NULL));
 }
 
@@ -95,7 +95,7 @@ open_copy (Fixture *f, const char *name)
 {
   g_autoptr (GFile) file = NULL;
 
-  copy_example (f, name);
+  copy_file (f, strchr (name, '/') != NULL ? "LIRSCOPE_TEST_DATA" : "LIRSCOPE_EXAMPLES", name);
   file = g_file_new_for_path (f->path);
   lirscope_session_open (f->session, file);
   g_assert_true (lirscope_session_get_busy (f->session));
@@ -297,6 +297,61 @@ test_compare (Fixture *f, gconstpointer data)
   g_assert_null (lirscope_session_get_diff (f->session));
 }
 
+static void
+on_order_searched (LirscopeSession *session, guint *searched)
+{
+  (*searched)++;
+}
+
+/* Every plan's order is checked; a search the user asks for replaces the
+ * plan with a lower-peak order, compared with the order before, and says
+ * when there is none. */
+static void
+test_find_order (Fixture *f, gconstpointer data)
+{
+  LirOrderReport *order;
+  g_autoptr (LirModule) before = NULL;
+  LirModule *after;
+  const guint32 *schedule;
+  guint n, searched = 0;
+  LirPlanStats a, b;
+
+  open_copy (f, "order/side-branch.json");
+  order = lirscope_session_get_order (f->session);
+  g_assert_nonnull (order);
+  g_assert_nonnull (lir_order_report_get_best (order)); /* found, not applied */
+  g_assert_cmpint (lir_order_report_get_proof (order), ==, LIR_ORDER_PROOF_SEARCH);
+  before = lir_module_ref (lirscope_session_get_module (f->session));
+  g_signal_connect (f->session, "order-searched", G_CALLBACK (on_order_searched), &searched);
+
+  lirscope_session_find_order (f->session);
+  g_assert_true (lirscope_session_get_busy (f->session));
+  wait_idle (f->session);
+  g_assert_cmpuint (searched, ==, 1);
+  after = lirscope_session_get_module (f->session);
+  g_assert_true (after != before);
+  g_assert_true (lirscope_session_get_baseline (f->session) == before);
+  g_assert_nonnull (lirscope_session_get_reordering (f->session));
+  /* The plan on screen has its own verdict: optimal. */
+  g_assert_null (lir_order_report_get_best (lirscope_session_get_order (f->session)));
+  g_assert_nonnull (lirscope_session_get_diff (f->session));
+  lir_plan_stats_compute (lir_module_get_plan (before), &a);
+  lir_plan_stats_compute (lir_module_get_plan (after), &b);
+  g_assert_cmpuint (b.lower_bound, <, a.lower_bound);
+  schedule = lir_buffer_plan_get_schedule (lir_module_get_plan (after), &n);
+  g_assert_cmpuint (schedule[2], ==, 5); /* the aux head right after layer3 */
+
+  /* Again: nothing lower, the plan stays, the verdict says so. */
+  lirscope_session_find_order (f->session);
+  wait_idle (f->session);
+  g_assert_cmpuint (searched, ==, 2);
+  g_assert_true (lirscope_session_get_module (f->session) == after);
+  g_assert_null (lir_order_report_get_best (lirscope_session_get_order (f->session)));
+  g_assert_cmpint (lir_order_report_get_proof (lirscope_session_get_order (f->session)), !=,
+                   LIR_ORDER_PROOF_NONE);
+  g_assert_null (lirscope_session_get_error (f->session));
+}
+
 /* Held, the plan on screen is measured at a smaller value rather than
  * re-planned; letting go re-plans there. */
 static void
@@ -349,6 +404,7 @@ main (int argc, char **argv)
   ADD ("bad-first-file", test_bad_first_file);
   ADD ("failed-open-keeps-file", test_failed_open_keeps_file);
   ADD ("compare", test_compare);
+  ADD ("find-order", test_find_order);
   ADD ("hold-plan", test_hold_plan);
   ADD ("selection", test_selection);
   return g_test_run ();

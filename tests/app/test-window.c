@@ -396,6 +396,35 @@ is_comparing (LirscopeWindow *window)
 
 /* Compare mode: a naive plan against the auto baseline, the changes list,
  * selecting a change selects the buffer, then back to normal. */
+/* The Summary tells whether the order is the best; Find a Lower-Peak Order
+ * shows the lower one against the order before, its moves first on the
+ * Changes page. */
+static void
+test_find_order (void)
+{
+  g_autofree char *path =
+    g_build_filename (g_getenv ("LIRSCOPE_TEST_DATA"), "order", "side-branch.json", NULL);
+  LirscopeWindow *window = open_window (path);
+  LirscopeSummaryPage *summary = lirscope_window_get_summary_page (window);
+  LirscopeChangesPage *changes = lirscope_window_get_changes_page (window);
+  g_autoptr (LirscopeNodeItem) first = NULL;
+
+  g_assert_true (g_str_has_prefix (lirscope_summary_page_get_order (summary), "An order with peak "));
+  g_assert_nonnull (strstr (lirscope_summary_page_get_order (summary), "exists, and it is optimal"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-order", NULL));
+  wait_for (is_comparing, window, "the lower-peak order");
+  g_assert_cmpstr (lirscope_window_get_sidebar_page (window), ==, "changes");
+  g_assert_true (
+    g_str_has_prefix (lirscope_changes_page_get_summary (changes), "Against the order before: "));
+  first = g_list_model_get_item (lirscope_changes_page_get_model (changes), 0);
+  g_assert_cmpstr (lirscope_node_item_get_title (first), ==, "Moved");
+  g_assert_cmpstr (lirscope_node_item_get_subtitle (first), ==,
+                   "aux_classifier.0 … aux_classifier.1 (2 nodes) now run before layer4.0");
+  g_assert_true (
+    g_str_has_prefix (lirscope_summary_page_get_order (summary), "The order is optimal (proved"));
+  close_window (window);
+}
+
 static void
 test_compare (void)
 {
@@ -1436,6 +1465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/dynamic-rlx-binds-one-at-a-time", test_dynamic_rlx_binds_one_at_a_time);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/find-order", test_find_order);
   g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/cancel", test_cancel);
