@@ -346,6 +346,18 @@ exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget,
 
 /* ---- the report ---------------------------------------------------------------------- */
 
+/* A schedule holds @n entries; orders here get one spare slot so that an
+ * empty graph still has a buffer. */
+static guint32 *
+order_dup (const guint32 *order, guint n)
+{
+  guint32 *copy = g_new0 (guint32, n + 1);
+
+  if (n > 0)
+    memcpy (copy, order, n * sizeof (guint32));
+  return copy;
+}
+
 static LirOrderReport *
 report_new (LirModule *module, LirModule *given, guint64 given_peak, const guint32 *order, guint n)
 {
@@ -355,8 +367,8 @@ report_new (LirModule *module, LirModule *given, guint64 given_peak, const guint
   report->module = lir_module_ref (module);
   report->given = lir_module_ref (given);
   report->given_peak = report->best_peak = given_peak;
-  report->given_order = g_memdup2 (order, (n + 1) * sizeof (guint32));
-  report->best_order = g_memdup2 (order, (n + 1) * sizeof (guint32));
+  report->given_order = order_dup (order, n);
+  report->best_order = order_dup (order, n);
   report->n_nodes = n;
   report->floor_node = LIR_NO_NODE;
   report->method = "given";
@@ -484,7 +496,7 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
   node_floor = g_new (guint64, model->n + 1);
   lir_order_model_floor (model, &report->floor, &report->floor_node, node_floor);
   best = lir_order_model_peak (model, schedule, NULL, NULL);
-  best_order = g_memdup2 (schedule, (n + 1) * sizeof (guint32));
+  best_order = order_dup (schedule, n);
   for (Seed seed = SEED_BFS; seed <= SEED_LPMF; seed++)
     {
       g_autofree guint32 *order = seed_order (model, seed);
