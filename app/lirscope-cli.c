@@ -184,7 +184,10 @@ print_progress (const LirProgress *progress, gpointer user_data)
   line->last_us = now;
   line->shown = TRUE;
   text = lir_format_progress (progress);
-  g_printerr ("\r\033[Kplanning: %s (Ctrl+C keeps the best plan)", text);
+  if (strcmp (progress->phase, "order") == 0)
+    g_printerr ("\r\033[Klooking for a lower-peak order: %s (Ctrl+C keeps the best order)", text);
+  else
+    g_printerr ("\r\033[Kplanning: %s (Ctrl+C keeps the best plan)", text);
 }
 
 /* Ctrl+C while planning stops early and keeps the best plan: GLib's signal
@@ -745,6 +748,7 @@ cmd_schedule (int argc, char **argv)
   g_autoptr (GCancellable) stop = g_cancellable_new ();
   g_autofree char *text = NULL;
   StopOnInterrupt watch = { 0 };
+  ProgressLine line = { 0 };
 
   if (!parse_args ("schedule",
                    "Whether another execution order lowers the peak of live bytes: the proof that none does, "
@@ -770,12 +774,16 @@ cmd_schedule (int argc, char **argv)
       return EXIT_BAD_INPUT;
     }
   lir_plan_options_set_stop (options, stop);
+  if (isatty (STDERR_FILENO))
+    lir_plan_options_set_progress (options, print_progress, &line);
   stop_on_interrupt_begin (&watch, stop);
   report = lir_module_find_order (module, options, (guint64)opts.budget, &error);
   /* The arenas compare only when an order is lower; -o wants the given one planned when none is. */
   if (report != NULL && (lir_order_report_get_best (report) != NULL || opts.output != NULL))
     given = lir_module_replan (module, options, &error);
   stop_on_interrupt_end (&watch);
+  if (line.shown)
+    g_printerr ("\r\033[K");
   if (report == NULL || (given == NULL && error != NULL))
     {
       print_error (argv[1], error);

@@ -15,12 +15,15 @@ G_BEGIN_DECLS
 /**
  * LirProgress:
  * @phase: what runs: a heuristic's name (`best-fit`, `sweep`), `search`
- *   (exact), or auto's `placing` (one order) and `orders` (the search over
- *   orders)
- * @done: buffers placed, search steps taken, or orders tried
- * @total: of how many (0 for orders: the budget decides)
+ *   (exact), auto's `placing` (one order) and `orders` (the search over
+ *   placement orders), or `order` (lir_module_find_order ()'s search over
+ *   execution orders)
+ * @done: buffers placed, search steps taken, orders tried, or (`order`)
+ *   states (partial execution orders) searched
+ * @total: of how many (0 for orders: the budget decides; for `order`, the
+ *   state budget)
  * @best_arena: the smallest arena of a complete plan so far, 0 before the
- *   first
+ *   first; for `order`, the lowest peak of an execution order so far
  *
  * How far a long planning run has got, as a #LirProgressFunc hears it.
  */

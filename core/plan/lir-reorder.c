@@ -77,6 +77,9 @@ typedef struct
   guint64 budget;
   gboolean exhausted;
   GCancellable *cancellable;
+  LirProgressFunc progress;
+  gpointer progress_data;
+  gint64 reported;   /* when progress was last reported (monotonic µs) */
   GHashTable *seen;  /* done-sets, each with the lowest peak it was reached with */
   guint64 memo_left; /* how many more sets the memo may hold */
 } Search;
@@ -237,6 +240,19 @@ floor_left (const Search *s)
 
 static void search (Search *s, guint64 peak);
 
+/* At most five times a second, as the planner's strategies report. */
+static void
+report_progress (Search *s)
+{
+  gint64 now = g_get_monotonic_time ();
+  LirProgress progress = { "order", s->states, s->budget, s->best };
+
+  if (now - s->reported < G_USEC_PER_SEC / 5)
+    return;
+  s->reported = now;
+  s->progress (&progress, s->progress_data);
+}
+
 static void
 try_node (Search *s, guint32 v, guint64 peak)
 {
@@ -276,6 +292,8 @@ search (Search *s, guint64 peak)
       s->exhausted = TRUE;
       return;
     }
+  if (s->states % 1024 == 0 && s->progress != NULL)
+    report_progress (s);
   if (!first_visit (s, peak))
     return;
   ready = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -310,7 +328,7 @@ compare_floor (const void *a, const void *b, void *data)
 /* Searches below @best (with @best_order); returns TRUE if it finished. */
 static gboolean
 exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget, GCancellable *cancellable,
-              guint64 *best, guint32 *best_order, guint64 *n_states)
+              const LirPlanOptions *options, guint64 *best, guint32 *best_order, guint64 *n_states)
 {
   Search s = { m, node_floor };
   g_autofree guint64 *keyed = g_new0 (guint64, (m->n + 63) / 64 + 1);
@@ -330,6 +348,8 @@ exact_search (const LirOrderModel *m, const guint64 *node_floor, guint64 budget,
   s.best_order = best_order;
   s.budget = budget;
   s.cancellable = cancellable;
+  s.progress = lir_plan_options_get_progress (options, &s.progress_data);
+  s.reported = G_MININT64 / 2; /* the first report comes at once */
   s.seen = g_hash_table_new_full (hash_bits, equal_bits, g_free, NULL);
   s.memo_left = MEMO_BYTES / ((s.words + 2) * sizeof (guint64) + 64);
   search (&s, 0);
@@ -520,8 +540,8 @@ lir_module_find_order (LirModule *module, const LirPlanOptions *options, guint64
   if (best > report->floor)
     {
       guint64 before = best;
-      gboolean finished = exact_search (model, node_floor, budget != 0 ? budget : DEFAULT_BUDGET, halt, &best,
-                                        best_order, &report->n_states);
+      gboolean finished = exact_search (model, node_floor, budget != 0 ? budget : DEFAULT_BUDGET, halt,
+                                        effective, &best, best_order, &report->n_states);
 
       if (best < before)
         report->method = "search";

@@ -180,7 +180,9 @@ lir_format_step_range (guint32 first_step, guint32 last_step)
  * The one-line progress report the CLI prints on a terminal and the app
  * shows while it plans: `best-fit: 45,000 of 100,000 buffers placed, best
  * arena 7.41 GiB` (`search: … search steps`; auto's search over
- * placement orders: `orders: 12 tried, best arena …`).
+ * placement orders: `orders: 12 tried, best arena …`; the search for a
+ * lower-peak execution order: `order: 4,096 of 200,000 states searched,
+ * lowest peak 24.5 MiB`).
  *
  * Returns: (transfer full): the line
  */
@@ -194,7 +196,9 @@ lir_format_progress (const LirProgress *progress)
     {
       g_autofree char *done = lir_format_count (progress->done);
       g_autofree char *total = lir_format_count (progress->total);
-      const char *unit = strcmp (progress->phase, "search") == 0 ? "search steps" : "buffers placed";
+      const char *unit = strcmp (progress->phase, "search") == 0  ? "search steps"
+                         : strcmp (progress->phase, "order") == 0 ? "states searched"
+                                                                  : "buffers placed";
 
       g_string_append_printf (out, ": %s of %s %s", done, total, unit);
     }
@@ -208,7 +212,8 @@ lir_format_progress (const LirProgress *progress)
     {
       g_autofree char *best = lir_format_bytes (progress->best_arena);
 
-      g_string_append_printf (out, "%s best arena %s", counted ? "," : ":", best);
+      g_string_append_printf (out, "%s %s %s", counted ? "," : ":",
+                              strcmp (progress->phase, "order") == 0 ? "lowest peak" : "best arena", best);
     }
   return g_string_free (out, FALSE);
 }

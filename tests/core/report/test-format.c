@@ -45,6 +45,7 @@ test_format_progress (void)
     { { "orders", 12, 0, 1024 }, "orders: 12 tried, best arena 1.00 KiB" },
     { { "placing", 4096, 20000, 0 }, "placing: 4096 of 20000 buffers placed" },
     { { "search", 0, 0, 2048 }, "search: best arena 2.00 KiB" },
+    { { "order", 4096, 200000, 1300000 }, "order: 4096 of 200000 states searched, lowest peak 1.24 MiB" },
     { { "naive", 0, 0, 0 }, "naive" },
   };
 
