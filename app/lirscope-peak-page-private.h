@@ -11,6 +11,7 @@ void        lirscope_peak_page_activate     (LirscopePeakPage *self,
 GListModel *lirscope_peak_page_get_model    (LirscopePeakPage *self);
 gint64      lirscope_peak_page_get_step     (LirscopePeakPage *self);
 const char *lirscope_peak_page_get_title    (LirscopePeakPage *self);
+const char *lirscope_peak_page_get_totals   (LirscopePeakPage *self);
 void        lirscope_peak_page_set_follow   (LirscopePeakPage *self,
                                              gboolean          follow);
 

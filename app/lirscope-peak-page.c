@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lirscope-peak-page.c: the Peak page: the live set at the peak step (or, when
  * the user pins it to the cursor, at the step under the pointer) as a sortable
- * table, its totals by kind, and the buffers that set the arena's height.
- * Every figure comes from core's LirLiveSet; activating a row emits
+ * table, its totals by kind (and by category for a training step), and the
+ * buffers that set the arena's height. Every figure comes from core's LirLiveSet; activating a row emits
  * ::node-activated for the window to select and frame the buffer.
  */
 #include "lirscope-peak-page-private.h"
@@ -223,7 +223,13 @@ show_step (LirscopePeakPage *self, gint64 step)
     title = g_strdup_printf (_ ("Step %u: %s live in %u buffers"), (guint)step, live,
                              lir_live_set_get_n_entries (set));
   gtk_label_set_text (self->title_label, title);
-  totals = lir_live_set_format_kind_totals (set);
+  {
+    g_autofree char *kinds = lir_live_set_format_kind_totals (set);
+    g_autofree char *categories = lir_live_set_format_category_totals (set);
+
+    /* A training step's categories say more than kinds: both, one a line. */
+    totals = categories[0] != '\0' ? g_strdup_printf ("%s\n%s", kinds, categories) : g_steal_pointer (&kinds);
+  }
   gtk_label_set_text (self->totals_label, totals);
   setters = arena_setters (module, lir_renderer_get_index (renderer));
   gtk_label_set_text (self->arena_label, setters);
@@ -312,6 +318,12 @@ const char *
 lirscope_peak_page_get_title (LirscopePeakPage *self)
 {
   return gtk_label_get_text (self->title_label);
+}
+
+const char *
+lirscope_peak_page_get_totals (LirscopePeakPage *self)
+{
+  return gtk_label_get_text (self->totals_label);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "lir-version.h"
 #include "lir-enum-types.h"
 
+#include "ir/lir-category.h"
 #include "ir/lir-dtype.h"
 #include "ir/lir-error.h"
 #include "ir/lir-graph.h"

@@ -132,6 +132,75 @@ read_op_params (LirGraph *graph, guint32 id, LirOpKind kind, const LirJsonValue 
   return TRUE;
 }
 
+/* A training step's "category" (with "saved" on activations) and "region":
+ * display and reports only, so they are read after the node exists. */
+static gboolean
+read_training (LirGraph *graph, guint32 id, const LirJsonValue *object, LirJsonPath *path, GError **error)
+{
+  const LirJsonValue *category_node = lir_json_get (object, "category");
+  const LirJsonValue *saved_node = lir_json_get (object, "saved");
+  const LirJsonValue *region_node = lir_json_get (object, "region");
+  LirCategory category = LIR_CATEGORY_NONE;
+  LirRegion region = LIR_REGION_NONE;
+  gboolean saved = FALSE;
+  gsize mark;
+
+  if (!lir_json_is_null (category_node))
+    {
+      const char *text;
+
+      lir_json_path_push_key (path, "category", &mark);
+      if ((text = lir_json_read_name (category_node, FALSE, path, error)) == NULL)
+        return FALSE;
+      if (!lir_category_from_string (text, &category))
+        {
+          lir_json_error (error, path,
+                          "unknown category \"%s\": expected input, parameter, optimizer_state, activation, "
+                          "gradient, autograd_detail, temporary or none",
+                          text);
+          return FALSE;
+        }
+      lir_json_path_pop (path, mark);
+    }
+  if (!lir_json_is_null (saved_node))
+    {
+      lir_json_path_push_key (path, "saved", &mark);
+      if (saved_node->type != LIR_JSON_BOOLEAN)
+        {
+          lir_json_error (error, path, "expected true or false, found %s",
+                          saved_node->type == LIR_JSON_STRING ? "a string" : "another value");
+          return FALSE;
+        }
+      saved = saved_node->v.boolean;
+      if (saved && category != LIR_CATEGORY_ACTIVATION)
+        {
+          lir_json_error (error, path, "only an activation is saved for the backward pass, this node is %s",
+                          category == LIR_CATEGORY_NONE ? "without a category"
+                                                        : lir_category_to_string (category));
+          return FALSE;
+        }
+      lir_json_path_pop (path, mark);
+    }
+  if (!lir_json_is_null (region_node))
+    {
+      const char *text;
+
+      lir_json_path_push_key (path, "region", &mark);
+      if ((text = lir_json_read_name (region_node, FALSE, path, error)) == NULL)
+        return FALSE;
+      if (!lir_region_from_string (text, &region))
+        {
+          lir_json_error (error, path, "unknown region \"%s\": expected forward, backward, optimizer or none",
+                          text);
+          return FALSE;
+        }
+      lir_json_path_pop (path, mark);
+    }
+  lir_graph_set_node_category (graph, id, category, saved);
+  lir_graph_set_node_region (graph, id, region);
+  return TRUE;
+}
+
 /* "alias": {"of", "byte_offset", "kind"} and "result_of": where a node's
  * result lives, checked against the graph by lir_graph_validate (). */
 static gboolean
@@ -302,7 +371,8 @@ read_node (LirGraph *graph, const LirJsonValue *object, LirJsonPath *path, guint
     }
   lir_graph_set_node_has_buffer (graph, id, has_buffer);
   return read_alias (graph, id, object, path, n_nodes, error)
-         && read_op_params (graph, id, kind, attrs, path, error);
+         && read_op_params (graph, id, kind, attrs, path, error)
+         && read_training (graph, id, object, path, error);
 }
 
 static gboolean

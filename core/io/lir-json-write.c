@@ -81,6 +81,11 @@ write_graph_body (GString *out, const LirGraph *graph, const char *indent)
                                 lir_alias_kind_to_string (node->alias_kind));
       if (node->result_of != LIR_NO_NODE)
         g_string_append_printf (out, ", \"result_of\": %u", node->result_of);
+      if (node->category != LIR_CATEGORY_NONE)
+        g_string_append_printf (out, ", \"category\": \"%s\"%s", lir_category_to_string (node->category),
+                                node->saved ? ", \"saved\": true" : "");
+      if (node->region != LIR_REGION_NONE)
+        g_string_append_printf (out, ", \"region\": \"%s\"", lir_region_to_string (node->region));
       g_string_append_c (out, '}');
     }
   g_string_append_printf (out, "%s%s],\n%s\"outputs\": ", n > 0 ? "\n" : "", n > 0 ? indent : "", indent);

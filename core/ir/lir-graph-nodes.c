@@ -171,6 +171,96 @@ lir_graph_get_node_origin (const LirGraph *graph, guint32 node)
 }
 
 /**
+ * lir_graph_get_node_category:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * What the node's bytes are for in a training step, when the document
+ * says (`category`).
+ *
+ * Returns: the category, %LIR_CATEGORY_NONE if not given
+ */
+LirCategory
+lir_graph_get_node_category (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_CATEGORY_NONE);
+  return (LirCategory)lir_graph_node (graph, node)->category;
+}
+
+/**
+ * lir_graph_get_node_saved:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * Whether the node is an activation saved for the backward pass
+ * (`"saved": true`).
+ *
+ * Returns: %TRUE for a saved activation
+ */
+gboolean
+lir_graph_get_node_saved (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, FALSE);
+  return lir_graph_node (graph, node)->saved;
+}
+
+/**
+ * lir_graph_get_node_region:
+ * @graph: a graph
+ * @node: a node id
+ *
+ * The part of a training step the node runs in, when the document says
+ * (`region`).
+ *
+ * Returns: the region, %LIR_REGION_NONE if not given
+ */
+LirRegion
+lir_graph_get_node_region (const LirGraph *graph, guint32 node)
+{
+  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, LIR_REGION_NONE);
+  return (LirRegion)lir_graph_node (graph, node)->region;
+}
+
+/**
+ * lir_graph_has_categories:
+ * @graph: a graph
+ *
+ * Whether any node has a category: a training step's document, where
+ * reports and pictures can go by category.
+ *
+ * Returns: %TRUE if some node's category is given
+ */
+gboolean
+lir_graph_has_categories (const LirGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  for (guint32 id = 0; id < graph->nodes->len; id++)
+    if (lir_graph_node (graph, id)->category != LIR_CATEGORY_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * lir_graph_has_regions:
+ * @graph: a graph
+ *
+ * Whether any node has a region (forward, backward, optimizer).
+ *
+ * Returns: %TRUE if some node's region is given
+ */
+gboolean
+lir_graph_has_regions (const LirGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  for (guint32 id = 0; id < graph->nodes->len; id++)
+    if (lir_graph_node (graph, id)->region != LIR_REGION_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * lir_graph_get_node_inputs:
  * @graph: a graph
  * @node: a node id

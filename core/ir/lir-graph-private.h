@@ -24,6 +24,9 @@ typedef struct
   guint8 cast_to;
   guint8 alias_kind;   /* LirAliasKind: a declared alias of alias_of */
   guint8 no_buffer;    /* a non-tensor value: a step, never a slot */
+  guint8 category;     /* LirCategory: display and reports only */
+  guint8 saved;        /* an activation the backward pass reads */
+  guint8 region;       /* LirRegion */
   guint32 narrow_axis;
   guint64 narrow_start;
   guint64 narrow_len;

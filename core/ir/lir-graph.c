@@ -711,6 +711,42 @@ lir_graph_set_node_origin (LirGraph *graph, guint32 node, const char *origin)
 }
 
 /**
+ * lir_graph_set_node_category:
+ * @graph: a graph, not in a module yet
+ * @node: a node id
+ * @category: what the node's bytes are for
+ * @saved: whether the backward pass reads it (activations only)
+ *
+ * Sets a node's category; the planner does not look at it, the fingerprint
+ * covers it once set.
+ */
+void
+lir_graph_set_node_category (LirGraph *graph, guint32 node, LirCategory category, gboolean saved)
+{
+  g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
+  g_return_if_fail (category < LIR_N_CATEGORIES);
+  g_return_if_fail (!saved || category == LIR_CATEGORY_ACTIVATION);
+  lir_graph_node_mut (graph, node)->category = (guint8)category;
+  lir_graph_node_mut (graph, node)->saved = saved != FALSE;
+}
+
+/**
+ * lir_graph_set_node_region:
+ * @graph: a graph, not in a module yet
+ * @node: a node id
+ * @region: the part of the step it runs in
+ *
+ * Sets the region (forward, backward, optimizer) a node runs in.
+ */
+void
+lir_graph_set_node_region (LirGraph *graph, guint32 node, LirRegion region)
+{
+  g_return_if_fail (graph != NULL && !graph->sealed && node < graph->nodes->len);
+  g_return_if_fail (region < LIR_N_REGIONS);
+  lir_graph_node_mut (graph, node)->region = (guint8)region;
+}
+
+/**
  * lir_graph_set_node_name:
  * @graph: a graph, not in a module yet
  * @node: a node id

@@ -8,6 +8,7 @@
 
 #include "lir-version.h"
 
+#include "lir-category.h"
 #include "lir-dtype.h"
 #include "lir-limits.h"
 #include "lir-op.h"
@@ -203,6 +204,28 @@ LIR_AVAILABLE_IN_ALL
 void         lir_graph_set_node_origin  (LirGraph   *graph,
                                          guint32     node,
                                          const char *origin);
+LIR_AVAILABLE_IN_ALL
+LirCategory  lir_graph_get_node_category    (const LirGraph *graph,
+                                             guint32         node);
+LIR_AVAILABLE_IN_ALL
+gboolean     lir_graph_get_node_saved       (const LirGraph *graph,
+                                             guint32         node);
+LIR_AVAILABLE_IN_ALL
+void         lir_graph_set_node_category    (LirGraph   *graph,
+                                             guint32     node,
+                                             LirCategory category,
+                                             gboolean    saved);
+LIR_AVAILABLE_IN_ALL
+LirRegion    lir_graph_get_node_region      (const LirGraph *graph,
+                                             guint32         node);
+LIR_AVAILABLE_IN_ALL
+void         lir_graph_set_node_region      (LirGraph *graph,
+                                             guint32   node,
+                                             LirRegion region);
+LIR_AVAILABLE_IN_ALL
+gboolean     lir_graph_has_categories       (const LirGraph *graph);
+LIR_AVAILABLE_IN_ALL
+gboolean     lir_graph_has_regions          (const LirGraph *graph);
 LIR_AVAILABLE_IN_ALL
 const char  *lir_graph_get_node_name        (const LirGraph *graph,
                                          guint32         node);

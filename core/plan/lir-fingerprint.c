@@ -88,6 +88,14 @@ encode_graph (Encoder *e, const LirGraph *graph)
           put_u64 (e, node->no_buffer);
           put_u64 (e, node->result_of);
         }
+      /* A training step's category and region, likewise only where set. */
+      if (node->category != LIR_CATEGORY_NONE || node->region != LIR_REGION_NONE)
+        {
+          put_u64 (e, G_MAXUINT64 - 2);
+          put_u64 (e, node->category);
+          put_u64 (e, node->saved);
+          put_u64 (e, node->region);
+        }
     }
   put_u64 (e, n_outputs);
   for (guint i = 0; i < n_outputs; i++)

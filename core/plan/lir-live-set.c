@@ -22,7 +22,9 @@ struct _LirLiveSet
   guint32 *view_start; /* entries->len + 1 */
   GArray *views;       /* guint32, grouped by entry */
   guint64 kind_bytes[LIR_N_BUFFER_KINDS];
-  GArray *ops; /* LirLiveOpTotal, largest first */
+  guint64 category_bytes[LIR_N_CATEGORIES]; /* by the root's category */
+  guint64 saved_bytes;                      /* roots saved for the backward, or with a saved view */
+  GArray *ops;                              /* LirLiveOpTotal, largest first */
 };
 
 static int
@@ -43,6 +45,24 @@ compare_ops (gconstpointer pa, gconstpointer pb)
   if (a->bytes != b->bytes)
     return a->bytes > b->bytes ? -1 : 1;
   return g_strcmp0 (a->op, b->op);
+}
+
+/* A training step's totals: each root's bytes under its own category, and
+ * as saved when it or a view of it live here is read by the backward. */
+static void
+count_categories (LirLiveSet *set, const LirGraph *graph)
+{
+  for (guint i = 0; i < set->entries->len; i++)
+    {
+      const LirLiveEntry *e = &g_array_index (set->entries, LirLiveEntry, i);
+      gboolean saved = lir_graph_get_node_saved (graph, e->node);
+
+      set->category_bytes[lir_graph_get_node_category (graph, e->node)] += e->bytes;
+      for (guint v = set->view_start[i]; v < set->view_start[i + 1] && !saved; v++)
+        saved = lir_graph_get_node_saved (graph, g_array_index (set->views, guint32, v));
+      if (saved)
+        set->saved_bytes += e->bytes;
+    }
 }
 
 /**
@@ -151,6 +171,7 @@ lir_live_set_new (LirModule *module, const LirPlanIndex *index, guint32 step)
 
       g_array_index (set->views, guint32, fill[pair[0]]++) = pair[1];
     }
+  count_categories (set, graph);
   return set;
 }
 
@@ -289,6 +310,39 @@ lir_live_set_get_kind_bytes (const LirLiveSet *set, LirBufferKind kind)
 {
   g_return_val_if_fail (set != NULL && kind < LIR_N_BUFFER_KINDS, 0);
   return set->kind_bytes[kind];
+}
+
+/**
+ * lir_live_set_get_category_bytes:
+ * @set: a live set
+ * @category: a category
+ *
+ * The live bytes of buffers whose root has @category (a training step's
+ * document; everything is %LIR_CATEGORY_NONE in others).
+ *
+ * Returns: the bytes
+ */
+guint64
+lir_live_set_get_category_bytes (const LirLiveSet *set, LirCategory category)
+{
+  g_return_val_if_fail (set != NULL && category < LIR_N_CATEGORIES, 0);
+  return set->category_bytes[category];
+}
+
+/**
+ * lir_live_set_get_saved_bytes:
+ * @set: a live set
+ *
+ * The live bytes saved for the backward pass: buffers whose root, or a
+ * view of it live at the set's step, is a saved activation.
+ *
+ * Returns: the bytes
+ */
+guint64
+lir_live_set_get_saved_bytes (const LirLiveSet *set)
+{
+  g_return_val_if_fail (set != NULL, 0);
+  return set->saved_bytes;
 }
 
 /**

@@ -98,6 +98,11 @@ LIR_AVAILABLE_IN_ALL
 guint64             lir_live_set_get_kind_bytes  (const LirLiveSet *set,
                                                   LirBufferKind     kind);
 LIR_AVAILABLE_IN_ALL
+guint64              lir_live_set_get_category_bytes (const LirLiveSet *set,
+                                                      LirCategory       category);
+LIR_AVAILABLE_IN_ALL
+guint64              lir_live_set_get_saved_bytes    (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
 guint               lir_live_set_get_n_ops       (const LirLiveSet *set);
 LIR_AVAILABLE_IN_ALL
 const LirLiveOpTotal *lir_live_set_get_op        (const LirLiveSet *set,

@@ -163,6 +163,52 @@ lir_live_set_format_kind_totals (const LirLiveSet *set)
 }
 
 /**
+ * lir_live_set_format_category_totals:
+ * @set: a live set
+ *
+ * The bytes of each category (a training step's parameters, activations,
+ * gradients, …) live at the set's step, in words.
+ *
+ * Returns: (transfer full): "activation 98.00 MiB (71.2%, saved 96.00 MiB)
+ *   · gradient 20.00 MiB (14.5%)": the categories present with their share
+ *   of the live bytes; "" when no live buffer has a category
+ */
+char *
+lir_live_set_format_category_totals (const LirLiveSet *set)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+
+  GString *out = g_string_new (NULL);
+  guint64 live = MAX (lir_live_set_get_live_bytes (set), 1);
+  gboolean any = FALSE;
+
+  for (guint c = LIR_CATEGORY_NONE + 1; c < LIR_N_CATEGORIES; c++)
+    any |= lir_live_set_get_category_bytes (set, (LirCategory)c) > 0;
+  for (guint c = 0; c < LIR_N_CATEGORIES && any; c++)
+    {
+      guint64 bytes = lir_live_set_get_category_bytes (set, (LirCategory)c);
+      g_autofree char *b = NULL, *share = NULL;
+
+      if (bytes == 0)
+        continue;
+      b = lir_format_bytes (bytes);
+      share = lir_format_percent ((double)bytes / (double)live, 1);
+      g_string_append_printf (out, "%s%s %s (%s", out->len > 0 ? " · " : "",
+                              c == LIR_CATEGORY_NONE ? "uncategorized"
+                                                     : lir_category_to_string ((LirCategory)c),
+                              b, share);
+      if (c == LIR_CATEGORY_ACTIVATION && lir_live_set_get_saved_bytes (set) > 0)
+        {
+          g_autofree char *saved = lir_format_bytes (lir_live_set_get_saved_bytes (set));
+
+          g_string_append_printf (out, ", saved %s", saved);
+        }
+      g_string_append_c (out, ')');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * lir_peak_report_to_text:
  * @report: a report
  * @max_buffers: list at most this many buffers
@@ -203,7 +249,11 @@ lir_peak_report_to_text (const LirPeakReport *report, guint max_buffers)
   {
     g_autofree char *kinds = lir_live_set_format_kind_totals (set);
 
+    g_autofree char *categories = lir_live_set_format_category_totals (set);
+
     g_string_append_printf (out, "  by kind        %s", kinds);
+    if (categories[0] != '\0')
+      g_string_append_printf (out, "\n  by category    %s", categories);
   }
   g_string_append (out, "\n  by op         ");
   for (guint i = 0; i < MIN (lir_live_set_get_n_ops (set), 6u); i++)
@@ -353,7 +403,14 @@ lir_peak_report_to_json (const LirPeakReport *report, guint max_buffers)
     g_string_append_printf (out, "%s\"%s\": %" G_GUINT64_FORMAT, k > 0 ? ", " : "",
                             lir_buffer_kind_to_string ((LirBufferKind)k),
                             lir_live_set_get_kind_bytes (set, (LirBufferKind)k));
-  g_string_append (out, "},\n  \"by_op\": {");
+  g_string_append (out, "},\n  \"by_category\": {");
+  for (guint c = 0; c < LIR_N_CATEGORIES; c++)
+    g_string_append_printf (out, "%s\"%s\": %" G_GUINT64_FORMAT, c > 0 ? ", " : "",
+                            lir_category_to_string ((LirCategory)c),
+                            lir_live_set_get_category_bytes (set, (LirCategory)c));
+  g_string_append_printf (out, "},\n  \"saved_bytes\": %" G_GUINT64_FORMAT,
+                          lir_live_set_get_saved_bytes (set));
+  g_string_append (out, ",\n  \"by_op\": {");
   for (guint i = 0; i < lir_live_set_get_n_ops (set); i++)
     {
       const LirLiveOpTotal *op = lir_live_set_get_op (set, i);

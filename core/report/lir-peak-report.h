@@ -44,6 +44,8 @@ char          *lir_peak_report_to_json         (const LirPeakReport *report,
                                                 guint                max_buffers);
 LIR_AVAILABLE_IN_ALL
 char          *lir_live_set_format_kind_totals (const LirLiveSet *set);
+LIR_AVAILABLE_IN_ALL
+char          *lir_live_set_format_category_totals (const LirLiveSet *set);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LirPeakReport, lir_peak_report_unref)
 

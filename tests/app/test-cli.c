@@ -134,7 +134,8 @@ test_plan_interrupt_over_capacity (void)
 static void
 test_plan_validate_examples (void)
 {
-  static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+  static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json",
+                                          "mlp-train-step.json" };
   g_autofree char *dir = g_dir_make_tmp ("lirscope-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)

@@ -96,7 +96,8 @@ close_window (LirscopeWindow *window)
 static void
 test_open_examples (void)
 {
-  static const char *const names[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+  static const char *const names[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json",
+                                       "mlp-train-step.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1204,6 +1205,31 @@ test_peak_page (void)
   g_assert_cmpint (lirscope_peak_page_get_step (page), ==, 5);
   lirscope_peak_page_set_follow (page, FALSE);
   g_assert_cmpint (lirscope_peak_page_get_step (page), ==, stats.peak_step);
+  /* No categories here: totals by kind only. */
+  g_assert_null (strstr (lirscope_peak_page_get_totals (page), "\n"));
+  close_window (window);
+}
+
+/* A training step's Peak page adds its totals by category, as core words them. */
+static void
+test_peak_page_categories (void)
+{
+  g_autofree char *path = example ("mlp-train-step.json");
+  LirscopeWindow *window = open_window (path);
+  LirscopePeakPage *page = lirscope_window_get_peak_page (window);
+  LirModule *module = module_of (window);
+  LirRenderer *renderer = lirscope_session_get_renderer (session_of (window));
+  g_autoptr (LirLiveSet) set = NULL;
+  g_autofree char *kinds = NULL, *categories = NULL, *expected = NULL;
+  LirPlanStats stats;
+
+  lir_plan_stats_compute (lir_module_get_plan (module), &stats);
+  set = lir_live_set_new (module, lir_renderer_get_index (renderer), stats.peak_step);
+  kinds = lir_live_set_format_kind_totals (set);
+  categories = lir_live_set_format_category_totals (set);
+  g_assert_nonnull (strstr (categories, "saved"));
+  expected = g_strdup_printf ("%s\n%s", kinds, categories);
+  g_assert_cmpstr (lirscope_peak_page_get_totals (page), ==, expected);
   close_window (window);
 }
 
@@ -1480,6 +1506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-folder", test_export_folder);
   g_test_add_func ("/window/buffer-links", test_buffer_links);
   g_test_add_func ("/window/peak-page", test_peak_page);
+  g_test_add_func ("/window/peak-page-categories", test_peak_page_categories);
   g_test_add_func ("/window/hold-plan", test_hold_plan);
   g_test_add_func ("/window/dynamic-tooltip", test_dynamic_tooltip);
   g_test_add_func ("/window/invalid-plan", test_invalid_plan);

@@ -4,7 +4,8 @@
 
 #include <string.h>
 
-static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json" };
+static const char *const examples[] = { "mlp.json", "decoder-block.json", "dynamic-seq.json",
+                                        "mlp-train-step.json" };
 
 static char *
 write_text (const LirModule *module)
@@ -361,6 +362,98 @@ test_name_limit (void)
   g_assert_true (g_str_has_prefix (error->message, "nodes[0].name: a name of 4097 bytes"));
 }
 
+/* A training step's fields: read, written only where set, byte for byte
+ * through a write and a read, part of the fingerprint once set; a bad value
+ * names its node and field. */
+static void
+test_categories (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp-train-step.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
+  g_autoptr (LirModule) back = NULL;
+  g_autofree char *text = NULL, *again = NULL, *plain = NULL;
+  LirGraph *graph;
+  guint32 act1 = 7, fc1 = 6, w1_grad = 14, w1_update = 18;
+  static const struct
+  {
+    const char *field;
+    const char *message;
+  } bad[] = {
+    { "\"category\": \"grad\"", "nodes[0].category: unknown category \"grad\": expected input, parameter," },
+    { "\"category\": 3", "nodes[0].category: expected a string, found a number" },
+    { "\"saved\": true", "nodes[0].saved: only an activation is saved for the backward pass" },
+    { "\"category\": \"gradient\", \"saved\": true",
+      "only an activation is saved for the backward pass, this node is gradient" },
+    { "\"saved\": \"yes\"", "nodes[0].saved: expected true or false" },
+    { "\"region\": \"forwards\"",
+      "nodes[0].region: unknown region \"forwards\": expected forward, backward," },
+  };
+
+  g_assert_no_error (error);
+  graph = lir_module_get_graph (module);
+  g_assert_cmpint (lir_graph_get_node_category (graph, 0), ==, LIR_CATEGORY_INPUT);
+  g_assert_cmpint (lir_graph_get_node_category (graph, 4), ==, LIR_CATEGORY_OPTIMIZER_STATE);
+  g_assert_cmpint (lir_graph_get_node_category (graph, act1), ==, LIR_CATEGORY_ACTIVATION);
+  g_assert_true (lir_graph_get_node_saved (graph, act1));
+  g_assert_false (lir_graph_get_node_saved (graph, fc1));
+  g_assert_cmpint (lir_graph_get_node_category (graph, w1_grad), ==, LIR_CATEGORY_GRADIENT);
+  g_assert_cmpint (lir_graph_get_node_region (graph, w1_grad), ==, LIR_REGION_BACKWARD);
+  g_assert_cmpint (lir_graph_get_node_region (graph, w1_update), ==, LIR_REGION_OPTIMIZER);
+
+  g_assert_true (lir_module_ensure_plan (module, NULL, &error));
+  text = lir_module_to_json (module, NULL);
+  back = lir_module_new_from_json (text, strlen (text), &error);
+  g_assert_no_error (error);
+  again = lir_module_to_json (back, NULL);
+  g_assert_cmpstr (text, ==, again);
+  g_assert_cmpuint (lir_module_get_fingerprint (module), ==, lir_module_get_fingerprint (back));
+
+  /* Without the fields, another fingerprint (and no field written). */
+  {
+    g_autoptr (LirGraph) bare = lir_graph_new ("t");
+    LirShape shape = LIR_SHAPE (LIR_DTYPE_F32, 4);
+    guint32 x = lir_graph_add_input (bare, "x", &shape);
+    guint64 before;
+
+    lir_graph_set_outputs (bare, &x, 1);
+    before = lir_graph_get_fingerprint (bare);
+    lir_graph_set_node_category (bare, x, LIR_CATEGORY_ACTIVATION, FALSE);
+    g_assert_cmpuint (lir_graph_get_fingerprint (bare), !=, before);
+    lir_graph_set_node_category (bare, x, LIR_CATEGORY_ACTIVATION, TRUE);
+    g_assert_cmpuint (lir_graph_get_fingerprint (bare), !=, before);
+    lir_graph_set_node_category (bare, x, LIR_CATEGORY_NONE, FALSE);
+    g_assert_cmpuint (lir_graph_get_fingerprint (bare), ==, before);
+    lir_graph_set_node_region (bare, x, LIR_REGION_BACKWARD);
+    g_assert_cmpuint (lir_graph_get_fingerprint (bare), !=, before);
+    lir_graph_set_node_region (bare, x, LIR_REGION_NONE);
+    g_assert_cmpuint (lir_graph_get_fingerprint (bare), ==, before);
+    {
+      g_autoptr (LirModule) m = lir_module_new (bare, NULL);
+
+      plain = lir_module_to_json (m, NULL);
+      g_assert_null (strstr (plain, "category"));
+      g_assert_null (strstr (plain, "region"));
+    }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *doc =
+        g_strdup_printf ("{\"format\":\"lirscope-graph\",\"version\":1,\"name\":\"t\",\"nodes\":"
+                         "[{\"id\":0,\"op\":\"input\",\"shape\":{\"dtype\":\"f32\",\"dims\":[2]},%s}],"
+                         "\"outputs\":[0]}",
+                         bad[i].field);
+      g_autoptr (GError) failure = NULL;
+      g_autoptr (LirModule) refused = lir_module_new_from_json (doc, strlen (doc), &failure);
+
+      g_assert_null (refused);
+      g_assert_nonnull (failure);
+      if (strstr (failure->message, bad[i].message) == NULL)
+        g_error ("case %u: \"%s\" does not say \"%s\"", i, failure->message, bad[i].message);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,5 +467,6 @@ main (int argc, char **argv)
   g_test_add_func ("/io/json/text-refused", test_text_refused);
   g_test_add_func ("/io/json/text-kept", test_text_kept);
   g_test_add_func ("/io/json/name-limit", test_name_limit);
+  g_test_add_func ("/io/json/categories", test_categories);
   return g_test_run ();
 }
