@@ -577,10 +577,12 @@ parse_render_options (LirRenderOptions *options, GError **error)
     options->color_by = LIR_COLOR_BY_SIZE;
   else if (strcmp (opts.color_by, "kind") == 0)
     options->color_by = LIR_COLOR_BY_KIND;
+  else if (strcmp (opts.color_by, "category") == 0)
+    options->color_by = LIR_COLOR_BY_CATEGORY;
   else
     {
-      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID, "--color-by \"%s\": expected phase, op, size or kind",
-                   opts.color_by);
+      g_set_error (error, LIR_ERROR, LIR_ERROR_INVALID,
+                   "--color-by \"%s\": expected phase, op, size, kind or category", opts.color_by);
       return FALSE;
     }
   if (opts.theme == NULL || strcmp (opts.theme, "light") == 0)
@@ -604,7 +606,8 @@ cmd_render (int argc, char **argv)
     { "width", 'W', 0, G_OPTION_ARG_INT, &opts.width, "Width in pixels (default 1600)", "PX" },
     { "height", 'H', 0, G_OPTION_ARG_INT, &opts.height, "Height in pixels (default 900)", "PX" },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &opts.color_by,
-      "Colour buffers by phase (default), op, size or kind (input, param, constant, activation, output)",
+      "Colour buffers by phase (default), op, size, kind (input, param, constant, activation, output) or "
+      "category (a training step's: parameter, optimizer state, activation, saved activation, gradient, …)",
       "WHAT" },
     { "steps", 0, 0, G_OPTION_ARG_STRING, &opts.steps, "Draw only steps A to B (exclusive), e.g. 100:200",
       "A:B" },

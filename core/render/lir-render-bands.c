@@ -69,21 +69,40 @@ lir_render_draw_strip (const Frame *f)
                   &f->theme->foreground);
 }
 
-void
-lir_render_draw_phase_band (const Frame *f)
+/* What a band shows at one node: a phase or a region (-1 for none). */
+typedef int (*BandValue) (const Frame *f, guint32 node);
+
+static int
+phase_of (const Frame *f, guint32 node)
+{
+  return f->r->plan->phases[node];
+}
+
+static int
+region_of (const Frame *f, guint32 node)
+{
+  LirRegion region = lir_graph_get_node_region (f->r->graph, node);
+
+  return region != LIR_REGION_NONE ? (int)region : -1;
+}
+
+/* Runs of pixel columns with the same value (that of the column's first
+ * step), each a coloured rectangle named when its name fits. */
+static void
+draw_band (const Frame *f, const char *title, BandValue value, const LirRgba *colors,
+           const char *(*name_of) (int value), guint dimmed)
 {
   LirCanvas *c = f->canvas;
   const LirRenderLayout *l = &f->l;
   guint cols = (guint)MAX (ceil (l->plot_width), 1);
   guint run_start = 0;
-  int run_phase = -1;
+  int run_value = -1;
 
-  c->funcs->text (c, l->plot_x - 6, l->band_y + 10.5, "phase", FONT_SMALL, TRUE, LIR_ALIGN_END,
+  c->funcs->text (c, l->plot_x - 6, l->band_y + 10.5, title, FONT_SMALL, TRUE, LIR_ALIGN_END,
                   &f->theme->muted);
-  /* Runs of pixel columns with the same phase (that of the column's first step). */
   for (guint col = 0; col <= cols; col++)
     {
-      int phase = -1;
+      int v = -1;
 
       if (col < cols)
         {
@@ -91,19 +110,19 @@ lir_render_draw_phase_band (const Frame *f)
             floor (lir_render_layout_step_of_column (l, f->col_start + (col + 0.5) / f->px_per_step));
 
           if (s >= 0 && s < f->r->n_step_nodes && f->r->step_node[(guint)s] != LIR_NO_NODE)
-            phase = f->r->plan->phases[f->r->step_node[(guint)s]];
+            v = value (f, f->r->step_node[(guint)s]);
         }
-      if (phase == run_phase && col < cols)
+      if (v == run_value && col < cols)
         continue;
-      if (run_phase >= 0)
+      if (run_value >= 0)
         {
-          LirRgba color = lir_render_phase_colors[run_phase];
+          LirRgba color = colors[run_value];
           double x = l->plot_x + run_start, w = (double)col - run_start;
-          const char *name = lir_phase_get_label ((LirPhase)run_phase);
+          const char *name = name_of (run_value);
 
-          color.a = (f->o->hidden_phases & (1u << run_phase)) ? 0.25 : 0.9;
+          color.a = (dimmed & (1u << run_value)) ? 0.25 : 0.9;
           if (f->canvas->wants_titles)
-            f->canvas->funcs->begin_item (c, "phase", name);
+            f->canvas->funcs->begin_item (c, title, name);
           c->funcs->fill_rect (c, x, l->band_y, w, l->band_height, &color);
           if (f->canvas->wants_titles)
             f->canvas->funcs->end_item (c);
@@ -115,7 +134,67 @@ lir_render_draw_phase_band (const Frame *f)
             }
         }
       run_start = col;
-      run_phase = phase;
+      run_value = v;
+    }
+}
+
+static const char *
+phase_name (int phase)
+{
+  return lir_phase_get_label ((LirPhase)phase);
+}
+
+static const char *
+region_name (int region)
+{
+  return lir_region_get_label ((LirRegion)region);
+}
+
+/* GNOME's palette: the forward pass blue, the backward orange, the update purple. */
+static const LirRgba region_colors[LIR_N_REGIONS] = {
+  [LIR_REGION_NONE] = { 0.60, 0.60, 0.59, 1 },      /* light 5 */
+  [LIR_REGION_FORWARD] = { 0.38, 0.63, 0.92, 1 },   /* blue 2 */
+  [LIR_REGION_BACKWARD] = { 1.00, 0.64, 0.28, 1 },  /* orange 2 */
+  [LIR_REGION_OPTIMIZER] = { 0.75, 0.38, 0.80, 1 }, /* purple 2 */
+};
+
+void
+lir_render_draw_phase_band (const Frame *f)
+{
+  /* A training step's regions say more than RLX's phase heuristic would. */
+  if (f->r->has_regions)
+    draw_band (f, "region", region_of, region_colors, region_name, 0);
+  else
+    draw_band (f, "phase", phase_of, lir_render_phase_colors, phase_name, f->o->hidden_phases);
+}
+
+/* Where a training step's region changes (forward to backward, backward to
+ * the update): a thin line through the plot, so the rise of the saved
+ * activations and their fall read against it. */
+void
+lir_render_draw_region_boundaries (const Frame *f)
+{
+  LirCanvas *c = f->canvas;
+  LirRgba ink = with_alpha (f->theme->foreground, 0.55);
+  int last = -1;
+
+  if (!f->r->has_regions)
+    return;
+  for (guint s = 0; s < f->r->n_step_nodes; s++)
+    {
+      guint32 node = f->r->step_node[s];
+      int region = node != LIR_NO_NODE ? region_of (f, node) : -1;
+      double x;
+
+      if (region < 0)
+        continue;
+      if (last >= 0 && region != last)
+        {
+          x = step_x (f, s);
+          if (x >= f->l.plot_x && x <= f->l.plot_x + f->l.plot_width)
+            c->funcs->line (c, x, f->l.plot_y, x, f->l.plot_y + f->l.plot_height, &ink, 1.0, FALSE);
+        }
+      last = region;
     }
 }
 

@@ -87,7 +87,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
       c->funcs->text (c, f.l.strip_x - 6, f.l.strip_y + 10, "live", FONT_SMALL, TRUE, LIR_ALIGN_END,
                       &f.theme->muted);
     }
-  if (r->has_phases)
+  if (r->has_phases || r->has_regions)
     lir_render_draw_phase_band (&f);
   if (f.l.dynamic_height > 0)
     lir_render_draw_dynamic_band (&f);
@@ -97,6 +97,7 @@ draw_frame (const LirRenderer *r, LirCanvas *canvas, double width, double height
   c->funcs->push_clip (c, f.l.plot_x, f.l.plot_y, f.l.plot_width, f.l.plot_height);
   lir_render_draw_buffers (&f);
   lir_render_draw_diff (&f);
+  lir_render_draw_region_boundaries (&f);
   lir_render_draw_top_edge (&f);
   lir_render_draw_flagged (&f);
   lir_render_draw_reference_lines (&f);

@@ -125,6 +125,12 @@ lir_render_draw_legend (const Frame *f, double y)
         legend_add (&lg, &lir_render_kind_colors[k], FALSE, FALSE, FALSE,
                     lir_buffer_kind_to_string ((LirBufferKind)k));
       break;
+    case LIR_COLOR_BY_CATEGORY:
+      for (guint c = 0; c <= SAVED_ACTIVATION; c++)
+        if (f->r->categories_present & (1u << c))
+          legend_add (&lg, &lir_render_category_colors[c], FALSE, FALSE, FALSE,
+                      c == SAVED_ACTIVATION ? "saved activation" : lir_category_to_string ((LirCategory)c));
+      break;
     case LIR_COLOR_BY_PHASE:
     default:
       for (guint p = 0; p <= LIR_PHASE_NONE; p++)

@@ -51,7 +51,7 @@ lir_renderer_compute_layout (const LirRenderer *renderer, double width, double h
         layout->strip_height = rest / 3;
       top += layout->strip_height + 4;
     }
-  if (renderer->has_phases)
+  if (renderer->has_phases || renderer->has_regions)
     {
       layout->band_y = top;
       layout->band_height = 14;

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 #define N_OP_COLORS 10 /* op kinds with their own colour; the rest share grey */
+#define SAVED_ACTIVATION LIR_N_CATEGORIES /* a category colour of its own */
 #define N_SIZE_CLASSES 5
 #define MAX_CALLOUTS 5 /* buffers named at the peak in exports, besides those that set the arena */
 
@@ -53,6 +54,8 @@ struct _LirRenderer
   guint64 max_live;
   guint8 *op_rank;                  /* per node, N_OP_COLORS for "other" */
   guint8 *kinds;                    /* per node, LirBufferKind */
+  guint8 *categories;               /* per node, LirCategory; SAVED_ACTIVATION for a saved one */
+  guint categories_present;         /* bit per value of categories[] over nodes with a slot */
   GArray *top_edge;                 /* guint32: the buffers whose top is the arena, largest first */
   GArray *top_edge_by_step;         /* the same, by first step, to draw merged */
   guint32 *peak_largest;            /* the largest buffers live at the peak step */
@@ -60,6 +63,7 @@ struct _LirRenderer
   const char *op_names[N_OP_COLORS]; /* interned in the graph */
   guint n_op_names;
   gboolean has_phases;
+  gboolean has_regions; /* a training step's: the band shows them instead of phases */
   guint32 *step_node;               /* the schedule: node at each step below n_step_nodes */
   guint n_step_nodes;
   guint32 *consumer_start;          /* CSR of readers, graph modules only */
@@ -145,6 +149,7 @@ extern const Theme lir_render_themes[LIR_THEME_DARK + 1];
 extern const LirRgba lir_render_op_colors[N_OP_COLORS + 1];
 extern const LirRgba lir_render_size_colors[N_SIZE_CLASSES];
 extern const LirRgba lir_render_kind_colors[LIR_N_BUFFER_KINDS];
+extern const LirRgba lir_render_category_colors[LIR_N_CATEGORIES + 1];
 extern const char *const lir_render_size_class_names[N_SIZE_CLASSES];
 /* A diff's colours: added, resized, moved; removed (also what overlaps). */
 extern const LirRgba lir_render_diff_added;
@@ -176,6 +181,7 @@ void lir_render_draw_legend (const Frame *f, double y);
 void   lir_renderer_init_dynamic     (LirRenderer *renderer);
 void   lir_render_draw_strip         (const Frame *f);
 void   lir_render_draw_phase_band    (const Frame *f);
+void   lir_render_draw_region_boundaries (const Frame *f);
 void   lir_render_draw_dynamic_band  (const Frame *f);
 
 G_END_DECLS

@@ -56,6 +56,19 @@ const LirRgba lir_render_kind_colors[LIR_N_BUFFER_KINDS] = {
   [LIR_BUFFER_KIND_OUTPUT] = { 1.00, 0.47, 0.00, 1 },     /* orange 3 */
 };
 
+/* Saved activations strongest: they are what a training step's peak is made of. */
+const LirRgba lir_render_category_colors[LIR_N_CATEGORIES + 1] = {
+  [LIR_CATEGORY_NONE] = { 0.37, 0.36, 0.39, 1 },            /* dark 2 */
+  [LIR_CATEGORY_INPUT] = { 0.21, 0.52, 0.89, 1 },           /* blue 3 */
+  [LIR_CATEGORY_PARAMETER] = { 0.60, 0.60, 0.59, 1 },       /* light 5 */
+  [LIR_CATEGORY_OPTIMIZER_STATE] = { 0.57, 0.25, 0.67, 1 }, /* purple 3 */
+  [LIR_CATEGORY_ACTIVATION] = { 0.56, 0.94, 0.64, 1 },      /* green 1 */
+  [LIR_CATEGORY_GRADIENT] = { 1.00, 0.47, 0.00, 1 },        /* orange 3 */
+  [LIR_CATEGORY_AUTOGRAD_DETAIL] = { 0.96, 0.76, 0.07, 1 }, /* yellow 4 */
+  [LIR_CATEGORY_TEMPORARY] = { 0.53, 0.37, 0.24, 1 },       /* brown 3 */
+  [SAVED_ACTIVATION] = { 0.15, 0.64, 0.41, 1 },             /* green 5 */
+};
+
 const char *const lir_render_size_class_names[N_SIZE_CLASSES] = {
   "< 4 KiB", "< 64 KiB", "< 1 MiB", "< 16 MiB", "≥ 16 MiB",
 };
@@ -78,8 +91,15 @@ size_class (guint64 bytes)
 LirColorBy
 lir_render_effective_color_by (const Frame *f)
 {
+  /* A training step's phases are RLX's heuristic, which means nothing
+   * there: its categories are what the default colouring should say. */
+  if (f->o->color_by == LIR_COLOR_BY_PHASE && (f->r->categories_present & ~1u) != 0)
+    return LIR_COLOR_BY_CATEGORY;
   if (f->o->color_by == LIR_COLOR_BY_PHASE && !f->r->has_phases)
     return LIR_COLOR_BY_SIZE;
+  /* Nor categories without any (every document but a training step's): kind. */
+  if (f->o->color_by == LIR_COLOR_BY_CATEGORY && (f->r->categories_present & ~1u) == 0)
+    return LIR_COLOR_BY_KIND;
   return f->o->color_by;
 }
 
@@ -97,6 +117,8 @@ lir_render_color_key (const Frame *f, guint32 id)
       return size_class (plan->slots[id].size);
     case LIR_COLOR_BY_KIND:
       return f->r->kinds[id];
+    case LIR_COLOR_BY_CATEGORY:
+      return f->r->categories[id];
     case LIR_COLOR_BY_PHASE:
     default:
       return plan->phases[id];
@@ -114,6 +136,8 @@ lir_render_key_color (const Frame *f, guint8 key)
       return lir_render_size_colors[MIN (key, N_SIZE_CLASSES - 1)];
     case LIR_COLOR_BY_KIND:
       return lir_render_kind_colors[MIN (key, LIR_N_BUFFER_KINDS - 1)];
+    case LIR_COLOR_BY_CATEGORY:
+      return lir_render_category_colors[MIN (key, SAVED_ACTIVATION)];
     case LIR_COLOR_BY_PHASE:
     default:
       return lir_render_phase_colors[MIN (key, LIR_PHASE_NONE)];

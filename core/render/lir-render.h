@@ -18,10 +18,14 @@ G_BEGIN_DECLS
 
 /**
  * LirColorBy:
- * @LIR_COLOR_BY_PHASE: by streaming phase (prologue, steady state, epilogue)
+ * @LIR_COLOR_BY_PHASE: by streaming phase (prologue, steady state, epilogue);
+ *   by category for a training step, by size without phases
  * @LIR_COLOR_BY_OP: by the op (or the op's label) that produced the buffer
  * @LIR_COLOR_BY_SIZE: by size class
  * @LIR_COLOR_BY_KIND: input, param, constant, activation or output
+ * @LIR_COLOR_BY_CATEGORY: a training step's categories (parameter,
+ *   optimizer state, activation, saved activation, gradient, …); by kind
+ *   when the graph has none
  *
  * What the colour of a buffer on the timeline says.
  */
@@ -30,6 +34,7 @@ typedef enum {
   LIR_COLOR_BY_OP,
   LIR_COLOR_BY_SIZE,
   LIR_COLOR_BY_KIND,
+  LIR_COLOR_BY_CATEGORY,
 } LirColorBy;
 
 /**

@@ -39,6 +39,22 @@ compare_op_totals (const void *pa, const void *pb)
   return strcmp (a->name, b->name);
 }
 
+/* Each node's colour under colour-by-category, and which of them a slot
+ * uses, so the legend lists only those. */
+static void
+classify_categories (LirRenderer *r, const LirGraph *graph)
+{
+  r->categories = g_new0 (guint8, r->plan->n_nodes + 1);
+  for (guint32 id = 0; id < r->plan->n_nodes; id++)
+    {
+      LirCategory category = lir_graph_get_node_category (graph, id);
+
+      r->categories[id] = lir_graph_get_node_saved (graph, id) ? SAVED_ACTIVATION : (guint8)category;
+      if (r->plan->slot_flags[id] != LIR_SLOT_NONE)
+        r->categories_present |= 1u << r->categories[id];
+    }
+}
+
 /* Ranks op names by the arena bytes their buffers own, so the legend lists
  * the kinds that matter; ties break by name, keeping colours stable. */
 static void
@@ -122,6 +138,7 @@ lir_renderer_new (LirModule *module)
   r->max_live = r->stats.lower_bound;
   rank_ops (r);
   r->kinds = lir_module_get_buffer_kinds (module, NULL);
+  classify_categories (r, lir_module_get_graph (module));
   r->top_edge = lir_buffer_plan_get_top_edge (r->plan);
   r->top_edge_by_step = g_array_copy (r->top_edge);
   g_array_sort_with_data (r->top_edge_by_step, lir_render_compare_first_step, r->plan);
@@ -141,6 +158,7 @@ lir_renderer_new (LirModule *module)
   for (guint32 id = 0; id < r->plan->n_nodes; id++)
     if (r->plan->phases[id] != LIR_PHASE_NONE)
       r->has_phases = TRUE;
+  r->has_regions = !lir_module_is_buffer_only (module) && lir_graph_has_regions (r->graph);
   if (!lir_module_is_buffer_only (module))
     lir_graph_build_consumers (r->graph, NULL, &r->consumer_start, &r->consumers);
   lir_renderer_init_dynamic (r);
@@ -181,6 +199,7 @@ lir_renderer_unref (LirRenderer *renderer)
   lir_live_profile_free (renderer->live);
   g_free (renderer->op_rank);
   g_free (renderer->kinds);
+  g_free (renderer->categories);
   g_array_unref (renderer->top_edge);
   g_array_unref (renderer->top_edge_by_step);
   g_free (renderer->peak_largest);
@@ -472,7 +491,21 @@ lir_renderer_describe (const LirRenderer *renderer, guint32 node)
     }
   g_string_append_printf (out, "\n%s at offset %" G_GUINT64_FORMAT, bytes, slot->offset);
   g_string_append_printf (out, "\nsteps %u–%u", life->first_step, life->last_step);
-  if (plan->phases[node] != LIR_PHASE_NONE)
+  if (renderer->has_regions || renderer->categories_present & ~1u)
+    {
+      /* A training step: what the bytes are for, and where they are made. */
+      LirCategory category = lir_graph_get_node_category (renderer->graph, node);
+      LirRegion region = lir_graph_get_node_region (renderer->graph, node);
+
+      if (region != LIR_REGION_NONE)
+        g_string_append_printf (out, ", %s", lir_region_get_label (region));
+      if (category != LIR_CATEGORY_NONE)
+        g_string_append_printf (out, "\n%s%s", lir_category_get_label (category),
+                                lir_graph_get_node_saved (renderer->graph, node)
+                                  ? ", saved for the backward pass"
+                                  : "");
+    }
+  else if (plan->phases[node] != LIR_PHASE_NONE)
     g_string_append_printf (out, ", %s", lir_phase_get_label (plan->phases[node]));
   if (plan->aliases[node].root != LIR_NO_NODE)
     g_string_append_printf (out, "\n%s %s at +%" G_GUINT64_FORMAT " B", in_place ? "writes into" : "view of",

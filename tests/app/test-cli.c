@@ -497,7 +497,7 @@ test_render_errors (void)
   g_assert_cmpint (cli_run (no_output, NULL, NULL), ==, 2);
   g_assert_cmpint (cli_run (bad_ext, NULL, NULL), ==, 2);
   g_assert_cmpint (cli_run (bad_color, NULL, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "phase, op, size or kind"));
+  g_assert_nonnull (strstr (err, "phase, op, size, kind or category"));
   g_assert_cmpint (cli_run (bad_theme, NULL, NULL), ==, 2);
   g_assert_cmpint (cli_run (bad_steps, NULL, NULL), ==, 2);
   g_assert_cmpint (cli_run (junk_steps, NULL, NULL), ==, 2);

@@ -769,6 +769,73 @@ test_color_by_kind_and_activations (void)
   }
 }
 
+static gboolean
+has_text (GArray *texts, const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_array_index (texts, SvgText, i).text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A training step colours by category (saved activations apart, only the
+ * categories present in the legend) and bands its regions instead of
+ * phases; a graph without categories falls back to kinds. */
+static void
+test_training_step (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIRSCOPE_EXAMPLES"), "mlp-train-step.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LirModule) module = lir_module_new_from_file (path, &error);
+  g_autoptr (LirRenderer) renderer = NULL;
+  g_autoptr (GArray) texts = NULL, plain = NULL;
+  LirRenderOptions options;
+  LirViewport full;
+
+  g_assert_no_error (error);
+  g_assert_true (lir_module_ensure_plan (module, NULL, &error));
+  renderer = lir_renderer_new (module);
+  lir_render_options_init (&options);
+  options.color_by = LIR_COLOR_BY_CATEGORY;
+  lir_renderer_get_full_viewport (renderer, &full);
+  texts = svg_texts (renderer, &full, &options);
+  g_assert_true (has_text (texts, "saved activation"));
+  g_assert_true (has_text (texts, "activation"));
+  g_assert_true (has_text (texts, "gradient"));
+  g_assert_true (has_text (texts, "optimizer_state"));
+  g_assert_true (has_text (texts, "parameter"));
+  g_assert_false (has_text (texts, "temporary"));
+  g_assert_true (has_text (texts, "region"));
+  g_assert_false (has_text (texts, "phase"));
+  g_assert_true (has_text (texts, "Forward"));
+  g_assert_true (has_text (texts, "Backward"));
+  g_assert_true (has_text (texts, "Optimizer"));
+  {
+    /* The default, by phase, says categories here; a tooltip says them too. */
+    g_autoptr (GArray) by_default = NULL;
+    g_autofree char *act1 = lir_renderer_describe (renderer, 7);
+    LirRenderOptions defaults;
+
+    lir_render_options_init (&defaults);
+    by_default = svg_texts (renderer, &full, &defaults);
+    g_assert_true (has_text (by_default, "saved activation"));
+    g_assert_false (has_text (by_default, "Prologue"));
+    g_assert_nonnull (strstr (act1, ", Forward\nActivation, saved for the backward pass"));
+  }
+
+  {
+    g_autoptr (LirModule) decoder = decoder_planned ("auto");
+    g_autoptr (LirRenderer) r2 = lir_renderer_new (decoder);
+
+    lir_renderer_get_full_viewport (r2, &full);
+    plain = svg_texts (r2, &full, &options);
+    g_assert_true (has_text (plain, "activation"));
+    g_assert_true (has_text (plain, "param"));
+    g_assert_false (has_text (plain, "saved activation"));
+    g_assert_false (has_text (plain, "region"));
+  }
+}
+
 /* A name with Unicode noncharacters (valid UTF-8, not valid XML, refused
  * by cairo) exports to SVG that parses, and to PNG and PDF. */
 static void
@@ -928,5 +995,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/render/color-by-kind-and-activations", test_color_by_kind_and_activations);
   g_test_add_func ("/render/dynamic-band", test_dynamic_band);
+  g_test_add_func ("/render/training-step", test_training_step);
   return g_test_run ();
 }
