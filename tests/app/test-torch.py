@@ -87,6 +87,37 @@ class Untraceable(nn.Module):
         return -x
 
 
+class TinyNet(nn.Module):
+    # A convolution, a norm, an in-place activation, a residual add and a
+    # linear head: what a training step saves for each.
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 8, 3, padding=1, bias=False)
+        self.bn = nn.BatchNorm2d(8)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(8, 8, 3, padding=1)
+        self.head = nn.Linear(8, 5)
+
+    def forward(self, x):
+        out = self.relu(self.bn(self.conv1(x)))
+        out = self.relu(self.conv2(out) + out)
+        return self.head(out.mean((2, 3)))
+
+
+class TinyLM(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(50, 16)
+        self.proj = nn.Linear(16, 50)
+
+    def forward(self, tokens):
+        return self.proj(torch.tanh(self.embed(tokens)))
+
+
+def tiny_net(): return TinyNet()
+def tiny_lm():
+    torch.manual_seed(0)
+    return TinyLM(), torch.randint(0, 50, (2, 7))
 def inplace_relu():
     return nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU(inplace=True), nn.Dropout(), nn.Flatten())
 def residual(): return Residual()
@@ -97,6 +128,11 @@ def sizes(): return Sizes()
 def untraceable(): return Untraceable()
 def not_a_module(): return 42
 '''
+
+
+# The same classes, for the tests to count what a model holds.
+MODELS = {}
+exec(MODULES, MODELS)  # noqa: S102 (the text above, written here)
 
 
 def run(args, check=True):
@@ -272,6 +308,159 @@ class SmallModules(unittest.TestCase):
                      check=False)
         self.assertEqual(failed.returncode, 2)
         self.assertIn('cannot write', failed.stderr)
+
+
+def document_peak(document):
+    """Peak live bytes of a graph document with params and inputs out of
+    the arena, by category, counted here from the document alone: a node
+    owns a buffer unless it is bufferless or an alias; the buffer is born
+    at its node (or at the producer of a tuple it comes out of) and lives
+    until the last node that reads it or an alias of it; outputs live to the
+    end. Returns (peak bytes, {category: bytes at the first peak step})."""
+    nodes = document['nodes']
+    dtype_bytes = {'f32': 4, 'f16': 2, 'bf16': 2, 'f64': 8, 'i64': 8, 'i32': 4, 'i16': 2, 'i8': 1,
+                   'u8': 1, 'bool': 1}
+    root = {}
+    for n in nodes:
+        alias = n.get('alias')
+        root[n['id']] = root[alias['of']] if alias else n['id']
+    owners = [n for n in nodes if n.get('buffer', True) and 'alias' not in n
+              and n['op'] not in ('param', 'input', 'constant')]
+    born, last = {}, {}
+    for n in owners:
+        born[n['id']] = n.get('result_of', n['id'])
+        last[n['id']] = born[n['id']]
+    for n in nodes:
+        for i in n.get('inputs', []):
+            r = root[i]
+            if r in last:
+                last[r] = max(last[r], n['id'])
+    end = len(nodes)
+    for o in document['outputs']:
+        if root[o] in last:
+            last[root[o]] = end
+
+    def size(n):
+        count = 1
+        for d in n['shape']['dims']:
+            count *= d
+        return count * dtype_bytes[n['shape']['dtype']]
+    best, at = -1, 0
+    for step in range(end + 1):
+        live = sum(size(n) for n in owners if born[n['id']] <= step <= last[n['id']])
+        if live > best:
+            best, at = live, step
+    by_category = {}
+    for n in owners:
+        if born[n['id']] <= at <= last[n['id']]:
+            by_category[n.get('category', 'none')] = by_category.get(n.get('category', 'none'), 0) + size(n)
+    return best, by_category
+
+
+class TrainingStep(unittest.TestCase):
+    """lirscope-torch --train on models written here: categories, saved
+    activations, the optimizer's state, and the peak by category held to a
+    count made here from the document."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.file = os.path.join(cls.tmp.name, 'models.py')
+        with open(cls.file, 'w', encoding='utf-8') as f:
+            f.write(MODULES)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def export_step(self, name, *extra):
+        path = os.path.join(self.tmp.name, '%s-%d.json' % (name, len(extra)))
+        made = run([TORCH, '--train', '%s:%s' % (self.file, name), '-o', path] + list(extra))
+        self.assertIn('nodes in', made.stderr)
+        with open(path, encoding='utf-8') as f:
+            return path, json.load(f)
+
+    def test_categories_and_saved(self):
+        path, doc = self.export_step('tiny_net', '--input', '4x3x8x8', '--optimizer', 'none')
+        nodes = doc['nodes']
+        model = MODELS['TinyNet']()
+        names = by_name(doc)
+        for pname, tensor in model.named_parameters():
+            self.assertEqual(names[pname]['category'], 'parameter', pname)
+            self.assertEqual(names[pname]['shape']['dims'], list(tensor.shape))
+        self.assertEqual(names['bn.running_mean']['category'], 'parameter')
+        self.assertEqual(names['input']['category'], 'input')
+        self.assertEqual(names['target']['shape'], {'dtype': 'i64', 'dims': [4]})
+        regions = [n['region'] for n in nodes if n['op'] not in ('param', 'input')]
+        # Forward, then backward: never back again.
+        self.assertEqual(regions, sorted(regions, key=['forward', 'backward'].index))
+        forward = {n['id'] for n in nodes if n['region'] == 'forward' and n['op'] not in ('param', 'input')}
+        backward = [n for n in nodes if n['region'] == 'backward']
+        read_by_backward = {i for n in backward for i in n.get('inputs', [])}
+        # Saved exactly when a forward activation is read by the backward pass.
+        for n in nodes:
+            if n['id'] in forward and n.get('buffer', True):
+                if n.get('category') == 'activation':
+                    self.assertEqual(n.get('saved', False), n['id'] in read_by_backward, n['name'])
+                else:
+                    self.assertEqual(n.get('category'), 'autograd_detail', n['name'])
+                    self.assertIn(n['id'], read_by_backward)
+        self.assertTrue(any(n.get('saved') for n in nodes))
+        # A gradient per parameter, each an output (kept until the next step).
+        grads = [nodes[i] for i in doc['outputs'] if nodes[i]['region'] == 'backward']
+        self.assertEqual(sorted(g['shape']['dims'] for g in grads),
+                         sorted(list(t.shape) for _, t in model.named_parameters()))
+        # The plan's lower bound and its peak by category, counted here.
+        peak, by_category = document_peak(doc)
+        stats = json.loads(run([CLI, 'stats', '--json', '--no-params', '--no-inputs', path]).stdout)
+        self.assertTrue(stats['valid'])
+        self.assertEqual(stats['lower_bound'], peak)
+        report = json.loads(run([CLI, 'peak', '--json', '--no-params', '--no-inputs', path]).stdout)
+        self.assertEqual({k: v for k, v in report['by_category'].items() if v}, by_category)
+
+    def test_optimizers(self):
+        trained = sum(1 for _ in MODELS['TinyNet']().parameters())
+        for optimizer, states, temporaries in (('sgd', 0, 0), ('momentum', 1, 0), ('adam', 2, 1),
+                                               ('adamw', 2, 1)):
+            path, doc = self.export_step('tiny_net', '--input', '2x3x8x8', '--optimizer', optimizer)
+            update = [n for n in doc['nodes'] if n['region'] == 'optimizer']
+            state = [n for n in update if n['op'] == 'param']
+            self.assertEqual(len(state), states * trained, optimizer)
+            self.assertTrue(all(n['category'] == 'optimizer_state' for n in state))
+            self.assertEqual(sum(1 for n in update if n['category'] == 'temporary'), temporaries * trained)
+            written = [n for n in update if n.get('alias', {}).get('kind') == 'inplace'
+                       and doc['nodes'][n['alias']['of']]['category'] == 'parameter']
+            self.assertGreaterEqual(len(written), trained)
+            self.assertEqual(run([CLI, 'validate', path]).returncode, 0)
+            peak, _ = document_peak(doc)
+            stats = json.loads(run([CLI, 'stats', '--json', '--no-params', '--no-inputs', path]).stdout)
+            self.assertEqual(stats['lower_bound'], peak, optimizer)
+
+    def test_language_model_and_losses(self):
+        # (N, T, V) logits against integer targets shaped (N, T).
+        path, doc = self.export_step('tiny_lm')
+        names = by_name(doc)
+        self.assertEqual(names['input']['shape'], {'dtype': 'i64', 'dims': [2, 7]})
+        self.assertEqual(names['target']['shape'], {'dtype': 'i64', 'dims': [2, 7]})
+        self.assertEqual(run([CLI, 'validate', path]).returncode, 0)
+        for loss in ('mse', 'sum'):
+            path, doc = self.export_step('tiny_net', '--input', '2x3x8x8', '--loss', loss)
+            if loss == 'mse':
+                self.assertEqual(by_name(doc)['target']['shape']['dims'], [2, 5])
+            svg = os.path.join(self.tmp.name, loss + '.svg')
+            run([CLI, 'render', path, '-o', svg])
+            with open(svg, encoding='utf-8') as f:
+                text = f.read()
+            self.assertIn('saved activation', text)
+            self.assertIn('Backward', text)
+
+    def test_errors(self):
+        failed = run([TORCH, '--train', '%s:not_a_module' % self.file], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('not a torch.nn.Module', failed.stderr)
+        failed = run([TORCH, '--train', '%s:tiny_net' % self.file, '--input', '2x5'], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('does not run on an input of 2x5', failed.stderr)
 
 
 def independent_peak(model, sample):
