@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Training steps against reality: for each model, lirscope-torch --train's
+export time and node count, one eager training step of the same model
+(forward, cross-entropy loss, backward; no optimizer) timed and measured by
+torch.profiler, and the plan's lower bound and arena with params and inputs
+out of the arena, as a Markdown table. A benchmark, never pass/fail.
+
+What the eager peak counts: torch.profiler's allocation events
+(profile_memory=True; on torch 1.13 they are in the event tree, with the
+allocator's running total), the highest total during the step minus the
+total before it. Params, their buffers and the input were allocated before
+the step, so it counts what the plan counts: activations, saved tensors,
+gradients (set to None before the step, so the backward allocates them) and
+the temporaries inside ops that no graph shows.
+
+    tests/bench/bench-train.py BUILD_DIR [--batch N] [MODEL...]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def eager_step(name, batch):
+    """(peak bytes above the level before the step, seconds) of one step."""
+    import torch
+    import torchvision
+    from torch.profiler import profile, ProfilerActivity
+    torch.manual_seed(0)
+    model = torchvision.models.get_model(name, weights=None)
+    model.train()
+    x = torch.randn(batch, 3, 224, 224)
+    target = torch.randint(0, 1000, (batch,))
+
+    def step():
+        torch.nn.functional.cross_entropy(model(x), target).backward()
+    step()  # warm up: oneDNN's first calls allocate caches of their own
+    model.zero_grad(set_to_none=True)
+    started = time.monotonic()
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        step()
+    seconds = time.monotonic() - started
+    events = []
+    stack = list(prof.profiler.kineto_results.experimental_event_tree())
+    while stack:
+        event = stack.pop()
+        stack.extend(event.children)
+        fields = event.extra_fields
+        if type(fields).__name__ == '_ExtraFields_Allocation':
+            events.append((event.start_time_ns, fields.alloc_size, fields.total_allocated))
+    events.sort()
+    if not events:
+        return 0, seconds
+    before = events[0][2] - events[0][1]
+    return max(total for _, _, total in events) - before, seconds
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('build')
+    parser.add_argument('--batch', type=int, default=8)
+    parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'])
+    args = parser.parse_args()
+    torch_tool = os.path.join(args.build, 'app', 'lirscope-torch')
+    cli = os.path.join(args.build, 'app', 'lirscope-cli')
+    print('| model | batch | nodes | export s | eager step s | export / step | eager peak MB | '
+          'lower bound MB | bound / eager | arena / bound |')
+    print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.models:
+            path = os.path.join(tmp, name + '.json')
+            started = time.monotonic()
+            made = subprocess.run([torch_tool, '--train', 'torchvision:' + name, '--optimizer', 'none',
+                                   '--input', '%dx3x224x224' % args.batch, '-o', path],
+                                  capture_output=True, text=True)
+            export_seconds = time.monotonic() - started
+            if made.returncode != 0:
+                print('| %s | failed: %s |' % (name, made.stderr.strip().splitlines()[-1]))
+                continue
+            with open(path, encoding='utf-8') as f:
+                nodes = len(json.load(f)['nodes'])
+            stats = json.loads(subprocess.run([cli, 'stats', '--json', '--no-params', '--no-inputs', path],
+                                              capture_output=True, text=True, check=True).stdout)
+            peak, step_seconds = eager_step(name, args.batch)
+            bound = stats['lower_bound']
+            print('| %s | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.3f | %.4f |'
+                  % (name, args.batch, nodes, export_seconds, step_seconds, export_seconds / step_seconds,
+                     peak / 1e6, bound / 1e6, bound / peak if peak else 0,
+                     stats['arena_size'] / bound if bound else 0))
+            sys.stdout.flush()
+
+
+if __name__ == '__main__':
+    main()
