@@ -144,22 +144,33 @@ lod_flush (const Frame *f, const LodGrid *g)
     }
 }
 
+/* Whether a buffer's name fits in its box, where it is drawn; a callout
+ * names only those it does not fit. */
+gboolean
+lir_render_label_fits (const Frame *f, guint32 id, const Box *box)
+{
+  char scratch[LIR_SHORT_NAME_SIZE];
+  const char *label = lir_graph_get_node_short_label (f->r->graph, id, scratch);
+  double avail_w = box->x1 - box->x0 - 6, avail_h = box->y1 - box->y0;
+
+  if (!f->o->labels || avail_h < FONT_SMALL + 3 || avail_w < 12)
+    return FALSE;
+  return f->canvas->funcs->text_width (f->canvas, label, FONT_SMALL, FALSE) <= avail_w;
+}
+
 static void
 draw_buffer_label (const Frame *f, guint32 id, const Box *box)
 {
   char scratch[LIR_SHORT_NAME_SIZE];
   const char *label = lir_graph_get_node_short_label (f->r->graph, id, scratch);
-  double width, avail_w = box->x1 - box->x0 - 6, avail_h = box->y1 - box->y0;
-  double size = FONT_SMALL;
+  double avail_h = box->y1 - box->y0;
   LirRgba ink = { 0, 0, 0, 0.85 };
 
-  if (avail_h < size + 3 || avail_w < 12)
+  if (!lir_render_label_fits (f, id, box))
     return;
-  width = f->canvas->funcs->text_width (f->canvas, label, size, FALSE);
-  if (width > avail_w)
-    return;
-  f->canvas->funcs->text (f->canvas, box->x0 + 3, box->y0 + MIN (avail_h / 2 + size / 2.8, size + 2), label,
-                          size, FALSE, LIR_ALIGN_START, &ink);
+  f->canvas->funcs->text (f->canvas, box->x0 + 3,
+                          box->y0 + MIN (avail_h / 2 + FONT_SMALL / 2.8, FONT_SMALL + 2), label, FONT_SMALL,
+                          FALSE, LIR_ALIGN_START, &ink);
 }
 
 static void

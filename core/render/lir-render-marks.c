@@ -214,10 +214,20 @@ typedef struct
 } Callout;
 
 /* Exports name what matters however thin it is on the page: the buffers that
- * set the arena and the largest ones at the peak. The labels stand in one
- * column at the plot's top left, each on its own line (so they never
- * overlap each other, nor the reference labels at the right end or the
- * peak mark under the axis), with a leader to the buffer. */
+ * set the arena and the largest ones at the peak — those in the picture
+ * whose name does not already fit in their box, so that a leader never
+ * points off the page nor at a buffer that says its own name. The labels
+ * stand in one column at the plot's top left, each on its own line (so they
+ * never overlap each other, nor the reference labels at the right end or
+ * the peak mark under the axis), with a leader to the buffer. */
+static gboolean
+wants_callout (const Frame *f, guint32 id)
+{
+  Box box;
+
+  return lir_render_buffer_box (f, id, &box) && !lir_render_label_fits (f, id, &box);
+}
+
 void
 lir_render_draw_callouts (const Frame *f)
 {
@@ -229,14 +239,15 @@ lir_render_draw_callouts (const Frame *f)
   LirRgba plate = with_alpha (f->theme->background, 0.9);
 
   for (guint i = 0; i < f->r->top_edge->len && n < MAX_CALLOUTS; i++)
-    callouts[n++] = (Callout){ g_array_index (f->r->top_edge, guint32, i), TRUE };
+    if (wants_callout (f, g_array_index (f->r->top_edge, guint32, i)))
+      callouts[n++] = (Callout){ g_array_index (f->r->top_edge, guint32, i), TRUE };
   for (guint i = 0; i < f->r->n_peak_largest && n < G_N_ELEMENTS (callouts); i++)
     {
       gboolean seen = FALSE;
 
       for (guint k = 0; k < n; k++)
         seen |= callouts[k].node == f->r->peak_largest[i];
-      if (!seen)
+      if (!seen && wants_callout (f, f->r->peak_largest[i]))
         callouts[n++] = (Callout){ f->r->peak_largest[i], FALSE };
     }
   for (guint i = 0; i < n && y + LINE < f->l.plot_y + f->l.plot_height; i++)

@@ -159,6 +159,7 @@ extern const LirRgba lir_render_diff_removed;
 
 /* lir-render-buffers.c */
 gboolean lir_render_buffer_box (const Frame *f, guint32 id, Box *box);
+gboolean lir_render_label_fits (const Frame *f, guint32 id, const Box *box);
 void lir_render_draw_buffers (const Frame *f);
 void lir_render_draw_diff (const Frame *f);
 

@@ -732,6 +732,24 @@ test_export_callouts (void)
   g_assert_false (named_without);
   g_assert_true (named);
   g_assert_cmpuint (ys->len, >=, 3);
+  /* No callout for a buffer that says its own name in its box. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *callout = g_array_index (texts, SvgText, i).text;
+      const char *dot = strstr (callout, " · ");
+
+      if (dot == NULL)
+        continue;
+      if (g_str_has_prefix (callout, "sets the arena: "))
+        callout += strlen ("sets the arena: ");
+      for (guint k = 0; k < texts->len; k++)
+        {
+          const char *label = g_array_index (texts, SvgText, k).text;
+
+          g_assert_false (strlen (label) == (gsize)(dot - callout)
+                          && strncmp (label, callout, dot - callout) == 0);
+        }
+    }
 }
 
 /* Colour by kind, and a plan whose params dwarf its activations opens on them. */
