@@ -407,6 +407,12 @@ class TrainingStep(unittest.TestCase):
                     self.assertEqual(n.get('category'), 'autograd_detail', n['name'])
                     self.assertIn(n['id'], read_by_backward)
         self.assertTrue(any(n.get('saved') for n in nodes))
+        # The head's transposed weight is a view of the weight, as in eager.
+        transposed = [n for n in nodes if n['op'] == 't.default' and n['inputs'] == [names['head.weight']['id']]]
+        self.assertTrue(transposed)
+        for n in transposed:
+            self.assertEqual(n['alias'], {'of': names['head.weight']['id'], 'byte_offset': 0, 'kind': 'view'})
+            self.assertEqual(n['attrs']['memory'], 'strided view')
         # A gradient per parameter, each an output (kept until the next step).
         grads = [nodes[i] for i in doc['outputs'] if nodes[i]['region'] == 'backward']
         self.assertEqual(sorted(g['shape']['dims'] for g in grads),
