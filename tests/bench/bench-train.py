@@ -15,6 +15,7 @@ gradients (set to None before the step, so the backward allocates them) and
 the temporaries inside ops that no graph shows.
 
     tests/bench/bench-train.py BUILD_DIR [--batch N] [MODEL...]
+    tests/bench/bench-train.py build tests/bench/models/gpt.py:make_model
 """
 import argparse
 import json
@@ -25,19 +26,25 @@ import tempfile
 import time
 
 
-def eager_step(name, batch):
+def load_exporter(build):
+    """lirscope-torch as a module: the bench builds the model, its input,
+    target and loss exactly as the exporter does."""
+    import runpy
+    return runpy.run_path(os.path.join(build, 'app', 'lirscope-torch'), run_name='lirscope_torch')
+
+
+def eager_step(exporter, spec, shape):
     """(peak bytes above the level before the step, seconds) of one step."""
     import torch
-    import torchvision
     from torch.profiler import profile, ProfilerActivity
-    torch.manual_seed(0)
-    model = torchvision.models.get_model(name, weights=None)
+    model, example = exporter['load_model'](spec)
     model.train()
-    x = torch.randn(batch, 3, 224, 224)
-    target = torch.randint(0, 1000, (batch,))
+    x = exporter['random_input'](shape, example)
+    target = exporter['example_target'](model, x, 'cross-entropy')
+    step_module = exporter['loss_module'](model, 'cross-entropy')
 
     def step():
-        torch.nn.functional.cross_entropy(model(x), target).backward()
+        step_module(x, target).backward()
     step()  # warm up: oneDNN's first calls allocate caches of their own
     model.zero_grad(set_to_none=True)
     started = time.monotonic()
@@ -63,19 +70,24 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('build')
     parser.add_argument('--batch', type=int, default=8)
-    parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'])
+    parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'],
+                        help='torchvision names, or FILE.py:CALLABLE as lirscope-torch takes them')
     args = parser.parse_args()
     torch_tool = os.path.join(args.build, 'app', 'lirscope-torch')
+    exporter = load_exporter(args.build)
+    shape = [args.batch, 3, 224, 224]
     cli = os.path.join(args.build, 'app', 'lirscope-cli')
     print('| model | batch | nodes | export s | eager step s | export / step | eager peak MB | '
           'lower bound MB | bound / eager | arena / bound |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.models:
+        for model in args.models:
+            spec = model if ':' in model else 'torchvision:' + model
+            name = exporter['model_name'](spec)
             path = os.path.join(tmp, name + '.json')
             started = time.monotonic()
-            made = subprocess.run([torch_tool, '--train', 'torchvision:' + name, '--optimizer', 'none',
-                                   '--input', '%dx3x224x224' % args.batch, '-o', path],
+            made = subprocess.run([torch_tool, '--train', spec, '--optimizer', 'none',
+                                   '--input', 'x'.join(map(str, shape)), '-o', path],
                                   capture_output=True, text=True)
             export_seconds = time.monotonic() - started
             if made.returncode != 0:
@@ -85,7 +97,7 @@ def main():
                 nodes = len(json.load(f)['nodes'])
             stats = json.loads(subprocess.run([cli, 'stats', '--json', '--no-params', '--no-inputs', path],
                                               capture_output=True, text=True, check=True).stdout)
-            peak, step_seconds = eager_step(name, args.batch)
+            peak, step_seconds = eager_step(exporter, spec, shape)
             bound = stats['lower_bound']
             print('| %s | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.3f | %.4f |'
                   % (name, args.batch, nodes, export_seconds, step_seconds, export_seconds / step_seconds,
