@@ -12,12 +12,13 @@ EXAMPLE ?= data/examples/decoder-block.json
 
 # libopenblas0-pthread takes over libblas.so.3: Debian's torch otherwise runs
 # the reference BLAS, about ten times slower (lirscope-torch --train runs the
-# model forward and backward).
+# model forward and backward). python3-networkx: functorch's min-cut partitioner
+# (lirscope-torch --train --checkpoint min-cut).
 DEPS = meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-bin \
        libyajl-dev libjson-glib-dev libcairo2-dev libxxhash-dev libgtk-4-dev libadwaita-1-dev \
        xvfb xauth dbus-daemon desktop-file-utils appstream clang clang-format libclang-rt-14-dev gettext \
        gobject-introspection libgirepository1.0-dev python3-gi gi-docgen \
-       python3-torch python3-torchvision libopenblas0-pthread
+       python3-torch python3-torchvision python3-networkx libopenblas0-pthread
 VALGRIND_DEPS = valgrind
 
 .PHONY: all deps build run test test-asan test-valgrind fuzz-smoke fuzz clean

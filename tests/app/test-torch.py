@@ -481,6 +481,26 @@ class TrainingStep(unittest.TestCase):
             self.assertIn('saved activation', text)
             self.assertIn('Backward', text)
 
+    def test_checkpoint_min_cut(self):
+        # Recomputing in the backward: some forward ops run again there (as
+        # activations of the backward region), nothing more is saved, the
+        # step is still a valid plan and its bound no higher.
+        _, saved_all = self.export_step('tiny_net', '--input', '8x3x16x16', '--optimizer', 'none')
+        path, doc = self.export_step('tiny_net', '--input', '8x3x16x16', '--optimizer', 'none',
+                                     '--checkpoint', 'min-cut')
+        recomputed = [n for n in doc['nodes'] if n['region'] == 'backward' and n.get('category') == 'activation']
+        self.assertTrue(recomputed)
+
+        def saved_bytes(document):
+            return sum(4 * functools.reduce(operator.mul, n['shape']['dims'], 1)
+                       for n in document['nodes'] if n.get('saved'))
+        self.assertLess(saved_bytes(doc), saved_bytes(saved_all))
+        self.assertEqual(run([CLI, 'validate', path]).returncode, 0)
+        peak, _ = document_peak(doc)
+        stats = json.loads(run([CLI, 'stats', '--json', '--no-params', '--no-inputs', path]).stdout)
+        self.assertEqual(stats['lower_bound'], peak)
+        self.assertLessEqual(peak, document_peak(saved_all)[0])
+
     def test_errors(self):
         failed = run([TORCH, '--train', '%s:not_a_module' % self.file], check=False)
         self.assertEqual(failed.returncode, 2)

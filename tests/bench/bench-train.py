@@ -33,8 +33,10 @@ def load_exporter(build):
     return runpy.run_path(os.path.join(build, 'app', 'lirscope-torch'), run_name='lirscope_torch')
 
 
-def eager_step(exporter, spec, shape):
-    """(peak bytes above the level before the step, seconds) of one step."""
+def eager_step(exporter, spec, shape, checkpoint='none'):
+    """(peak bytes above the level before the step, seconds) of one step;
+    with a checkpoint mode, of the recomputing graphs AOT Autograd makes,
+    run as they are."""
     import torch
     from torch.profiler import profile, ProfilerActivity
     model, example = exporter['load_model'](spec)
@@ -42,6 +44,13 @@ def eager_step(exporter, spec, shape):
     x = exporter['random_input'](shape, example)
     target = exporter['example_target'](model, x, 'cross-entropy')
     step_module = exporter['loss_module'](model, 'cross-entropy')
+    if checkpoint != 'none':
+        from functorch.compile import aot_module, make_boxed_func
+
+        def as_is(graph_module, example_inputs):
+            return make_boxed_func(graph_module.forward)
+        step_module = aot_module(step_module, fw_compiler=as_is, bw_compiler=as_is,
+                                 **exporter['recompute_options'](checkpoint))
 
     def step():
         step_module(x, target).backward()
@@ -70,6 +79,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('build')
     parser.add_argument('--batch', type=int, default=8)
+    parser.add_argument('--checkpoint', default='none', help='none or min-cut, as lirscope-torch takes it')
     parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'],
                         help='torchvision names, or FILE.py:CALLABLE as lirscope-torch takes them')
     args = parser.parse_args()
@@ -77,6 +87,7 @@ def main():
     exporter = load_exporter(args.build)
     shape = [args.batch, 3, 224, 224]
     cli = os.path.join(args.build, 'app', 'lirscope-cli')
+    print('checkpoint: %s\n' % args.checkpoint)
     print('| model | batch | nodes | export s | eager step s | export / step | eager peak MB | '
           'lower bound MB | bound / eager | arena / bound |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
@@ -87,6 +98,7 @@ def main():
             path = os.path.join(tmp, name + '.json')
             started = time.monotonic()
             made = subprocess.run([torch_tool, '--train', spec, '--optimizer', 'none',
+                                   '--checkpoint', args.checkpoint,
                                    '--input', 'x'.join(map(str, shape)), '-o', path],
                                   capture_output=True, text=True)
             export_seconds = time.monotonic() - started
@@ -97,7 +109,7 @@ def main():
                 nodes = len(json.load(f)['nodes'])
             stats = json.loads(subprocess.run([cli, 'stats', '--json', '--no-params', '--no-inputs', path],
                                               capture_output=True, text=True, check=True).stdout)
-            peak, step_seconds = eager_step(exporter, spec, shape)
+            peak, step_seconds = eager_step(exporter, spec, shape, args.checkpoint)
             bound = stats['lower_bound']
             print('| %s | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.3f | %.4f |'
                   % (name, args.batch, nodes, export_seconds, step_seconds, export_seconds / step_seconds,
