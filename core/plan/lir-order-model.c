@@ -178,6 +178,8 @@ unique_pairs (GArray *pairs)
   guint32 *p = (guint32 *)(gpointer)pairs->data;
   guint kept = 0;
 
+  if (pairs->len == 0) /* no edges: data may be NULL, which qsort must not get */
+    return;
   qsort (p, pairs->len / 2, 2 * sizeof (guint32), compare_pairs);
   for (guint i = 0; i < pairs->len; i += 2)
     if (kept == 0 || p[kept - 2] != p[i] || p[kept - 1] != p[i + 1])

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Training steps against reality: for each model, lirscope-torch --train's
 export time and node count, one eager training step of the same model
-(forward, cross-entropy loss, backward; no optimizer) timed and measured by
+(forward, cross-entropy loss, backward, and the optimizer's step with
+--optimizer) timed and measured by
 torch.profiler, and the plan's lower bound and arena with params and inputs
 out of the arena, as a Markdown table. A benchmark, never pass/fail.
 
@@ -33,7 +34,7 @@ def load_exporter(build):
     return runpy.run_path(os.path.join(build, 'app', 'lirscope-torch'), run_name='lirscope_torch')
 
 
-def eager_step(exporter, spec, shape, checkpoint='none'):
+def eager_step(exporter, spec, shape, checkpoint='none', optimizer='none'):
     """(peak bytes above the level before the step, seconds) of one step;
     with a checkpoint mode, of the recomputing graphs AOT Autograd makes,
     run as they are."""
@@ -52,8 +53,20 @@ def eager_step(exporter, spec, shape, checkpoint='none'):
         step_module = aot_module(step_module, fw_compiler=as_is, bw_compiler=as_is,
                                  **exporter['recompute_options'](checkpoint))
 
+    update = None
+    if optimizer != 'none':
+        # Single-tensor code, as lirscope-torch models it; its state is made
+        # by the warm-up step, before the measured one, like the params.
+        params = list(model.parameters())
+        update = {'sgd': lambda: torch.optim.SGD(params, lr=0.01, foreach=False),
+                  'momentum': lambda: torch.optim.SGD(params, lr=0.01, momentum=0.9, foreach=False),
+                  'adam': lambda: torch.optim.Adam(params, foreach=False),
+                  'adamw': lambda: torch.optim.AdamW(params, foreach=False)}[optimizer]()
+
     def step():
         step_module(x, target).backward()
+        if update is not None:
+            update.step()
     step()  # warm up: oneDNN's first calls allocate caches of their own
     model.zero_grad(set_to_none=True)
     started = time.monotonic()
@@ -80,6 +93,7 @@ def main():
     parser.add_argument('build')
     parser.add_argument('--batch', type=int, default=8)
     parser.add_argument('--checkpoint', default='none', help='none or min-cut, as lirscope-torch takes it')
+    parser.add_argument('--optimizer', default='none', help='none, sgd, momentum, adam or adamw')
     parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'],
                         help='torchvision names, or FILE.py:CALLABLE as lirscope-torch takes them')
     args = parser.parse_args()
@@ -87,7 +101,7 @@ def main():
     exporter = load_exporter(args.build)
     shape = [args.batch, 3, 224, 224]
     cli = os.path.join(args.build, 'app', 'lirscope-cli')
-    print('checkpoint: %s\n' % args.checkpoint)
+    print('checkpoint: %s, optimizer: %s\n' % (args.checkpoint, args.optimizer))
     print('| model | batch | nodes | export s | eager step s | export / step | eager peak MB | '
           'lower bound MB | bound / eager | arena / bound |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
@@ -97,7 +111,7 @@ def main():
             name = exporter['model_name'](spec)
             path = os.path.join(tmp, name + '.json')
             started = time.monotonic()
-            made = subprocess.run([torch_tool, '--train', spec, '--optimizer', 'none',
+            made = subprocess.run([torch_tool, '--train', spec, '--optimizer', args.optimizer,
                                    '--checkpoint', args.checkpoint,
                                    '--input', 'x'.join(map(str, shape)), '-o', path],
                                   capture_output=True, text=True)
@@ -109,7 +123,7 @@ def main():
                 nodes = len(json.load(f)['nodes'])
             stats = json.loads(subprocess.run([cli, 'stats', '--json', '--no-params', '--no-inputs', path],
                                               capture_output=True, text=True, check=True).stdout)
-            peak, step_seconds = eager_step(exporter, spec, shape, args.checkpoint)
+            peak, step_seconds = eager_step(exporter, spec, shape, args.checkpoint, args.optimizer)
             bound = stats['lower_bound']
             print('| %s | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.3f | %.4f |'
                   % (name, args.batch, nodes, export_seconds, step_seconds, export_seconds / step_seconds,
