@@ -96,7 +96,7 @@ def main():
     parser.add_argument('--optimizer', default='none', help='none, sgd, momentum, adam or adamw')
     parser.add_argument('models', nargs='*', default=['resnet18', 'resnet50', 'mobilenet_v2'],
                         help='torchvision names, or FILE.py:CALLABLE as lirscope-torch takes them')
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     torch_tool = os.path.join(args.build, 'app', 'lirscope-torch')
     exporter = load_exporter(args.build)
     shape = [args.batch, 3, 224, 224]
