@@ -130,12 +130,15 @@ lir_order_report_list_moves (const LirOrderReport *report, guint max_moves)
   return (char **)g_ptr_array_free (lines, FALSE);
 }
 
+/* The saving, as a share; in bytes when the share rounds to nothing, so
+ * that a 4-byte saving never reads as "−0.0%". */
 static char *
 minus_percent (guint64 from, guint64 to)
 {
-  g_autofree char *percent = lir_format_percent (from > 0 ? (double)(from - to) / from : 0, 1);
+  double share = from > 0 ? (double)(from - to) / from : 0;
+  g_autofree char *text = share < 0.0005 ? lir_format_bytes (from - to) : lir_format_percent (share, 1);
 
-  return g_strdup_printf ("−%s", percent);
+  return g_strdup_printf ("−%s", text);
 }
 
 static char *

@@ -118,6 +118,20 @@ test_bracket (void)
                    "lowest peak is between 20.00 KiB and 20.06 KiB");
 }
 
+/* A saving too small for a share is said in bytes, never "−0.0%". */
+static void
+test_tiny_saving (void)
+{
+  g_autoptr (LirModule) module = load ("LIRSCOPE_TEST_DATA", "order/side-branch-tiny.json");
+  g_autoptr (LirOrderReport) report = find (module, 0);
+  g_autofree char *verdict = lir_order_report_get_verdict (report);
+
+  g_assert_cmpuint (lir_order_report_get_given_peak (report) - lir_order_report_get_best_peak (report), ==,
+                    7);
+  g_assert_nonnull (strstr (verdict, "(−7 B) exists"));
+  g_assert_null (strstr (verdict, "0.0%"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -126,5 +140,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/order/proof", test_proof);
   g_test_add_func ("/report/order/move", test_move);
   g_test_add_func ("/report/order/bracket", test_bracket);
+  g_test_add_func ("/report/order/tiny-saving", test_tiny_saving);
   return g_test_run ();
 }
