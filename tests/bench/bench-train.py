@@ -34,25 +34,105 @@ def load_exporter(build):
     return runpy.run_path(os.path.join(build, 'app', 'lirscope-torch'), run_name='lirscope_torch')
 
 
+def measure(run):
+    """(peak bytes above the level before, seconds) of run () under
+    torch.profiler's memory profiling."""
+    from torch.profiler import profile, ProfilerActivity
+    started = time.monotonic()
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        run()
+    seconds = time.monotonic() - started
+    events = []
+    stack = list(prof.profiler.kineto_results.experimental_event_tree())
+    while stack:
+        event = stack.pop()
+        stack.extend(event.children)
+        fields = event.extra_fields
+        if type(fields).__name__ == '_ExtraFields_Allocation':
+            events.append((event.start_time_ns, fields.alloc_size, fields.total_allocated))
+    events.sort()
+    if not events:
+        return 0, seconds
+    before = events[0][2] - events[0][1]
+    return max(total for _, _, total in events) - before, seconds
+
+
+def run_graph(graph_module, values):
+    """Runs an FX graph as the plan does: in the graph's order, each value
+    dropped after its last use; @values (the placeholders' values) is
+    emptied, so the caller holds nothing either."""
+    import torch.fx
+    nodes = list(graph_module.graph.nodes)
+    last = {}
+    for i, node in enumerate(nodes):
+        for used in node.all_input_nodes:
+            last[used] = i
+    given = list(reversed(values))  # popped one by one: nothing holds a value once it is bound
+    values.clear()
+    env = {}
+    for i, node in enumerate(nodes):
+        if node.op == 'placeholder':
+            env[node] = given.pop()
+        elif node.op == 'get_attr':
+            env[node] = getattr(graph_module, node.target)
+        elif node.op == 'call_function':
+            args = torch.fx.node.map_arg(node.args, env.__getitem__)
+            kwargs = torch.fx.node.map_arg(node.kwargs, env.__getitem__)
+            env[node] = node.target(*args, **kwargs)
+        elif node.op == 'output':
+            return torch.fx.node.map_arg(node.args[0], env.__getitem__)
+        for used in node.all_input_nodes:
+            if last[used] == i:
+                del env[used]
+        if node not in last:  # read by nothing
+            env.pop(node, None)
+    return None
+
+
+def graphs_step(exporter, step_module, x, target, checkpoint):
+    """A measured run of the recomputing graphs themselves: AOT Autograd's
+    forward and backward graphs for @checkpoint, run one after the other
+    without autograd (which would keep every saved tensor until the whole
+    backward ends), the backward in the document's lazy order."""
+    import torch
+    from functorch.compile import aot_module, make_boxed_func
+    graphs = {}
+
+    def keep(kind):
+        def compile_graph(graph_module, example_inputs):
+            graphs[kind] = graph_module
+            return make_boxed_func(graph_module.forward)
+        return compile_graph
+    compiled = aot_module(step_module, fw_compiler=keep('forward'), bw_compiler=keep('backward'),
+                          **exporter['recompute_options'](checkpoint))
+    compiled(x, target).backward()
+    forward = graphs['forward']
+    backward = exporter['lazy_backward_graph'](graphs['backward'])
+    primals = [p for _, p in step_module.named_parameters()] + [b for _, b in step_module.named_buffers()]
+
+    def run():
+        with torch.no_grad():
+            outputs = run_graph(forward, primals + [x, target])
+            loss, saved = outputs[0], list(outputs[1:])
+            del outputs
+            saved.append(torch.ones_like(loss))
+            del loss
+            run_graph(backward, saved)
+    run()  # warm up
+    return measure(run)
+
+
 def eager_step(exporter, spec, shape, checkpoint='none', optimizer='none'):
     """(peak bytes above the level before the step, seconds) of one step;
-    with a checkpoint mode, of the recomputing graphs AOT Autograd makes,
-    run as they are."""
+    with a checkpoint mode, of the recomputing graphs (graphs_step ())."""
     import torch
-    from torch.profiler import profile, ProfilerActivity
     model, example = exporter['load_model'](spec)
     model.train()
     x = exporter['random_input'](shape, example)
     target = exporter['example_target'](model, x, 'cross-entropy')
     step_module = exporter['loss_module'](model, 'cross-entropy')
     if checkpoint != 'none':
-        from functorch.compile import aot_module, make_boxed_func
-
-        def as_is(graph_module, example_inputs):
-            return make_boxed_func(graph_module.forward)
-        step_module = aot_module(step_module, fw_compiler=as_is, bw_compiler=as_is,
-                                 **exporter['recompute_options'](checkpoint))
-
+        return graphs_step(exporter, step_module, x, target, checkpoint)
     update = None
     if optimizer != 'none':
         # Single-tensor code, as lirscope-torch models it; its state is made
@@ -69,23 +149,7 @@ def eager_step(exporter, spec, shape, checkpoint='none', optimizer='none'):
             update.step()
     step()  # warm up: oneDNN's first calls allocate caches of their own
     model.zero_grad(set_to_none=True)
-    started = time.monotonic()
-    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
-        step()
-    seconds = time.monotonic() - started
-    events = []
-    stack = list(prof.profiler.kineto_results.experimental_event_tree())
-    while stack:
-        event = stack.pop()
-        stack.extend(event.children)
-        fields = event.extra_fields
-        if type(fields).__name__ == '_ExtraFields_Allocation':
-            events.append((event.start_time_ns, fields.alloc_size, fields.total_allocated))
-    events.sort()
-    if not events:
-        return 0, seconds
-    before = events[0][2] - events[0][1]
-    return max(total for _, _, total in events) - before, seconds
+    return measure(step)
 
 
 def main():
