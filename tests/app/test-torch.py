@@ -407,6 +407,7 @@ class TrainingStep(unittest.TestCase):
                     self.assertEqual(n.get('category'), 'autograd_detail', n['name'])
                     self.assertIn(n['id'], read_by_backward)
         self.assertTrue(any(n.get('saved') for n in nodes))
+        self.assertEqual(len(names), len(nodes))  # names are unique
         # The head's transposed weight is a view of the weight, as in eager.
         transposed = [n for n in nodes if n['op'] == 't.default' and n['inputs'] == [names['head.weight']['id']]]
         self.assertTrue(transposed)
