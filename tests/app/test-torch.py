@@ -118,6 +118,30 @@ def tiny_net(): return TinyNet()
 def tiny_lm():
     torch.manual_seed(0)
     return TinyLM(), torch.randint(0, 50, (2, 7))
+class TwoInputs(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(10, 4)
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, tokens, scale):
+        return self.fc(self.emb(tokens)) * scale
+
+
+class Recurrent(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(100, 16)
+        self.lstm = nn.LSTM(16, 32, batch_first=True)
+        self.out = nn.Linear(32, 100)
+
+    def forward(self, tokens):
+        hidden, _ = self.lstm(self.emb(tokens))
+        return self.out(hidden)
+
+
+def two_inputs(): return TwoInputs()
+def recurrent(): return Recurrent()
 def inplace_relu():
     return nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU(inplace=True), nn.Dropout(), nn.Flatten())
 def residual(): return Residual()
@@ -288,6 +312,20 @@ class SmallModules(unittest.TestCase):
         self.assertTrue(stats['valid'])
         self.assertEqual(stats['nodes'], len(doc['nodes']))
 
+    def test_inputs(self):
+        # Several inputs, integer ones by dtype; the graph named after the callable.
+        doc = export(self.spec('two_inputs'), '--input', '2x5:int64', '--input', '2x5x1')
+        self.assertEqual(doc['name'], 'two_inputs')
+        inputs = [n for n in doc['nodes'] if n['op'] == 'input']
+        self.assertEqual([(n['name'], n['shape']) for n in inputs],
+                         [('tokens', {'dtype': 'i64', 'dims': [2, 5]}), ('scale', {'dtype': 'f32', 'dims': [2, 5, 1]})])
+        doc = export(self.spec('recurrent'), '--input', '2x7:int64')
+        self.assertEqual(by_name(doc)['out']['shape']['dims'], [2, 7, 100])
+        failed = run([TORCH, self.spec('two_inputs'), '--input', '2x5:int66'], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertEqual(failed.stderr.strip().count('\n'), 0)  # one line
+        self.assertIn("unknown dtype 'int66'", failed.stderr)
+
     def test_errors(self):
         failed = run([TORCH, self.spec('untraceable')], check=False)
         self.assertEqual(failed.returncode, 2)
@@ -296,7 +334,7 @@ class SmallModules(unittest.TestCase):
         self.assertIn('models.py:', failed.stderr)            # the line in the user's code
         self.assertNotIn('Traceback', failed.stderr)
         for spec, words in ((self.spec('not_a_module'), 'not a torch.nn.Module'),
-                            ('torchvision:no_such_net', 'no classification model'),
+                            ('torchvision:no_such_net', 'torchvision has no model'),
                             ('/nonexistent/m.py:f', 'no such file')):
             failed = run([TORCH, spec], check=False)
             self.assertEqual(failed.returncode, 2, spec)
@@ -617,6 +655,17 @@ class TorchvisionModels(unittest.TestCase):
 
     def test_resnet18(self):
         self.check_model('resnet18')
+
+    def test_other_families(self):
+        # Segmentation and video models build without a download.
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, first in (('lraspp_mobilenet_v3_large', [1, 3, 224, 224]), ('r3d_18', [1, 3, 16, 112, 112])):
+                path = os.path.join(tmp, name + '.json')
+                run([TORCH, 'torchvision:' + name, '-o', path])
+                with open(path, encoding='utf-8') as f:
+                    doc = json.load(f)
+                self.assertEqual([n['shape']['dims'] for n in doc['nodes'] if n['op'] == 'input'], [first])
+                self.assertEqual(run([CLI, 'validate', path]).returncode, 0)
 
     def test_mobilenet_v2(self):
         self.check_model('mobilenet_v2')
