@@ -140,6 +140,7 @@ class Recurrent(nn.Module):
         return self.out(hidden)
 
 
+def raises(): raise ValueError('no GPU here')
 def two_inputs(): return TwoInputs()
 def recurrent(): return Recurrent()
 def inplace_relu():
@@ -325,6 +326,17 @@ class SmallModules(unittest.TestCase):
         self.assertEqual(failed.returncode, 2)
         self.assertEqual(failed.stderr.strip().count('\n'), 0)  # one line
         self.assertIn("unknown dtype 'int66'", failed.stderr)
+        # The real reason, in one line: not ShapeProp's wrapper, no traceback.
+        failed = run([TORCH, self.spec('two_inputs'), '--input', '2x5', '--input', '2x5x1'], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertEqual(failed.stderr.strip().count('\n'), 0)
+        self.assertIn("does not run on an input of 2x5, 2x5x1: Expected tensor for argument #1 'indices'",
+                      failed.stderr)
+        # A factory that raises: its exception and where, exit 2.
+        failed = run([TORCH, self.spec('raises')], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertEqual(failed.stderr.strip().count('\n'), 0)
+        self.assertIn('raises raised ValueError: no GPU here (at ', failed.stderr)
 
     def test_errors(self):
         failed = run([TORCH, self.spec('untraceable')], check=False)
