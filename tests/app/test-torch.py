@@ -332,6 +332,11 @@ class SmallModules(unittest.TestCase):
         self.assertEqual(failed.stderr.strip().count('\n'), 0)
         self.assertIn("does not run on an input of 2x5, 2x5x1: Expected tensor for argument #1 'indices'",
                       failed.stderr)
+        # A Python without torch (-S: no site packages) is told what to use.
+        failed = run([PYTHON, '-S', TORCH, 'torchvision:resnet18'], check=False)
+        self.assertEqual(failed.returncode, 2)
+        self.assertIn('cannot import torch', failed.stderr)
+        self.assertNotIn('Traceback', failed.stderr)
         # A factory that raises: its exception and where, exit 2.
         failed = run([TORCH, self.spec('raises')], check=False)
         self.assertEqual(failed.returncode, 2)
